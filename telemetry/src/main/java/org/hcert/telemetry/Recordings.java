@@ -1,0 +1,25 @@
+package org.hcert.telemetry;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import org.hcert.telemetry.ndjson.NdjsonSource;
+
+/** Open a recording file as a {@link TelemetrySource}, choosing the reader by the file's extension. */
+public final class Recordings {
+
+    private Recordings() {}
+
+    /**
+     * Open {@code file}; {@code .ndjson} and {@code .jsonl} are read as hcert NDJSON.
+     *
+     * @throws TelemetryException when the extension names no format hcert reads
+     */
+    public static TelemetrySource open(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".ndjson") || name.endsWith(".jsonl")) {
+            return new NdjsonSource(file);
+        }
+        throw new TelemetryException(
+                "%s: unknown recording format; expected a file ending in .ndjson or .jsonl".formatted(file));
+    }
+}
