@@ -1,0 +1,183 @@
+package org.hcert.conformance.profile;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.hcert.conformance.verdict.Comparison;
+import org.hcert.telemetry.mapping.Role;
+import org.hcert.telemetry.mapping.SignalMapping;
+
+/**
+ * Load robot, standard and lab profiles from YAML, check them against their JSON Schemas and for
+ * consistency, and build the profile records. Every error is a {@link ProfileException} naming the
+ * file, the line and the field.
+ */
+public final class ProfileLoader {
+
+    /** Schema of robot profiles: {@value}. */
+    public static final String ROBOT_SCHEMA = "robot-profile.schema.json";
+    /** Schema of standard profiles: {@value}. */
+    public static final String STANDARD_SCHEMA = "standard-profile.schema.json";
+    /** Schema of lab profiles: {@value}. */
+    public static final String LAB_SCHEMA = "lab-profile.schema.json";
+
+    private ProfileLoader() {}
+
+    public static RobotProfile loadRobot(Path file) {
+        YamlDocument doc = checked(file, ROBOT_SCHEMA);
+        JsonNode root = doc.root();
+        JsonNode id = root.get("identity");
+        RobotProfile.Identity identity = new RobotProfile.Identity(id.get("manufacturer").asText(),
+                id.get("model").asText(), id.get("serial").asText(), id.get("firmware").asText());
+        Set<String> capabilities = new LinkedHashSet<>();
+        root.get("capabilities").forEach(c -> capabilities.add(c.asText()));
+        Map<String, Quantity> declared = new LinkedHashMap<>();
+        root.get("declared").properties().forEach(e -> declared.put(e.getKey(), quantity(e.getValue())));
+        return new RobotProfile(fileOf(doc), identity, root.get("robotClass").asText(), capabilities, declared,
+                joints(doc), topics(doc), doc.lineOf("/robotClass"));
+    }
+
+    public static StandardProfile loadStandard(Path file) {
+        YamlDocument doc = checked(file, STANDARD_SCHEMA);
+        JsonNode root = doc.root();
+        List<String> classes = strings(root.get("robotClasses"));
+        List<Clause> clauses = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        JsonNode list = root.get("clauses");
+        for (int i = 0; i < list.size(); i++) {
+            Clause c = clause(doc, "/clauses/" + i, list.get(i), classes);
+            if (!ids.add(c.id())) {
+                throw doc.error("/clauses/" + i + "/id", "clause %s is defined twice".formatted(c.id()));
+            }
+            clauses.add(c);
+        }
+        return new StandardProfile(fileOf(doc), root.get("id").asText(), root.get("title").asText(),
+                root.get("edition").asText(), classes, clauses);
+    }
+
+    public static LabProfile loadLab(Path file) {
+        YamlDocument doc = checked(file, LAB_SCHEMA);
+        JsonNode root = doc.root();
+        List<String> instruments = new ArrayList<>();
+        root.path("instruments").forEach(n -> instruments.add(n.get("id").asText() + " (" + n.get("kind").asText() + ")"));
+        return new LabProfile(fileOf(doc), root.get("lab").get("name").asText(),
+                root.get("lab").path("accreditation").asText(""), root.get("operator").get("name").asText(),
+                root.get("operator").path("id").asText(""), instruments);
+    }
+
+    private static YamlDocument checked(Path file, String schema) {
+        YamlDocument doc = YamlDocument.read(file);
+        List<SchemaCheck.Violation> violations = SchemaCheck.validate(schema, doc.root());
+        if (!violations.isEmpty()) {
+            SchemaCheck.Violation first = violations.get(0);
+            String more = violations.size() > 1 ? " (and %d more problems)".formatted(violations.size() - 1) : "";
+            throw doc.error(first.pointer(), first.problem() + more);
+        }
+        return doc;
+    }
+
+    private static List<RobotProfile.JointSpec> joints(YamlDocument doc) {
+        List<RobotProfile.JointSpec> out = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        JsonNode list = doc.root().get("joints");
+        for (int i = 0; i < list.size(); i++) {
+            JsonNode j = list.get(i);
+            String unit = j.path("unit").asText("rad");
+            double f = "deg".equals(unit) ? Math.PI / 180 : 1;
+            double lower = j.get("lower").asDouble() * f;
+            double upper = j.get("upper").asDouble() * f;
+            String name = j.get("name").asText();
+            if (!names.add(name)) {
+                throw doc.error("/joints/" + i + "/name", "joint %s is declared twice".formatted(name));
+            }
+            if (!(lower < upper)) {
+                throw doc.error("/joints/" + i + "/upper",
+                        "upper limit %s must be greater than lower limit %s".formatted(j.get("upper"), j.get("lower")));
+            }
+            double maxVelocity = j.has("maxVelocity") ? j.get("maxVelocity").asDouble() * f : Double.NaN;
+            out.add(new RobotProfile.JointSpec(name, lower, upper, maxVelocity));
+        }
+        return out;
+    }
+
+    private static SignalMapping topics(YamlDocument doc) {
+        Map<Role, List<String>> map = new LinkedHashMap<>();
+        Map<String, String> roleOfTopic = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> e : doc.root().get("topics").properties()) {
+            Role role = Role.byKey(e.getKey()).orElseThrow();
+            List<String> topics = strings(e.getValue());
+            for (int i = 0; i < topics.size(); i++) {
+                String other = roleOfTopic.putIfAbsent(topics.get(i), e.getKey());
+                if (other != null) {
+                    throw doc.error("/topics/" + e.getKey() + "/" + i,
+                            "topic %s is already mapped to %s; a topic plays one role".formatted(topics.get(i), other));
+                }
+            }
+            map.put(role, topics);
+        }
+        return SignalMapping.of(map);
+    }
+
+    private static Clause clause(YamlDocument doc, String pointer, JsonNode c, List<String> classes) {
+        JsonNode app = c.get("applicability");
+        Map<String, Map<String, LimitSpec>> classLimits = new LinkedHashMap<>();
+        c.path("classLimits").properties().forEach(e -> {
+            if (!classes.contains(e.getKey())) {
+                throw doc.error(pointer + "/classLimits/" + e.getKey(),
+                        "robot class %s is not among robotClasses %s".formatted(e.getKey(), classes));
+            }
+            classLimits.put(e.getKey(), limits(doc, pointer + "/classLimits/" + e.getKey(), e.getValue()));
+        });
+        return new Clause(c.get("id").asText(), c.get("pillar").asText(), c.get("title").asText(),
+                c.get("source").asText(), c.get("level").asText(), c.get("evidence").asText(),
+                strings(app.path("robotClasses")), strings(app.path("capabilities")),
+                limits(doc, pointer + "/limits", c.get("limits")), classLimits,
+                limits(doc, pointer + "/parameters", c.path("parameters")));
+    }
+
+    private static Map<String, LimitSpec> limits(YamlDocument doc, String pointer, JsonNode node) {
+        Map<String, LimitSpec> out = new LinkedHashMap<>();
+        node.properties().forEach(e -> {
+            JsonNode l = e.getValue();
+            Optional<Quantity> value = l.has("value") ? Optional.of(quantity(l)) : Optional.empty();
+            Optional<String> declared = l.has("declared") ? Optional.of(l.get("declared").asText()) : Optional.empty();
+            Comparison comparison = "at-least".equals(l.path("comparison").asText()) ? Comparison.AT_LEAST : Comparison.AT_MOST;
+            out.put(e.getKey(), new LimitSpec(value, declared, comparison, l.get("evidence").asText(),
+                    l.path("note").asText(""), doc.lineOf(pointer + "/" + e.getKey())));
+        });
+        return out;
+    }
+
+    private static Quantity quantity(JsonNode n) {
+        return new Quantity(n.get("value").asDouble(), n.get("unit").asText());
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.asText()));
+        return out;
+    }
+
+    private static ProfileFile fileOf(YamlDocument doc) {
+        return new ProfileFile(doc.file(), sha256(doc.bytes()));
+    }
+
+    /** Hex SHA-256 of {@code bytes}. */
+    public static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
+        }
+    }
+}

@@ -1,0 +1,137 @@
+package org.hcert.conformance.profile;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * A YAML file parsed into a tree, with the line of every node, keyed by JSON pointer, so that a
+ * schema error on {@code /joints/3/upper} can name line 17.
+ */
+final class YamlDocument {
+
+    private static final YAMLFactory YAML = new YAMLFactory();
+    private static final ObjectMapper MAPPER = new ObjectMapper(YAML);
+
+    private final Path file;
+    private final byte[] bytes;
+    private final JsonNode root;
+    private final Map<String, Integer> lines;
+
+    private YamlDocument(Path file, byte[] bytes, JsonNode root, Map<String, Integer> lines) {
+        this.file = file;
+        this.bytes = bytes;
+        this.root = root;
+        this.lines = lines;
+    }
+
+    static YamlDocument read(Path file) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new ProfileException(file, 0, "", "file not found");
+        } catch (IOException e) {
+            throw new ProfileException(file, 0, "", "cannot read: " + e.getMessage());
+        }
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        try {
+            JsonNode root = MAPPER.readTree(text);
+            if (root == null || !root.isObject()) {
+                throw new ProfileException(file, 1, "", "expected a YAML mapping (key: value lines) at the top level");
+            }
+            Map<String, Integer> lines = new HashMap<>();
+            try (JsonParser p = YAML.createParser(text)) {
+                p.nextToken();
+                index(p, "", lines);
+            }
+            return new YamlDocument(file, bytes, root, lines);
+        } catch (JsonProcessingException e) {
+            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+            throw new ProfileException(file, line, "", "YAML syntax error: " + firstLine(e.getOriginalMessage()));
+        } catch (IOException e) {
+            throw new ProfileException(file, 0, "", "cannot parse: " + e.getMessage());
+        }
+    }
+
+    private static void index(JsonParser p, String pointer, Map<String, Integer> lines) throws IOException {
+        lines.putIfAbsent(pointer, p.currentTokenLocation().getLineNr());
+        JsonToken t = p.currentToken();
+        if (t == JsonToken.START_OBJECT) {
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String child = pointer + "/" + p.currentName().replace("~", "~0").replace("/", "~1");
+                lines.put(child, p.currentTokenLocation().getLineNr());
+                p.nextToken();
+                index(p, child, lines);
+            }
+        } else if (t == JsonToken.START_ARRAY) {
+            int i = 0;
+            while (p.nextToken() != JsonToken.END_ARRAY) {
+                index(p, pointer + "/" + i++, lines);
+            }
+        }
+    }
+
+    private static String firstLine(String s) {
+        return s == null ? "unreadable" : s.lines().findFirst().orElse(s).trim();
+    }
+
+    Path file() {
+        return file;
+    }
+
+    byte[] bytes() {
+        return bytes.clone();
+    }
+
+    JsonNode root() {
+        return root;
+    }
+
+    /** The line of the node at {@code pointer}, or of its nearest ancestor; 0 when unknown. */
+    int lineOf(String pointer) {
+        String p = pointer;
+        while (true) {
+            Integer line = lines.get(p);
+            if (line != null) {
+                return line;
+            }
+            int slash = p.lastIndexOf('/');
+            if (slash < 0) {
+                return 0;
+            }
+            p = p.substring(0, slash);
+        }
+    }
+
+    /** Render a JSON pointer as a dotted field path: {@code /joints/3/upper} becomes {@code joints[3].upper}. */
+    static String fieldPath(String pointer) {
+        StringBuilder out = new StringBuilder();
+        for (String part : pointer.split("/")) {
+            if (part.isEmpty()) {
+                continue;
+            }
+            String name = part.replace("~1", "/").replace("~0", "~");
+            if (name.chars().allMatch(Character::isDigit)) {
+                out.append('[').append(name).append(']');
+            } else {
+                out.append(out.length() == 0 ? "" : ".").append(name);
+            }
+        }
+        return out.toString();
+    }
+
+    ProfileException error(String pointer, String problem) {
+        return new ProfileException(file, lineOf(pointer), fieldPath(pointer), problem);
+    }
+}

@@ -1,0 +1,110 @@
+package org.hcert.conformance.run;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.hcert.conformance.profile.Clause;
+import org.hcert.conformance.profile.RobotProfile;
+import org.hcert.conformance.profile.StandardProfile;
+import org.hcert.conformance.verdict.Measurement;
+import org.hcert.telemetry.TelemetrySource;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What one certification run is about (robot, standard, telemetry) and what it has found so far.
+ *
+ * <p>Cucumber instantiates glue and plugins itself, so the run installs its context here before
+ * launching and removes it afterwards; only one run at a time per JVM.
+ */
+public final class CertificationContext {
+
+    private static volatile @Nullable CertificationContext current;
+
+    private final RobotProfile robot;
+    private final StandardProfile standard;
+    private final TelemetrySource telemetry;
+    private final Map<String, List<Measurement>> measurementsByScenario = new HashMap<>();
+    private final List<ScenarioOutcome> outcomes = new ArrayList<>();
+    private final Map<String, String> featureSha256 = new java.util.TreeMap<>();
+    private @Nullable String scenarioId;
+    private @Nullable Clause clause;
+
+    public CertificationContext(RobotProfile robot, StandardProfile standard, TelemetrySource telemetry) {
+        this.robot = Objects.requireNonNull(robot, "robot must not be null");
+        this.standard = Objects.requireNonNull(standard, "standard must not be null");
+        this.telemetry = Objects.requireNonNull(telemetry, "telemetry must not be null");
+    }
+
+    /** The context of the running certification. */
+    public static CertificationContext current() {
+        CertificationContext c = current;
+        if (c == null) {
+            throw new IllegalStateException(
+                    "no certification is running; run the features through hcert certify or FeatureRun");
+        }
+        return c;
+    }
+
+    static synchronized void install(CertificationContext context) {
+        if (current != null) {
+            throw new IllegalStateException("another certification is already running in this JVM");
+        }
+        current = context;
+    }
+
+    static synchronized void uninstall() {
+        current = null;
+    }
+
+    public RobotProfile robot() {
+        return robot;
+    }
+
+    public StandardProfile standard() {
+        return standard;
+    }
+
+    public TelemetrySource telemetry() {
+        return telemetry;
+    }
+
+    /** Start a scenario: the steps that follow record against it and read its clause's limits. */
+    public synchronized void beginScenario(String id, @Nullable Clause clause) {
+        this.scenarioId = id;
+        this.clause = clause;
+    }
+
+    /** The clause of the running scenario, if it is tagged with one the standard defines. */
+    public synchronized Optional<Clause> clause() {
+        return Optional.ofNullable(clause);
+    }
+
+    public synchronized void record(Measurement m) {
+        String id = Objects.requireNonNull(scenarioId, "a measurement was recorded outside a scenario");
+        measurementsByScenario.computeIfAbsent(id, k -> new ArrayList<>()).add(m);
+    }
+
+    synchronized List<Measurement> measurements(String scenarioId) {
+        return List.copyOf(measurementsByScenario.getOrDefault(scenarioId, List.of()));
+    }
+
+    synchronized void addOutcome(ScenarioOutcome outcome) {
+        outcomes.add(outcome);
+    }
+
+    synchronized void addFeature(String uri, String sha256) {
+        featureSha256.put(uri, sha256);
+    }
+
+    /** SHA-256 of every feature file Cucumber read, by URI. */
+    public synchronized Map<String, String> featureSha256() {
+        return Map.copyOf(featureSha256);
+    }
+
+    public synchronized List<ScenarioOutcome> outcomes() {
+        return List.copyOf(outcomes);
+    }
+}

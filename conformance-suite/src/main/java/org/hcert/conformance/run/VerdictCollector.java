@@ -1,0 +1,46 @@
+package org.hcert.conformance.run;
+
+import io.cucumber.plugin.ConcurrentEventListener;
+import io.cucumber.plugin.event.EventPublisher;
+import io.cucumber.plugin.event.Result;
+import io.cucumber.plugin.event.TestCase;
+import io.cucumber.plugin.event.TestCaseFinished;
+import io.cucumber.plugin.event.TestSourceRead;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.hcert.conformance.profile.ProfileLoader;
+import org.hcert.conformance.verdict.Measurement;
+
+/**
+ * A Cucumber plugin that judges every finished scenario into the running
+ * {@link CertificationContext}. Registered by {@link FeatureRun}; Cucumber instantiates it.
+ */
+public final class VerdictCollector implements ConcurrentEventListener {
+
+    @Override
+    public void setEventPublisher(EventPublisher publisher) {
+        publisher.registerHandlerFor(TestCaseFinished.class, this::finished);
+        publisher.registerHandlerFor(TestSourceRead.class, this::sourceRead);
+    }
+
+    private void sourceRead(TestSourceRead event) {
+        CertificationContext.current().addFeature(event.getUri().toString(),
+                ProfileLoader.sha256(event.getSource().getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private void finished(TestCaseFinished event) {
+        CertificationContext context = CertificationContext.current();
+        TestCase testCase = event.getTestCase();
+        Result result = event.getResult();
+        List<Measurement> measurements = context.measurements(testCase.getId().toString());
+        Judgement.Result judged = Judgement.judge(result.getStatus().name(), result.getError(), measurements);
+        String clauseId = testCase.getTags().stream()
+                .map(t -> t.substring(1))
+                .filter(t -> context.standard().clause(t).isPresent())
+                .findFirst()
+                .orElse("");
+        String location = testCase.getUri() + ":" + testCase.getLocation().getLine();
+        context.addOutcome(new ScenarioOutcome(clauseId, testCase.getName(), location, result.getStatus().name(),
+                judged.verdict(), measurements, judged.reason()));
+    }
+}

@@ -1,0 +1,64 @@
+package org.hcert.conformance.steps;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import org.hcert.conformance.run.CertificationContext;
+import org.hcert.conformance.verdict.InsufficientEvidenceException;
+import org.hcert.telemetry.Sample;
+import org.hcert.telemetry.TelemetryException;
+import org.hcert.telemetry.mapping.Role;
+import org.hcert.telemetry.mapping.SampleStream;
+import org.hcert.telemetry.mapping.SignalMapping;
+
+/**
+ * Run a metric over one streaming pass of the telemetry, and turn missing or corrupt evidence into
+ * INCONCLUSIVE with a reason naming the robot profile, the recording and the topic.
+ */
+final class Signals {
+
+    /** A metric's result and the source it was computed from. */
+    record Pass<T>(T result, String source) {}
+
+    private Signals() {}
+
+    static <T> Pass<T> read(Set<Role> required, Set<Role> optional, Function<Iterator<Sample>, T> metric) {
+        CertificationContext c = CertificationContext.current();
+        SignalMapping mapping = c.robot().topics();
+        for (Role role : required) {
+            if (mapping.topics(role).isEmpty()) {
+                throw new InsufficientEvidenceException("robot profile %s maps no topic to role %s (topics.%s)"
+                        .formatted(c.robot().file().path(), role.key(), role.key()));
+            }
+        }
+        Set<Role> roles = EnumSet.copyOf(required);
+        roles.addAll(optional);
+        String source = describe(c, mapping, roles);
+        try (SampleStream stream = SampleStream.open(c.telemetry(), mapping, roles)) {
+            T result = metric.apply(stream);
+            while (stream.hasNext()) {
+                stream.next();
+            }
+            for (Role role : required) {
+                if (stream.count(role) == 0) {
+                    throw new InsufficientEvidenceException("recording %s has no message on %s (role %s)"
+                            .formatted(c.telemetry().describe(), String.join(", ", mapping.topics(role)), role.key()));
+                }
+            }
+            return new Pass<>(result, source);
+        } catch (TelemetryException e) {
+            throw new InsufficientEvidenceException("telemetry unreadable: " + e.getMessage(), e);
+        }
+    }
+
+    private static String describe(CertificationContext c, SignalMapping mapping, Set<Role> roles) {
+        List<String> topics = new ArrayList<>();
+        for (Role role : roles) {
+            topics.addAll(mapping.topics(role));
+        }
+        return "%s, topics %s".formatted(c.telemetry().describe(), String.join(", ", topics));
+    }
+}

@@ -1,0 +1,74 @@
+package org.hcert.runner;
+
+import java.io.PrintWriter;
+import org.hcert.conformance.profile.ProfileException;
+import org.hcert.conformance.run.FeatureRunException;
+import org.hcert.runner.command.CertifyCommand;
+import org.hcert.telemetry.TelemetryException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code hcert} command: one subcommand per verb. */
+@Command(
+        name = "hcert",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
+        description = "Conformance and certification harness for humanoid robots.",
+        subcommands = {CertifyCommand.class, CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:CONFORMANT", "1:internal error", "2:usage or profile error", "3:NON-CONFORMANT",
+            "4:INCOMPLETE", "5:verify failed"
+        })
+public final class Main implements Runnable {
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Run the command line with the given streams and return the exit code, without exiting. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExitCodeExceptionMapper(new ExceptionExitCodeMapper());
+        cli.setExecutionExceptionHandler(Main::handle);
+        try {
+            return cli.execute(args);
+        } catch (RuntimeException | LinkageError e) {
+            err.println("hcert: internal error (please report it): " + e);
+            return ExitCodes.INTERNAL_ERROR;
+        }
+    }
+
+    private static int handle(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
+        PrintWriter err = cli.getErr();
+        if (e instanceof ProfileException || e instanceof UsageException || e instanceof TelemetryException
+                || e instanceof FeatureRunException) {
+            err.println("hcert: error: " + e.getMessage());
+        } else {
+            err.println("hcert: internal error (please report it): " + e);
+            StackTraceElement[] trace = e.getStackTrace();
+            if (trace.length > 0) {
+                err.println("  at " + trace[0]);
+            }
+        }
+        return cli.getExitCodeExceptionMapper().getExitCode(e);
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: try 'hcert certify --help'");
+    }
+
+    /** The version from the jar manifest. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"hcert " + HcertVersion.get()};
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package org.hcert.runner.report;
+
+import io.qameta.allure.Allure;
+import io.qameta.allure.AllureLifecycle;
+import io.qameta.allure.FileSystemResultsWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Prepare a fresh {@code allure-results} folder for one run and point Allure's lifecycle at it.
+ *
+ * <p>Also writes {@code environment.properties} (robot, standard, lab, evidence) and
+ * {@code categories.json}, which names broken results INCONCLUSIVE and failed ones FAIL.
+ */
+public final class AllureResults {
+
+    /** The Cucumber plugin that writes Allure results: {@value}. */
+    public static final String CUCUMBER_PLUGIN = "io.qameta.allure.cucumber7jvm.AllureCucumber7Jvm";
+
+    private static final String CATEGORIES = """
+            [
+              {"name": "FAIL: measured outside the limit", "matchedStatuses": ["failed"]},
+              {"name": "INCONCLUSIVE: evidence missing, too short or corrupt", "matchedStatuses": ["broken"]},
+              {"name": "NOT APPLICABLE", "matchedStatuses": ["skipped"]}
+            ]
+            """;
+
+    private AllureResults() {}
+
+    public static void prepare(Path resultsDir, Map<String, String> environment) {
+        try {
+            deleteRecursively(resultsDir);
+            Files.createDirectories(resultsDir);
+            Files.writeString(resultsDir.resolve("categories.json"), CATEGORIES, StandardCharsets.UTF_8);
+            StringBuilder env = new StringBuilder();
+            new LinkedHashMap<>(environment).forEach((k, v) ->
+                    env.append(k.replace(' ', '_')).append('=').append(v.replace("\n", " ")).append('\n'));
+            Files.writeString(resultsDir.resolve("environment.properties"), env, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare " + resultsDir, e);
+        }
+        Allure.setLifecycle(new AllureLifecycle(new FileSystemResultsWriter(resultsDir)));
+    }
+
+    static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,159 @@
+package org.hcert.runner.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.hcert.conformance.plan.Plan;
+import org.hcert.conformance.plan.PlannedClause;
+import org.hcert.conformance.profile.LabProfile;
+import org.hcert.conformance.profile.ProfileFile;
+import org.hcert.conformance.profile.RobotProfile;
+import org.hcert.conformance.profile.SchemaCheck;
+import org.hcert.conformance.profile.StandardProfile;
+import org.hcert.conformance.run.ClauseVerdicts;
+import org.hcert.conformance.run.ScenarioOutcome;
+import org.hcert.conformance.verdict.ClauseResult;
+import org.hcert.conformance.verdict.Comparison;
+import org.hcert.conformance.verdict.Measurement;
+import org.hcert.conformance.verdict.Verdict;
+
+/**
+ * Build {@code certificate.json}, check it against {@code certificate.schema.json}, and write it.
+ * An invalid certificate is never written: that would be a defect in hcert.
+ */
+public final class Certificate {
+
+    /** Schema file of certificates: {@value}. */
+    public static final String SCHEMA = "certificate.schema.json";
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /** Everything a certificate states. */
+    public record Content(
+            String hcertVersion, UUID runId, Instant issuedAt, RobotProfile robot, StandardProfile standard,
+            LabProfile lab, String mode, List<ProfileFile> recordings, Map<String, String> featureSha256,
+            Plan plan, List<ClauseResult> results, List<ScenarioOutcome> outcomes, ClauseVerdicts.Overall overall) {}
+
+    private Certificate() {}
+
+    public static JsonNode build(Content c) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("schema", "hcert/certificate/v1");
+        root.put("hcertVersion", c.hcertVersion());
+        root.put("runId", c.runId().toString());
+        root.put("issuedAt", c.issuedAt().toString());
+        root.set("robot", robot(c.robot()));
+        ObjectNode standard = root.putObject("standard");
+        standard.put("id", c.standard().id()).put("title", c.standard().title()).put("edition", c.standard().edition());
+        standard.set("profile", file(c.standard().file()));
+        root.set("lab", lab(c.lab()));
+        ObjectNode evidence = root.putObject("evidence");
+        evidence.put("mode", c.mode());
+        ArrayNode recordings = evidence.putArray("recordings");
+        c.recordings().forEach(r -> recordings.add(file(r)));
+        ArrayNode features = root.putArray("features");
+        c.featureSha256().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .forEach(e -> features.addObject().put("path", e.getKey()).put("sha256", e.getValue()));
+        ArrayNode clauses = root.putArray("clauses");
+        for (ClauseResult r : c.results()) {
+            clauses.add(clause(c, r));
+        }
+        ObjectNode summary = root.putObject("summary");
+        summary.put("pass", count(c.results(), Verdict.PASS));
+        summary.put("fail", count(c.results(), Verdict.FAIL));
+        summary.put("inconclusive", count(c.results(), Verdict.INCONCLUSIVE));
+        summary.put("notApplicable", count(c.results(), Verdict.NOT_APPLICABLE));
+        root.put("overall", c.overall().name());
+        return root;
+    }
+
+    /** Validate against the schema and write; throws IllegalStateException when invalid. */
+    public static void write(JsonNode certificate, Path file) {
+        List<SchemaCheck.Violation> violations = SchemaCheck.validate(SCHEMA, certificate);
+        if (!violations.isEmpty()) {
+            throw new IllegalStateException("hcert built an invalid certificate (a defect): " + violations);
+        }
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            JSON.writeValue(file.toFile(), certificate);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+
+    private static ObjectNode robot(RobotProfile r) {
+        ObjectNode n = JSON.createObjectNode();
+        n.put("manufacturer", r.identity().manufacturer()).put("model", r.identity().model())
+                .put("serial", r.identity().serial()).put("firmware", r.identity().firmware())
+                .put("robotClass", r.robotClass());
+        ArrayNode caps = n.putArray("capabilities");
+        r.capabilities().stream().sorted().forEach(caps::add);
+        n.set("profile", file(r.file()));
+        return n;
+    }
+
+    private static ObjectNode lab(LabProfile l) {
+        ObjectNode n = JSON.createObjectNode();
+        n.put("name", l.name()).put("accreditation", l.accreditation()).put("operator", l.operatorName())
+                .put("operatorId", l.operatorId());
+        ArrayNode instruments = n.putArray("instruments");
+        l.instruments().forEach(instruments::add);
+        n.set("profile", file(l.file()));
+        return n;
+    }
+
+    private static ObjectNode clause(Content c, ClauseResult r) {
+        PlannedClause p = c.plan().clauses().stream().filter(x -> x.clause().id().equals(r.clauseId()))
+                .findFirst().orElseThrow();
+        ObjectNode n = JSON.createObjectNode();
+        n.put("id", r.clauseId()).put("title", p.clause().title()).put("pillar", p.clause().pillar())
+                .put("level", p.clause().level()).put("source", p.clause().source())
+                .put("evidence", p.clause().evidence()).put("applicable", p.applicable())
+                .put("applicability", p.reason()).put("verdict", r.verdict().name()).put("reason", r.reason());
+        ArrayNode measurements = n.putArray("measurements");
+        r.measurements().stream().filter(m -> Double.isFinite(m.measured())).forEach(m -> measurements.add(measurement(m)));
+        ArrayNode scenarios = n.putArray("scenarios");
+        c.outcomes().stream().filter(o -> o.clauseId().equals(r.clauseId())).forEach(o -> scenarios.addObject()
+                .put("name", o.name()).put("location", o.location()).put("cucumberStatus", o.cucumberStatus())
+                .put("verdict", o.verdict().name()));
+        return n;
+    }
+
+    private static ObjectNode measurement(Measurement m) {
+        ObjectNode n = JSON.createObjectNode();
+        n.put("quantity", m.quantity()).put("measured", m.measured()).put("unit", m.unit())
+                .put("withinLimit", m.withinLimit());
+        n.putObject("limit").put("name", m.limit().name()).put("value", m.limit().value()).put("unit", m.limit().unit())
+                .put("comparison", m.limit().comparison() == Comparison.AT_MOST ? "at-most" : "at-least")
+                .put("evidence", m.limit().evidence()).put("evidenceMeaning", m.limit().evidenceMeaning())
+                .put("source", m.limit().source());
+        n.putObject("window").put("startNs", m.window().startNs()).put("endNs", m.window().endNs())
+                .put("start", instant(m.window().startNs())).put("end", instant(m.window().endNs()));
+        n.put("source", m.source()).put("detail", m.detail());
+        return n;
+    }
+
+    private static String instant(long ns) {
+        return Instant.ofEpochSecond(Math.floorDiv(ns, 1_000_000_000L), Math.floorMod(ns, 1_000_000_000L)).toString();
+    }
+
+    private static ObjectNode file(ProfileFile f) {
+        ObjectNode n = JSON.createObjectNode();
+        n.put("path", f.path().toString()).put("sha256", f.sha256());
+        return n;
+    }
+
+    private static int count(List<ClauseResult> results, Verdict v) {
+        return (int) results.stream().filter(r -> r.verdict() == v).count();
+    }
+}
