@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -79,9 +80,19 @@ public final class ProfileLoader {
         YamlDocument doc = YamlDocument.read(file);
         List<SchemaCheck.Violation> violations = SchemaCheck.validate(schema, doc.root());
         if (!violations.isEmpty()) {
-            SchemaCheck.Violation first = violations.get(0);
-            String more = violations.size() > 1 ? " (and %d more problems)".formatted(violations.size() - 1) : "";
-            throw doc.error(first.pointer(), first.problem() + more);
+            List<SchemaCheck.Violation> byLine = violations.stream()
+                    .sorted(Comparator.comparingInt((SchemaCheck.Violation v) -> v.problem().startsWith("required") ? 1 : 0)
+                            .thenComparingInt(v -> doc.lineOf(v.pointer())))
+                    .toList();
+            SchemaCheck.Violation first = byLine.get(0);
+            StringBuilder problem = new StringBuilder(first.problem());
+            for (SchemaCheck.Violation v : byLine.subList(1, Math.min(3, byLine.size()))) {
+                problem.append("; also ").append(doc.error(v.pointer(), v.problem()).getMessage());
+            }
+            if (byLine.size() > 3) {
+                problem.append("; and %d more problems".formatted(byLine.size() - 3));
+            }
+            throw doc.error(first.pointer(), problem.toString());
         }
         return doc;
     }
@@ -149,6 +160,12 @@ public final class ProfileLoader {
         Map<String, LimitSpec> out = new LinkedHashMap<>();
         node.properties().forEach(e -> {
             JsonNode l = e.getValue();
+            boolean valued = l.has("value") && l.has("unit") && !l.has("declared");
+            boolean declaredOnly = l.has("declared") && !l.has("value") && !l.has("unit");
+            if (!valued && !declaredOnly) {
+                throw doc.error(pointer + "/" + e.getKey(),
+                        "give either value and unit, or declared (a key of the robot profile's declared section), not both or neither");
+            }
             Optional<Quantity> value = l.has("value") ? Optional.of(quantity(l)) : Optional.empty();
             Optional<String> declared = l.has("declared") ? Optional.of(l.get("declared").asText()) : Optional.empty();
             Comparison comparison = "at-least".equals(l.path("comparison").asText()) ? Comparison.AT_LEAST : Comparison.AT_MOST;

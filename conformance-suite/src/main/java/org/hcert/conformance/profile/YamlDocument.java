@@ -11,8 +11,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A YAML file parsed into a tree, with the line of every node, keyed by JSON pointer, so that a
@@ -58,7 +62,7 @@ final class YamlDocument {
             return new YamlDocument(file, bytes, root, lines);
         } catch (JsonProcessingException e) {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            throw new ProfileException(file, line, "", "YAML syntax error: " + firstLine(e.getOriginalMessage()));
+            throw new ProfileException(file, line, "", "YAML syntax error: " + describe(e.getOriginalMessage()));
         } catch (IOException e) {
             throw new ProfileException(file, 0, "", "cannot parse: " + e.getMessage());
         }
@@ -82,9 +86,31 @@ final class YamlDocument {
         }
     }
 
-    private static String firstLine(String s) {
-        return s == null ? "unreadable" : s.lines().findFirst().orElse(s).trim();
+    /**
+     * Condense SnakeYAML's multi-line message ("while parsing X / in line 8 / expected Y / in line 9")
+     * into one line: the problem, then the construct it interrupted and where that started.
+     */
+    static String describe(String message) {
+        if (message == null) {
+            return "unreadable";
+        }
+        List<String> texts = new ArrayList<>();
+        List<String> places = new ArrayList<>();
+        for (String l : message.lines().toList()) {
+            Matcher m = PLACE.matcher(l);
+            if (m.find()) {
+                places.add(m.group(1));
+            } else if (!l.isBlank() && !l.startsWith(" ")) {
+                texts.add(l.trim());
+            }
+        }
+        if (texts.size() >= 2 && places.size() >= 1) {
+            return "%s (%s that starts at line %s)".formatted(texts.get(1), texts.get(0), places.get(0));
+        }
+        return texts.isEmpty() ? message.trim() : texts.get(0);
     }
+
+    private static final Pattern PLACE = Pattern.compile("^ in '[^']*', line (\\d+), column \\d+");
 
     Path file() {
         return file;
