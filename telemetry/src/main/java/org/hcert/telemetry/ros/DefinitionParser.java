@@ -61,6 +61,26 @@ final class DefinitionParser {
         return parser.link(root, null);
     }
 
+    /**
+     * List the message types that the top-level section of {@code text} refers to, as
+     * {@code pkg/Type}, without resolving them (the text need not include their definitions).
+     *
+     * @throws TelemetryException when a line is not a valid field or constant
+     */
+    static List<String> referencedTypes(String schemaName, String text, Dialect dialect) {
+        DefinitionParser parser = new DefinitionParser(schemaName, dialect);
+        String root = parser.readSections(text);
+        String pkg = root.contains("/") ? root.substring(0, root.indexOf('/')) : "";
+        List<String> types = new ArrayList<>();
+        for (RawField f : parser.sections.get(root).fields()) {
+            String name = f.typeName();
+            if (Primitive.forName(name, dialect).isEmpty()) {
+                types.add(name.contains("/") ? key(name) : name.equals("Header") ? "std_msgs/Header" : pkg + "/" + name);
+            }
+        }
+        return types;
+    }
+
     /** The key under which a type is stored: {@code pkg/Type}, whatever the spelling. */
     static String key(String typeName) {
         String[] parts = typeName.trim().split("/");
