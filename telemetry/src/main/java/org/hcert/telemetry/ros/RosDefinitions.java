@@ -30,16 +30,14 @@ public final class RosDefinitions {
     private static final String SEPARATOR = "=".repeat(80);
 
     private final Map<String, String> textByType;
-    private final String origin;
 
-    private RosDefinitions(Map<String, String> textByType, String origin) {
+    private RosDefinitions(Map<String, String> textByType) {
         this.textByType = Map.copyOf(textByType);
-        this.origin = origin;
     }
 
     /** No definitions at all. */
     public static RosDefinitions none() {
-        return new RosDefinitions(Map.of(), "no definitions");
+        return new RosDefinitions(Map.of());
     }
 
     /**
@@ -66,12 +64,7 @@ public final class RosDefinitions {
         } catch (IOException | UncheckedIOException e) {
             throw new TelemetryException("%s: cannot read message definitions: %s".formatted(root, e.getMessage()), e);
         }
-        return new RosDefinitions(texts, root.toString());
-    }
-
-    /** Where the definitions come from, for error messages. */
-    public String describe() {
-        return origin;
+        return new RosDefinitions(texts);
     }
 
     /**

@@ -176,7 +176,10 @@ class Rosbag2SqliteSourceTest {
         assertThat(messages.get(74).logTimeNs()).isEqualTo(222_000_000L);
     }
 
-    /** talker: std_msgs/String bodies "Hello, world! N", decoded with the bag's own definition. */
+    /**
+     * talker: std_msgs/String bodies "Hello, world! N", decoded with the bag's own definition (the
+     * supplied definitions override only rcl_interfaces/msg/Log, whose stored definition is wrong).
+     */
     @Test
     void decodesTalkerStringsWithTheBagsOwnDefinition() {
         List<Message> topic = onTopic(readAll(Rosbag2SqliteSource.of(Rosbag2Bags.talker())
