@@ -1,6 +1,7 @@
 package org.hcert.telemetry.rosbag;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -158,7 +159,7 @@ public final class Rosbag2SqliteSource implements TelemetrySource {
                 String encoding = rs.getString(2);
                 String text = rs.getString(3);
                 if (text != null && !text.isEmpty() && encoding != null && !encoding.equals("unknown")) {
-                    definitions.put(type, new SchemaInfo(type, encoding, text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                    definitions.put(type, new SchemaInfo(type, encoding, text.getBytes(StandardCharsets.UTF_8)));
                 }
             }
         }
