@@ -1,0 +1,101 @@
+package org.hcert.telemetry.rosbag;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.ByteBuffer;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import org.hcert.telemetry.BodyDecoder;
+import org.hcert.telemetry.Message;
+import org.hcert.telemetry.MessageCursor;
+import org.hcert.telemetry.TelemetryException;
+import org.hcert.telemetry.TelemetryFormatException;
+import org.hcert.telemetry.ros.RosJsonDecoder;
+import org.jspecify.annotations.Nullable;
+
+/** A pass over the {@code messages} table in timestamp order, one row in memory at a time. */
+final class SqliteCursor implements MessageCursor {
+
+    private final String file;
+    private final Connection connection;
+    private final Map<Long, Topic> topics;
+    private final BodyDecoder decoder;
+    private final Statement statement;
+    private final ResultSet rows;
+    private @Nullable Message next;
+    private boolean done;
+
+    SqliteCursor(String file, Connection connection, Map<Long, Topic> topics, BodyDecoder decoder) throws SQLException {
+        this.file = file;
+        this.connection = connection;
+        this.topics = topics;
+        this.decoder = decoder;
+        this.statement = connection.createStatement();
+        this.rows = statement.executeQuery("SELECT id, topic_id, timestamp, data FROM messages ORDER BY timestamp, id");
+    }
+
+    @Override
+    public boolean hasNext() {
+        if (next == null && !done) {
+            next = readNext();
+            done = next == null;
+        }
+        return next != null;
+    }
+
+    @Override
+    public Message next() {
+        if (!hasNext()) {
+            throw new NoSuchElementException("no more messages in " + file);
+        }
+        Message m = Objects.requireNonNull(next);
+        next = null;
+        return m;
+    }
+
+    private @Nullable Message readNext() {
+        long id = -1;
+        try {
+            if (!rows.next()) {
+                return null;
+            }
+            id = rows.getLong(1);
+            String where = "%s:messages.id=%d".formatted(file, id);
+            Topic topic = topics.get(rows.getLong(2));
+            if (topic == null) {
+                throw new TelemetryFormatException(where, "topic_id %d is not in the topics table".formatted(rows.getLong(2)));
+            }
+            return new Message(rows.getLong(3), topic.name(), RosJsonDecoder.normalise(topic.type()),
+                    decode(topic, rows.getBytes(4), where), where);
+        } catch (SQLException e) {
+            throw new TelemetryFormatException("%s:messages.id=%d".formatted(file, id), "cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    private JsonNode decode(Topic topic, byte @Nullable [] data, String where) {
+        if (topic.schema() == null) {
+            throw new TelemetryFormatException(where, ("no message definition for type %s (topic %s): the bag has none; "
+                    + "supply its .msg files with withFallbackDefinitions").formatted(topic.type(), topic.name()));
+        }
+        try {
+            return decoder.decode(topic.schema(), topic.serializationFormat(), ByteBuffer.wrap(data == null ? new byte[0] : data));
+        } catch (TelemetryException e) {
+            throw new TelemetryFormatException(where, "topic %s: %s".formatted(topic.name(), e.getMessage()), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            rows.close();
+            statement.close();
+        } catch (SQLException e) {
+            // Nothing useful to do: the pass is over.
+        }
+        Rosbag2SqliteSource.closeQuietly(connection);
+    }
+}
