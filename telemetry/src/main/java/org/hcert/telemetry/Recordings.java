@@ -3,6 +3,7 @@ package org.hcert.telemetry;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.hcert.telemetry.ndjson.NdjsonSource;
+import org.hcert.telemetry.rosbag.Rosbag2SqliteSource;
 
 /** Open a recording file as a {@link TelemetrySource}, choosing the reader by the file's extension. */
 public final class Recordings {
@@ -10,7 +11,8 @@ public final class Recordings {
     private Recordings() {}
 
     /**
-     * Open {@code file}; {@code .ndjson} and {@code .jsonl} are read as hcert NDJSON.
+     * Open {@code file}; {@code .ndjson} and {@code .jsonl} are read as hcert NDJSON, {@code .db3} as
+     * one rosbag2 sqlite3 file.
      *
      * @throws TelemetryException when the extension names no format hcert reads
      */
@@ -19,7 +21,10 @@ public final class Recordings {
         if (name.endsWith(".ndjson") || name.endsWith(".jsonl")) {
             return new NdjsonSource(file);
         }
+        if (name.endsWith(".db3")) {
+            return Rosbag2SqliteSource.of(file);
+        }
         throw new TelemetryException(
-                "%s: unknown recording format; expected a file ending in .ndjson or .jsonl".formatted(file));
+                "%s: unknown recording format; expected a file ending in .ndjson, .jsonl or .db3".formatted(file));
     }
 }
