@@ -29,6 +29,7 @@ public final class CertificationContext {
     private final Map<String, List<Measurement>> measurementsByScenario = new HashMap<>();
     private final List<ScenarioOutcome> outcomes = new ArrayList<>();
     private final Map<String, String> featureSha256 = new java.util.TreeMap<>();
+    private final java.util.Set<String> telemetryProblems = new java.util.LinkedHashSet<>();
     private @Nullable String scenarioId;
     private @Nullable Clause clause;
 
@@ -93,6 +94,16 @@ public final class CertificationContext {
 
     synchronized void addOutcome(ScenarioOutcome outcome) {
         outcomes.add(outcome);
+    }
+
+    /** Note that the telemetry could not be read, so the command line can say so once. */
+    public synchronized void reportTelemetryProblem(String problem) {
+        telemetryProblems.add(problem);
+    }
+
+    /** Distinct telemetry problems met during the run, in order. */
+    public synchronized List<String> telemetryProblems() {
+        return List.copyOf(telemetryProblems);
     }
 
     synchronized void addFeature(String uri, String sha256) {

@@ -50,6 +50,7 @@ final class Signals {
             }
             return new Pass<>(result, source);
         } catch (TelemetryException e) {
+            c.reportTelemetryProblem(e.getMessage());
             throw new InsufficientEvidenceException("telemetry unreadable: " + e.getMessage(), e);
         }
     }

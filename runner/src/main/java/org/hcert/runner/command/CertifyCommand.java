@@ -102,6 +102,7 @@ public final class CertifyCommand implements Callable<Integer> {
                 robotProfile, standardProfile, labProfile, "recording", List.of(recordingFile),
                 context.featureSha256(), plan, clauseResults, outcomes, overall)), certificate);
         Summary.print(out, clauseResults, overall);
+        context.telemetryProblems().forEach(p -> spec.commandLine().getErr().println("hcert: error: " + p));
         if (!noHtml) {
             Path html = AllureHtml.generate(results, this.out.resolve("report"),
                     "hcert: %s %s".formatted(robotProfile.identity().model(), standardProfile.id()));

@@ -1,0 +1,146 @@
+package org.hcert.conformance.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.hcert.conformance.plan.Plan;
+import org.hcert.conformance.profile.ProfileLoader;
+import org.hcert.conformance.profile.RobotProfile;
+import org.hcert.conformance.profile.StandardProfile;
+import org.hcert.conformance.verdict.ClauseResult;
+import org.hcert.conformance.verdict.Measurement;
+import org.hcert.conformance.verdict.Verdict;
+import org.hcert.telemetry.ndjson.NdjsonSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Run the bundled features end to end against the bundled recordings of the demo robot, and check
+ * each verdict and each measurement against the generator's truth.
+ */
+class RecordedRobotsIT {
+
+    private static final Path RECORDINGS = Path.of("../samples/recordings");
+    private static final RobotProfile ROBOT = ProfileLoader.loadRobot(Path.of("../profiles/robots/hc1-demo.yaml"));
+    private static final StandardProfile STANDARD =
+            ProfileLoader.loadStandard(Path.of("../profiles/standards/heis-2026.yaml"));
+    private static final double SAMPLE_PERIOD_MS = 5;
+
+    @TempDir
+    Path dir;
+
+    private static Certification certify(Path recording, String features) {
+        Plan plan = Plan.of(ROBOT, STANDARD);
+        CertificationContext context = new CertificationContext(ROBOT, STANDARD, new NdjsonSource(recording));
+        List<ScenarioOutcome> outcomes =
+                FeatureRun.execute(context, new FeatureRun.Options(features, plan.tagExpression(), List.of()));
+        List<ClauseResult> results = ClauseVerdicts.of(plan, outcomes);
+        return new Certification(results, ClauseVerdicts.overall(plan, results));
+    }
+
+    private static Certification certify(String name) {
+        return certify(RECORDINGS.resolve(name + ".ndjson"), FeatureRun.BUNDLED_FEATURES);
+    }
+
+    private record Certification(List<ClauseResult> results, ClauseVerdicts.Overall overall) {
+        Map<String, Verdict> verdicts() {
+            return results.stream().collect(Collectors.toMap(ClauseResult::clauseId, ClauseResult::verdict));
+        }
+
+        ClauseResult clause(String id) {
+            return results.stream().filter(r -> r.clauseId().equals(id)).findFirst().orElseThrow();
+        }
+
+        Measurement measurement(String id, String quantityPrefix) {
+            return clause(id).measurements().stream().filter(m -> m.quantity().startsWith(quantityPrefix))
+                    .findFirst().orElseThrow();
+        }
+    }
+
+    private static JsonNode truth(String name) throws IOException {
+        return new ObjectMapper().readTree(RECORDINGS.resolve(name + ".truth.json").toFile());
+    }
+
+    @Test
+    void conformantRobotPassesEveryClause() throws IOException {
+        Certification c = certify("conformant");
+        assertThat(c.verdicts()).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "SE-ESTOP-01", Verdict.PASS, "LC-JNT-01", Verdict.PASS, "SE-BAL-01", Verdict.PASS));
+        assertThat(c.overall()).isEqualTo(ClauseVerdicts.Overall.CONFORMANT);
+        Measurement stop = c.measurement("SE-ESTOP-01", "stop time");
+        assertThat(stop.measured()).isCloseTo(truth("conformant").get("stop_time_ms").asDouble(), within(SAMPLE_PERIOD_MS));
+        assertThat(stop.limit().value()).isEqualTo(600);
+        assertThat(stop.limit().evidence()).isEqualTo("D");
+    }
+
+    @Test
+    void slowEstopFailsOnlyTheEmergencyStopClause() throws IOException {
+        Certification c = certify("slow-estop");
+        assertThat(c.verdicts()).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "SE-ESTOP-01", Verdict.FAIL, "LC-JNT-01", Verdict.PASS, "SE-BAL-01", Verdict.PASS));
+        assertThat(c.overall()).isEqualTo(ClauseVerdicts.Overall.NON_CONFORMANT);
+        Measurement stop = c.measurement("SE-ESTOP-01", "stop time");
+        assertThat(stop.measured()).isCloseTo(truth("slow-estop").get("stop_time_ms").asDouble(), within(SAMPLE_PERIOD_MS));
+        assertThat(c.clause("SE-ESTOP-01").reason()).startsWith("stop time: measured ").contains("limit ≤ 600 ms");
+    }
+
+    @Test
+    void jointOverrunFailsOnlyTheJointLimitClauseNamingTheJoint() throws IOException {
+        Certification c = certify("joint-overrun");
+        assertThat(c.verdicts()).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "SE-ESTOP-01", Verdict.PASS, "LC-JNT-01", Verdict.FAIL, "SE-BAL-01", Verdict.PASS));
+        Measurement overrun = c.measurement("LC-JNT-01", "worst joint overrun");
+        JsonNode truth = truth("joint-overrun").get("max_joint_overrun");
+        assertThat(overrun.measured()).isCloseTo(truth.get("overrun_rad").asDouble(), within(1e-3));
+        assertThat(overrun.detail()).startsWith("worst joint " + truth.get("joint").asText() + ": max ");
+    }
+
+    @Test
+    void fallingRobotFailsOnlyTheBalanceClause() throws IOException {
+        Certification c = certify("fall");
+        assertThat(c.verdicts()).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "SE-ESTOP-01", Verdict.PASS, "LC-JNT-01", Verdict.PASS, "SE-BAL-01", Verdict.FAIL));
+        Measurement tilt = c.measurement("SE-BAL-01", "maximum trunk tilt");
+        assertThat(tilt.measured()).isCloseTo(truth("fall").get("max_trunk_tilt_after_stop_deg").asDouble(), within(0.5));
+        assertThat(tilt.limit().evidence()).isEqualTo("I");
+    }
+
+    @Test
+    void missingSafetyTopicMakesTheEmergencyStopInconclusiveAndTheRunIncomplete() {
+        Certification c = certify("missing-safety-topic");
+        assertThat(c.verdicts()).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "SE-ESTOP-01", Verdict.INCONCLUSIVE, "LC-JNT-01", Verdict.PASS, "SE-BAL-01", Verdict.PASS));
+        assertThat(c.overall()).isEqualTo(ClauseVerdicts.Overall.INCOMPLETE);
+        assertThat(c.clause("SE-ESTOP-01").reason()).isEqualTo("recording " + RECORDINGS.resolve("missing-safety-topic.ndjson")
+                + " has no message on /safety/state (role safety_state)");
+    }
+
+    @Test
+    void truncatedRecordingIsInconclusiveNamingFileAndLine() throws IOException {
+        List<String> lines = Files.readAllLines(RECORDINGS.resolve("conformant.ndjson"));
+        Path cut = dir.resolve("truncated.ndjson");
+        String broken = lines.get(1000).substring(0, 40);
+        Files.write(cut, List.copyOf(lines.subList(0, 1000)));
+        Files.writeString(cut, broken + "\n", java.nio.file.StandardOpenOption.APPEND);
+        Certification c = certify(cut, FeatureRun.BUNDLED_FEATURES);
+        assertThat(c.results()).allSatisfy(r -> assertThat(r.verdict()).isEqualTo(Verdict.INCONCLUSIVE));
+        assertThat(c.clause("LC-JNT-01").reason()).startsWith("telemetry unreadable: " + cut + ":1001: not a JSON object");
+        assertThat(c.overall()).isEqualTo(ClauseVerdicts.Overall.INCOMPLETE);
+    }
+
+    @Test
+    void undefinedStepIsInconclusiveNeverPass() {
+        Certification c = certify(RECORDINGS.resolve("conformant.ndjson"), "src/test/resources/fixtures/undefined-step.feature");
+        assertThat(c.clause("SE-ESTOP-01").verdict()).isEqualTo(Verdict.INCONCLUSIVE);
+        assertThat(c.clause("SE-ESTOP-01").reason()).startsWith("a step has no definition in hcert's glue");
+        assertThat(c.clause("LC-JNT-01").reason()).isEqualTo("no scenario in the features is tagged @LC-JNT-01");
+    }
+}

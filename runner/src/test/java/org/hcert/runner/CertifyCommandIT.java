@@ -1,0 +1,151 @@
+package org.hcert.runner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.hcert.conformance.profile.SchemaCheck;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The {@code hcert certify} command end to end: exit codes, console output, certificate, report. */
+class CertifyCommandIT {
+
+    static final String ROBOT = "../profiles/robots/hc1-demo.yaml";
+    static final String STANDARD = "../profiles/standards/heis-2026.yaml";
+    static final String LAB = "../profiles/labs/demo-lab.yaml";
+    static final Path RECORDINGS = Path.of("../samples/recordings");
+
+    /**
+     * Fields of certificate.json allowed to differ from the golden file, by JSON pointer, with why.
+     */
+    static final Map<String, String> DIVERGING = Map.of(
+            "/runId", "a random UUID per run",
+            "/issuedAt", "the wall-clock time of the run");
+
+    @TempDir
+    Path out;
+
+    record Run(int exitCode, String stdout, String stderr) {}
+
+    static Run hcert(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    private Run certify(String robot, String recording, String... extra) {
+        List<String> args = new java.util.ArrayList<>(List.of("certify", "--robot", robot, "--standard", STANDARD,
+                "--lab", LAB, "--recording", recording, "--out", out.toString()));
+        args.addAll(List.of(extra));
+        return hcert(args.toArray(String[]::new));
+    }
+
+    private static String recording(String name) {
+        return RECORDINGS.resolve(name + ".ndjson").toString();
+    }
+
+    @Test
+    void conformantRecordingWritesReportAndValidCertificateAndExitsZero() throws IOException {
+        Run run = certify(ROBOT, recording("conformant"));
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.CONFORMANT);
+        assertThat(run.stderr()).isEmpty();
+        assertThat(run.stdout()).contains("SE-ESTOP-01   PASS").contains("overall:      CONFORMANT")
+                .containsPattern("stop time: 3\\d\\d ms \\(limit ≤ 600 ms, D\\)");
+        JsonNode certificate = new ObjectMapper().readTree(out.resolve("certificate.json").toFile());
+        assertThat(SchemaCheck.validate("certificate.schema.json", certificate)).isEmpty();
+        assertThat(certificate.get("overall").asText()).isEqualTo("CONFORMANT");
+        Path html = out.resolve("report/index.html");
+        assertThat(html).isRegularFile();
+        assertThat(Files.readString(html)).contains("Allure").doesNotContain("googletagmanager");
+        assertThat(out.resolve("allure-results")).isDirectoryContaining("glob:**-result.json");
+    }
+
+    @Test
+    void certificateMatchesTheGoldenFileExceptForDocumentedFields() throws IOException {
+        Run run = certify(ROBOT, recording("conformant"), "--no-html");
+        assertThat(run.exitCode()).isZero();
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode actual = (ObjectNode) json.readTree(out.resolve("certificate.json").toFile());
+        ObjectNode golden = (ObjectNode) json.readTree(Path.of("src/test/resources/golden/conformant.certificate.json").toFile());
+        for (String pointer : DIVERGING.keySet()) {
+            assertThat(actual.at(pointer).isMissingNode()).as(pointer).isFalse();
+            actual.remove(pointer.substring(1));
+            golden.remove(pointer.substring(1));
+        }
+        assertThat(actual.toPrettyString()).isEqualTo(golden.toPrettyString());
+    }
+
+    @Test
+    void slowEstopIsNonConformantNamingClauseAndMeasuredValue() {
+        Run run = certify(ROBOT, recording("slow-estop"), "--no-html");
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.NON_CONFORMANT);
+        assertThat(run.stdout()).containsPattern("SE-ESTOP-01 +FAIL")
+                .containsPattern("stop time: 1\\d\\d\\d ms \\(limit ≤ 600 ms, D\\) OUTSIDE LIMIT")
+                .contains("overall:      NON_CONFORMANT");
+    }
+
+    @Test
+    void missingTopicIsIncompleteWithItsOwnExitCode() {
+        Run run = certify(ROBOT, recording("missing-safety-topic"), "--no-html");
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.INCOMPLETE);
+        assertThat(run.stdout()).containsPattern("SE-ESTOP-01 +INCONCLUSIVE +recording .*missing-safety-topic.ndjson "
+                + "has no message on /safety/state \\(role safety_state\\)");
+    }
+
+    @Test
+    void malformedProfileGivesOneLineNamingFileAndLine() throws IOException {
+        Path bad = out.resolve("robot.yaml");
+        Files.writeString(bad, Files.readString(Path.of(ROBOT)).replace("robotClass: full-size-biped", "robotClass: [x"));
+        Run run = certify(bad.toString(), recording("conformant"));
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.stderr()).isEqualTo("hcert: error: " + bad + ":9: YAML syntax error: expected ',' or ']', "
+                + "but got : (while parsing a flow sequence that starts at line 8)\n");
+        assertThat(run.stdout()).isEmpty();
+    }
+
+    @Test
+    void profileMissingARequiredFieldGivesOneLine() throws IOException {
+        Path bad = out.resolve("robot.yaml");
+        Files.writeString(bad, Files.readString(Path.of(ROBOT)).replace("  firmware: 1.0.0\n", ""));
+        Run run = certify(bad.toString(), recording("conformant"));
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.stderr()).isEqualTo("hcert: error: " + bad + ":3: identity: required field \"firmware\" is missing\n");
+    }
+
+    @Test
+    void brokenRecordingLineIsNamedOnceAndTheRunIsIncomplete() throws IOException {
+        List<String> lines = Files.readAllLines(RECORDINGS.resolve("conformant.ndjson"));
+        Path bad = out.resolve("broken.ndjson");
+        Files.write(bad, lines.subList(0, 10));
+        Files.writeString(bad, "{\"t\": 1772352000050000000, \"topic\": \n", java.nio.file.StandardOpenOption.APPEND);
+        Run run = certify(ROBOT, bad.toString(), "--no-html");
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.INCOMPLETE);
+        assertThat(run.stderr().lines()).hasSize(1).first().asString()
+                .startsWith("hcert: error: " + bad + ":11: not a JSON object: ");
+        assertThat(run.stdout()).doesNotContain("PASS").doesNotContain("Exception");
+    }
+
+    @Test
+    void missingRecordingIsAUsageError() {
+        Run run = certify(ROBOT, "nope.ndjson");
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.stderr()).isEqualTo("hcert: error: nope.ndjson: recording not found\n");
+    }
+
+    @Test
+    void unknownOptionIsAUsageError() {
+        Run run = hcert("certify", "--robto", ROBOT);
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.stderr()).startsWith("Unknown option: '--robto'");
+    }
+}
