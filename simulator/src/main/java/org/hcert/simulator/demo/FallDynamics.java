@@ -22,13 +22,22 @@ final class FallDynamics {
     static final double STEP_S = 1e-4;
     private static final int MAX_STEPS = 20_000;
 
+    /** Time constant with which the leg's initial stretching rate dies out, s. */
+    static final double STRETCH_TAU_S = 0.05;
+
     private final double r0;
+    private final double stretchRate0;
     private final double[] theta = new double[MAX_STEPS + 1];
     private final double[] rate = new double[MAX_STEPS + 1];
     private final int contactStep;
 
-    FallDynamics(double theta0, double rate0, double legLength0) {
+    /**
+     * Start the fall from leg angle theta0 (rad), its rate (rad/s), leg length (m) and the rate at
+     * which the leg is lengthening (m/s).
+     */
+    FallDynamics(double theta0, double rate0, double legLength0, double stretchRate0) {
         this.r0 = legLength0;
+        this.stretchRate0 = stretchRate0;
         theta[0] = theta0;
         rate[0] = rate0;
         int i = 0;
@@ -62,7 +71,8 @@ final class FallDynamics {
 
     /** Leg length r with its rates at time t since the cut. */
     Kin radius(double t) {
-        return Kin.constant(r0).plus(Smooth.overTime(Smooth.quintic(t / COLLAPSE_S), COLLAPSE_S).times(-COLLAPSE_M));
+        Kin collapse = Smooth.overTime(Smooth.quintic(t / COLLAPSE_S), COLLAPSE_S).times(-COLLAPSE_M);
+        return Kin.decay(r0, stretchRate0, STRETCH_TAU_S, t).plus(collapse);
     }
 
     /** Time of ground contact, s since the cut. */

@@ -6,7 +6,9 @@ import java.util.List;
 /**
  * Walking until the e-stop, then a category 0 stop: the drives are cut and HC-1 falls forward as
  * described in {@link FallDynamics}. At the cut the centre of mass is half a step ahead of the
- * stance ankle, and the pendulum starts with the walking speed. The joints lose their drive
+ * stance ankle, and the pendulum starts with the pelvis velocity of walking (its tangential part
+ * sets the initial rate of fall, its radial part stretches the leg briefly), so every velocity is
+ * continuous at the cut while accelerations jump as the torques vanish. The joints lose their drive
  * torque: their rates die out by friction while they sag towards {@link JointSpec#limpRad()};
  * the hips fold the trunk a further {@link #HIP_FOLD_RAD} forward relative to the leg line.
  */
@@ -32,7 +34,11 @@ final class FallMotion implements Motion {
         double r0 = StrictMath.hypot(ahead, atCut.z().p());
         this.theta0 = StrictMath.atan2(ahead, atCut.z().p());
         this.pivotX = atCut.x().p() - ahead;
-        this.dynamics = new FallDynamics(theta0, atCut.x().v() / atCut.z().p(), r0);
+        double s = StrictMath.sin(theta0);
+        double c = StrictMath.cos(theta0);
+        double radial = atCut.x().v() * s + atCut.z().v() * c;
+        double tangential = atCut.x().v() * c - atCut.z().v() * s;
+        this.dynamics = new FallDynamics(theta0, tangential / r0, r0, radial);
     }
 
     /** Time of ground contact, s since the start of the recording. */
@@ -52,11 +58,20 @@ final class FallMotion implements Motion {
         Kin x = Kin.constant(pivotX).plus(r.times(sin(theta)));
         Kin z = r.times(cos(theta));
         Kin y = Kin.decay(atCut.y().p(), atCut.y().v(), SWAY_TAU_S, dt);
-        double lean0 = atCut.attitude().pitch().p() - theta0;
-        Kin pitch = theta.plus(Kin.constant(lean0)).plus(collapse.times(HIP_FOLD_RAD - lean0));
+        Kin pitch = theta.plus(trunkLean(dt, collapse));
         Attitude attitude = new Attitude(decayed(atCut.attitude().roll(), dt), pitch,
                 decayed(atCut.attitude().yaw(), dt));
         return new BodyState(limpJoints(dt, collapse), x, y, z, attitude);
+    }
+
+    /**
+     * Trunk pitch relative to the leg line: its lean at the cut, its relative rate dying out by
+     * joint friction (so the trunk's own rate is continuous), folding to {@link #HIP_FOLD_RAD}.
+     */
+    private Kin trunkLean(double dt, Kin collapse) {
+        double lean0 = atCut.attitude().pitch().p() - theta0;
+        double relativeRate0 = atCut.attitude().pitch().v() - dynamics.theta(0).v();
+        return Kin.decay(lean0, relativeRate0, JOINT_FRICTION_TAU_S, dt).plus(collapse.times(HIP_FOLD_RAD - lean0));
     }
 
     private List<Kin> limpJoints(double dt, Kin collapse) {

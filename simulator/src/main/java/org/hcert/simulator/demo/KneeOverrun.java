@@ -1,8 +1,9 @@
 package org.hcert.simulator.demo;
 
 /**
- * A fault added to one joint: a raised-cosine bump of {@code heightRad} centred at
- * {@code centerS}, lasting 2·{@code halfWidthS} in total (rad, s).
+ * A fault added to one joint: a bump h·((1 + cos πu)/2)², u = (t - centre)/halfWidth, of
+ * {@code heightRad} centred at {@code centerS}, lasting 2·{@code halfWidthS} in total (rad, s).
+ * Position, rate and acceleration are continuous at its ends.
  */
 record KneeOverrun(String joint, double centerS, double halfWidthS, double heightRad) {
 
@@ -14,7 +15,8 @@ record KneeOverrun(String joint, double centerS, double halfWidthS, double heigh
         }
         double pi = StrictMath.PI;
         double w = halfWidthS;
-        return new Kin(heightRad * (1 + StrictMath.cos(pi * u)) / 2, -heightRad * pi / 2 * StrictMath.sin(pi * u) / w,
-                -heightRad * pi * pi / 2 * StrictMath.cos(pi * u) / (w * w));
+        Kin c = new Kin((1 + StrictMath.cos(pi * u)) / 2, -pi / 2 * StrictMath.sin(pi * u) / w,
+                -pi * pi / 2 * StrictMath.cos(pi * u) / (w * w));
+        return c.times(c).times(heightRad);
     }
 }

@@ -5,7 +5,7 @@ import java.util.Optional;
 /** The bundled demo recordings: what goes wrong (if anything) after the e-stop at 5.000 s. */
 enum Scenario {
     CONFORMANT("conformant", Stop.CONTROLLED, 0.350, false, true),
-    SLOW_ESTOP("slow-estop", Stop.CONTROLLED, 1.100, false, true),
+    SLOW_ESTOP("slow-estop", Stop.CONTROLLED, 1.130, false, true),
     JOINT_OVERRUN("joint-overrun", Stop.CONTROLLED, 0.350, true, true),
     FALL("fall", Stop.DRIVES_CUT, 0.350, false, true),
     MISSING_SAFETY_TOPIC("missing-safety-topic", Stop.CONTROLLED, 0.350, false, false);
@@ -22,7 +22,7 @@ enum Scenario {
     static final double DRIVE_OFF_DELAY_S = 0.020;
 
     /** The injected left-knee fault: peaks near 2.32 rad, above the 2.2 rad limit for about 150 ms. */
-    static final KneeOverrun KNEE_FAULT = new KneeOverrun("left_knee", 3.2, 0.40, 1.255);
+    static final KneeOverrun KNEE_FAULT = new KneeOverrun("left_knee", 3.2, 0.58, 1.252);
 
     private final String fileName;
     private final Stop stop;

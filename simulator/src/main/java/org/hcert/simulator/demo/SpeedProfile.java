@@ -1,9 +1,9 @@
 package org.hcert.simulator.demo;
 
 /**
- * Forward speed of the base over the timeline: standing, a raised-cosine ramp up to walking speed,
- * walking, and from the e-stop a raised-cosine ramp down to rest over {@code stopDurationS}.
- * Position is the exact integral of speed (m, m/s, m/s², m/s³).
+ * Forward speed of the base over the timeline: standing, a ramp up to walking speed, walking, and
+ * from the e-stop a ramp down to rest over {@code stopDurationS}. Ramps are quintic smoothsteps,
+ * so acceleration is continuous. Position is the exact integral of speed (m, m/s, m/s², m/s³).
  */
 record SpeedProfile(double stopDurationS) {
 
@@ -15,9 +15,9 @@ record SpeedProfile(double stopDurationS) {
     /** Speed scale s = v / v_walk in [0, 1], with s' (1/s) and s'' (1/s²). */
     Kin scale(double t) {
         if (t < TE) {
-            return Smooth.overTime(Smooth.raisedCosine((t - T0) / R), R);
+            return Smooth.overTime(Smooth.quintic((t - T0) / R), R);
         }
-        Kin down = Smooth.overTime(Smooth.raisedCosine((t - TE) / stopDurationS), stopDurationS);
+        Kin down = Smooth.overTime(Smooth.quintic((t - TE) / stopDurationS), stopDurationS);
         return new Kin(1 - down.p(), -down.v(), -down.a());
     }
 
@@ -36,9 +36,9 @@ record SpeedProfile(double stopDurationS) {
         return cruiseEnd + V * stopDurationS * (u - rampIntegral(u));
     }
 
-    /** ∫₀ᵘ (1 - cos πw)/2 dw, for u clamped to [0, 1]. */
+    /** ∫₀ᵘ (10w³ - 15w⁴ + 6w⁵) dw, for u clamped to [0, 1]. */
     private static double rampIntegral(double u) {
         double c = Math.max(0, Math.min(1, u));
-        return c / 2 - StrictMath.sin(StrictMath.PI * c) / (2 * StrictMath.PI);
+        return c * c * c * c * (2.5 - 3 * c + c * c);
     }
 }
