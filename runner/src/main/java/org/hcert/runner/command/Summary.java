@@ -15,7 +15,7 @@ final class Summary {
 
     static void print(PrintWriter out, List<ClauseResult> results, ClauseVerdicts.Overall overall) {
         for (ClauseResult r : results) {
-            out.println("%-13s %-14s %s".formatted(r.clauseId(), r.verdict(), headline(r)));
+            out.println("%-13s %-14s %s".formatted(r.clauseId(), r.verdict(), headline(r)).stripTrailing());
             for (Measurement m : r.measurements()) {
                 out.println("%-28s %s".formatted("", line(m)));
             }

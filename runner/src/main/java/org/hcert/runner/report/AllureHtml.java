@@ -7,15 +7,18 @@ import io.qameta.allure.core.Configuration;
 import io.qameta.allure.ga.GaPlugin;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Generate the Allure HTML report in-process with allure-generator, as one self-contained
  * {@code index.html} that opens from disk without a web server.
  *
- * <p>Allure's analytics plugin is left out: a certification report calls no one.
+ * <p>Allure's analytics plugin and the page's analytics script are left out: a certification
+ * report calls no one.
  */
 public final class AllureHtml {
 
@@ -36,6 +39,25 @@ public final class AllureHtml {
             throw new UncheckedIOException("cannot prepare " + reportDir, e);
         }
         new ReportGenerator(configuration).generateSingleFile(reportDir, List.of(resultsDir));
-        return reportDir.resolve("index.html");
+        Path index = reportDir.resolve("index.html");
+        try {
+            Files.writeString(index, withoutAnalytics(Files.readString(index, StandardCharsets.UTF_8)), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot rewrite " + index, e);
+        }
+        return index;
     }
+
+    /**
+     * Remove Allure's Google Analytics loader and its gtag block from the page; the template adds
+     * them unless the environment says ALLURE_NO_ANALYTICS, which a JVM cannot set for itself.
+     */
+    static String withoutAnalytics(String html) {
+        return GTAG_BLOCK.matcher(GTAG_LOADER.matcher(html).replaceAll("")).replaceAll("");
+    }
+
+    private static final Pattern GTAG_LOADER =
+            Pattern.compile("\\s*<script[^>]*src=\"https://www\\.googletagmanager\\.com/[^\"]*\"[^>]*></script>");
+    private static final Pattern GTAG_BLOCK =
+            Pattern.compile("\\s*<script>\\s*window\\.dataLayer[^<]*gtag\\('config'[^<]*</script>");
 }
