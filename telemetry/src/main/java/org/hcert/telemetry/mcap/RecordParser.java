@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.zip.CRC32;
 import org.hcert.telemetry.mcap.McapRecord.MessageIndexEntry;
 
 /**
@@ -33,8 +34,7 @@ final class RecordParser {
                     r.u64("message_end_time"), r.u64("chunk_start_offset"), r.u64("chunk_length"),
                     r.u16u64Map("message_index_offsets"), r.u64("message_index_length"), r.string("compression"),
                     r.u64("compressed_size"), r.u64("uncompressed_size"));
-            case Opcode.ATTACHMENT -> new McapRecord.Attachment(r.u64("log_time"), r.u64("create_time"),
-                    r.string("name"), r.string("media_type"), copy(r.bytes64("data")), r.u32("crc"));
+            case Opcode.ATTACHMENT -> attachment(r, content);
             case Opcode.ATTACHMENT_INDEX -> new McapRecord.AttachmentIndex(r.u64("offset"), r.u64("length"),
                     r.u64("log_time"), r.u64("create_time"), r.u64("data_size"), r.string("name"),
                     r.string("media_type"));
@@ -61,6 +61,23 @@ final class RecordParser {
 
     private static McapRecord.Schema schema(FieldReader r) {
         return new McapRecord.Schema(r.u16("id"), r.string("name"), r.string("encoding"), copy(r.bytes32("data")));
+    }
+
+    /** Parse an Attachment and check its CRC, which covers every field before it. */
+    private static McapRecord.Attachment attachment(FieldReader r, ByteBuffer content) {
+        McapRecord.Attachment a = new McapRecord.Attachment(r.u64("log_time"), r.u64("create_time"), r.string("name"),
+                r.string("media_type"), copy(r.bytes64("data")), 0);
+        int crcAt = r.position();
+        long crc = r.u32("crc");
+        if (crc != 0) {
+            CRC32 computed = new CRC32();
+            computed.update(content.duplicate().limit(content.position() + crcAt));
+            if (computed.getValue() != crc) {
+                throw new RecordException("crc is 0x%08x but the fields before it hash to 0x%08x"
+                        .formatted(crc, computed.getValue()));
+            }
+        }
+        return new McapRecord.Attachment(a.logTime(), a.createTime(), a.name(), a.mediaType(), a.data(), crc);
     }
 
     private static McapRecord.MessageIndex messageIndex(FieldReader r) {
