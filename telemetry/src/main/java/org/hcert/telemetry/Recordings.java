@@ -2,6 +2,8 @@ package org.hcert.telemetry;
 
 import java.nio.file.Path;
 import java.util.Locale;
+import org.hcert.telemetry.mcap.JsonBodyDecoder;
+import org.hcert.telemetry.mcap.McapSource;
 import org.hcert.telemetry.ndjson.NdjsonSource;
 
 /** Open a recording file as a {@link TelemetrySource}, choosing the reader by the file's extension. */
@@ -10,7 +12,8 @@ public final class Recordings {
     private Recordings() {}
 
     /**
-     * Open {@code file}; {@code .ndjson} and {@code .jsonl} are read as hcert NDJSON.
+     * Open {@code file}; {@code .ndjson} and {@code .jsonl} are read as hcert NDJSON, {@code .mcap}
+     * as MCAP (up to its last valid record; bodies in the {@code json} encoding).
      *
      * @throws TelemetryException when the extension names no format hcert reads
      */
@@ -19,7 +22,10 @@ public final class Recordings {
         if (name.endsWith(".ndjson") || name.endsWith(".jsonl")) {
             return new NdjsonSource(file);
         }
+        if (name.endsWith(".mcap")) {
+            return new McapSource(file, new JsonBodyDecoder());
+        }
         throw new TelemetryException(
-                "%s: unknown recording format; expected a file ending in .ndjson or .jsonl".formatted(file));
+                "%s: unknown recording format; expected a file ending in .ndjson, .jsonl or .mcap".formatted(file));
     }
 }

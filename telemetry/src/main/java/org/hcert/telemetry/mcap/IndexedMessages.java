@@ -66,12 +66,16 @@ final class IndexedMessages implements Iterator<McapRecord.Message> {
         return m;
     }
 
-    /** The location of the message returned last: the record's offset, or its chunk's and its place in it. */
-    String lastLocation() {
+    /** The file and offset of the message returned last, {@code file@offset}: its chunk's offset if it is in one. */
+    String lastWhere() {
         McapIndex.Slot s = Objects.requireNonNull(lastSlot, "no message returned yet");
-        return s.chunk()
-                ? "%s@%d: Chunk record: Message record at +%d of the uncompressed records".formatted(file.path(), s.offset(), lastOffset)
-                : "%s@%d: Message record".formatted(file.path(), s.offset() + lastOffset);
+        return file.where(s.chunk() ? s.offset() : s.offset() + lastOffset);
+    }
+
+    /** Name the record of the message returned last, for error messages. */
+    String lastRecord() {
+        McapIndex.Slot s = Objects.requireNonNull(lastSlot, "no message returned yet");
+        return s.chunk() ? "Chunk record: Message record at +%d of the uncompressed records".formatted(lastOffset) : "Message record";
     }
 
     private McapRecord.@Nullable Message advance() {
