@@ -70,7 +70,7 @@ final class IndexLoader {
     private boolean fromSummary() {
         Optional<McapRecord.Footer> footer = footer();
         if (footer.isEmpty()) {
-            return false;
+            throw file.error(file.size(), "no Footer record and trailing magic at the end of the file; it is truncated");
         }
         long footerAt = file.size() - FOOTER_AND_MAGIC;
         SummaryCrc.check(file, footerAt, footer.get());
@@ -215,10 +215,21 @@ final class IndexLoader {
         long end = pos + HEADER_BYTES + length;
         Map<Integer, Long> offsets = new LinkedHashMap<>();
         long at = end;
-        while (file.size() - at >= HEADER_BYTES && (file.view(at, 1).get(0) & 0xFF) == Opcode.MESSAGE_INDEX) {
-            long miLength = recordLength(at, file.size());
-            offsets.put(file.view(at + HEADER_BYTES, 2).getShort(0) & 0xFFFF, at);
-            at += HEADER_BYTES + miLength;
+        try {
+            while (file.size() - at >= HEADER_BYTES && (file.view(at, 1).get(0) & 0xFF) == Opcode.MESSAGE_INDEX) {
+                long miLength = recordLength(at, file.size());
+                offsets.put(file.view(at + HEADER_BYTES, 2).getShort(0) & 0xFFFF, at);
+                at += HEADER_BYTES + miLength;
+            }
+        } catch (TelemetryFormatException e) {
+            // The chunk is sound but its message indexes are cut: read it by scanning its records.
+            index.slots.add(new McapIndex.Slot(true, pos, end - pos, chunk.messageStartTime(), chunk.messageEndTime(),
+                    index.slots.size(), Map.of(), 0));
+            throw e;
+        }
+        if (file.size() - at < HEADER_BYTES) {
+            // The file ends after the indexes, perhaps inside one: trust none of them.
+            offsets.clear();
         }
         index.slots.add(new McapIndex.Slot(true, pos, end - pos, chunk.messageStartTime(), chunk.messageEndTime(),
                 index.slots.size(), offsets, at - end));

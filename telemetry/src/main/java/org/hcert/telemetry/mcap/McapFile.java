@@ -61,7 +61,7 @@ final class McapFile implements Closeable {
     ByteBuffer view(long offset, int length) {
         long windowEnd = windowStart + window.limit();
         if (offset < windowStart || offset + length > windowEnd) {
-            int capacity = Math.max(WINDOW_BYTES, length);
+            int capacity = (int) Math.max(length, Math.min(WINDOW_BYTES, size - offset));
             if (window.capacity() < capacity) {
                 window = ByteBuffer.allocate(capacity);
             }
