@@ -31,8 +31,4 @@ final class Opcode {
     static String name(int opcode) {
         return opcode >= 0 && opcode < NAMES.length ? NAMES[opcode] : "unknown opcode 0x%02X".formatted(opcode);
     }
-
-    static boolean isKnown(int opcode) {
-        return opcode >= HEADER && opcode <= DATA_END;
-    }
 }
