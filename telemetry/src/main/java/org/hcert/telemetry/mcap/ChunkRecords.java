@@ -1,0 +1,43 @@
+package org.hcert.telemetry.mcap;
+
+import java.nio.ByteBuffer;
+
+/** Walk the records of an uncompressed chunk, checking each length against what is left. */
+final class ChunkRecords {
+
+    private static final int HEADER_BYTES = 9;
+
+    /** Receives each record: its opcode, its offset in the uncompressed records, and its content. */
+    @FunctionalInterface
+    interface Visitor {
+        void record(int opcode, int at, ByteBuffer content);
+    }
+
+    private ChunkRecords() {}
+
+    /**
+     * Visit every record of {@code records} (little-endian, from its position).
+     *
+     * @param chunkOffset the Chunk record's offset in the file, for error messages
+     */
+    static void forEach(McapFile file, long chunkOffset, ByteBuffer records, Visitor visitor) {
+        int limit = records.limit();
+        for (int at = records.position(); at < limit; ) {
+            int remaining = limit - at;
+            if (remaining < HEADER_BYTES) {
+                throw file.error(chunkOffset, Opcode.CHUNK, "the uncompressed records end inside a record header at +%d".formatted(at));
+            }
+            int opcode = records.get(at) & 0xFF;
+            long length = records.getLong(at + 1);
+            if (opcode == 0) {
+                throw file.error(chunkOffset, Opcode.CHUNK, "invalid opcode 0x00 at +%d of the uncompressed records".formatted(at));
+            }
+            if (length < 0 || length > remaining - HEADER_BYTES) {
+                throw file.error(chunkOffset, Opcode.CHUNK, "the %s record at +%d of the uncompressed records has length %s, beyond the %d bytes left in the chunk"
+                        .formatted(Opcode.name(opcode), at, Long.toUnsignedString(length), remaining - HEADER_BYTES));
+            }
+            visitor.record(opcode, at, records.slice(at + HEADER_BYTES, (int) length).order(records.order()));
+            at += HEADER_BYTES + (int) length;
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package org.hcert.telemetry.mcap;
+
+import java.io.Closeable;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import org.hcert.telemetry.TelemetryException;
+import org.hcert.telemetry.TelemetryFormatException;
+
+/**
+ * An open MCAP file: positional reads through a reusable window, and the {@code file@offset}
+ * locations of error messages. Not thread-safe.
+ */
+final class McapFile implements Closeable {
+
+    static final byte[] MAGIC = {(byte) 0x89, 'M', 'C', 'A', 'P', '0', '\r', '\n'};
+
+    private static final int WINDOW_BYTES = 1 << 20;
+
+    private final Path path;
+    private final FileChannel channel;
+    private final long size;
+    private ByteBuffer window = ByteBuffer.allocate(0);
+    private long windowStart;
+
+    private McapFile(Path path, FileChannel channel, long size) {
+        this.path = path;
+        this.channel = channel;
+        this.size = size;
+    }
+
+    static McapFile open(Path path) {
+        try {
+            FileChannel channel = FileChannel.open(path, StandardOpenOption.READ);
+            return new McapFile(path, channel, channel.size());
+        } catch (NoSuchFileException e) {
+            throw new TelemetryException("%s: recording not found".formatted(path));
+        } catch (IOException e) {
+            throw new TelemetryException("%s: cannot open recording: %s".formatted(path, e.getMessage()), e);
+        }
+    }
+
+    Path path() {
+        return path;
+    }
+
+    long size() {
+        return size;
+    }
+
+    /**
+     * View {@code length} bytes at {@code offset}, little-endian; valid until the next call to
+     * this method. The caller has checked that the range lies inside the file.
+     */
+    ByteBuffer view(long offset, int length) {
+        long windowEnd = windowStart + window.limit();
+        if (offset < windowStart || offset + length > windowEnd) {
+            int capacity = (int) Math.max(length, Math.min(WINDOW_BYTES, size - offset));
+            if (window.capacity() < capacity) {
+                window = ByteBuffer.allocate(capacity);
+            }
+            window.clear().limit((int) Math.min(capacity, size - offset));
+            readFully(window, offset);
+            window.flip();
+            windowStart = offset;
+        }
+        int from = (int) (offset - windowStart);
+        return window.slice(from, length).order(ByteOrder.LITTLE_ENDIAN);
+    }
+
+    /** Read {@code length} bytes at {@code offset} into a new buffer that the caller owns. */
+    ByteBuffer copy(long offset, int length) {
+        ByteBuffer b = ByteBuffer.allocate(length);
+        readFully(b, offset);
+        return b.flip().order(ByteOrder.LITTLE_ENDIAN);
+    }
+
+    private void readFully(ByteBuffer into, long offset) {
+        try {
+            long at = offset;
+            while (into.hasRemaining()) {
+                int n = channel.read(into, at);
+                if (n < 0) {
+                    throw new EOFException("file shrank to %d bytes while reading at %d".formatted(channel.size(), at));
+                }
+                at += n;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("%s: read failed at byte %d".formatted(where(offset), offset), e);
+        }
+    }
+
+    /** The location of byte {@code offset}: {@code file@offset}. */
+    String where(long offset) {
+        return path + "@" + offset;
+    }
+
+    /** A format error at {@code offset} in the record with {@code opcode}. */
+    TelemetryFormatException error(long offset, int opcode, String problem) {
+        return new TelemetryFormatException(where(offset), Opcode.name(opcode) + " record: " + problem);
+    }
+
+    TelemetryFormatException error(long offset, String problem) {
+        return new TelemetryFormatException(where(offset), problem);
+    }
+
+    @Override
+    public void close() {
+        try {
+            channel.close();
+        } catch (IOException e) {
+            // Nothing useful to do: reading is over.
+        }
+    }
+}

@@ -1,0 +1,168 @@
+package org.hcert.telemetry.mcap;
+
+import java.io.Closeable;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Read an MCAP file (https://mcap.dev/spec), either streamed front to back ({@link #records()})
+ * or through its index in log-time order ({@link #messages(long, long)}).
+ *
+ * <p>A strict reader ({@link #open(Path)}) throws {@link org.hcert.telemetry.TelemetryFormatException}
+ * at the first problem, naming the file, byte offset and record. A recovering reader ({@link
+ * #openRecovering(Path)}) reads a file whose tail is cut or whose summary is missing up to its
+ * last valid record, as {@code mcap recover} does, and lists what it skipped in {@link #warnings()}.
+ * Readers are not thread-safe.
+ */
+public final class McapReader implements Closeable {
+
+    private final McapFile file;
+    private final boolean recover;
+    private final List<String> warnings = new ArrayList<>();
+    private @Nullable McapIndex index;
+
+    private McapReader(McapFile file, boolean recover) {
+        this.file = file;
+        this.recover = recover;
+    }
+
+    /**
+     * Open {@code file} for strict reading.
+     *
+     * @throws org.hcert.telemetry.TelemetryException when the file cannot be opened
+     */
+    public static McapReader open(Path file) {
+        return new McapReader(McapFile.open(file), false);
+    }
+
+    /** Open {@code file} for reading up to its last valid record. */
+    public static McapReader openRecovering(Path file) {
+        return new McapReader(McapFile.open(file), true);
+    }
+
+    /**
+     * Stream every record in file order, with the Schema, Channel and Message records of each chunk
+     * in place of the Chunk record; unknown opcodes are skipped. A Message's data stays valid
+     * until the next call to {@code next()}.
+     */
+    public Iterator<McapRecord> records() {
+        return new RecordStream(file, recover, warnings);
+    }
+
+    /** Every message in log-time order (file order among equal times), read through the index. */
+    public Iterator<McapRecord.Message> messages() {
+        return messages(0, -1L >>> 1, null);
+    }
+
+    /**
+     * The messages with {@code startNs ≤ log_time ≤ endNs} in log-time order, read through the
+     * summary's chunk and message indexes, or through an index rebuilt by scanning the file when
+     * it has none. A Message's data stays valid after {@code next()}.
+     */
+    public Iterator<McapRecord.Message> messages(long startNs, long endNs) {
+        return messages(startNs, endNs, null);
+    }
+
+    /** As {@link #messages(long, long)}, only on the channels whose topic is in {@code topics} (all when null). */
+    public Iterator<McapRecord.Message> messages(long startNs, long endNs, @Nullable Set<String> topics) {
+        return indexed(startNs, endNs, topics);
+    }
+
+    IndexedMessages indexed(long startNs, long endNs, @Nullable Set<String> topics) {
+        return new IndexedMessages(file, index(), startNs, endNs, topics == null ? null : Set.copyOf(topics));
+    }
+
+    /** The schemas by id: the summary's, or those met so far when the file has none. */
+    public Map<Integer, McapRecord.Schema> schemas() {
+        return Collections.unmodifiableMap(index().schemas);
+    }
+
+    /** The channels by id: the summary's, or those met so far when the file has none. */
+    public Map<Integer, McapRecord.Channel> channels() {
+        return Collections.unmodifiableMap(index().channels);
+    }
+
+    /** The Statistics record of the summary, if any. */
+    public Optional<McapRecord.Statistics> statistics() {
+        return index().statistics();
+    }
+
+    /** Whether the index came from the file's summary (true) or was rebuilt by a scan (false). */
+    public boolean indexed() {
+        return index().fromSummary;
+    }
+
+    /** Where the attachments are, from the summary or a scan. */
+    public List<McapRecord.AttachmentIndex> attachments() {
+        return Collections.unmodifiableList(index().attachments);
+    }
+
+    /** Read one attachment and check its CRC. */
+    public McapRecord.Attachment attachment(McapRecord.AttachmentIndex where) {
+        return (McapRecord.Attachment) recordAt(where.offset(), where.length(), Opcode.ATTACHMENT);
+    }
+
+    /** Where the metadata records are, from the summary or a scan. */
+    public List<McapRecord.MetadataIndex> metadataIndexes() {
+        return Collections.unmodifiableList(index().metadata);
+    }
+
+    public McapRecord.Metadata metadata(McapRecord.MetadataIndex where) {
+        return (McapRecord.Metadata) recordAt(where.offset(), where.length(), Opcode.METADATA);
+    }
+
+    private McapRecord recordAt(long offset, long length, int opcode) {
+        if (offset < McapFile.MAGIC.length || length < 9 || length > file.size() - offset || length > ChunkDecoder.MAX_UNCOMPRESSED) {
+            throw file.error(offset, opcode, "the index points at %d bytes at %d, beyond the end of the %d-byte file"
+                    .formatted(length, offset, file.size()));
+        }
+        ByteBuffer record = file.copy(offset, (int) length);
+        int found = record.get(0) & 0xFF;
+        if (found != opcode || record.getLong(1) != length - 9) {
+            throw file.error(offset, "the index points here for a %s record of %d bytes, but this is a %s record of %s bytes"
+                    .formatted(Opcode.name(opcode), length, Opcode.name(found), Long.toUnsignedString(record.getLong(1) + 9)));
+        }
+        try {
+            return RecordParser.parse(opcode, record.slice(9, (int) length - 9)).orElseThrow();
+        } catch (RecordException e) {
+            throw file.error(offset, opcode, e.getMessage());
+        }
+    }
+
+    McapIndex index() {
+        McapIndex i = index;
+        if (i == null) {
+            i = IndexLoader.load(file, recover, warnings);
+            index = i;
+        }
+        return i;
+    }
+
+    /** What a recovering reader skipped, each naming the file and byte offset; empty for a sound file. */
+    public List<String> warnings() {
+        return Collections.unmodifiableList(warnings);
+    }
+
+    /** Whether a recovering reader stopped early or read without a usable summary. */
+    public boolean recovered() {
+        return !warnings.isEmpty();
+    }
+
+    /** The file being read. */
+    public Path path() {
+        return file.path();
+    }
+
+    @Override
+    public void close() {
+        file.close();
+    }
+}

@@ -1,0 +1,136 @@
+package org.hcert.telemetry.mcap;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import org.hcert.telemetry.BodyDecoder;
+import org.hcert.telemetry.Message;
+import org.hcert.telemetry.MessageCursor;
+import org.hcert.telemetry.SchemaInfo;
+import org.hcert.telemetry.TelemetryException;
+import org.hcert.telemetry.TelemetryFormatException;
+import org.hcert.telemetry.TelemetrySource;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An MCAP recording as a {@link TelemetrySource}: its messages in log-time order, with the
+ * schema name as the type and the body decoded by the {@link BodyDecoder} given.
+ *
+ * <p>By default a recording whose tail is cut (a crashed live run) is read up to its last valid
+ * record; {@link #warnings()} then says what was skipped, so that a verdict can report the
+ * evidence as truncated. {@link #strict} makes such a file an error instead.
+ */
+public final class McapSource implements TelemetrySource {
+
+    private final Path file;
+    private final BodyDecoder decoder;
+    private final boolean recover;
+    private volatile List<String> warnings = List.of();
+
+    private McapSource(Path file, BodyDecoder decoder, boolean recover) {
+        this.file = Objects.requireNonNull(file, "file must not be null");
+        this.decoder = Objects.requireNonNull(decoder, "decoder must not be null");
+        this.recover = recover;
+    }
+
+    /** Read {@code file} up to its last valid record. */
+    public McapSource(Path file, BodyDecoder decoder) {
+        this(file, decoder, true);
+    }
+
+    /** Read {@code file}, failing on any problem, truncation included. */
+    public static McapSource strict(Path file, BodyDecoder decoder) {
+        return new McapSource(file, decoder, false);
+    }
+
+    @Override
+    public String describe() {
+        return file.toString();
+    }
+
+    /** What the last pass skipped, each naming the file and byte offset; empty for a sound file. */
+    public List<String> warnings() {
+        return warnings;
+    }
+
+    @Override
+    public MessageCursor open() {
+        McapReader reader = recover ? McapReader.openRecovering(file) : McapReader.open(file);
+        try {
+            IndexedMessages messages = reader.indexed(0, -1L >>> 1, null);
+            warnings = List.copyOf(reader.warnings());
+            return new Cursor(reader, messages);
+        } catch (RuntimeException e) {
+            reader.close();
+            throw e;
+        }
+    }
+
+    private final class Cursor implements MessageCursor {
+
+        private final McapReader reader;
+        private final IndexedMessages messages;
+        private final Map<Integer, SchemaInfo> schemas = new HashMap<>();
+
+        Cursor(McapReader reader, IndexedMessages messages) {
+            this.reader = reader;
+            this.messages = messages;
+        }
+
+        @Override
+        public boolean hasNext() {
+            boolean has = messages.hasNext();
+            warnings = List.copyOf(reader.warnings());
+            return has;
+        }
+
+        @Override
+        public Message next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException("no more messages in " + file);
+            }
+            McapRecord.Message m = messages.next();
+            String where = messages.lastWhere();
+            McapRecord.Channel channel = reader.channels().get(m.channelId());
+            if (channel == null) {
+                throw new TelemetryFormatException(where, "%s: channel %d is not defined by any Channel record"
+                        .formatted(messages.lastRecord(), m.channelId()));
+            }
+            SchemaInfo schema = schema(channel.schemaId());
+            JsonNode body;
+            try {
+                body = decoder.decode(schema, channel.messageEncoding(), m.data());
+            } catch (TelemetryException e) {
+                throw new TelemetryFormatException(where, "%s on channel %d (%s): cannot decode the %s body: %s"
+                        .formatted(messages.lastRecord(), channel.id(), channel.topic(), channel.messageEncoding(),
+                                e.getMessage()), e);
+            }
+            return new Message(m.logTime(), channel.topic(), schema == null ? "" : schema.name(), body,
+                    "%s (%s)".formatted(where, messages.lastRecord()));
+        }
+
+        private @Nullable SchemaInfo schema(int id) {
+            if (id == 0) {
+                return null;
+            }
+            return schemas.computeIfAbsent(id, k -> {
+                McapRecord.Schema s = reader.schemas().get(k);
+                if (s == null) {
+                    return null;
+                }
+                byte[] data = new byte[s.data().remaining()];
+                s.data().duplicate().get(data);
+                return new SchemaInfo(s.name(), s.encoding(), data);
+            });
+        }
+
+        @Override
+        public void close() {
+            reader.close();
+        }
+    }
+}
