@@ -1,5 +1,7 @@
 package org.hcert.telemetry;
 
+import java.util.List;
+
 /**
  * The seam through which the conformance steps read telemetry, whether recorded or live.
  *
@@ -17,4 +19,12 @@ public interface TelemetrySource {
      * @throws TelemetryException if the source cannot be opened
      */
     MessageCursor open();
+
+    /**
+     * What the last pass had to skip or repair (a cut tail, a bad chunk), each naming the file and
+     * place; empty for a sound source. A non-empty list means the evidence is incomplete.
+     */
+    default List<String> warnings() {
+        return List.of();
+    }
 }

@@ -42,6 +42,12 @@ final class Signals {
             while (stream.hasNext()) {
                 stream.next();
             }
+            if (!c.telemetry().warnings().isEmpty()) {
+                String problem = "recording %s is damaged and was read only in part: %s"
+                        .formatted(c.telemetry().describe(), String.join("; ", c.telemetry().warnings()));
+                c.reportTelemetryProblem(problem);
+                throw new InsufficientEvidenceException(problem);
+            }
             for (Role role : required) {
                 if (stream.count(role) == 0) {
                     throw new InsufficientEvidenceException("recording %s has no message on %s (role %s)"

@@ -18,6 +18,8 @@ import org.hcert.conformance.profile.StandardProfile;
 import org.hcert.conformance.verdict.ClauseResult;
 import org.hcert.conformance.verdict.Measurement;
 import org.hcert.conformance.verdict.Verdict;
+import org.hcert.telemetry.mcap.Compression;
+import org.hcert.telemetry.mcap.McapWriter;
 import org.hcert.telemetry.ndjson.NdjsonSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,7 +41,7 @@ class RecordedRobotsIT {
 
     private static Certification certify(Path recording, String features) {
         Plan plan = Plan.of(ROBOT, STANDARD);
-        CertificationContext context = new CertificationContext(ROBOT, STANDARD, new NdjsonSource(recording));
+        CertificationContext context = new CertificationContext(ROBOT, STANDARD, org.hcert.telemetry.Recordings.open(recording));
         List<ScenarioOutcome> outcomes =
                 FeatureRun.execute(context, new FeatureRun.Options(features, plan.tagExpression(), List.of()));
         List<ClauseResult> results = ClauseVerdicts.of(plan, outcomes);
@@ -134,6 +136,44 @@ class RecordedRobotsIT {
         assertThat(c.results()).allSatisfy(r -> assertThat(r.verdict()).isEqualTo(Verdict.INCONCLUSIVE));
         assertThat(c.clause("LC-JNT-01").reason()).startsWith("telemetry unreadable: " + cut + ":1001: not a JSON object");
         assertThat(c.overall()).isEqualTo(ClauseVerdicts.Overall.INCOMPLETE);
+    }
+
+    /** Write the NDJSON recording as MCAP with JSON bodies, zstd chunks, as a live session would. */
+    private static Path toMcap(Path ndjson, Path mcap) {
+        Map<String, Integer> channels = new java.util.HashMap<>();
+        try (McapWriter w = McapWriter.builder().compression(Compression.ZSTD).chunkSize(64 * 1024).open(mcap);
+                org.hcert.telemetry.MessageCursor c = new NdjsonSource(ndjson).open()) {
+            long seq = 0;
+            while (c.hasNext()) {
+                org.hcert.telemetry.Message m = c.next();
+                int channel = channels.computeIfAbsent(m.topic(), t -> w.registerChannel(t, "json",
+                        w.registerSchema(m.type(), "jsonschema", "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                        Map.of()));
+                w.write(channel, seq++, m.logTimeNs(), m.logTimeNs(),
+                        m.body().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+        return mcap;
+    }
+
+    @Test
+    void mcapRecordingGivesTheSameVerdictsAndValuesAsNdjson() {
+        Path mcap = toMcap(RECORDINGS.resolve("slow-estop.ndjson"), dir.resolve("slow-estop.mcap"));
+        Certification fromMcap = certify(mcap, FeatureRun.BUNDLED_FEATURES);
+        Certification fromNdjson = certify("slow-estop");
+        assertThat(fromMcap.verdicts()).isEqualTo(fromNdjson.verdicts());
+        assertThat(fromMcap.measurement("SE-ESTOP-01", "stop time").measured())
+                .isEqualTo(fromNdjson.measurement("SE-ESTOP-01", "stop time").measured());
+    }
+
+    @Test
+    void mcapWithACutTailIsInconclusiveNeverPass() throws IOException {
+        Path mcap = toMcap(RECORDINGS.resolve("conformant.ndjson"), dir.resolve("cut.mcap"));
+        byte[] bytes = Files.readAllBytes(mcap);
+        Files.write(mcap, java.util.Arrays.copyOf(bytes, bytes.length * 3 / 5));
+        Certification c = certify(mcap, FeatureRun.BUNDLED_FEATURES);
+        assertThat(c.results()).allSatisfy(r -> assertThat(r.verdict()).isEqualTo(Verdict.INCONCLUSIVE));
+        assertThat(c.clause("LC-JNT-01").reason()).startsWith("recording " + mcap + " is damaged and was read only in part: ");
     }
 
     @Test

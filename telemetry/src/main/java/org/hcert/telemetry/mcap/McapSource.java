@@ -53,6 +53,7 @@ public final class McapSource implements TelemetrySource {
     }
 
     /** What the last pass skipped, each naming the file and byte offset; empty for a sound file. */
+    @Override
     public List<String> warnings() {
         return warnings;
     }
