@@ -10,9 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.NoSuchElementException;
 import java.util.Objects;
 import org.hcert.telemetry.Message;
+import org.hcert.telemetry.LookaheadCursor;
 import org.hcert.telemetry.MessageCursor;
 import org.hcert.telemetry.TelemetryException;
 import org.hcert.telemetry.TelemetryFormatException;
@@ -50,40 +50,21 @@ public final class NdjsonSource implements TelemetrySource {
         }
     }
 
-    private static final class Cursor implements MessageCursor {
+    private static final class Cursor extends LookaheadCursor {
 
         private final Path file;
         private final BufferedReader reader;
         private long lineNumber;
         private long lastTimeNs = Long.MIN_VALUE;
-        private @Nullable Message next;
-        private boolean done;
 
         Cursor(Path file, BufferedReader reader) {
+            super(file.toString());
             this.file = file;
             this.reader = reader;
         }
 
         @Override
-        public boolean hasNext() {
-            if (next == null && !done) {
-                next = readNext();
-                done = next == null;
-            }
-            return next != null;
-        }
-
-        @Override
-        public Message next() {
-            if (!hasNext()) {
-                throw new NoSuchElementException("no more messages in " + file);
-            }
-            Message m = Objects.requireNonNull(next);
-            next = null;
-            return m;
-        }
-
-        private @Nullable Message readNext() {
+        protected @Nullable Message readNext() {
             try {
                 String line;
                 while ((line = reader.readLine()) != null) {

@@ -7,18 +7,16 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
-import java.util.NoSuchElementException;
-import java.util.Objects;
 import org.hcert.telemetry.BodyDecoder;
 import org.hcert.telemetry.Message;
-import org.hcert.telemetry.MessageCursor;
+import org.hcert.telemetry.LookaheadCursor;
 import org.hcert.telemetry.TelemetryException;
 import org.hcert.telemetry.TelemetryFormatException;
 import org.hcert.telemetry.ros.RosJsonDecoder;
 import org.jspecify.annotations.Nullable;
 
 /** A pass over the {@code messages} table in timestamp order, one row in memory at a time. */
-final class SqliteCursor implements MessageCursor {
+final class SqliteCursor extends LookaheadCursor {
 
     private final String file;
     private final Connection connection;
@@ -26,10 +24,9 @@ final class SqliteCursor implements MessageCursor {
     private final BodyDecoder decoder;
     private final Statement statement;
     private final ResultSet rows;
-    private @Nullable Message next;
-    private boolean done;
 
     SqliteCursor(String file, Connection connection, Map<Long, Topic> topics, BodyDecoder decoder) throws SQLException {
+        super(file);
         this.file = file;
         this.connection = connection;
         this.topics = topics;
@@ -39,25 +36,7 @@ final class SqliteCursor implements MessageCursor {
     }
 
     @Override
-    public boolean hasNext() {
-        if (next == null && !done) {
-            next = readNext();
-            done = next == null;
-        }
-        return next != null;
-    }
-
-    @Override
-    public Message next() {
-        if (!hasNext()) {
-            throw new NoSuchElementException("no more messages in " + file);
-        }
-        Message m = Objects.requireNonNull(next);
-        next = null;
-        return m;
-    }
-
-    private @Nullable Message readNext() {
+    protected @Nullable Message readNext() {
         long id = -1;
         try {
             if (!rows.next()) {
