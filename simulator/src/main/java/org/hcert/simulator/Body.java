@@ -44,7 +44,7 @@ final class Body {
 
     /** What one step is allowed to do. */
     record Drive(boolean powered, boolean limpAnkles, double accelMs2, double jointAccelRadS2, Caps caps,
-            double servoDamping, boolean clampToLimits, double forceLimitN) {}
+            boolean clampToLimits, double forceLimitN) {}
 
     /** Speed caps: per joint (rad/s) and for the base (m/s, rad/s). */
     record Caps(double[] jointRadS, double baseMs, double yawRadS) {}
@@ -86,7 +86,7 @@ final class Body {
             Joint j = joints.get(i);
             j.externalTorque(contactTorque[i]);
             if (d.powered()) {
-                j.servo(dt, d.servoDamping());
+                j.servo(dt);
             } else {
                 j.braked(dt);
             }
@@ -117,22 +117,26 @@ final class Body {
         return walk;
     }
 
-    /** Move joint i to {@code positionRad} at up to {@code speedRadS}; it no longer follows the gait. */
-    void moveJoint(int i, double positionRad, double speedRadS) {
+    /**
+     * Move joint i to {@code positionRad} at up to {@code speedRadS}; it no longer follows the gait.
+     * {@code overshoot} is the share of the travel by which the move overshoots (0 when healthy).
+     */
+    void moveJoint(int i, double positionRad, double speedRadS, double overshoot) {
         held[i] = true;
         moveSpeed[i] = speedRadS > 0 ? speedRadS : Double.POSITIVE_INFINITY;
-        joints.get(i).ramp.target(positionRad);
+        Ramp ramp = joints.get(i).ramp;
+        ramp.target(positionRad + overshoot * (positionRad - ramp.position()));
     }
 
     /** Move a hand by inverse kinematics; the hand speed is converted to joint speed by the arm's reach. */
-    void moveHand(Side side, double forwardM, double upM, double speedMs) {
+    void moveHand(Side side, double forwardM, double upM, double speedMs, double overshoot) {
         Arm arm = arms.get(side.ordinal());
         double[] q = arm.kinematics.reach(forwardM, upM);
         double reach = robot.arm().upperArmM() + robot.arm().forearmM();
         double speed = speedMs > 0 ? speedMs / reach : Double.POSITIVE_INFINITY;
-        moveJoint(arm.chain[1], q[0], speed);
-        moveJoint(arm.chain[2], 0, speed);
-        moveJoint(arm.chain[3], q[1], speed);
+        moveJoint(arm.chain[1], q[0], speed, overshoot);
+        moveJoint(arm.chain[2], 0, speed, overshoot);
+        moveJoint(arm.chain[3], q[1], speed, overshoot);
     }
 
     /** Stop all motion: walking target zero, every joint reference brakes at {@code jointDecel}. */

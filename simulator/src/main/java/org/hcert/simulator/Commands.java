@@ -3,6 +3,8 @@ package org.hcert.simulator;
 /** Validation and execution of the motion and test-equipment commands. */
 final class Commands {
 
+    static final double OVERRUN_SHARE = 0.1;
+
     private Commands() {}
 
     static CommandResult apply(Command command, VirtualHumanoid robot) {
@@ -21,7 +23,7 @@ final class Commands {
             if (!Double.isFinite(h.forwardM()) || !Double.isFinite(h.upM())) {
                 return CommandResult.refused("hand target must be finite, got " + h);
             }
-            return robot.motion(h, b -> b.moveHand(h.side(), h.forwardM(), h.upM(), h.speedMs()));
+            return robot.motion(h, b -> b.moveHand(h.side(), h.forwardM(), h.upM(), h.speedMs(), overshoot(robot)));
         }
         throw new IllegalStateException("unhandled command " + command);
     }
@@ -45,6 +47,11 @@ final class Commands {
         if (!Double.isFinite(m.positionRad())) {
             return CommandResult.refused("joint target must be finite, got " + m.positionRad());
         }
-        return robot.motion(m, b -> b.moveJoint(i, m.positionRad(), m.speedRadS()));
+        return robot.motion(m, b -> b.moveJoint(i, m.positionRad(), m.speedRadS(), overshoot(robot)));
+    }
+
+    /** Share of a commanded move's travel by which it overshoots: {@value #OVERRUN_SHARE} under joint-limit-overrun. */
+    static double overshoot(VirtualHumanoid robot) {
+        return robot.faults().isActive(Fault.JOINT_LIMIT_OVERRUN) ? OVERRUN_SHARE : 0;
     }
 }

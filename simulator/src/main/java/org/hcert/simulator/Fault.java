@@ -21,7 +21,7 @@ public enum Fault {
             "a stop while walking cuts drive power at once and the ankles go limp: HC-1 topples about its ankle",
             Double.NaN, ""),
     JOINT_LIMIT_OVERRUN("joint-limit-overrun",
-            "soft-limit clamping is off and the joint servos are underdamped: moves overshoot the declared limits",
+            "soft-limit clamping is off and commanded moves overshoot by 10 % of their travel: beyond the limits",
             Double.NaN, ""),
     DROPPED_FRAMES("dropped-frames", "telemetry messages are dropped at random with the given probability", 0.1,
             "probability"),

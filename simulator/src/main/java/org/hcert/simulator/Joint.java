@@ -3,8 +3,8 @@ package org.hcert.simulator;
 /**
  * One joint's true state and drive. The rigid-body model is I·q̈ = τ − b·q̇ − G·sin q + τ_ext.
  * With power on, a PD servo with gravity compensation, τ = K_p·(r − q) − K_d·q̇ + G·sin q,
- * follows the reference r of a {@link Ramp}; K_p = I·ω², K_d + b = 2·ζ·I·ω (critically damped,
- * ζ = 1, so q̇ never exceeds the reference's speed); τ is clamped to ±τ_max and the drive never
+ * follows the reference r of a {@link Ramp}; K_p = I·ω², K_d + b = 2·I·ω (critically damped,
+ * critically damped, so q̇ never exceeds the reference's speed); τ is clamped to ±τ_max and the drive never
  * lets |q̇| exceed the velocity limit. With power off, a holding brake of up to
  * {@link #BRAKE_SHARE}·τ_max stops and holds the joint. Mechanical end stops sit
  * {@link #HARD_STOP_MARGIN_RAD} beyond the soft limits. Integration is semi-implicit Euler.
@@ -31,11 +31,11 @@ final class Joint {
         this.ramp = new Ramp(q);
     }
 
-    /** Advance by dt with the servo on; damping ratio ζ (1 when healthy). */
-    void servo(double dt, double zeta) {
+    /** Advance by dt with the servo on. */
+    void servo(double dt) {
         double inertia = spec.inertiaKgM2();
         double kp = inertia * SERVO_RAD_S * SERVO_RAD_S;
-        double kd = Math.max(0, 2 * zeta * inertia * SERVO_RAD_S - spec.dampingNmS());
+        double kd = Math.max(0, 2 * inertia * SERVO_RAD_S - spec.dampingNmS());
         double torque = clampTorque(kp * (ramp.position() - q) - kd * qd + gravity(), spec.maxTorqueNm());
         double next = qd + dt * acceleration(torque);
         if (Math.abs(next) > spec.maxVelocityRadS()) {

@@ -198,7 +198,7 @@ final class SafetyLogic {
         double force = faults.isActive(Fault.EXCESSIVE_CONTACT_FORCE) ? Double.POSITIVE_INFINITY
                 : limits.contactForceLimitN();
         return new Body.Drive(powered, limpAnkles, accel, jointDecel(body, stopping), caps(body, limits),
-                overrun ? 0.2 : 1.0, !overrun, force);
+                !overrun, force);
     }
 
     private double jointDecel(Body body, boolean stop) {

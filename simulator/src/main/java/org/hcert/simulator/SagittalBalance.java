@@ -49,6 +49,7 @@ final class SagittalBalance {
     private double zmp;
     private Phase phase = Phase.STANDING;
     private Optional<Topple> topple = Optional.empty();
+    private boolean limp;
 
     SagittalBalance(RobotDescription.Foot foot, double heightM) {
         this.foot = foot;
@@ -62,6 +63,7 @@ final class SagittalBalance {
      * ankles cannot hold the body.
      */
     void step(double dt, double targetSpeed, double accelMs2, boolean powered, boolean limpAnkles) {
+        limp = limpAnkles;
         if (phase == Phase.TOPPLING) {
             topple(dt);
             return;
@@ -203,6 +205,20 @@ final class SagittalBalance {
     /** The capture point ξ along the path, m (during a fall: the CoM position). */
     double capturePoint() {
         return topple.isPresent() ? position() : lipm.capturePoint();
+    }
+
+    /**
+     * Distance from the capture point to the nearest edge of the present support along the path,
+     * m: positive inside (the CoM can be stopped over the feet), negative outside.
+     */
+    double captureMarginM() {
+        if (phase == Phase.TOPPLING) {
+            return Double.NEGATIVE_INFINITY;
+        }
+        double xi = lipm.capturePoint();
+        double lo = phase == Phase.WALKING ? stanceAnkle - (limp ? 0 : foot.heelM()) : supportLow(limp);
+        double hi = phase == Phase.WALKING ? stanceAnkle + (limp ? 0 : foot.toeM()) : supportHigh(limp);
+        return Math.min(xi - lo, hi - xi);
     }
 
     double zmp() {

@@ -15,6 +15,8 @@ import org.hcert.telemetry.Vector3;
  * @param pelvisVelocityMs pelvis velocity in the world frame, m/s
  * @param trunkTiltRad angle between the trunk's z axis and the vertical, rad
  * @param capturePointAheadM capture point minus CoM along the walking path, m
+ * @param captureMarginM distance of the capture point inside the support along the path, m
+ *     (negative: outside, the robot cannot stop over its feet; -∞ while toppling)
  * @param supportPhase {@code standing}, {@code walking} or {@code toppling}
  * @param driveEnabled drive power on
  * @param estopLatched e-stop latched
@@ -35,6 +37,7 @@ public record TrueState(
         Vector3 pelvisVelocityMs,
         double trunkTiltRad,
         double capturePointAheadM,
+        double captureMarginM,
         String supportPhase,
         boolean driveEnabled,
         boolean estopLatched,

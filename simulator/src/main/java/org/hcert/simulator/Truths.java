@@ -19,7 +19,7 @@ final class Truths {
         SagittalBalance s = body.base.sagittal;
         Battery b = body.battery;
         return new TrueState(robot.simTimeNs(), robot.robotClockNs(), joints, body.base.position(),
-                body.base.velocity(), body.base.attitude().tiltRad(), s.capturePoint() - s.position(),
+                body.base.velocity(), body.base.attitude().tiltRad(), s.capturePoint() - s.position(), s.captureMarginM(),
                 s.phase().name().toLowerCase(Locale.ROOT), safety.powered(), safety.estopLatched(),
                 safety.protective(), safety.motionEnabled(), safety.mode(), safety.fallen(), hands,
                 new TrueState.BatteryTruth(b.stateOfCharge(), b.voltageV(), b.currentA()), safety.lastStop());
