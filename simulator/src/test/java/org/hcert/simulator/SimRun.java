@@ -1,6 +1,7 @@
 package org.hcert.simulator;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -23,7 +24,7 @@ final class SimRun {
     SimRun(SimulatorConfig config) {
         robot = VirtualHumanoid.create(config);
         maxPosition = new double[config.robot().joints().size()];
-        java.util.Arrays.fill(maxPosition, Double.NEGATIVE_INFINITY);
+        Arrays.fill(maxPosition, Double.NEGATIVE_INFINITY);
     }
 
     /** HC-1 with telemetry off (physics only). */
@@ -50,9 +51,9 @@ final class SimRun {
         minPelvisHeightM = Double.POSITIVE_INFINITY;
         maxJointSpeedRadS = 0;
         maxBaseSpeedMs = 0;
-        java.util.Arrays.fill(maxHandSpeedMs, 0);
-        java.util.Arrays.fill(maxForceN, 0);
-        java.util.Arrays.fill(maxPosition, Double.NEGATIVE_INFINITY);
+        Arrays.fill(maxHandSpeedMs, 0);
+        Arrays.fill(maxForceN, 0);
+        Arrays.fill(maxPosition, Double.NEGATIVE_INFINITY);
         return this;
     }
 
