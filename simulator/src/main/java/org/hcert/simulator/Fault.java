@@ -1,0 +1,77 @@
+package org.hcert.simulator;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** The faults the simulator can inject, each named as on the command line and the wire. */
+public enum Fault {
+    SLOW_ESTOP("slow-estop", "stops decelerate ten times too gently: the true stop time exceeds the declared one",
+            Double.NaN, ""),
+    DRIVE_POWER_NOT_REMOVED("drive-power-not-removed",
+            "an e-stop of category 1 runs as category 2: drive power stays on after standstill", Double.NaN, ""),
+    RESTART_AFTER_RESET("restart-after-reset",
+            "resetting the e-stop resumes the last walk command without a start command", Double.NaN, ""),
+    OVERSPEED_REDUCED("overspeed-reduced",
+            "manual_reduced does not cap speeds: hands and base move at automatic-mode speed", Double.NaN, ""),
+    EXCESSIVE_CONTACT_FORCE("excessive-contact-force",
+            "power and force limiting is off: the hand keeps pushing into the dummy", Double.NaN, ""),
+    FALL_ON_STOP("fall-on-stop",
+            "a stop while walking cuts drive power at once and the ankles go limp: HC-1 topples about its ankle",
+            Double.NaN, ""),
+    JOINT_LIMIT_OVERRUN("joint-limit-overrun",
+            "soft-limit clamping is off and commanded moves overshoot by 10 % of their travel: beyond the limits",
+            Double.NaN, ""),
+    DROPPED_FRAMES("dropped-frames", "telemetry messages are dropped at random with the given probability", 0.1,
+            "probability"),
+    CORRUPTED_FRAMES("corrupted-frames",
+            "telemetry messages are flagged, with the given probability, for the transport to corrupt", 0.05,
+            "probability"),
+    STALLED_LINK("stalled-link", "no telemetry is emitted for the given time, then the link recovers", 2.0, "s"),
+    CLOCK_JUMP("clock-jump", "the robot clock jumps by the given offset once, when the fault is activated", 2.0,
+            "s");
+
+    private final String id;
+    private final String description;
+    private final double defaultParameter;
+    private final String parameterUnit;
+
+    Fault(String id, String description, double defaultParameter, String parameterUnit) {
+        this.id = id;
+        this.description = description;
+        this.defaultParameter = defaultParameter;
+        this.parameterUnit = parameterUnit;
+    }
+
+    /** The fault's name, e.g. {@code slow-estop}. */
+    public String id() {
+        return id;
+    }
+
+    /** One line saying what the fault changes. */
+    public String description() {
+        return description;
+    }
+
+    /** The default parameter (rate or duration), NaN for faults without one. */
+    public double defaultParameter() {
+        return defaultParameter;
+    }
+
+    /** The parameter's unit ({@code probability} or {@code s}), empty for faults without one. */
+    public String parameterUnit() {
+        return parameterUnit;
+    }
+
+    /** Look up a fault by name. */
+    public static Optional<Fault> byId(String id) {
+        String key = id.trim().toLowerCase(Locale.ROOT);
+        return Arrays.stream(values()).filter(f -> f.id.equals(key)).findFirst();
+    }
+
+    /** The valid names, comma-separated, for error messages. */
+    static String validIds() {
+        return Arrays.stream(values()).map(Fault::id).collect(Collectors.joining(", "));
+    }
+}

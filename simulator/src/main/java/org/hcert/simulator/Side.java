@@ -1,0 +1,14 @@
+package org.hcert.simulator;
+
+import java.util.Locale;
+
+/** Left or right, for hands and wrists. */
+public enum Side {
+    LEFT,
+    RIGHT;
+
+    /** {@code left} or {@code right}, as in topic and joint names. */
+    public String wireName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,37 @@
+package org.hcert.simulator;
+
+/**
+ * Publishing rates, Hz. Each period must be a whole multiple of the physics period.
+ *
+ * @param jointsHz {@code /joint_states}
+ * @param imuHz {@code /imu/torso}
+ * @param odometryHz {@code /odom}
+ * @param wrenchHz {@code /wrist/left/ft} and {@code /wrist/right/ft}
+ * @param safetyHz {@code /safety/state}
+ * @param batteryHz {@code /battery}
+ * @param temperatureHz {@code /temperatures} (one message per actuator)
+ */
+public record TelemetryRates(int jointsHz, int imuHz, int odometryHz, int wrenchHz, int safetyHz, int batteryHz,
+        int temperatureHz) {
+
+    /** 1 kHz joints and IMU, 200 Hz odometry, 500 Hz wrenches, 100 Hz safety, 1 Hz battery, 10 Hz temperatures. */
+    public static TelemetryRates defaults() {
+        return new TelemetryRates(1000, 1000, 200, 500, 100, 1, 10);
+    }
+
+    /** The same with joints and IMU at 500 Hz. */
+    public static TelemetryRates halfRate() {
+        return new TelemetryRates(500, 500, 200, 500, 100, 1, 10);
+    }
+
+    /** Check that every rate divides the physics rate. */
+    void check(long physicsPeriodNs) {
+        int[] rates = {jointsHz, imuHz, odometryHz, wrenchHz, safetyHz, batteryHz, temperatureHz};
+        for (int hz : rates) {
+            if (hz <= 0 || (1_000_000_000L / hz) % physicsPeriodNs != 0 || 1_000_000_000L % hz != 0) {
+                throw new IllegalArgumentException("telemetry rate %d Hz does not fit the physics period of %d ns; "
+                        .formatted(hz, physicsPeriodNs) + "use a rate whose period is a multiple of it");
+            }
+        }
+    }
+}

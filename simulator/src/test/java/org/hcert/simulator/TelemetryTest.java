@@ -1,0 +1,129 @@
+package org.hcert.simulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.hcert.telemetry.EventSample;
+import org.hcert.telemetry.MessageCursor;
+import org.hcert.telemetry.Sample;
+import org.hcert.telemetry.SafetyStateSample;
+import org.hcert.telemetry.TemperatureSample;
+import org.hcert.telemetry.WrenchSample;
+import org.hcert.telemetry.ndjson.NdjsonSource;
+import org.hcert.telemetry.ros.RosJsonDecoder;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TelemetryTest {
+
+    @TempDir
+    Path dir;
+
+    /** Write everything the robot published as NDJSON, then read it back through hcert's reader and decoder. */
+    private List<Sample> roundTrip(VirtualHumanoid robot) throws IOException {
+        Path file = dir.resolve("sim.ndjson");
+        List<String> lines = robot.drainTelemetry().stream().map(OutboundMessage::ndjsonLine).toList();
+        Files.write(file, lines, StandardCharsets.UTF_8);
+        List<Sample> out = new ArrayList<>();
+        try (MessageCursor cursor = new NdjsonSource(file).open()) {
+            cursor.forEachRemaining(m -> out.add(RosJsonDecoder.decode(m).orElseThrow(
+                    () -> new AssertionError("%s: type %s not decodable".formatted(m.origin(), m.type())))));
+        }
+        return out;
+    }
+
+    @Test
+    void everyTopicIsPublishedAtItsRateAndReadBackByHcert() throws IOException {
+        VirtualHumanoid robot = VirtualHumanoid.create(SimulatorConfig.hc1());
+        robot.step(1_000_000_000L);
+
+        Map<String, Integer> counts = new TreeMap<>();
+        roundTrip(robot).forEach(s -> counts.merge(s.topic(), 1, Integer::sum));
+
+        assertThat(counts).containsExactlyInAnyOrderEntriesOf(Map.of("/joint_states", 1000, "/imu/torso", 1000,
+                "/odom", 200, "/wrist/left/ft", 500, "/wrist/right/ft", 500, "/safety/state", 100, "/battery", 1,
+                "/temperatures", 200));
+    }
+
+    @Test
+    void jointsAndImuCanRunAt500Hz() throws IOException {
+        VirtualHumanoid robot = VirtualHumanoid.create(SimulatorConfig.hc1().withRates(TelemetryRates.halfRate()));
+        robot.step(1_000_000_000L);
+
+        List<Sample> samples = roundTrip(robot);
+
+        assertThat(samples).filteredOn(s -> s.topic().equals("/joint_states")).hasSize(500);
+    }
+
+    @Test
+    void eventsAndSafetyStateFollowAnEstop() throws IOException {
+        VirtualHumanoid robot = VirtualHumanoid.create(SimulatorConfig.hc1());
+        robot.accept(new Command.Walk(0.5, 0, 0));
+        robot.step(2_000_000_000L);
+        robot.drainTelemetry();
+        robot.accept(new Command.EmergencyStop());
+        robot.step(1_000_000_000L);
+
+        List<Sample> samples = roundTrip(robot);
+        List<String> kinds = samples.stream().filter(EventSample.class::isInstance)
+                .map(s -> ((EventSample) s).kind()).toList();
+        SafetyStateSample last = (SafetyStateSample) samples.stream().filter(SafetyStateSample.class::isInstance)
+                .reduce((a, b) -> b).orElseThrow();
+        long pressedNs = samples.stream().filter(s -> s instanceof EventSample e && e.kind().equals("estop_pressed"))
+                .findFirst().orElseThrow().tNs();
+
+        assertThat(kinds).containsExactly("estop_pressed", "drive_disabled");
+        assertThat(pressedNs).isEqualTo(SimulatorConfig.DEFAULT_EPOCH_NS + 2_001_000_000L);
+        assertThat(last).extracting(SafetyStateSample::estop, SafetyStateSample::driveEnabled, SafetyStateSample::mode)
+                .containsExactly(true, false, "stopped");
+    }
+
+    @Test
+    void theWristSensorReportsTheTrueContactForce() throws IOException {
+        VirtualHumanoid robot = VirtualHumanoid.create(SimulatorConfig.hc1());
+        robot.accept(new Command.PlaceDummy(Side.LEFT, BodyRegion.CHEST, 0.5));
+        robot.accept(new Command.MoveHand(Side.LEFT, 0.58, 0, 0.3));
+        robot.step(4_000_000_000L);
+        robot.drainTelemetry();
+        robot.step(2_000_000L);
+        double truth = robot.truth().hand(Side.LEFT).contactForceN();
+
+        WrenchSample w = roundTrip(robot).stream().filter(WrenchSample.class::isInstance).map(WrenchSample.class::cast)
+                .filter(s -> s.topic().equals("/wrist/left/ft")).findFirst().orElseThrow();
+
+        assertThat(truth).isGreaterThan(40);
+        assertThat(w.forceN().norm()).isCloseTo(truth, within(0.3));
+        assertThat(w.frameId()).isEqualTo("left_wrist_ft");
+    }
+
+    @Test
+    void actuatorTemperaturesAreNamedByJoint() throws IOException {
+        VirtualHumanoid robot = VirtualHumanoid.create(SimulatorConfig.hc1());
+        robot.step(100_000_000L);
+
+        List<String> frames = roundTrip(robot).stream().filter(TemperatureSample.class::isInstance)
+                .map(s -> ((TemperatureSample) s).frameId()).toList();
+
+        assertThat(frames).hasSize(20).startsWith("left_hip_yaw", "right_hip_yaw").endsWith("neck_yaw");
+    }
+
+    @Test
+    void theSameSeedGivesTheSameBytes() {
+        assertThat(lines(7)).isEqualTo(lines(7)).isNotEqualTo(lines(8));
+    }
+
+    private static List<String> lines(long seed) {
+        VirtualHumanoid robot = VirtualHumanoid.create(SimulatorConfig.hc1().withSeed(seed));
+        robot.accept(new Command.Walk(0.5, 0, 0));
+        robot.step(300_000_000L);
+        return robot.drainTelemetry().stream().map(OutboundMessage::ndjsonLine).toList();
+    }
+}

@@ -1,0 +1,83 @@
+package org.hcert.simulator;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A battery of short scenarios run with a given set of faults, each reduced to whether the robot
+ * misbehaved in the way one fault names, judged from the true state (and, for link faults, the
+ * emitted messages).
+ */
+final class Verdicts {
+
+    private Verdicts() {}
+
+    /** The misbehaviours seen with {@code faults} active from the start. */
+    static Set<Fault> seen(Set<Fault> faults) {
+        Set<Fault> out = EnumSet.noneOf(Fault.class);
+        standingEstop(faults, out);
+        walkingEstopAndReset(faults, out);
+        reducedSpeedHandMove(faults, out);
+        pressing(faults, out);
+        kneeToLimit(faults, out);
+        link(faults, out);
+        return out;
+    }
+
+    private static SimRun run(Set<Fault> faults, boolean telemetry) {
+        SimRun r = new SimRun(SimulatorConfig.hc1().withTelemetry(telemetry));
+        faults.forEach(f -> r.robot.faults().activate(f, f.defaultParameter()));
+        return r;
+    }
+
+    private static void standingEstop(Set<Fault> faults, Set<Fault> out) {
+        SimRun r = run(faults, false).send(new Command.MoveJoint("left_shoulder_pitch", 2.0, 4.0)).run(0.2)
+                .send(new Command.EmergencyStop()).run(3.0);
+        flag(out, Fault.SLOW_ESTOP, r.lastStop().stopTimeMs().getAsLong() > 600);
+        flag(out, Fault.DRIVE_POWER_NOT_REMOVED, r.truth().driveEnabled());
+    }
+
+    private static void walkingEstopAndReset(Set<Fault> faults, Set<Fault> out) {
+        SimRun r = run(faults, false).send(new Command.Walk(0.5, 0, 0)).run(3.2)
+                .send(new Command.EmergencyStop()).run(3.0);
+        flag(out, Fault.FALL_ON_STOP, r.truth().fallen());
+        double x = r.truth().pelvisPositionM().x();
+        r.send(new Command.Reset()).run(1.0);
+        flag(out, Fault.RESTART_AFTER_RESET, Math.abs(r.truth().pelvisPositionM().x() - x) > 0.05);
+    }
+
+    private static void reducedSpeedHandMove(Set<Fault> faults, Set<Fault> out) {
+        SimRun r = run(faults, false).send(new Command.SetMode(OperatingMode.MANUAL_REDUCED))
+                .send(new Command.MoveHand(Side.RIGHT, 0.3, 0.3, 2.0)).run(3.0);
+        flag(out, Fault.OVERSPEED_REDUCED, r.maxHandSpeedMs[1] > 0.25);
+    }
+
+    private static void pressing(Set<Fault> faults, Set<Fault> out) {
+        SimRun r = run(faults, false).send(new Command.PlaceDummy(Side.LEFT, BodyRegion.CHEST, 0.5))
+                .send(new Command.MoveHand(Side.LEFT, 0.58, 0, 0.3)).run(4.0);
+        flag(out, Fault.EXCESSIVE_CONTACT_FORCE, r.truth().hand(Side.LEFT).contactForceN() > 60);
+    }
+
+    private static void kneeToLimit(Set<Fault> faults, Set<Fault> out) {
+        SimRun r = run(faults, false).send(new Command.MoveJoint("left_knee", 2.2, 1.0)).run(3.0);
+        flag(out, Fault.JOINT_LIMIT_OVERRUN, r.maxPosition[RobotDescription.hc1().indexOf("left_knee")] > 2.2 + 1e-6);
+    }
+
+    private static void link(Set<Fault> faults, Set<Fault> out) {
+        SimRun r = run(faults, true).run(1.0);
+        List<OutboundMessage> messages = r.robot.drainTelemetry();
+        long expected = 1000 + 1000 + 200 + 2 * 500 + 100 + 1 + 10 * 20;
+        flag(out, Fault.DROPPED_FRAMES, messages.size() < expected && !messages.isEmpty());
+        flag(out, Fault.STALLED_LINK, messages.isEmpty());
+        flag(out, Fault.CORRUPTED_FRAMES, messages.stream().anyMatch(OutboundMessage::corrupt));
+        long offset = r.robot.robotClockNs() - SimulatorConfig.DEFAULT_EPOCH_NS - r.robot.simTimeNs();
+        flag(out, Fault.CLOCK_JUMP, offset != 0);
+    }
+
+    private static void flag(Set<Fault> out, Fault f, boolean misbehaved) {
+        if (misbehaved) {
+            out.add(f);
+        }
+    }
+}
