@@ -2,7 +2,9 @@ package org.hcert.telemetry.csv;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.hcert.telemetry.Message;
 import org.hcert.telemetry.TelemetryFormatException;
@@ -13,6 +15,7 @@ final class CsvRows {
 
     private final String file;
     private final CsvHeader header;
+    private final Map<String, List<Optional<String>>> columnTypes = new HashMap<>();
     private long lastTimeNs = Long.MIN_VALUE;
 
     CsvRows(String file, CsvHeader header) {
@@ -32,11 +35,12 @@ final class CsvRows {
         String topic = text(cells.get(1), "topic");
         String type = text(cells.get(2), "type");
         boolean bundled = BundledDefinitions.schema(type).isPresent();
+        List<Optional<String>> rosTypes = columnTypes.computeIfAbsent(type, this::rosTypes);
         BodyBuilder body = new BodyBuilder();
         for (int i = 3; i < cells.size(); i++) {
             CsvLexer.Cell cell = cells.get(i);
             ColumnPath path = header.paths().get(i - 3);
-            value(cell, path, type, bundled).ifPresent(v -> put(body, path, v, cell));
+            value(cell, path, type, bundled, rosTypes.get(i - 3)).ifPresent(v -> put(body, path, v, cell));
         }
         try {
             return new Message(tNs, topic, type, body.build(), file + ":" + cells.get(0).line());
@@ -53,7 +57,13 @@ final class CsvRows {
         }
     }
 
-    private Optional<JsonNode> value(CsvLexer.Cell cell, ColumnPath path, String type, boolean bundled) {
+    /** The ROS type of each column's field in {@code type}, empty where it has none. */
+    private List<Optional<String>> rosTypes(String type) {
+        return header.paths().stream().map(p -> BundledDefinitions.primitiveAt(type, p.fieldNames())).toList();
+    }
+
+    private Optional<JsonNode> value(CsvLexer.Cell cell, ColumnPath path, String type, boolean bundled,
+            Optional<String> columnType) {
         String text = cell.text();
         if (!cell.quoted() && (text.isEmpty() || text.equals("[]") || text.equals("{}"))) {
             JsonNodeFactory f = JsonNodeFactory.instance;
@@ -61,7 +71,7 @@ final class CsvRows {
         }
         Optional<String> rosType = Optional.empty();
         if (bundled) {
-            rosType = BundledDefinitions.primitiveAt(type, path.fieldNames());
+            rosType = columnType;
             if (rosType.isEmpty()) {
                 throw error(cell, "column \"%s\" is not a field of %s".formatted(path.text(), type));
             }
