@@ -17,6 +17,7 @@ import org.hcert.runner.UsageException;
 import org.hcert.telemetry.Recordings;
 import org.hcert.telemetry.mapping.Role;
 import org.hcert.telemetry.ros.RosJsonDecoder;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -42,7 +43,7 @@ public final class InspectCommand implements Callable<Integer> {
     private Path file;
 
     @Option(names = "--robot", paramLabel = "ROBOT.yaml", description = "robot profile whose topic mapping to check")
-    private Path robot;
+    private @Nullable Path robot;
 
     @Option(names = "--json", description = "print JSON instead of tables")
     private boolean json;

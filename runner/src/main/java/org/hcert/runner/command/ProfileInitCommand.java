@@ -15,6 +15,7 @@ import org.hcert.runner.UsageException;
 import org.hcert.telemetry.Recordings;
 import org.hcert.telemetry.TelemetrySource;
 import org.hcert.telemetry.mapping.Role;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -39,7 +40,7 @@ public final class ProfileInitCommand implements Callable<Integer> {
     private Path recording;
 
     @Option(names = "--out", paramLabel = "ROBOT.yaml", description = "file to write (must not exist); default: standard output")
-    private Path out;
+    private @Nullable Path out;
 
     @Override
     public Integer call() {
@@ -68,7 +69,7 @@ public final class ProfileInitCommand implements Callable<Integer> {
     }
 
     /** Write {@code yaml} to {@code target} (or a temporary file) and load it as a robot profile. */
-    private static void checked(String yaml, Path target) {
+    private static void checked(String yaml, @Nullable Path target) {
         Path file = target;
         try {
             if (file == null) {

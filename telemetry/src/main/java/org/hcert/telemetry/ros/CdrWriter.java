@@ -52,7 +52,6 @@ final class CdrWriter {
     void string(String value) {
         byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
         need(4).putInt(bytes.length + 1);
-        need(1);
         ensure(bytes.length + 1);
         buf.put(bytes).put((byte) 0);
     }
