@@ -3,6 +3,8 @@ package org.hcert.runner;
 /** Exit codes of the hcert command line, as fixed in STYLE.md. */
 public final class ExitCodes {
 
+    /** A command other than certify did what was asked (inspect, convert, profile init): {@value}. */
+    public static final int OK = 0;
     /** Every applicable mandatory clause passed: {@value}. */
     public static final int CONFORMANT = 0;
     /** Internal error, a defect in hcert: {@value}. */

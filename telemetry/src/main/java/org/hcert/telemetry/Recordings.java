@@ -2,6 +2,7 @@ package org.hcert.telemetry;
 
 import java.nio.file.Path;
 import java.util.Locale;
+import org.hcert.telemetry.csv.CsvSource;
 import org.hcert.telemetry.mcap.McapSource;
 import org.hcert.telemetry.ndjson.NdjsonSource;
 import org.hcert.telemetry.ros.RosBodyDecoders;
@@ -13,7 +14,8 @@ public final class Recordings {
     private Recordings() {}
 
     /**
-     * Open {@code file}; {@code .ndjson} and {@code .jsonl} are read as hcert NDJSON, {@code .mcap}
+     * Open {@code file}; {@code .ndjson} and {@code .jsonl} are read as hcert NDJSON, {@code .csv} as
+     * hcert CSV, {@code .mcap}
      * as MCAP (up to its last valid record), {@code .db3} as one rosbag2 sqlite3 file. MCAP bodies
      * are decoded by {@link RosBodyDecoders#standard()}: CDR, ROS 1 or JSON.
      *
@@ -24,6 +26,9 @@ public final class Recordings {
         if (name.endsWith(".ndjson") || name.endsWith(".jsonl")) {
             return new NdjsonSource(file);
         }
+        if (name.endsWith(".csv")) {
+            return new CsvSource(file);
+        }
         if (name.endsWith(".mcap")) {
             return new McapSource(file, RosBodyDecoders.standard());
         }
@@ -31,6 +36,6 @@ public final class Recordings {
             return Rosbag2SqliteSource.of(file);
         }
         throw new TelemetryException("%s: unknown recording format; expected a file ending in .ndjson, .jsonl, "
-                .formatted(file) + ".mcap or .db3");
+                .formatted(file) + ".csv, .mcap or .db3");
     }
 }

@@ -35,6 +35,11 @@ public final class RosDefinitions {
         this.textByType = Map.copyOf(textByType);
     }
 
+    /** The definitions given as text by type, {@code pkg/Type} to the {@code .msg} text. */
+    static RosDefinitions of(Map<String, String> textByType) {
+        return new RosDefinitions(textByType);
+    }
+
     /** No definitions at all. */
     public static RosDefinitions none() {
         return new RosDefinitions(Map.of());

@@ -1,0 +1,103 @@
+package org.hcert.runner.command;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.hcert.runner.ExitCodes;
+import org.hcert.runner.UsageException;
+import org.hcert.telemetry.Recordings;
+import org.hcert.telemetry.convert.BodyEncoding;
+import org.hcert.telemetry.convert.Conversion;
+import org.hcert.telemetry.convert.RecordingFormat;
+import org.hcert.telemetry.mcap.Compression;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code hcert telemetry convert}: copy a recording into NDJSON, CSV or MCAP. */
+@Command(
+        name = "convert",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Convert a recording between NDJSON, CSV and MCAP, chosen by the extensions of IN and OUT.",
+            "IN may also be a rosbag2 .db3 file. The same input always gives the same output bytes."
+        })
+public final class ConvertCommand implements Callable<Integer> {
+
+    /** Option naming the MCAP chunk compression: {@value}; zstd (default), lz4 or none. */
+    static final String COMPRESSION = "--compression";
+    /** Option naming the MCAP body encoding: {@value}; cdr (default) or json. */
+    static final String ENCODING = "--encoding";
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "IN", description = "recording to read (.ndjson, .jsonl, .csv, .mcap, .db3)")
+    private Path in;
+
+    @Parameters(index = "1", paramLabel = "OUT", description = "file to write (.ndjson, .jsonl, .csv, .mcap); replaced if it exists")
+    private Path out;
+
+    @Option(names = COMPRESSION, paramLabel = "zstd|lz4|none", defaultValue = "zstd",
+            description = "MCAP chunk compression (default: ${DEFAULT-VALUE})")
+    private String compression;
+
+    @Option(names = ENCODING, paramLabel = "cdr|json", defaultValue = "cdr",
+            description = "MCAP message encoding: cdr with ros2msg schemas, like rosbag2 (default), or json; "
+                    + "types without a bundled definition are always written as json")
+    private String encoding;
+
+    @Override
+    public Integer call() {
+        Conversion.Options options = new Conversion.Options(compression(), encoding());
+        if (!Files.isRegularFile(in)) {
+            throw new UsageException("%s: recording not found".formatted(in));
+        }
+        RecordingFormat format = RecordingFormat.of(out).orElseThrow(() -> new UsageException(
+                "%s: cannot write this format; OUT must end in .ndjson, .jsonl, .csv or .mcap".formatted(out)));
+        if (Files.exists(out) && in.toAbsolutePath().normalize().equals(out.toAbsolutePath().normalize())) {
+            throw new UsageException("%s: IN and OUT are the same file".formatted(in));
+        }
+        Conversion.Result result = Conversion.convert(Recordings.open(in), out, options);
+        PrintWriter stdout = spec.commandLine().getOut();
+        stdout.println("%s: %d messages on %d topics (%s)".formatted(out, result.messages(),
+                result.encodingByTopic().size(), describe(format, options)));
+        List<String> json = result.encodingByTopic().entrySet().stream().filter(e -> e.getValue().equals("json"))
+                .map(Map.Entry::getKey).toList();
+        if (format == RecordingFormat.MCAP && options.encoding() == BodyEncoding.CDR && !json.isEmpty()) {
+            stdout.println("written as json (no bundled ROS 2 definition of their type): " + String.join(", ", json));
+        }
+        return ExitCodes.OK;
+    }
+
+    private static String describe(RecordingFormat format, Conversion.Options options) {
+        if (format != RecordingFormat.MCAP) {
+            return format.name().toLowerCase(Locale.ROOT);
+        }
+        String compression = options.compression() == Compression.NONE ? "uncompressed" : options.compression().id();
+        return "mcap, %s chunks, %s bodies".formatted(compression, options.encoding().name().toLowerCase(Locale.ROOT));
+    }
+
+    private Compression compression() {
+        return switch (compression) {
+            case "zstd" -> Compression.ZSTD;
+            case "lz4" -> Compression.LZ4;
+            case "none" -> Compression.NONE;
+            default -> throw new UsageException("%s must be zstd, lz4 or none, got \"%s\"".formatted(COMPRESSION, compression));
+        };
+    }
+
+    private BodyEncoding encoding() {
+        return switch (encoding) {
+            case "cdr" -> BodyEncoding.CDR;
+            case "json" -> BodyEncoding.JSON;
+            default -> throw new UsageException("%s must be cdr or json, got \"%s\"".formatted(ENCODING, encoding));
+        };
+    }
+}

@@ -1,0 +1,181 @@
+package org.hcert.runner.command;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.hcert.telemetry.mapping.Role;
+import org.hcert.telemetry.ros.RosJsonDecoder;
+
+/**
+ * Write a draft robot profile (YAML) from what a recording shows. Everything the recording cannot
+ * know (identity, declared values, real joint limits) is a {@code TODO}; guesses say what they
+ * were guessed from. The draft validates against robot-profile.schema.json.
+ */
+final class ProfileDraft {
+
+    /** Roles that may be played by several topics at once (two wrists, several sensors). */
+    private static final List<Role> MULTI_TOPIC = List.of(Role.WRENCHES, Role.TEMPERATURES);
+    /** The widening of an observed joint range on each side: this share of the range, {@value}. */
+    static final double JOINT_MARGIN_SHARE = 0.1;
+    /** The least widening on each side, rad: {@value}. */
+    static final double JOINT_MARGIN_MIN_RAD = 0.05;
+    /** Base heights from this value up are guessed to be a full-size biped, m: {@value}. */
+    static final double FULL_SIZE_MIN_HEIGHT_M = 0.6;
+    /** Base speeds above this value mean the robot walked in the recording, m/s: {@value}. */
+    static final double WALKING_MIN_SPEED_MS = 0.1;
+
+    private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_/.-]+");
+
+    private ProfileDraft() {}
+
+    /** The topics mapped to each role, each role's candidates when it had to choose, and topics of no role. */
+    record Mapping(Map<Role, List<String>> chosen, Map<Role, List<TopicStats>> candidates) {
+
+        static Mapping guess(List<TopicStats> topics) {
+            Map<Role, List<String>> chosen = new LinkedHashMap<>();
+            Map<Role, List<TopicStats>> candidates = new LinkedHashMap<>();
+            for (Role role : Role.values()) {
+                List<TopicStats> found = topics.stream()
+                        .filter(t -> t.types().stream().anyMatch(type -> role.types().contains(RosJsonDecoder.normalise(type))))
+                        .sorted(Comparator.comparingLong(TopicStats::count).reversed().thenComparing(TopicStats::topic))
+                        .toList();
+                candidates.put(role, found);
+                if (!found.isEmpty()) {
+                    chosen.put(role, MULTI_TOPIC.contains(role) ? found.stream().map(TopicStats::topic).sorted().toList()
+                            : List.of(found.get(0).topic()));
+                }
+            }
+            return new Mapping(chosen, candidates);
+        }
+
+        Optional<String> first(Role role) {
+            return chosen.getOrDefault(role, List.of()).stream().findFirst();
+        }
+    }
+
+    static String yaml(Path recording, Mapping mapping, RecordingFacts facts) {
+        StringBuilder y = new StringBuilder();
+        y.append("# Draft robot profile written by `hcert profile init` from ").append(recording).append(".\n");
+        y.append("# Review every TODO before certifying: identity, class, capabilities, declared values, joint limits.\n");
+        y.append("schema: hcert/robot-profile/v1\n");
+        y.append("identity:\n");
+        for (String field : List.of("manufacturer", "model", "serial", "firmware")) {
+            y.append("  ").append(field).append(": TODO  # TODO: the robot's ").append(field).append('\n');
+        }
+        robotClass(y, facts);
+        capabilities(y, mapping, facts);
+        y.append("declared: {}  # TODO: declared specification values, e.g. stopTime: {value: 600, unit: ms}");
+        if (!Double.isNaN(facts.firstBaseHeightM())) {
+            y.append(", nominalPelvisHeight: {value: ").append(decimal(facts.firstBaseHeightM(), 3, RoundingMode.HALF_UP))
+                    .append(", unit: m} (base height at the start of the recording)");
+        }
+        y.append('\n');
+        joints(y, facts);
+        topics(y, mapping);
+        return y.toString();
+    }
+
+    private static void robotClass(StringBuilder y, RecordingFacts facts) {
+        boolean wheels = facts.joints().keySet().stream().anyMatch(n -> n.toLowerCase(Locale.ROOT).contains("wheel"));
+        double h = facts.firstBaseHeightM();
+        String guess;
+        String why;
+        if (wheels) {
+            guess = "wheeled-humanoid";
+            why = "joints named *wheel*";
+        } else if (Double.isNaN(h)) {
+            guess = "full-size-biped";
+            why = "no odometry in the recording";
+        } else {
+            guess = h >= FULL_SIZE_MIN_HEIGHT_M ? "full-size-biped" : "compact-biped";
+            why = "base at %s m in the first odometry message".formatted(decimal(h, 3, RoundingMode.HALF_UP));
+        }
+        y.append("robotClass: ").append(guess).append("  # TODO: guessed from ").append(why)
+                .append("; use a class your standard profile lists\n");
+    }
+
+    private static void capabilities(StringBuilder y, Mapping mapping, RecordingFacts facts) {
+        List<String> caps = new ArrayList<>();
+        List<String> why = new ArrayList<>();
+        if (facts.maxBaseSpeedMs() > WALKING_MIN_SPEED_MS) {
+            caps.add("walking");
+            why.add("walking: base speed up to %s m/s".formatted(decimal(facts.maxBaseSpeedMs(), 2, RoundingMode.HALF_UP)));
+        }
+        mapping.first(Role.SAFETY_STATE).ifPresent(t -> {
+            caps.add("emergency-stop");
+            why.add("emergency-stop: safety state on " + t);
+        });
+        if (facts.protectiveStopSeen()) {
+            caps.add("protective-stop");
+            why.add("protective-stop: asserted in the recording");
+        }
+        if (facts.joints().keySet().stream().anyMatch(n -> n.contains("shoulder") || n.contains("elbow"))) {
+            caps.add("arms");
+            why.add("arms: shoulder or elbow joints");
+        }
+        y.append("capabilities: [").append(String.join(", ", caps)).append("]  # TODO: guessed (")
+                .append(why.isEmpty() ? "nothing seen" : String.join("; ", why)).append("); declare what the robot has\n");
+    }
+
+    private static void joints(StringBuilder y, RecordingFacts facts) {
+        y.append("joints:\n");
+        if (facts.joints().isEmpty()) {
+            y.append("  - {name: TODO, lower: -1, upper: 1}  # TODO: no JointState in the recording; declare the joints\n");
+            return;
+        }
+        y.append("  # lower/upper: the observed range widened by %d %% of it (at least %s rad) on each side\n"
+                .formatted(Math.round(JOINT_MARGIN_SHARE * 100), decimal(JOINT_MARGIN_MIN_RAD, 2, RoundingMode.HALF_UP)));
+        facts.joints().forEach((name, r) -> {
+            y.append("  - {name: ").append(scalar(name)).append(", ");
+            if (Double.isNaN(r.min())) {
+                y.append("lower: -3.14, upper: 3.14}  # TODO: declare the real soft limits (no finite position observed)\n");
+                return;
+            }
+            double margin = Math.max(JOINT_MARGIN_SHARE * (r.max() - r.min()), JOINT_MARGIN_MIN_RAD);
+            y.append("lower: ").append(decimal(r.min() - margin, 2, RoundingMode.FLOOR)).append(", upper: ")
+                    .append(decimal(r.max() + margin, 2, RoundingMode.CEILING)).append("}  # TODO: declare the real soft limits (observed ")
+                    .append(decimal(r.min(), 4, RoundingMode.HALF_UP)).append(" .. ").append(decimal(r.max(), 4, RoundingMode.HALF_UP))
+                    .append(" rad)\n");
+        });
+    }
+
+    private static void topics(StringBuilder y, Mapping mapping) {
+        y.append("topics:\n");
+        for (Role role : Role.values()) {
+            List<TopicStats> candidates = mapping.candidates().getOrDefault(role, List.of());
+            List<String> chosen = mapping.chosen().get(role);
+            String types = String.join(" or ", role.types().stream().sorted().toList());
+            if (chosen == null) {
+                y.append("  # ").append(role.key()).append(": no topic of type ").append(types).append(" in the recording\n");
+                continue;
+            }
+            y.append("  ").append(role.key()).append(": [")
+                    .append(String.join(", ", chosen.stream().map(ProfileDraft::scalar).toList())).append("]");
+            if (candidates.size() > 1 && !MULTI_TOPIC.contains(role)) {
+                y.append("  # TODO: candidates: ").append(String.join(", ", candidates.stream()
+                        .map(t -> "%s (%d messages)".formatted(t.topic(), t.count())).toList())).append("; keep the right one");
+            }
+            y.append('\n');
+        }
+    }
+
+    /** A YAML scalar: plain when safe, else double-quoted. */
+    private static String scalar(String s) {
+        if (PLAIN.matcher(s).matches() && !s.startsWith("-")) {
+            return s;
+        }
+        return '"' + s.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+    }
+
+    private static String decimal(double v, int places, RoundingMode mode) {
+        return new BigDecimal(v).setScale(places, mode).stripTrailingZeros().toPlainString();
+    }
+}

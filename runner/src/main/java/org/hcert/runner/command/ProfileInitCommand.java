@@ -1,0 +1,94 @@
+package org.hcert.runner.command;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.hcert.conformance.profile.ProfileException;
+import org.hcert.conformance.profile.ProfileLoader;
+import org.hcert.runner.ExitCodes;
+import org.hcert.runner.UsageException;
+import org.hcert.telemetry.Recordings;
+import org.hcert.telemetry.TelemetrySource;
+import org.hcert.telemetry.mapping.Role;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code hcert profile init}: draft a robot profile from a recording. */
+@Command(
+        name = "init",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Draft a robot profile from a recording: topics mapped to roles by message type, joints with",
+            "their observed ranges widened, class and capabilities guessed, identity and declared values as TODOs.",
+            "The draft is checked against robot-profile.schema.json before it is written."
+        })
+public final class ProfileInitCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--from-recording", required = true, paramLabel = "FILE",
+            description = "recording (.ndjson, .jsonl, .csv, .mcap, .db3)")
+    private Path recording;
+
+    @Option(names = "--out", paramLabel = "ROBOT.yaml", description = "file to write (must not exist); default: standard output")
+    private @Nullable Path out;
+
+    @Override
+    public Integer call() {
+        if (!Files.isRegularFile(recording)) {
+            throw new UsageException("%s: recording not found".formatted(recording));
+        }
+        if (out != null && Files.exists(out)) {
+            throw new UsageException("%s: already exists; choose another --out or remove it".formatted(out));
+        }
+        TelemetrySource source = Recordings.open(recording);
+        List<TopicStats> topics = TopicStats.of(source);
+        ProfileDraft.Mapping mapping = ProfileDraft.Mapping.guess(topics);
+        RecordingFacts facts = RecordingFacts.of(source, mapping.first(Role.JOINTS), mapping.first(Role.ODOMETRY),
+                mapping.first(Role.SAFETY_STATE));
+        String yaml = ProfileDraft.yaml(recording, mapping, facts);
+        if (out == null) {
+            checked(yaml, null);
+            PrintWriter stdout = spec.commandLine().getOut();
+            stdout.print(yaml);
+            stdout.flush();
+        } else {
+            checked(yaml, out);
+            spec.commandLine().getErr().println("hcert: wrote %s; review its TODOs before certifying".formatted(out));
+        }
+        return ExitCodes.OK;
+    }
+
+    /** Write {@code yaml} to {@code target} (or a temporary file) and load it as a robot profile. */
+    private static void checked(String yaml, @Nullable Path target) {
+        Path file = target;
+        try {
+            if (file == null) {
+                file = Files.createTempFile("hcert-draft-", ".yaml");
+            }
+            Files.writeString(file, yaml, StandardCharsets.UTF_8);
+            ProfileLoader.loadRobot(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        } catch (ProfileException e) {
+            throw new IllegalStateException("the drafted profile does not validate: " + e.getMessage(), e);
+        } finally {
+            if (target == null && file != null) {
+                try {
+                    Files.deleteIfExists(file);
+                } catch (IOException e) {
+                    // A leftover temporary draft is harmless.
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,145 @@
+package org.hcert.telemetry.convert;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+import org.hcert.telemetry.Message;
+import org.hcert.telemetry.MessageCursor;
+import org.hcert.telemetry.TelemetryException;
+import org.hcert.telemetry.TelemetrySource;
+import org.hcert.telemetry.csv.CsvWriter;
+import org.hcert.telemetry.mcap.Compression;
+import org.hcert.telemetry.ndjson.NdjsonWriter;
+
+/**
+ * Copy every message of a recording into a new file of the format its extension names. The file
+ * is written next to the target under a temporary name and moved into place when complete, so a
+ * failed conversion leaves no partial recording behind.
+ */
+public final class Conversion {
+
+    /**
+     * How to write MCAP output (ignored for NDJSON and CSV).
+     *
+     * @param compression chunk compression; zstd by default
+     * @param encoding message bodies as ROS 2 CDR (default) or JSON
+     */
+    public record Options(Compression compression, BodyEncoding encoding) {
+
+        public Options {
+            Objects.requireNonNull(compression, "compression must not be null");
+            Objects.requireNonNull(encoding, "encoding must not be null");
+        }
+
+        /** zstd chunks and CDR bodies, like a rosbag2 recording. */
+        public static Options defaults() {
+            return new Options(Compression.ZSTD, BodyEncoding.CDR);
+        }
+    }
+
+    /**
+     * What was written.
+     *
+     * @param messages the number of messages
+     * @param encodingByTopic per topic, in order of first appearance: {@code cdr} or {@code json}
+     *     (MCAP), {@code json} (NDJSON) or {@code csv}
+     */
+    public record Result(long messages, Map<String, String> encodingByTopic) {
+
+        public Result {
+            encodingByTopic = Collections.unmodifiableMap(new LinkedHashMap<>(encodingByTopic));
+        }
+    }
+
+    private Conversion() {}
+
+    /**
+     * Convert {@code source} into {@code target}.
+     *
+     * @throws TelemetryException when the extension of {@code target} names no format hcert writes,
+     *     or a message cannot be read or written (naming its origin)
+     */
+    public static Result convert(TelemetrySource source, Path target, Options options) {
+        RecordingFormat format = RecordingFormat.of(target).orElseThrow(() -> new TelemetryException(
+                "%s: cannot write this format; expected a file ending in .ndjson, .jsonl, .csv or .mcap".formatted(target)));
+        Path dir = target.toAbsolutePath().getParent();
+        Path partial = dir.resolve("." + target.getFileName() + ".partial");
+        try {
+            Result result = switch (format) {
+                case NDJSON -> ndjson(source, partial);
+                case CSV -> csv(source, partial);
+                case MCAP -> mcap(source, partial, options);
+            };
+            move(partial, target);
+            return result;
+        } finally {
+            deleteQuietly(partial);
+        }
+    }
+
+    private static Result ndjson(TelemetrySource source, Path out) {
+        Map<String, String> topics = new LinkedHashMap<>();
+        try (NdjsonWriter writer = NdjsonWriter.open(out)) {
+            return new Result(copy(source, m -> {
+                topics.putIfAbsent(m.topic(), "json");
+                writer.write(m);
+            }), topics);
+        }
+    }
+
+    private static Result csv(TelemetrySource source, Path out) {
+        Map<String, String> topics = new LinkedHashMap<>();
+        try (CsvWriter writer = CsvWriter.open(out, CsvWriter.columns(source))) {
+            return new Result(copy(source, m -> {
+                topics.putIfAbsent(m.topic(), "csv");
+                writer.write(m);
+            }), topics);
+        }
+    }
+
+    private static Result mcap(TelemetrySource source, Path out, Options options) {
+        try (McapMessageWriter writer = new McapMessageWriter(out, options.compression(), options.encoding())) {
+            long n = copy(source, writer::write);
+            return new Result(n, writer.encodingByTopic());
+        }
+    }
+
+    private static long copy(TelemetrySource source, Consumer<Message> sink) {
+        long n = 0;
+        try (MessageCursor cursor = source.open()) {
+            while (cursor.hasNext()) {
+                sink.accept(cursor.next());
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private static void move(Path from, Path to) {
+        try {
+            try {
+                Files.move(from, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot move %s to %s".formatted(from, to), e);
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // Best effort: a leftover hidden .partial file is harmless.
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package org.hcert.telemetry.ndjson;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedWriter;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+import org.hcert.telemetry.Message;
+
+/**
+ * Write a recording in hcert's NDJSON format, one line per message:
+ * {@code {"t":…,"topic":…,"type":…,"msg":{…}}}. Non-finite floats are written {@code null}, which
+ * {@link NdjsonSource} reads back as NaN (JSON has no NaN). Output is deterministic: fields in
+ * body order, floats as Java prints them, LF line ends.
+ */
+public final class NdjsonWriter implements Closeable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Path file;
+    private final BufferedWriter out;
+    private final JsonGenerator json;
+
+    private NdjsonWriter(Path file, BufferedWriter out) throws IOException {
+        this.file = file;
+        this.out = out;
+        this.json = JSON.createGenerator(out);
+        json.setRootValueSeparator(null);
+        json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    }
+
+    /**
+     * Create (or replace) {@code file}.
+     *
+     * @throws UncheckedIOException when the file cannot be created
+     */
+    public static NdjsonWriter open(Path file) {
+        Objects.requireNonNull(file, "file must not be null");
+        try {
+            return new NdjsonWriter(file, Files.newBufferedWriter(file, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + file, e);
+        }
+    }
+
+    /** Write one message as one line. */
+    public void write(Message m) {
+        try {
+            json.writeStartObject();
+            json.writeNumberField("t", m.logTimeNs());
+            json.writeStringField("topic", m.topic());
+            json.writeStringField("type", m.type());
+            json.writeFieldName("msg");
+            node(json, m.body());
+            json.writeEndObject();
+            json.flush();
+            out.write('\n');
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+
+    /**
+     * The JSON text of {@code body} as this writer writes it: compact, fields in order, non-finite
+     * floats as {@code null}.
+     */
+    public static String json(JsonNode body) {
+        StringWriter text = new StringWriter();
+        try (JsonGenerator g = JSON.createGenerator(text)) {
+            node(g, body);
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing JSON into memory failed", e);
+        }
+        return text.toString();
+    }
+
+    private static void node(JsonGenerator g, JsonNode n) throws IOException {
+        if (n.isObject()) {
+            g.writeStartObject();
+            for (Map.Entry<String, JsonNode> e : n.properties()) {
+                g.writeFieldName(e.getKey());
+                node(g, e.getValue());
+            }
+            g.writeEndObject();
+        } else if (n.isArray()) {
+            g.writeStartArray();
+            for (JsonNode e : n) {
+                node(g, e);
+            }
+            g.writeEndArray();
+        } else if (n.isFloatingPointNumber() && !Double.isFinite(n.doubleValue())) {
+            g.writeNull();
+        } else if (n.isFloat()) {
+            g.writeNumber(n.floatValue());
+        } else {
+            g.writeTree(n);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            json.close();
+            out.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot finish " + file, e);
+        }
+    }
+}
