@@ -59,6 +59,7 @@ class TelemetryCommandsIT {
                 safety_state  /safety/state           1  ok
                 events        /events                 0  missing
                 battery       /battery                0  missing
+                temperatures  /temperatures           0  missing
                 not mapped to any role: /chatter
                 """.formatted(f, CertifyCommandIT.ROBOT));
     }
