@@ -62,8 +62,13 @@ public abstract class RobotLinkContractTest {
         return p;
     }
 
-    private RobotLink connected(Peer p, String query) {
-        RobotLink link = link(p.uri() + query, OPTIONS);
+    /** Add a query parameter to a URI. */
+    protected static String with(String uri, String param) {
+        return uri + (uri.contains("?") ? "&" : "?") + param;
+    }
+
+    private RobotLink connected(Peer p, String param) {
+        RobotLink link = link(param.isEmpty() ? p.uri() : with(p.uri(), param), OPTIONS);
         open.add(link);
         link.connect();
         return link;
@@ -214,19 +219,19 @@ public abstract class RobotLinkContractTest {
     @Test
     void refusesASessionWhoseTokenDoesNotMatch() throws Exception {
         Peer p = peer(EchoRobot.Config.defaults().withToken("s3cret"));
-        RobotLink link = link(p.uri() + "?token=wrong", OPTIONS);
+        RobotLink link = link(with(p.uri(), "token=wrong"), OPTIONS);
         open.add(link);
         assertThatThrownBy(link::connect).isInstanceOf(LinkRefusedException.class)
-                .hasMessageStartingWith(p.uri() + "?token=***: the robot refused the session: the token does not match; ")
+                .hasMessageStartingWith(with(p.uri(), "token=***") + ": the robot refused the session: the token does not match; ")
                 .hasMessageNotContaining("wrong");
     }
 
     @Test
     void opensASessionWithTheRightToken() throws Exception {
         Peer p = peer(EchoRobot.Config.defaults().withToken("s3cret"));
-        RobotLink link = connected(p, "?token=s3cret");
+        RobotLink link = connected(p, "token=s3cret");
         assertThat(link.send(new Command.Reset()).accepted()).isTrue();
-        assertThat(link.describe()).isEqualTo(p.uri() + "?token=***");
+        assertThat(link.describe()).isEqualTo(with(p.uri(), "token=***"));
     }
 
     @Test
