@@ -1,7 +1,6 @@
 package org.hcert.adapters;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.concurrent.CompletableFuture;
@@ -16,13 +15,16 @@ public final class LoopbackRobot implements AutoCloseable {
 
     public LoopbackRobot(EchoRobot.Config config) throws IOException {
         this.server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-        this.robot = CompletableFuture.supplyAsync(() -> {
+        this.robot = new CompletableFuture<>();
+        Thread accept = new Thread(() -> {
             try {
-                return EchoRobot.acceptOne(server, config);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                robot.complete(EchoRobot.acceptOne(server, config));
+            } catch (IOException | RuntimeException e) {
+                robot.completeExceptionally(e);
             }
-        });
+        }, "loopback-robot-accept");
+        accept.setDaemon(true);
+        accept.start();
     }
 
     public String uri() {

@@ -11,8 +11,12 @@ public final class SerialTransport implements Transport {
     /** How long a read waits for bytes before returning 0, in milliseconds. */
     static final int POLL_MS = 20;
 
+    /** How long to keep the port open after the last write, in milliseconds. */
+    static final long CLOSE_GRACE_MS = 100;
+
     private final SerialPort port;
     private final SerialSettings settings;
+    private volatile long lastWriteNs = System.nanoTime() - CLOSE_GRACE_MS * 1_000_000L;
 
     private SerialTransport(SerialPort port, SerialSettings settings) {
         this.port = port;
@@ -60,10 +64,27 @@ public final class SerialTransport implements Transport {
             }
             done += n;
         }
+        lastWriteNs = System.nanoTime();
     }
 
+    /**
+     * Close the port once the last bytes written (a BYE, a stop) have had time to leave it: closing
+     * discards what is still queued (on a pseudo-terminal, what the other side has not read yet), so
+     * wait until the port reports an empty queue and {@value #CLOSE_GRACE_MS} ms have passed since
+     * the last write, at most 500 ms in all.
+     */
     @Override
     public void close() {
+        long end = System.nanoTime() + 500_000_000L;
+        while (System.nanoTime() < end && (port.bytesAwaitingWrite() > 0
+                || System.nanoTime() - lastWriteNs < CLOSE_GRACE_MS * 1_000_000L)) {
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
         port.closePort();
     }
 

@@ -18,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.hcert.adapters.Capabilities;
 import org.hcert.adapters.ClockOffset;
@@ -61,6 +62,8 @@ public final class WireLink implements RobotLink {
     private final List<LinkListener> listeners = new CopyOnWriteArrayList<>();
     private final List<LiveCursor> cursors = new CopyOnWriteArrayList<>();
     private final Receiver receiver = new Receiver();
+    private final Object stateLock = new Object();
+    private final AtomicBoolean connectCalled = new AtomicBoolean();
     private long txSeq;
     private volatile @Nullable Transport transport;
     private volatile @Nullable LinkException failure;
@@ -88,8 +91,8 @@ public final class WireLink implements RobotLink {
     }
 
     @Override
-    public synchronized Capabilities connect() {
-        if (transport != null || closed) {
+    public Capabilities connect() {
+        if (!connectCalled.compareAndSet(false, true) || closed) {
             throw new IllegalStateException("%s: connect() may be called once; open a new link to reconnect".formatted(uri));
         }
         lastFrameNs = now();
@@ -120,7 +123,7 @@ public final class WireLink implements RobotLink {
         ObjectNode body = JsonNodeFactory.instance.objectNode().put("protocol", FrameCodec.VERSION).put("client", "hcert");
         uri.param("token").ifPresent(token -> body.put("token", token));
         write(FrameType.HELLO, body, null);
-        Frame answer = await(hello, options.answerTimeout(), "hello");
+        Frame answer = await(hello, options.helloTimeout(), "hello");
         if (answer.type() == FrameType.NACK) {
             LinkRefusedException e = LinkRefusedException.refused(position(), answer.get("reason").asText("no reason given"));
             fail(e);
@@ -227,7 +230,7 @@ public final class WireLink implements RobotLink {
     @Override
     public void close() {
         Transport t;
-        synchronized (this) {
+        synchronized (stateLock) {
             if (closed && transport == null) {
                 return;
             }
@@ -338,7 +341,7 @@ public final class WireLink implements RobotLink {
 
     /** Record the first failure, release every waiter and tell the listeners. */
     private void fail(LinkException e) {
-        synchronized (this) {
+        synchronized (stateLock) {
             if (failure != null || closed) {
                 return;
             }
@@ -392,7 +395,7 @@ public final class WireLink implements RobotLink {
             }
             receiver.readNs = readNs;
             assembler.feed(buf, 0, n);
-            if (failure == null && !closed && readNs - lastFrameNs > timeoutNs) {
+            if (receiver.session && failure == null && !closed && readNs - lastFrameNs > timeoutNs) {
                 fail(LinkTimeoutException.stalled(position(), readNs - lastFrameNs, options.linkTimeout()));
             }
         }
@@ -402,7 +405,7 @@ public final class WireLink implements RobotLink {
     private final class Receiver implements FrameAssembler.Sink {
 
         long readNs;
-        private boolean session;
+        volatile boolean session;
         private long expected;
         private int corruptRun;
         private String lastCorrupt = "";

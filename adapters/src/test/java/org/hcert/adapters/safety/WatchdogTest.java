@@ -32,6 +32,9 @@ class WatchdogTest {
             Optional<Command> stop = awaitStop(peer.robot());
             assertThat(stop).hasValueSatisfying(c -> assertThat(((Command.SoftwareStop) c).reason())
                     .startsWith("hcert watchdog: the link failed: " + peer.uri() + ": no frame from the robot for "));
+            for (int i = 0; i < 100 && watchdog.stopsSent() == 0; i++) {
+                Thread.sleep(10);
+            }
             assertThat(watchdog.stopsSent()).isEqualTo(1);
         }
     }

@@ -3,14 +3,12 @@ package org.hcert.adapters.tcp;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.hcert.adapters.LinkOptions;
 import org.hcert.adapters.LinkRefusedException;
 import org.hcert.adapters.LinkUri;
+import org.hcert.adapters.LoopbackRobot;
 import org.hcert.adapters.RobotLink;
 import org.hcert.adapters.RobotLinkContractTest;
 import org.hcert.adapters.testing.EchoRobot;
@@ -20,33 +18,21 @@ class TcpLinkTest extends RobotLinkContractTest {
 
     @Override
     protected Peer startPeer(EchoRobot.Config config) throws IOException {
-        ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-        CompletableFuture<EchoRobot> robot = CompletableFuture.supplyAsync(() -> {
-            try {
-                return EchoRobot.acceptOne(server, config);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
+        LoopbackRobot robot = new LoopbackRobot(config);
         return new Peer() {
             @Override
             public String uri() {
-                return "tcp://127.0.0.1:" + server.getLocalPort();
+                return robot.uri();
             }
 
             @Override
             public EchoRobot robot() throws Exception {
-                return robot.get(10, TimeUnit.SECONDS);
+                return robot.robot();
             }
 
             @Override
             public void close() {
-                try {
-                    server.close();
-                } catch (IOException e) {
-                    // closing
-                }
-                robot.thenAccept(EchoRobot::close);
+                robot.close();
             }
         };
     }
