@@ -43,6 +43,11 @@ import org.jspecify.annotations.Nullable;
  * {@link RobotLink} that the TCP and serial links configure. A receiving thread checks every
  * frame's CRC and sequence number and the silence since the last frame; a ping thread runs clock
  * exchanges, which are also the harness's heartbeat.
+ *
+ * <p>Over 400 lines on purpose: the failure state, the pending answers and the sequence check
+ * must change together under one set of locks, and splitting them across classes would widen
+ * the seams that the loss-is-never-silent guarantee depends on. Codec, estimator, cursor and
+ * payloads live in their own classes.
  */
 public final class WireLink implements RobotLink {
 
