@@ -1,0 +1,212 @@
+package org.hcert.adapters;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Objects;
+
+/**
+ * A command to the robot, as carried in a COMMAND frame: {@code {"cmd": NAME, ...arguments}}.
+ * Motion commands ({@link #moves()}) pass the {@code MotionInterlock}; a software stop always
+ * passes. Lengths in metres, angles in radians, in the robot's base frame (x forward, y left,
+ * z up).
+ */
+public sealed interface Command {
+
+    /** The command's name on the wire: {@code walk}, {@code joint}, {@code hand}, {@code stop}, {@code reset}, {@code mode}. */
+    String name();
+
+    /** Whether the command may make the robot move. */
+    default boolean moves() {
+        return true;
+    }
+
+    /** The payload of the COMMAND frame. */
+    ObjectNode toBody();
+
+    /**
+     * Read a command from a COMMAND payload (robot side).
+     *
+     * @throws IllegalArgumentException naming the missing or invalid field; a robot answers it
+     *     with a NACK carrying the message
+     */
+    static Command fromBody(JsonNode body) {
+        String cmd = Fields.text(body, "cmd");
+        return switch (cmd) {
+            case "walk" -> new Walk(Fields.number(body, "vx"), Fields.number(body, "vy"), Fields.number(body, "wz"));
+            case "joint" -> new MoveJoint(Fields.text(body, "name"), Fields.number(body, "position"), Fields.number(body, "velocity"));
+            case "hand" -> new MoveHand(Fields.text(body, "hand"), Fields.number(body, "x"), Fields.number(body, "y"),
+                    Fields.number(body, "z"), Fields.number(body, "speed"), Fields.number(body, "grip"));
+            case "stop" -> new SoftwareStop(body.path("reason").asText(""));
+            case "reset" -> new Reset();
+            case "mode" -> new SetMode(Fields.text(body, "mode"));
+            default -> throw new IllegalArgumentException("unknown command \"%s\"; expected walk, joint, hand, stop, reset or mode".formatted(cmd));
+        };
+    }
+
+    /**
+     * Walk at a velocity until told otherwise.
+     *
+     * @param vxMps forward speed, m/s
+     * @param vyMps leftward speed, m/s
+     * @param yawRateRadPerS turn rate about z, rad/s, counter-clockwise positive
+     */
+    record Walk(double vxMps, double vyMps, double yawRateRadPerS) implements Command {
+
+        @Override
+        public String name() {
+            return "walk";
+        }
+
+        @Override
+        public ObjectNode toBody() {
+            return Fields.body(name()).put("vx", vxMps).put("vy", vyMps).put("wz", yawRateRadPerS);
+        }
+    }
+
+    /**
+     * Move one joint to a position.
+     *
+     * @param joint the joint's name, as in the robot's JointState
+     * @param positionRad target position, rad
+     * @param velocityRadPerS the largest speed on the way, rad/s
+     */
+    record MoveJoint(String joint, double positionRad, double velocityRadPerS) implements Command {
+
+        public MoveJoint {
+            Objects.requireNonNull(joint, "joint must not be null");
+        }
+
+        @Override
+        public String name() {
+            return "joint";
+        }
+
+        @Override
+        public ObjectNode toBody() {
+            return Fields.body(name()).put("name", joint).put("position", positionRad).put("velocity", velocityRadPerS);
+        }
+    }
+
+    /**
+     * Move a hand to a point and set its grip.
+     *
+     * @param hand {@code left} or {@code right}
+     * @param xM target x in the base frame, m
+     * @param yM target y, m
+     * @param zM target z, m
+     * @param speedMps the largest speed of the hand on the way, m/s
+     * @param grip 0 open to 1 closed
+     */
+    record MoveHand(String hand, double xM, double yM, double zM, double speedMps, double grip) implements Command {
+
+        public MoveHand {
+            Objects.requireNonNull(hand, "hand must not be null");
+        }
+
+        @Override
+        public String name() {
+            return "hand";
+        }
+
+        @Override
+        public ObjectNode toBody() {
+            return Fields.body(name()).put("hand", hand).put("x", xM).put("y", yM).put("z", zM).put("speed", speedMps)
+                    .put("grip", grip);
+        }
+    }
+
+    /**
+     * Stop all motion now (a software stop, not the robot's emergency stop circuit).
+     *
+     * @param reason why, for the robot's log; may be empty
+     */
+    record SoftwareStop(String reason) implements Command {
+
+        public SoftwareStop {
+            Objects.requireNonNull(reason, "reason must not be null");
+        }
+
+        @Override
+        public String name() {
+            return "stop";
+        }
+
+        @Override
+        public boolean moves() {
+            return false;
+        }
+
+        @Override
+        public ObjectNode toBody() {
+            ObjectNode b = Fields.body(name());
+            return reason.isEmpty() ? b : b.put("reason", reason);
+        }
+    }
+
+    /** Clear a stop or fault so that the robot accepts motion again; must not itself move the robot. */
+    record Reset() implements Command {
+
+        @Override
+        public String name() {
+            return "reset";
+        }
+
+        @Override
+        public ObjectNode toBody() {
+            return Fields.body(name());
+        }
+    }
+
+    /**
+     * Switch the robot's operating mode.
+     *
+     * @param mode the mode as the robot names it, e.g. {@code standing}, {@code walking}, {@code manual_reduced}
+     */
+    record SetMode(String mode) implements Command {
+
+        public SetMode {
+            Objects.requireNonNull(mode, "mode must not be null");
+        }
+
+        @Override
+        public String name() {
+            return "mode";
+        }
+
+        @Override
+        public ObjectNode toBody() {
+            return Fields.body(name()).put("mode", mode);
+        }
+    }
+
+    /** Reading and writing payload fields. */
+    final class Fields {
+
+        private Fields() {}
+
+        static ObjectNode body(String cmd) {
+            return JsonNodeFactory.instance.objectNode().put("cmd", cmd);
+        }
+
+        static String text(JsonNode body, String field) {
+            JsonNode n = body.path(field);
+            if (!n.isTextual()) {
+                throw new IllegalArgumentException("field \"%s\" must be a text string, found %s".formatted(field, describe(n)));
+            }
+            return n.asText();
+        }
+
+        static double number(JsonNode body, String field) {
+            JsonNode n = body.path(field);
+            if (!n.isNumber()) {
+                throw new IllegalArgumentException("field \"%s\" must be a number, found %s".formatted(field, describe(n)));
+            }
+            return n.asDouble();
+        }
+
+        private static String describe(JsonNode n) {
+            return n.isMissingNode() ? "nothing" : n.getNodeType().toString().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package org.hcert.adapters;
+
+/**
+ * Told of everything that passes over a link, on the link's receiving thread (or the sender's,
+ * for commands): keep it quick. An exception thrown here fails the link, since evidence would
+ * otherwise be lost silently.
+ */
+public interface LinkListener {
+
+    /** A telemetry message arrived. */
+    default void onTelemetry(ReceivedTelemetry telemetry) {}
+
+    /** A command was sent with sequence number {@code seq} at {@code sentNs} (harness clock). */
+    default void onCommand(long seq, Command command, long sentNs) {}
+
+    /** The robot answered a command; {@code receivedNs} on the harness clock. */
+    default void onReply(CommandReply reply, long receivedNs) {}
+
+    /** A clock exchange completed; the estimate is the current one. */
+    default void onClockOffset(ClockOffset estimate) {}
+
+    /** The link failed; it stays failed. */
+    default void onLost(LinkException problem) {}
+}

@@ -1,0 +1,48 @@
+package org.hcert.adapters;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import org.hcert.adapters.serial.SerialSettings;
+import org.junit.jupiter.api.Test;
+
+class LinkUriTest {
+
+    @Test
+    void readsATcpUriAndRedactsItsToken() {
+        LinkUri uri = LinkUri.parse("tcp://127.0.0.1:7447?token=s3cret");
+        assertThat(uri.host()).isEqualTo("127.0.0.1");
+        assertThat(uri.port()).isEqualTo(7447);
+        assertThat(uri.param("token")).contains("s3cret");
+        assertThat(uri).hasToString("tcp://127.0.0.1:7447?token=***");
+    }
+
+    @Test
+    void readsASerialUriWithItsLineSettings() {
+        LinkUri uri = LinkUri.parse("serial:///dev/pts/3?baud=921600&parity=even");
+        assertThat(uri.target()).isEqualTo("/dev/pts/3");
+        assertThat(uri.params()).isEqualTo(Map.of("baud", "921600", "parity", "even"));
+        assertThat(SerialSettings.of(uri)).isEqualTo(new SerialSettings("/dev/pts/3", 921_600, "even", 8, 1));
+        assertThat(SerialSettings.of(LinkUri.parse("serial://COM3"))).isEqualTo(new SerialSettings("COM3", 921_600, "none", 8, 1));
+    }
+
+    @Test
+    void refusesUnknownSchemesAndParametersNamingTheAcceptedForms() {
+        assertThatThrownBy(() -> LinkUri.parse("udp://127.0.0.1:1")).isInstanceOf(IllegalArgumentException.class).hasMessage("""
+                invalid link URI "udp://127.0.0.1:1": unknown scheme "udp"; expected tcp://HOST:PORT[?token=T] or \
+                serial://PORT[?baud=921600&parity=none|even|odd&databits=8&stopbits=1]""");
+        assertThatThrownBy(() -> LinkUri.parse("tcp://127.0.0.1:1?token=x&speed=9")).hasMessage("""
+                invalid link URI "tcp://127.0.0.1:1?token=***&speed=9": unknown parameter "speed"; allowed: token; expected \
+                tcp://HOST:PORT[?token=T] or serial://PORT[?baud=921600&parity=none|even|odd&databits=8&stopbits=1]""");
+        assertThatThrownBy(() -> LinkUri.parse("tcp://127.0.0.1")).hasMessageContaining("a TCP link needs a host and a port");
+    }
+
+    @Test
+    void refusesBadSerialSettings() {
+        assertThatThrownBy(() -> SerialSettings.of(LinkUri.parse("serial:///dev/ttyUSB0?baud=fast")))
+                .hasMessage("serial:///dev/ttyUSB0?baud=fast: parameter baud=\"fast\" is not a whole number");
+        assertThatThrownBy(() -> SerialSettings.of(LinkUri.parse("serial:///dev/ttyUSB0?parity=mark")))
+                .hasMessage("parity \"mark\" is not none, even or odd");
+    }
+}

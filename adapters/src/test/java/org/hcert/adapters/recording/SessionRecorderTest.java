@@ -1,0 +1,62 @@
+package org.hcert.adapters.recording;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.hcert.adapters.Command;
+import org.hcert.adapters.LinkOptions;
+import org.hcert.adapters.LoopbackRobot;
+import org.hcert.adapters.RobotLink;
+import org.hcert.adapters.RobotLinks;
+import org.hcert.adapters.testing.EchoRobot;
+import org.hcert.telemetry.Message;
+import org.hcert.telemetry.MessageCursor;
+import org.hcert.telemetry.mcap.JsonBodyDecoder;
+import org.hcert.telemetry.mcap.McapSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SessionRecorderTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void recordsTelemetryCommandsRepliesAndClockReadableAsATelemetrySource() throws Exception {
+        Path file = tmp.resolve("session.mcap");
+        long start;
+        try (LoopbackRobot peer = new LoopbackRobot(EchoRobot.Config.defaults());
+                RobotLink link = RobotLinks.of(peer.uri(), LinkOptions.defaults())) {
+            SessionRecorder recorder = SessionRecorder.start(file, link, Duration.ofSeconds(1));
+            link.connect();
+            start = link.options().clock().nowNs();
+            EchoRobot robot = peer.robot();
+            for (int i = 0; i < 10; i++) {
+                robot.publish("/safety/state", "hcert/msg/SafetyState", JsonNodeFactory.instance.objectNode().put("mode", "standing")
+                        .put("estop", false).put("protective_stop", false).put("drive_enabled", true).put("i", i));
+            }
+            link.send(new Command.Walk(0.1, 0, 0));
+            robot.awaitCommand(c -> true, Duration.ofSeconds(5));
+            Thread.sleep(300);
+            recorder.close();
+        }
+        List<Message> all = new ArrayList<>();
+        try (MessageCursor c = McapSource.strict(file, new JsonBodyDecoder()).open()) {
+            c.forEachRemaining(all::add);
+        }
+        List<Message> safety = all.stream().filter(m -> m.topic().equals("/safety/state")).toList();
+        assertThat(safety).hasSize(10);
+        assertThat(safety).extracting(m -> m.body().path("i").asInt()).containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8, 9);
+        assertThat(safety.get(0).type()).isEqualTo("hcert/msg/SafetyState");
+        assertThat(Math.abs(safety.get(0).logTimeNs() - start)).isLessThan(1_000_000_000L);
+        assertThat(all).filteredOn(m -> m.topic().equals(SessionRecorder.COMMAND_TOPIC)).singleElement()
+                .satisfies(m -> assertThat(m.body().path("cmd").asText()).isEqualTo("walk"));
+        assertThat(all).filteredOn(m -> m.topic().equals(SessionRecorder.REPLY_TOPIC)).singleElement()
+                .satisfies(m -> assertThat(m.body().path("accepted").asBoolean()).isTrue());
+        assertThat(all).filteredOn(m -> m.topic().equals(SessionRecorder.CLOCK_TOPIC)).isNotEmpty();
+    }
+}
