@@ -15,45 +15,58 @@ import org.hcert.telemetry.MessageCursor;
 import org.hcert.telemetry.Sample;
 import org.hcert.telemetry.TelemetryFormatException;
 import org.hcert.telemetry.TelemetrySource;
+import org.hcert.telemetry.mcap.McapSource;
 import org.hcert.telemetry.ros.RosJsonDecoder;
 import org.jspecify.annotations.Nullable;
 
 /**
  * One streaming pass over a source that yields the decoded samples of the wanted roles, in log-time
  * order, and counts what it saw per role. Messages of other topics are skipped undecoded.
+ *
+ * <p>An {@link McapSource} is read through its index, on the wanted topics only, and CDR bodies go
+ * straight into samples ({@link McapSamples}); other sources are read message by message.
  */
 public final class SampleStream implements Iterator<Sample>, Closeable {
 
-    private final MessageCursor cursor;
+    private final @Nullable MessageCursor cursor;
+    private final @Nullable McapSamples mcap;
     private final Map<String, Role> wantedTopics = new HashMap<>();
     private final Map<Role, Long> counts = new EnumMap<>(Role.class);
     private long firstNs = Long.MAX_VALUE;
     private long lastNs = Long.MIN_VALUE;
     private @Nullable Sample next;
 
-    private SampleStream(MessageCursor cursor, SignalMapping mapping, Set<Role> roles) {
-        this.cursor = cursor;
+    private SampleStream(TelemetrySource source, SignalMapping mapping, Set<Role> roles) {
         for (Role role : roles) {
             counts.put(role, 0L);
             for (String topic : mapping.topics(role)) {
                 wantedTopics.put(topic, role);
             }
         }
+        this.mcap = source instanceof McapSource m ? McapSamples.open(m, Map.copyOf(wantedTopics)) : null;
+        this.cursor = mcap == null ? source.open() : null;
     }
 
     /** Start a pass over {@code source} for the given roles. */
     public static SampleStream open(TelemetrySource source, SignalMapping mapping, Set<Role> roles) {
         Objects.requireNonNull(mapping, "mapping must not be null");
         Set<Role> wanted = roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles);
-        return new SampleStream(source.open(), mapping, wanted);
+        return new SampleStream(source, mapping, wanted);
     }
 
     @Override
     public boolean hasNext() {
-        while (next == null && cursor.hasNext()) {
+        if (next == null && mcap != null) {
+            Sample s = mcap.next();
+            if (s != null) {
+                seen(s.tNs());
+                counts.merge(wantedTopics.get(s.topic()), 1L, Long::sum);
+                next = s;
+            }
+        }
+        while (next == null && cursor != null && cursor.hasNext()) {
             Message m = cursor.next();
-            firstNs = Math.min(firstNs, m.logTimeNs());
-            lastNs = Math.max(lastNs, m.logTimeNs());
+            seen(m.logTimeNs());
             Role role = wantedTopics.get(m.topic());
             if (role != null) {
                 next = decode(m, role);
@@ -63,7 +76,13 @@ public final class SampleStream implements Iterator<Sample>, Closeable {
         return next != null;
     }
 
-    private static Sample decode(Message m, Role role) {
+    private void seen(long tNs) {
+        firstNs = Math.min(firstNs, tNs);
+        lastNs = Math.max(lastNs, tNs);
+    }
+
+    /** Check that {@code m}'s type suits {@code role} and decode it. */
+    static Sample decode(Message m, Role role) {
         String type = RosJsonDecoder.normalise(m.type());
         if (!role.types().contains(type)) {
             throw new TelemetryFormatException(m.origin(),
@@ -88,18 +107,23 @@ public final class SampleStream implements Iterator<Sample>, Closeable {
         return counts.getOrDefault(role, 0L);
     }
 
-    /** Log time of the first message seen in the pass (any topic), if any. */
+    /** Log time of the first message seen in the pass (any topic; wanted topics only for MCAP), if any. */
     public Optional<Long> firstTimeNs() {
         return firstNs == Long.MAX_VALUE ? Optional.empty() : Optional.of(firstNs);
     }
 
-    /** Log time of the last message seen so far (any topic), if any. */
+    /** Log time of the last message seen so far (any topic; wanted topics only for MCAP), if any. */
     public Optional<Long> lastTimeNs() {
         return lastNs == Long.MIN_VALUE ? Optional.empty() : Optional.of(lastNs);
     }
 
     @Override
     public void close() {
-        cursor.close();
+        if (cursor != null) {
+            cursor.close();
+        }
+        if (mcap != null) {
+            mcap.close();
+        }
     }
 }

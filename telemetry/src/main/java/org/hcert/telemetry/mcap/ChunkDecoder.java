@@ -18,6 +18,13 @@ final class ChunkDecoder {
     /** The largest chunk a Java array can hold. */
     static final long MAX_UNCOMPRESSED = Integer.MAX_VALUE - 8;
 
+    /**
+     * The largest chunk decompressed in one call into a buffer of the declared size, when the zstd
+     * frame declares that same size: {@value} bytes. Larger chunks are streamed, so that a chunk
+     * that lies about its size never costs more memory than it really produces.
+     */
+    static final int MAX_ONE_SHOT = 64 << 20;
+
     private ChunkDecoder() {}
 
     /**
@@ -49,6 +56,12 @@ final class ChunkDecoder {
     }
 
     private static ByteBuffer inflate(McapFile file, long offset, Compression compression, ByteBuffer src, int declared) {
+        if (compression == Compression.ZSTD && declared <= MAX_ONE_SHOT) {
+            byte[] out = Compression.zstdOneShot(src, declared);
+            if (out != null) {
+                return ByteBuffer.wrap(out);
+            }
+        }
         byte[] out = new byte[(int) Math.min(declared, Math.max(1 << 16, 4L * src.remaining()))];
         int n = 0;
         try (InputStream in = compression.decompressing(src)) {

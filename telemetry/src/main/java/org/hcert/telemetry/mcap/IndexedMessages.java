@@ -250,7 +250,7 @@ final class IndexedMessages implements Iterator<McapRecord.Message> {
             for (int k = 1; k < count && sorted; k++) {
                 sorted = times[k - 1] < times[k] || (times[k - 1] == times[k] && offsets[k - 1] <= offsets[k]);
             }
-            if (sorted) {
+            if (sorted || sortedByOffset()) {
                 return;
             }
             Integer[] order = new Integer[count];
@@ -267,6 +267,37 @@ final class IndexedMessages implements Iterator<McapRecord.Message> {
             times = t;
             offsets = o;
             indexAt = x;
+        }
+
+        /**
+         * Put the entries in file order (a primitive sort: message indexes list one channel after
+         * another) and keep that order if it is also log-time order, as in any file written in
+         * time order; otherwise leave the entries for the general sort.
+         */
+        private boolean sortedByOffset() {
+            long[] keys = new long[count];
+            for (int k = 0; k < count; k++) {
+                keys[k] = ((long) offsets[k] << 32) | k;
+            }
+            Arrays.sort(keys);
+            for (int k = 1; k < count; k++) {
+                if (times[(int) keys[k - 1]] > times[(int) keys[k]]) {
+                    return false;
+                }
+            }
+            long[] t = new long[count];
+            int[] o = new int[count];
+            long[] x = new long[count];
+            for (int k = 0; k < count; k++) {
+                int from = (int) keys[k];
+                t[k] = times[from];
+                o[k] = offsets[from];
+                x[k] = indexAt[from];
+            }
+            times = t;
+            offsets = o;
+            indexAt = x;
+            return true;
         }
 
         McapRecord.Message message() {

@@ -52,6 +52,19 @@ public final class McapSource implements TelemetrySource {
         return file.toString();
     }
 
+    /**
+     * Open a reader on the file as this source reads it (strict, or up to the last valid record),
+     * for callers that pick topics and decode bodies themselves; the caller closes it.
+     */
+    public McapReader openReader() {
+        return recover ? McapReader.openRecovering(file) : McapReader.open(file);
+    }
+
+    /** The decoder this source gives message bodies to. */
+    public BodyDecoder decoder() {
+        return decoder;
+    }
+
     /** What the last pass skipped, each naming the file and byte offset; empty for a sound file. */
     @Override
     public List<String> warnings() {
@@ -60,7 +73,7 @@ public final class McapSource implements TelemetrySource {
 
     @Override
     public MessageCursor open() {
-        McapReader reader = recover ? McapReader.openRecovering(file) : McapReader.open(file);
+        McapReader reader = openReader();
         try {
             IndexedMessages messages = reader.indexed(0, -1L >>> 1, null);
             warnings = List.copyOf(reader.warnings());

@@ -1,0 +1,162 @@
+package org.hcert.telemetry.ros;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+import org.hcert.telemetry.SchemaInfo;
+import org.hcert.telemetry.TelemetryException;
+import org.hcert.telemetry.mcap.McapReader;
+import org.hcert.telemetry.mcap.McapRecord;
+import org.hcert.telemetry.ros.CdrPlan.Kind;
+import org.hcert.telemetry.ros.CdrPlan.Want;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The fast CDR path against the reference decoder ({@link RosBodyDecoders}) on every CDR message of
+ * the rosbag2 MCAP bags (every primitive, fixed and bounded arrays, nested and empty messages,
+ * strings, service events): it accepts exactly the bodies the reference accepts, also when they
+ * are cut or have a byte changed, and every field it captures equals the reference's JSON value.
+ */
+class CdrPlanTest {
+
+    private final RosBodyDecoders reference = RosBodyDecoders.standard();
+
+    static Stream<Path> files() throws IOException {
+        Path root = Path.of(System.getProperty("hcert.data.rosbag2", "../../shared/data/rosbag2"));
+        assumeThat(root.resolve("SOURCE.txt")).as("rosbag2 test bags (set -Dhcert.data.rosbag2)").isRegularFile();
+        try (Stream<Path> all = Files.walk(root)) {
+            return all.filter(p -> p.toString().endsWith(".mcap")).sorted().toList().stream();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("files")
+    void acceptsWhatTheReferenceAcceptsAndCapturesTheSameValues(Path file) {
+        int checked = 0;
+        try (McapReader reader = McapReader.open(file)) {
+            for (Iterator<McapRecord.Message> it = reader.messages(); it.hasNext(); ) {
+                McapRecord.Message m = it.next();
+                McapRecord.Channel channel = reader.channels().get(m.channelId());
+                SchemaInfo schema = schema(reader, channel);
+                if (!channel.messageEncoding().equals("cdr") || !schema.encoding().equals("ros2msg")) {
+                    continue;
+                }
+                MessageType type;
+                try {
+                    type = DefinitionParser.parse(schema.name(), text(schema), Dialect.ROS2);
+                } catch (TelemetryException e) {
+                    continue;
+                }
+                List<Want> wants = topLevelWants(type);
+                CdrPlan plan = CdrPlan.compile(type, wants).orElseThrow();
+                byte[] body = new byte[m.data().remaining()];
+                m.data().duplicate().get(body);
+                compare(schema, plan, wants, body);
+                SplittableRandom random = new SplittableRandom(m.logTime());
+                for (int i = 0; i < 4; i++) {
+                    byte[] broken = body.length < 2 ? body : Arrays.copyOf(body, random.nextInt(body.length));
+                    compare(schema, plan, wants, broken);
+                    byte[] flipped = body.clone();
+                    if (flipped.length > 0) {
+                        flipped[random.nextInt(flipped.length)] ^= (byte) (1 << random.nextInt(8));
+                    }
+                    compare(schema, plan, wants, flipped);
+                }
+                checked++;
+            }
+        }
+        assertThat(checked).as("CDR messages in %s", file).isPositive();
+    }
+
+    private void compare(SchemaInfo schema, CdrPlan plan, List<Want> wants, byte[] body) {
+        Optional<JsonNode> expected;
+        try {
+            expected = Optional.of(reference.decode(schema, "cdr", ByteBuffer.wrap(body)));
+        } catch (TelemetryException e) {
+            expected = Optional.empty();
+        }
+        CdrPlan.Values values = new CdrPlan.Values();
+        boolean accepted;
+        try {
+            plan.run(new CdrCursor(), ByteBuffer.wrap(body).asReadOnlyBuffer(), values);
+            accepted = true;
+        } catch (RuntimeException e) {
+            assertThat(e).isSameAs(CdrCursor.REJECTED);
+            accepted = false;
+        }
+        assertThat(accepted).as("%s, %d bytes: fast path accepts iff the reference does", schema.name(), body.length)
+                .isEqualTo(expected.isPresent());
+        if (expected.isPresent()) {
+            for (Want w : wants) {
+                JsonNode node = expected.get().get(w.path());
+                switch (w.kind()) {
+                    case NUMBER -> assertThat(values.numbers[w.slot()]).as(w.path()).isEqualTo(node.doubleValue());
+                    case BOOL -> assertThat(values.bools[w.slot()]).as(w.path()).isEqualTo(node.booleanValue());
+                    case STRING -> assertThat(values.strings[w.slot()]).as(w.path()).isEqualTo(node.textValue());
+                    case NUMBERS -> assertThat(values.arrays[w.slot()]).as(w.path()).containsExactly(doubles(node));
+                    case STRINGS -> assertThat(values.lists[w.slot()]).as(w.path()).isEqualTo(strings(node));
+                    default -> throw new AssertionError(w);
+                }
+            }
+        }
+    }
+
+    /** Capture every top-level field hcert could read, up to the slots there are; skip the rest. */
+    private static List<Want> topLevelWants(MessageType type) {
+        List<Want> wants = new ArrayList<>();
+        int[] used = new int[Kind.values().length];
+        int[] capacity = {16, 4, 4, 4, 2};
+        for (MessageType.Field f : type.fields()) {
+            if (!(f.type().element() instanceof Primitive p) || p == Primitive.WSTRING) {
+                continue;
+            }
+            boolean single = f.type().arity() == FieldType.Arity.SINGLE;
+            Kind kind = p == Primitive.BOOL ? (single ? Kind.BOOL : null)
+                    : p == Primitive.STRING ? (single ? Kind.STRING : Kind.STRINGS)
+                    : single ? Kind.NUMBER : Kind.NUMBERS;
+            if (kind != null && used[kind.ordinal()] < capacity[kind.ordinal()]) {
+                wants.add(new Want(f.name(), kind, used[kind.ordinal()]++, true));
+            }
+        }
+        return wants;
+    }
+
+    private static double[] doubles(JsonNode array) {
+        double[] out = new double[array.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = array.get(i).doubleValue();
+        }
+        return out;
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.textValue()));
+        return out;
+    }
+
+    private static SchemaInfo schema(McapReader reader, McapRecord.Channel channel) {
+        McapRecord.Schema s = reader.schemas().get(channel.schemaId());
+        byte[] data = new byte[s.data().remaining()];
+        s.data().duplicate().get(data);
+        return new SchemaInfo(s.name(), s.encoding(), data);
+    }
+
+    private static String text(SchemaInfo schema) {
+        return new String(schema.data(), StandardCharsets.UTF_8);
+    }
+}
