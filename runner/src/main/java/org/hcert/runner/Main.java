@@ -1,6 +1,9 @@
 package org.hcert.runner;
 
+import java.io.InputStreamReader;
 import java.io.PrintWriter;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
 import org.hcert.conformance.profile.ProfileException;
 import org.hcert.conformance.run.FeatureRunException;
 import org.hcert.runner.command.CertifyCommand;
@@ -28,12 +31,24 @@ public final class Main implements Runnable {
     private CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        System.exit(run(args, new InputStreamReader(System.in, StandardCharsets.UTF_8),
+                new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
     /** Run the command line with the given streams and return the exit code, without exiting. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cli = new CommandLine(new Main());
+        return run(args, Reader.nullReader(), out, err);
+    }
+
+    /** Run with {@code in} as the operator's console input; return the exit code without exiting. */
+    public static int run(String[] args, Reader in, PrintWriter out, PrintWriter err) {
+        CommandLine.IFactory defaults = CommandLine.defaultFactory();
+        CommandLine cli = new CommandLine(new Main(), new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> type) throws Exception {
+                return type == CertifyCommand.class ? type.cast(new CertifyCommand(in)) : defaults.create(type);
+            }
+        });
         cli.setOut(out);
         cli.setErr(err);
         cli.setExitCodeExceptionMapper(new ExceptionExitCodeMapper());

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.hcert.conformance.live.LiveSession;
 import org.hcert.conformance.profile.Clause;
 import org.hcert.conformance.profile.RobotProfile;
 import org.hcert.conformance.profile.StandardProfile;
@@ -32,11 +33,35 @@ public final class CertificationContext {
     private final java.util.Set<String> telemetryProblems = new java.util.LinkedHashSet<>();
     private @Nullable String scenarioId;
     private @Nullable Clause clause;
+    private @Nullable LiveSession live;
+    private @Nullable TelemetrySource scenarioTelemetry;
 
     public CertificationContext(RobotProfile robot, StandardProfile standard, TelemetrySource telemetry) {
         this.robot = Objects.requireNonNull(robot, "robot must not be null");
         this.standard = Objects.requireNonNull(standard, "standard must not be null");
         this.telemetry = Objects.requireNonNull(telemetry, "telemetry must not be null");
+    }
+
+    /** Make this a live certification: When-steps act through {@code session}. */
+    public CertificationContext live(LiveSession session) {
+        this.live = Objects.requireNonNull(session, "session must not be null");
+        return this;
+    }
+
+    /** The live session, when the robot is certified over a link rather than from a recording. */
+    public Optional<LiveSession> liveSession() {
+        return Optional.ofNullable(live);
+    }
+
+    /** The telemetry the running scenario's Then-steps judge: its live capture, else the recording. */
+    public synchronized TelemetrySource scenarioTelemetry() {
+        TelemetrySource s = scenarioTelemetry;
+        return s != null ? s : telemetry;
+    }
+
+    /** Set the telemetry the running scenario's Then-steps judge (its live capture). */
+    public synchronized void useScenarioTelemetry(TelemetrySource source) {
+        this.scenarioTelemetry = source;
     }
 
     /** The context of the running certification. */
@@ -76,6 +101,7 @@ public final class CertificationContext {
     public synchronized void beginScenario(String id, @Nullable Clause clause) {
         this.scenarioId = id;
         this.clause = clause;
+        this.scenarioTelemetry = null;
     }
 
     /** The clause of the running scenario, if it is tagged with one the standard defines. */

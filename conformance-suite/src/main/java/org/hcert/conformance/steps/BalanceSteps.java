@@ -1,10 +1,10 @@
 package org.hcert.conformance.steps;
 
-import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import java.util.EnumSet;
 import java.util.List;
+import org.hcert.conformance.live.LiveSession;
 import org.hcert.conformance.metric.BalanceMetric;
 import org.hcert.conformance.metric.StopWhileMoving;
 import org.hcert.conformance.verdict.InsufficientEvidenceException;
@@ -21,22 +21,17 @@ public final class BalanceSteps {
     private String source = "";
     private long observationNs;
 
-    @Given("the robot is walking")
-    public void theRobotIsWalking() {
-        // On a recording, the When-step selects the stops that asserted while the robot walked.
-        ClauseLimits.current();
-    }
-
     @When("a stop is asserted while it walks")
     public void aStopIsAssertedWhileItWalks() {
         ClauseLimits limits = ClauseLimits.current();
         observationNs = ClauseLimits.nanos(limits.parameterSi("observationWindow"));
         BalanceMetric.Parameters p = new BalanceMetric.Parameters(limits.parameterSi("walkingSpeed"), observationNs);
+        Live.actThenObserve(LiveSession::assertEstop, Live.seconds(limits.parameterSi("observationWindow") + 0.5));
         Signals.Pass<List<StopWhileMoving>> pass = Signals.read(EnumSet.of(Role.IMU, Role.ODOMETRY),
                 EnumSet.of(Role.SAFETY_STATE, Role.EVENTS), samples -> BalanceMetric.evaluate(samples, p));
         if (pass.result().isEmpty()) {
-            throw new InsufficientEvidenceException("no stop asserted while walking (base speed ≥ %s m/s or mode "
-                    + "walking) in %s".formatted(Units.format(p.walkingSpeedMs()), pass.source()));
+            throw new InsufficientEvidenceException(("no stop asserted while walking (base speed ≥ %s m/s or mode "
+                    + "walking) in %s").formatted(Units.format(p.walkingSpeedMs()), pass.source()));
         }
         stops = pass.result();
         source = pass.source();

@@ -5,6 +5,7 @@ import io.cucumber.java.en.When;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
+import org.hcert.conformance.live.LiveSession;
 import org.hcert.conformance.metric.StopObservation;
 import org.hcert.conformance.metric.StopTimeMetric;
 import org.hcert.conformance.verdict.InsufficientEvidenceException;
@@ -26,12 +27,13 @@ public final class EmergencyStopSteps {
         StopTimeMetric.Parameters p = new StopTimeMetric.Parameters(
                 limits.parameterSi("standstillJointSpeed"), limits.parameterSi("standstillBaseSpeed"),
                 ClauseLimits.nanos(limits.parameterSi("observationWindow")));
+        Live.actThenObserve(LiveSession::assertEstop, Live.seconds(limits.parameterSi("observationWindow") + 0.5));
         Signals.Pass<List<StopObservation>> pass = Signals.read(
                 EnumSet.of(Role.JOINTS, Role.ODOMETRY, Role.SAFETY_STATE), EnumSet.of(Role.EVENTS),
                 samples -> StopTimeMetric.evaluate(samples, p));
         if (pass.result().isEmpty()) {
-            throw new InsufficientEvidenceException("no e-stop assertion in %s (looked for estop_pressed events and "
-                    + "rising edges of the safety state's e-stop input)".formatted(pass.source()));
+            throw new InsufficientEvidenceException(("no e-stop assertion in %s (looked for estop_pressed events and "
+                    + "rising edges of the safety state's e-stop input)").formatted(pass.source()));
         }
         stops = pass.result();
         source = pass.source();
@@ -76,8 +78,8 @@ public final class EmergencyStopSteps {
 
     private Measurement notReached(StopObservation s, Limit limit, double limitSi) {
         if (s.window().durationS() <= limitSi) {
-            throw new InsufficientEvidenceException("the robot was not at standstill when the window %s ended, "
-                    + "and the window is shorter than the limit (%s)".formatted(s.window(), limit));
+            throw new InsufficientEvidenceException(("the robot was not at standstill when the window %s ended, "
+                    + "and the window is shorter than the limit (%s)").formatted(s.window(), limit));
         }
         return new Measurement("stop time", Units.fromSi(s.window().durationS(), limit.unit()), limit, s.window(),
                 source, "trigger: %s; NOT at standstill by the end of the window: the stop time is at least the window length"

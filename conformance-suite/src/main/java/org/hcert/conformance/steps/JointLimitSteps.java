@@ -24,6 +24,11 @@ public final class JointLimitSteps {
 
     @When("the robot performs its test motion")
     public void theRobotPerformsItsTestMotion() {
+        Live.actThenObserve(s -> {
+            s.walk();
+            s.observe(Live.seconds(3));
+            s.stopWalking("end of the joint-limit test motion");
+        }, Live.seconds(1.5));
         List<JointLimitMetric.Declared> declared = CertificationContext.current().robot().joints().stream()
                 .map(j -> new JointLimitMetric.Declared(j.name(), j.lowerRad(), j.upperRad()))
                 .toList();

@@ -10,6 +10,7 @@ import org.hcert.conformance.run.CertificationContext;
 import org.hcert.conformance.verdict.InsufficientEvidenceException;
 import org.hcert.telemetry.Sample;
 import org.hcert.telemetry.TelemetryException;
+import org.hcert.telemetry.TelemetrySource;
 import org.hcert.telemetry.mapping.Role;
 import org.hcert.telemetry.mapping.SampleStream;
 import org.hcert.telemetry.mapping.SignalMapping;
@@ -36,22 +37,23 @@ final class Signals {
         }
         Set<Role> roles = EnumSet.copyOf(required);
         roles.addAll(optional);
-        String source = describe(c, mapping, roles);
-        try (SampleStream stream = SampleStream.open(c.telemetry(), mapping, roles)) {
+        TelemetrySource telemetry = c.scenarioTelemetry();
+        String source = describe(telemetry, mapping, roles);
+        try (SampleStream stream = SampleStream.open(telemetry, mapping, roles)) {
             T result = metric.apply(stream);
             while (stream.hasNext()) {
                 stream.next();
             }
-            if (!c.telemetry().warnings().isEmpty()) {
+            if (!telemetry.warnings().isEmpty()) {
                 String problem = "recording %s is damaged and was read only in part: %s"
-                        .formatted(c.telemetry().describe(), String.join("; ", c.telemetry().warnings()));
+                        .formatted(telemetry.describe(), String.join("; ", telemetry.warnings()));
                 c.reportTelemetryProblem(problem);
                 throw new InsufficientEvidenceException(problem);
             }
             for (Role role : required) {
                 if (stream.count(role) == 0) {
                     throw new InsufficientEvidenceException("recording %s has no message on %s (role %s)"
-                            .formatted(c.telemetry().describe(), String.join(", ", mapping.topics(role)), role.key()));
+                            .formatted(telemetry.describe(), String.join(", ", mapping.topics(role)), role.key()));
                 }
             }
             return new Pass<>(result, source);
@@ -61,11 +63,11 @@ final class Signals {
         }
     }
 
-    private static String describe(CertificationContext c, SignalMapping mapping, Set<Role> roles) {
+    private static String describe(TelemetrySource telemetry, SignalMapping mapping, Set<Role> roles) {
         List<String> topics = new ArrayList<>();
         for (Role role : roles) {
             topics.addAll(mapping.topics(role));
         }
-        return "%s, topics %s".formatted(c.telemetry().describe(), String.join(", ", topics));
+        return "%s, topics %s".formatted(telemetry.describe(), String.join(", ", topics));
     }
 }

@@ -3,12 +3,14 @@ package org.hcert.runner.command;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -16,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import org.hcert.conformance.live.Confirmation;
 import org.hcert.conformance.plan.Plan;
 import org.hcert.conformance.profile.LabProfile;
 import org.hcert.conformance.profile.ProfileFile;
@@ -34,7 +37,7 @@ import org.hcert.runner.report.AllureHtml;
 import org.hcert.runner.report.AllureResults;
 import org.hcert.runner.report.Certificate;
 import org.hcert.telemetry.Recordings;
-import org.hcert.telemetry.TelemetrySource;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -45,7 +48,7 @@ import picocli.CommandLine.Model.CommandSpec;
         name = "certify",
         mixinStandardHelpOptions = true,
         description = {
-            "Certify a robot against a standard profile from a recording.",
+            "Certify a robot against a standard profile, from a recording or live over a link.",
             "Writes DIR/allure-results/, DIR/report/index.html and DIR/certificate.json."
         })
 public final class CertifyCommand implements Callable<Integer> {
@@ -62,9 +65,38 @@ public final class CertifyCommand implements Callable<Integer> {
     @Option(names = "--lab", required = true, paramLabel = "LAB.yaml", description = "lab profile")
     private Path lab;
 
-    @Option(names = "--recording", required = true, paramLabel = "FILE",
-            description = "recorded telemetry (.ndjson)")
-    private Path recording;
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    private Evidence evidence;
+
+    /** Where the telemetry comes from: a recording, or a live robot. */
+    static final class Evidence {
+        @Option(names = "--recording", required = true, paramLabel = "FILE",
+                description = "recorded telemetry (.mcap, .ndjson, .csv, .db3)")
+        Path recording;
+
+        @Option(names = "--link", required = true, paramLabel = "URI",
+                description = "a live robot: tcp://HOST:PORT[?token=T] or serial:///dev/ttyUSB0?baud=921600")
+        String link;
+    }
+
+    @Option(names = "--allow-motion", description = "live: the harness may command motion (after the operator confirms)")
+    private boolean allowMotion;
+
+    @Option(names = "--non-interactive", description = "live: never wait for the operator; manual steps are INCONCLUSIVE")
+    private boolean nonInteractive;
+
+    @Option(names = "--estop-actuator", description = "live: the lab's rig asserts the e-stop input over the link instead of the operator's hand")
+    private boolean estopActuator;
+
+    @Option(names = "--operator-timeout", paramLabel = "SECONDS", defaultValue = "120",
+            description = "live: how long a manual step may take (default ${DEFAULT-VALUE} s)")
+    private long operatorTimeoutS;
+
+    private final Reader in;
+
+    public CertifyCommand(Reader in) {
+        this.in = in;
+    }
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "output folder (replaced parts: allure-results/, report/, certificate.json)")
     private Path out;
@@ -83,24 +115,18 @@ public final class CertifyCommand implements Callable<Integer> {
         StandardProfile standardProfile = ProfileLoader.loadStandard(standard);
         LabProfile labProfile = ProfileLoader.loadLab(lab);
         Plan plan = Plan.of(robotProfile, standardProfile);
-        if (!Files.isRegularFile(recording)) {
-            throw new UsageException("%s: recording not found".formatted(recording));
-        }
-        TelemetrySource source = Recordings.open(recording);
-        ProfileFile recordingFile = new ProfileFile(recording, sha256(recording));
         Path results = this.out.resolve("allure-results");
         AllureResults.prepare(results, environment(robotProfile, standardProfile, labProfile));
-        CertificationContext context = new CertificationContext(robotProfile, standardProfile, source);
-        List<ScenarioOutcome> outcomes = plan.applicable().isEmpty()
-                ? List.of()
-                : FeatureRun.execute(context, new FeatureRun.Options(features, plan.tagExpression(),
-                        List.of(AllureResults.CUCUMBER_PLUGIN)));
-        List<ClauseResult> clauseResults = ClauseVerdicts.of(plan, outcomes);
+        Run run = evidence.link != null ? live(robotProfile, standardProfile, labProfile, plan, out)
+                : recorded(robotProfile, standardProfile, plan);
+        List<ClauseResult> clauseResults = ClauseVerdicts.of(plan, run.outcomes());
         ClauseVerdicts.Overall overall = ClauseVerdicts.overall(plan, clauseResults);
         Path certificate = this.out.resolve("certificate.json");
         Certificate.write(Certificate.build(new Certificate.Content(HcertVersion.get(), UUID.randomUUID(), Instant.now(),
-                robotProfile, standardProfile, labProfile, "recording", List.of(recordingFile),
-                context.featureSha256(), plan, clauseResults, outcomes, overall)), certificate);
+                robotProfile, standardProfile, labProfile, run.mode(), List.of(new ProfileFile(run.recording(),
+                        sha256(run.recording()))), run.confirmations(),
+                run.context().featureSha256(), plan, clauseResults, run.outcomes(), overall)), certificate);
+        CertificationContext context = run.context();
         Summary.print(out, clauseResults, overall);
         context.telemetryProblems().forEach(p -> spec.commandLine().getErr().println("hcert: error: " + p));
         if (!noHtml) {
@@ -110,6 +136,44 @@ public final class CertifyCommand implements Callable<Integer> {
         }
         out.println("certificate: " + certificate);
         return exitCode(overall);
+    }
+
+    /** What a run found, live or from a recording. */
+    private record Run(CertificationContext context, List<ScenarioOutcome> outcomes, String mode, Path recording,
+            List<Confirmation> confirmations) {}
+
+    private Run recorded(RobotProfile robot, StandardProfile standard, Plan plan) {
+        Path recording = evidence.recording;
+        if (!Files.isRegularFile(recording)) {
+            throw new UsageException("%s: recording not found".formatted(recording));
+        }
+        CertificationContext context = new CertificationContext(robot, standard, Recordings.open(recording));
+        return new Run(context, execute(context, plan), "recording", recording, List.of());
+    }
+
+    private Run live(RobotProfile robot, StandardProfile standard, LabProfile lab, Plan plan, PrintWriter console) {
+        Path session = this.out.resolve("session.mcap");
+        try {
+            Files.createDirectories(this.out);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + this.out, e);
+        }
+        LiveLink.Options options = new LiveLink.Options(evidence.link, allowMotion, nonInteractive, estopActuator,
+                Duration.ofSeconds(operatorTimeoutS), lab.operatorName());
+        try (LiveLink live = LiveLink.open(options, robot, session, in, console)) {
+            CertificationContext context = new CertificationContext(robot, standard, live.link().asTelemetrySource())
+                    .live(live.session());
+            List<ScenarioOutcome> outcomes = execute(context, plan);
+            console.println("session:     " + session);
+            return new Run(context, outcomes, "live", session, live.session().confirmations());
+        }
+    }
+
+    private List<ScenarioOutcome> execute(CertificationContext context, Plan plan) {
+        return plan.applicable().isEmpty()
+                ? List.of()
+                : FeatureRun.execute(context, new FeatureRun.Options(features, plan.tagExpression(),
+                        List.of(AllureResults.CUCUMBER_PLUGIN)));
     }
 
     private static int exitCode(ClauseVerdicts.Overall overall) {
@@ -127,7 +191,7 @@ public final class CertifyCommand implements Callable<Integer> {
         env.put("robot class", r.robotClass());
         env.put("standard", "%s (%s)".formatted(s.id(), s.title()));
         env.put("lab", "%s, operator %s".formatted(l.name(), l.operatorName()));
-        env.put("recording", recording.toString());
+        env.put("evidence", evidence.link != null ? "live " + evidence.link : evidence.recording.toString());
         env.put("hcert", HcertVersion.get());
         return env;
     }

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.hcert.conformance.live.Confirmation;
 import org.hcert.conformance.plan.Plan;
 import org.hcert.conformance.plan.PlannedClause;
 import org.hcert.conformance.profile.LabProfile;
@@ -41,7 +42,8 @@ public final class Certificate {
     /** Everything a certificate states. */
     public record Content(
             String hcertVersion, UUID runId, Instant issuedAt, RobotProfile robot, StandardProfile standard,
-            LabProfile lab, String mode, List<ProfileFile> recordings, Map<String, String> featureSha256,
+            LabProfile lab, String mode, List<ProfileFile> recordings, List<Confirmation> confirmations,
+            Map<String, String> featureSha256,
             Plan plan, List<ClauseResult> results, List<ScenarioOutcome> outcomes, ClauseVerdicts.Overall overall) {}
 
     private Certificate() {}
@@ -61,6 +63,12 @@ public final class Certificate {
         evidence.put("mode", c.mode());
         ArrayNode recordings = evidence.putArray("recordings");
         c.recordings().forEach(r -> recordings.add(file(r)));
+        if (!c.confirmations().isEmpty()) {
+            ArrayNode confirmations = evidence.putArray("confirmations");
+            c.confirmations().forEach(k -> confirmations.addObject().put("instruction", k.instruction())
+                    .put("operator", k.operator()).put("askedAt", k.askedAt().toString())
+                    .put("confirmedAt", k.confirmedAt().toString()));
+        }
         ArrayNode features = root.putArray("features");
         c.featureSha256().entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .forEach(e -> features.addObject().put("path", e.getKey()).put("sha256", e.getValue()));

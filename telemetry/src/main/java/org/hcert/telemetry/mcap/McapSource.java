@@ -30,6 +30,7 @@ public final class McapSource implements TelemetrySource {
     private final BodyDecoder decoder;
     private final boolean recover;
     private volatile List<String> warnings = List.of();
+    private volatile @Nullable McapReader lastReader;
 
     private McapSource(Path file, BodyDecoder decoder, boolean recover) {
         this.file = Objects.requireNonNull(file, "file must not be null");
@@ -57,7 +58,9 @@ public final class McapSource implements TelemetrySource {
      * for callers that pick topics and decode bodies themselves; the caller closes it.
      */
     public McapReader openReader() {
-        return recover ? McapReader.openRecovering(file) : McapReader.open(file);
+        McapReader reader = recover ? McapReader.openRecovering(file) : McapReader.open(file);
+        lastReader = reader;
+        return reader;
     }
 
     /** The decoder this source gives message bodies to. */
@@ -68,7 +71,8 @@ public final class McapSource implements TelemetrySource {
     /** What the last pass skipped, each naming the file and byte offset; empty for a sound file. */
     @Override
     public List<String> warnings() {
-        return warnings;
+        McapReader reader = lastReader;
+        return reader == null ? warnings : List.copyOf(reader.warnings());
     }
 
     @Override

@@ -1,0 +1,144 @@
+package org.hcert.conformance.live;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.hcert.adapters.Command;
+import org.hcert.adapters.CommandReply;
+import org.hcert.adapters.LinkException;
+import org.hcert.adapters.RobotLink;
+import org.hcert.adapters.safety.MotionRefusedException;
+import org.hcert.conformance.verdict.InsufficientEvidenceException;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A live certification: the robot's link (already behind the motion interlock), the operator, and
+ * how the lab asserts the e-stop. When-steps act through it; a lost link, a refused command or an
+ * unconfirmed manual step makes the scenario INCONCLUSIVE, never a pass.
+ */
+public final class LiveSession {
+
+    /**
+     * @param estopActuator whether the lab's rig asserts the robot's e-stop input over the link
+     *     ({@code estop} command); otherwise the operator presses the e-stop when asked
+     * @param operatorTimeout how long a manual step may take
+     * @param walkSpeedMs the forward speed the harness commands for "the robot is walking", m/s
+     * @param settle how long to let the gait settle before acting
+     */
+    public record Settings(boolean estopActuator, Duration operatorTimeout, double walkSpeedMs, Duration settle) {}
+
+    private final RobotLink link;
+    private final Operator operator;
+    private final Settings settings;
+    private final List<Confirmation> confirmations = new ArrayList<>();
+    private @Nullable Capture capture;
+    private boolean estopAsserted;
+
+    public LiveSession(RobotLink link, Operator operator, Settings settings) {
+        this.link = Objects.requireNonNull(link, "link must not be null");
+        this.operator = Objects.requireNonNull(operator, "operator must not be null");
+        this.settings = Objects.requireNonNull(settings, "settings must not be null");
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    /** Start capturing telemetry for the running scenario, unless a capture is already running. */
+    public synchronized Capture capture() {
+        if (capture == null) {
+            capture = new Capture(link.describe());
+            link.addListener(capture);
+        }
+        return capture;
+    }
+
+    /** Stop the scenario's capture and return it for the Then-steps. */
+    public synchronized Capture endCapture() {
+        Capture c = capture();
+        link.removeListener(c);
+        c.stop();
+        capture = null;
+        return c;
+    }
+
+    /** Send a command and require its acknowledgement. */
+    public void send(Command command) {
+        CommandReply reply;
+        try {
+            reply = link.send(command);
+        } catch (MotionRefusedException e) {
+            throw new InsufficientEvidenceException("the harness may not move the robot: " + e.getMessage(), e);
+        } catch (LinkException e) {
+            throw new InsufficientEvidenceException("link lost: " + e.getMessage(), e);
+        }
+        if (!reply.accepted()) {
+            throw new InsufficientEvidenceException("the robot refused the %s command: %s".formatted(command.name(), reply.reason()));
+        }
+    }
+
+    /** Assert the e-stop: over the link when the lab's rig has an actuator, else by the operator's hand. */
+    public void assertEstop() {
+        if (settings.estopActuator()) {
+            send(Command.fromBody(body("estop").put("asserted", true)));
+        } else {
+            confirmations.add(operator.ask("Press the emergency stop now", settings.operatorTimeout()));
+        }
+        estopAsserted = true;
+    }
+
+    /** Bring the robot back to a ready state after a scenario: release the e-stop, reset, start. */
+    public void restore() {
+        if (capture != null) {
+            endCapture();
+        }
+        if (!estopAsserted) {
+            return;
+        }
+        estopAsserted = false;
+        if (settings.estopActuator()) {
+            send(Command.fromBody(body("estop").put("asserted", false)));
+        } else {
+            confirmations.add(operator.ask("Release the emergency stop", settings.operatorTimeout()));
+        }
+        send(Command.fromBody(body("reset")));
+        send(Command.fromBody(body("start")));
+    }
+
+    /** Walk forward at the configured speed and let the gait settle, capturing meanwhile. */
+    public void walk() {
+        capture();
+        send(new Command.Walk(settings.walkSpeedMs(), 0, 0));
+        observe(settings.settle());
+    }
+
+    /** Stop walking with a controlled software stop (not an e-stop). */
+    public void stopWalking(String reason) {
+        send(Command.fromBody(body("stop").put("reason", reason)));
+    }
+
+    /** Let {@code d} of robot time pass while the capture runs; fails when the link is lost meanwhile. */
+    public void observe(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InsufficientEvidenceException("interrupted while observing the robot");
+        }
+        link.failure().ifPresent(e -> {
+            throw new InsufficientEvidenceException("link lost: " + e.getMessage(), e);
+        });
+    }
+
+    /** Every manual step the operator confirmed in this session, in order. */
+    public synchronized List<Confirmation> confirmations() {
+        return List.copyOf(confirmations);
+    }
+
+    private static ObjectNode body(String cmd) {
+        return JsonNodeFactory.instance.objectNode().put("cmd", cmd);
+    }
+}

@@ -1,0 +1,111 @@
+package org.hcert.runner.command;
+
+import java.io.PrintWriter;
+import java.io.Reader;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import org.hcert.adapters.LinkException;
+import org.hcert.adapters.LinkOptions;
+import org.hcert.adapters.RobotLink;
+import org.hcert.adapters.RobotLinks;
+import org.hcert.adapters.recording.SessionRecorder;
+import org.hcert.adapters.safety.MotionInterlock;
+import org.hcert.adapters.safety.MotionLimits;
+import org.hcert.adapters.safety.Watchdog;
+import org.hcert.conformance.live.ConsoleOperator;
+import org.hcert.conformance.live.LiveSession;
+import org.hcert.conformance.live.NonInteractiveOperator;
+import org.hcert.conformance.live.Operator;
+import org.hcert.conformance.profile.Quantity;
+import org.hcert.conformance.profile.RobotProfile;
+import org.hcert.conformance.verdict.InsufficientEvidenceException;
+import org.hcert.runner.UsageException;
+
+/**
+ * Everything a live run holds open, in the order that keeps the robot safe and the evidence
+ * whole: the recorder starts before the hello, the watchdog is armed once connected, and closing
+ * stops the robot before the link and the recording are closed.
+ */
+final class LiveLink implements AutoCloseable {
+
+    /** Forward speed the harness commands when a scenario needs the robot walking, m/s, unless the robot declares {@code maxWalkSpeed} lower. */
+    static final double DEFAULT_WALK_SPEED_MS = 0.5;
+
+    private final RobotLink link;
+    private final SessionRecorder recorder;
+    private final Watchdog watchdog;
+    private final LiveSession session;
+
+    private LiveLink(RobotLink link, SessionRecorder recorder, Watchdog watchdog, LiveSession session) {
+        this.link = link;
+        this.recorder = recorder;
+        this.watchdog = watchdog;
+        this.session = session;
+    }
+
+    /** The options of one live run, from the command line. */
+    record Options(String uri, boolean allowMotion, boolean nonInteractive, boolean estopActuator,
+            Duration operatorTimeout, String operatorName) {}
+
+    static LiveLink open(Options o, RobotProfile robot, Path sessionFile, Reader in, PrintWriter out) {
+        RobotLink raw;
+        try {
+            raw = RobotLinks.of(o.uri(), LinkOptions.defaults());
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        Operator operator = o.nonInteractive()
+                ? new NonInteractiveOperator()
+                : new ConsoleOperator(o.operatorName(), in, out, Clock.systemUTC());
+        double walk = Math.min(DEFAULT_WALK_SPEED_MS, robot.declaredValue("maxWalkSpeed").map(Quantity::si).orElse(DEFAULT_WALK_SPEED_MS));
+        MotionInterlock interlock = new MotionInterlock(limits(robot, walk), o.allowMotion());
+        RobotLink link = interlock.guard(raw);
+        SessionRecorder recorder = SessionRecorder.start(sessionFile, link, Duration.ofSeconds(1));
+        try {
+            link.connect();
+        } catch (LinkException e) {
+            recorder.close();
+            link.close();
+            throw new UsageException("cannot connect to the robot: " + e.getMessage());
+        }
+        Watchdog watchdog = Watchdog.arm(link);
+        if (o.allowMotion()) {
+            interlock.confirm(question -> confirmed(operator, question, o.operatorTimeout()));
+        }
+        LiveSession session = new LiveSession(link, operator,
+                new LiveSession.Settings(o.estopActuator(), o.operatorTimeout(), walk, Duration.ofSeconds(2)));
+        return new LiveLink(link, recorder, watchdog, session);
+    }
+
+    private static boolean confirmed(Operator operator, String question, Duration timeout) {
+        try {
+            operator.ask(question, timeout);
+            return true;
+        } catch (InsufficientEvidenceException e) {
+            return false;
+        }
+    }
+
+    private static MotionLimits limits(RobotProfile robot, double walkSpeedMs) {
+        double joint = robot.joints().stream().mapToDouble(RobotProfile.JointSpec::maxVelocityRadS)
+                .filter(Double::isFinite).min().orElse(1.0);
+        double hand = robot.declaredValue("maxHandSpeed").map(Quantity::si).orElse(0.25);
+        return new MotionLimits(walkSpeedMs, 0.5, joint, hand);
+    }
+
+    LiveSession session() {
+        return session;
+    }
+
+    RobotLink link() {
+        return link;
+    }
+
+    @Override
+    public void close() {
+        watchdog.close();
+        link.close();
+        recorder.close();
+    }
+}
