@@ -29,9 +29,12 @@ import org.jspecify.annotations.Nullable;
 /**
  * Serve one {@link VirtualHumanoid} over the wire protocol to one harness at a time, in real time.
  *
- * <p>A pacer thread steps the model at 1 kHz ({@link RealTimePacer}, {@link LockSupport#parkNanos})
- * and publishes its telemetry as it is produced, stamped with the robot clock (the model's time
- * plus its boot epoch). Commands are translated into the model's and answered ACK, or NACK with the
+ * <p>A pacer thread steps the model at 1 kHz ({@link LockSupport#parkNanos}) by the real time
+ * elapsed, and publishes its telemetry as it is produced, stamped with the robot clock (the model's
+ * time plus its boot epoch). Unlike {@link RealTimePacer}, it never drops time after a long pause
+ * (a garbage collection, a loaded machine): it catches up in one go and sends that telemetry late
+ * but truthfully stamped, so that the robot clock stays one continuous clock, which the harness's
+ * clock-offset estimate relies on. Commands are translated into the model's and answered ACK, or NACK with the
  * model's refusal reason. When no frame has come from the harness for the deadman timeout during
  * a session, or the harness says BYE or disconnects, the server commands a software stop and
  * records why ({@link #robotSideStops()}).
@@ -46,7 +49,7 @@ public final class SimulatorServer implements AutoCloseable {
     private final ServeConfig config;
     private final FaultPlan faults;
     private final VirtualHumanoid robot;
-    private final RealTimePacer pacer;
+    private long lastTickNanos;
     private final long startNanos;
     private final RobotSession.Identity identity;
     private final List<RobotSideStop> stops = new CopyOnWriteArrayList<>();
@@ -60,7 +63,6 @@ public final class SimulatorServer implements AutoCloseable {
     private volatile @Nullable RobotSession current;
     private volatile long sessionOpenedNanos;
     private volatile boolean deadmanTripped;
-    private volatile long lostNs;
     private volatile long clockJumpNs;
     private long stallUntilNanos;
     private boolean stallDone;
@@ -84,8 +86,8 @@ public final class SimulatorServer implements AutoCloseable {
             this.listener = s;
             this.serial = null;
         }
-        this.pacer = new RealTimePacer(robot, System::nanoTime, LockSupport::parkNanos);
         this.startNanos = System.nanoTime();
+        this.lastTickNanos = startNanos;
         this.pacerThread = new Thread(this::pace, "hcert-simulator-pacer");
         this.endpointThread = new Thread(this::serve, "hcert-simulator-endpoint");
         pacerThread.setDaemon(true);
@@ -128,7 +130,7 @@ public final class SimulatorServer implements AutoCloseable {
 
     /** Now on the robot clock (what its stamps and pongs use), ns since the Unix epoch. */
     public long robotClockNs() {
-        return config.simulator().epochNs() + (System.nanoTime() - startNanos) - lostNs + clockJumpNs;
+        return config.simulator().epochNs() + (System.nanoTime() - startNanos) + clockJumpNs;
     }
 
     /** The stops the server commanded on its own, in order. */
@@ -295,11 +297,12 @@ public final class SimulatorServer implements AutoCloseable {
             List<OutboundMessage> out;
             try {
                 LockSupport.parkNanos(config.simulator().physicsPeriodNs());
+                long now = System.nanoTime();
                 synchronized (robot) {
-                    pacer.tick();
+                    robot.step(now - lastTickNanos);
                     out = robot.drainTelemetry();
-                    lostNs = pacer.lostNs();
                 }
+                lastTickNanos = now;
                 watchDeadman();
                 publish(out);
             } catch (RuntimeException e) {
