@@ -13,7 +13,10 @@ import java.util.Objects;
  */
 public sealed interface Command {
 
-    /** The command's name on the wire: {@code walk}, {@code joint}, {@code hand}, {@code stop}, {@code reset}, {@code mode}. */
+    /**
+     * The command's name on the wire: {@code walk}, {@code joint}, {@code hand}, {@code stop},
+     * {@code reset}, {@code mode}, {@code start}, {@code estop}, {@code protective_stop}, {@code dummy}.
+     */
     String name();
 
     /** Whether the command may make the robot move. */
@@ -40,7 +43,13 @@ public sealed interface Command {
             case "stop" -> new SoftwareStop(body.path("reason").asText(""));
             case "reset" -> new Reset();
             case "mode" -> new SetMode(Fields.text(body, "mode"));
-            default -> throw new IllegalArgumentException("unknown command \"%s\"; expected walk, joint, hand, stop, reset or mode".formatted(cmd));
+            case "start" -> new Start();
+            case "estop" -> new EmergencyStop(Fields.bool(body, "asserted"));
+            case "protective_stop" -> new ProtectiveStop(Fields.bool(body, "asserted"));
+            case "dummy" -> body.path("remove").asBoolean(false) ? new RemoveDummy(body.path("side").asText(""))
+                    : new PlaceDummy(Fields.text(body, "side"), Fields.text(body, "region"), Fields.number(body, "distance"));
+            default -> throw new IllegalArgumentException(("unknown command \"%s\"; expected walk, joint, hand, stop, reset, mode, "
+                    + "start, estop, protective_stop or dummy").formatted(cmd));
         };
     }
 
@@ -180,6 +189,126 @@ public sealed interface Command {
         }
     }
 
+    /** Restart motion after a stop once it was reset: re-enables drive power. A motion command. */
+    record Start() implements Command {
+
+        @Override
+        public String name() {
+            return "start";
+        }
+
+        @Override
+        public ObjectNode toBody() {
+            return Fields.body(name());
+        }
+    }
+
+    /**
+     * Assert or release the robot's emergency-stop input, as a test rig's relay in the e-stop
+     * circuit does. Not a motion command: it always passes the interlock.
+     *
+     * @param asserted true to press (the robot latches it until {@code reset}), false to release
+     */
+    record EmergencyStop(boolean asserted) implements Command {
+
+        @Override
+        public String name() {
+            return "estop";
+        }
+
+        @Override
+        public boolean moves() {
+            return false;
+        }
+
+        @Override
+        public ObjectNode toBody() {
+            return Fields.body(name()).put("asserted", asserted);
+        }
+    }
+
+    /**
+     * Assert or release the robot's protective-stop input (held while asserted). Not a motion command.
+     *
+     * @param asserted true to assert, false to release
+     */
+    record ProtectiveStop(boolean asserted) implements Command {
+
+        @Override
+        public String name() {
+            return "protective_stop";
+        }
+
+        @Override
+        public boolean moves() {
+            return false;
+        }
+
+        @Override
+        public ObjectNode toBody() {
+            return Fields.body(name()).put("asserted", asserted);
+        }
+    }
+
+    /**
+     * Place the force-measuring test dummy in front of a hand (test equipment, not robot motion).
+     *
+     * @param side {@code left} or {@code right}
+     * @param region the body region the dummy models, as in ISO/TS 15066 Annex A, e.g.
+     *     {@code lower_arms_wrists}, {@code chest}, {@code hands_fingers}
+     * @param distanceM the dummy's surface ahead of that shoulder, m
+     */
+    record PlaceDummy(String side, String region, double distanceM) implements Command {
+
+        public PlaceDummy {
+            Objects.requireNonNull(side, "side must not be null");
+            Objects.requireNonNull(region, "region must not be null");
+        }
+
+        @Override
+        public String name() {
+            return "dummy";
+        }
+
+        @Override
+        public boolean moves() {
+            return false;
+        }
+
+        @Override
+        public ObjectNode toBody() {
+            return Fields.body(name()).put("side", side).put("region", region).put("distance", distanceM);
+        }
+    }
+
+    /**
+     * Take the test dummy away (test equipment, not robot motion).
+     *
+     * @param side {@code left} or {@code right}, or empty for both hands
+     */
+    record RemoveDummy(String side) implements Command {
+
+        public RemoveDummy {
+            Objects.requireNonNull(side, "side must not be null");
+        }
+
+        @Override
+        public String name() {
+            return "dummy";
+        }
+
+        @Override
+        public boolean moves() {
+            return false;
+        }
+
+        @Override
+        public ObjectNode toBody() {
+            ObjectNode b = Fields.body(name()).put("remove", true);
+            return side.isEmpty() ? b : b.put("side", side);
+        }
+    }
+
     /** Reading and writing payload fields. */
     final class Fields {
 
@@ -203,6 +332,14 @@ public sealed interface Command {
                 throw new IllegalArgumentException("field \"%s\" must be a number, found %s".formatted(field, describe(n)));
             }
             return n.asDouble();
+        }
+
+        static boolean bool(JsonNode body, String field) {
+            JsonNode n = body.path(field);
+            if (!n.isBoolean()) {
+                throw new IllegalArgumentException("field \"%s\" must be true or false, found %s".formatted(field, describe(n)));
+            }
+            return n.asBoolean();
         }
 
         private static String describe(JsonNode n) {

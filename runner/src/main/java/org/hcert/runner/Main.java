@@ -8,6 +8,7 @@ import org.hcert.conformance.profile.ProfileException;
 import org.hcert.conformance.run.FeatureRunException;
 import org.hcert.runner.command.CertifyCommand;
 import org.hcert.runner.command.ProfileCommand;
+import org.hcert.runner.command.SimulateCommand;
 import org.hcert.runner.command.TelemetryCommand;
 import org.hcert.telemetry.TelemetryException;
 import picocli.CommandLine;
@@ -19,7 +20,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Conformance and certification harness for humanoid robots.",
-        subcommands = {CertifyCommand.class, TelemetryCommand.class, ProfileCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {CertifyCommand.class, TelemetryCommand.class, ProfileCommand.class, SimulateCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:CONFORMANT", "1:internal error", "2:usage or profile error", "3:NON-CONFORMANT",

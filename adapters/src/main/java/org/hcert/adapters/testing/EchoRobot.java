@@ -1,8 +1,6 @@
 package org.hcert.adapters.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
@@ -13,23 +11,18 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
-import org.hcert.adapters.Capabilities;
 import org.hcert.adapters.Command;
 import org.hcert.adapters.HarnessClock;
+import org.hcert.adapters.robotside.RobotSession;
 import org.hcert.adapters.tcp.TcpTransport;
-import org.hcert.adapters.wire.Frame;
-import org.hcert.adapters.wire.FrameAssembler;
-import org.hcert.adapters.wire.FrameCodec;
-import org.hcert.adapters.wire.FrameType;
-import org.hcert.adapters.wire.Payloads;
 import org.hcert.adapters.wire.Transport;
-import org.hcert.adapters.wire.WireFormatException;
 
 /**
  * A robot that answers the hello (checking the token), pongs with its own clock, acknowledges
  * commands and records them, and publishes the telemetry it is told to. Its clock is the
  * harness's system clock plus a fixed offset, so tests know the truth. Faults on demand: silence,
- * sequence gaps, corrupt frames, refused or unanswered commands, hang-up.
+ * sequence gaps, corrupt frames, refused or unanswered commands, hang-up. The protocol itself is
+ * {@link RobotSession}'s.
  */
 public final class EchoRobot implements AutoCloseable {
 
@@ -61,32 +54,33 @@ public final class EchoRobot implements AutoCloseable {
 
     private static final List<String> COMMANDS = List.of("walk", "joint", "hand", "stop", "reset", "mode");
 
-    private final Transport transport;
     private final Config config;
     private final HarnessClock clock = HarnessClock.system();
     private final List<Command> commands = new ArrayList<>();
     private final Map<String, String> refusals = new ConcurrentHashMap<>();
-    private final Thread thread;
-    private long txSeq;
-    private volatile boolean session;
-    private volatile boolean silent;
+    private final RobotSession session;
+    private volatile boolean opened;
     private volatile boolean ignoreCommands;
-    private volatile boolean closed;
-    private volatile int byes;
-    private long readRobotNs;
 
     private EchoRobot(Transport transport, Config config) {
-        this.transport = transport;
         this.config = config;
-        this.thread = new Thread(this::run, "hcert-echo-robot " + transport.describe());
-        this.thread.setDaemon(true);
+        this.session = RobotSession.serve(transport, new RobotSession.Identity(config.name(), config.token(), COMMANDS, config.topics()),
+                this::robotNowNs, new RobotSession.Handler() {
+                    @Override
+                    public RobotSession.Answer command(Command c) {
+                        return decide(c);
+                    }
+
+                    @Override
+                    public void sessionOpened() {
+                        opened = true;
+                    }
+                });
     }
 
     /** Serve the protocol on an open transport, on a new thread. */
     public static EchoRobot serve(Transport transport, Config config) {
-        EchoRobot robot = new EchoRobot(transport, config);
-        robot.thread.start();
-        return robot;
+        return new EchoRobot(transport, config);
     }
 
     /** Accept one connection on {@code server} (blocking) and serve it. */
@@ -106,28 +100,22 @@ public final class EchoRobot implements AutoCloseable {
 
     /** Publish one telemetry message with the given robot-clock stamp, nanoseconds. */
     public void publishStamped(long robotTimeNs, String topic, String type, JsonNode msg) {
-        send(FrameType.TELEMETRY, robotTimeNs, Payloads.telemetry(topic, type, msg));
+        session.publish(robotTimeNs, topic, type, msg);
     }
 
     /** Stop sending anything: no pongs, acks or telemetry (a stalled robot). */
     public void goSilent() {
-        silent = true;
+        session.silence(true);
     }
 
     /** Leave out {@code n} sequence numbers, as if {@code n} frames were lost. */
-    public synchronized void skipSequenceNumbers(int n) {
-        txSeq = (txSeq + n) & Frame.MAX_SEQ;
+    public void skipSequenceNumbers(int n) {
+        session.skipSequenceNumbers(n);
     }
 
     /** Send {@code n} frames whose CRC is wrong, as line noise would leave them. */
-    public synchronized void sendCorruptFrames(int n) {
-        for (int i = 0; i < n; i++) {
-            byte[] raw = FrameCodec.encode(new Frame(FrameType.TELEMETRY, txSeq, robotNowNs(),
-                    Payloads.telemetry("/noise", "std_msgs/msg/Empty", JsonNodeFactory.instance.objectNode())));
-            raw[raw.length - 3] ^= 0x10;
-            raw[raw.length - 3] = raw[raw.length - 3] == 0 ? 1 : raw[raw.length - 3];
-            writeRaw(raw);
-        }
+    public void sendCorruptFrames(int n) {
+        session.sendNoise(n);
     }
 
     /** Answer commands named {@code name} with a NACK carrying {@code reason}. */
@@ -142,8 +130,7 @@ public final class EchoRobot implements AutoCloseable {
 
     /** Close the connection abruptly, without a BYE. */
     public void hangUp() {
-        closed = true;
-        transport.close();
+        session.hangUp();
     }
 
     /** The commands received so far, in order. */
@@ -168,119 +155,28 @@ public final class EchoRobot implements AutoCloseable {
 
     /** How many BYE frames the harness sent. */
     public int byes() {
-        return byes;
+        return session.byes();
     }
 
     /** Whether a session was opened by a valid hello. */
     public boolean inSession() {
-        return session;
+        return opened;
     }
 
     @Override
     public void close() {
-        closed = true;
-        transport.close();
-        try {
-            thread.join(1000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        session.close();
     }
 
-    private void run() {
-        FrameAssembler assembler = new FrameAssembler(new FrameAssembler.Sink() {
-            @Override
-            public void frame(Frame frame) {
-                handle(frame);
-            }
-
-            @Override
-            public void corrupt(WireFormatException problem) {
-                // A real bridge counts these; the harness's own checks are under test here.
-            }
-        });
-        byte[] buf = new byte[8192];
-        while (!closed) {
-            int n;
-            try {
-                n = transport.read(buf);
-            } catch (IOException e) {
-                return;
-            }
-            if (n < 0) {
-                return;
-            }
-            readRobotNs = robotNowNs();
-            assembler.feed(buf, 0, n);
-        }
-    }
-
-    private void handle(Frame f) {
-        switch (f.type()) {
-            case HELLO -> hello(f);
-            case PING -> send(FrameType.PONG, robotNowNs(), JsonNodeFactory.instance.objectNode().put("ping", f.seq())
-                    .put("t1", f.timeNs()).put("t2", readRobotNs));
-            case COMMAND -> command(f);
-            case BYE -> byes++;
-            default -> { }
-        }
-    }
-
-    private void hello(Frame f) {
-        synchronized (this) {
-            txSeq = 0;
-        }
-        if (f.get("protocol").asInt() != FrameCodec.VERSION) {
-            nack(0, "protocol version %s is not supported; this robot speaks %d".formatted(f.get("protocol"), FrameCodec.VERSION));
-        } else if (!config.token().isEmpty() && !config.token().equals(f.get("token").asText(""))) {
-            nack(0, "the token does not match");
-        } else {
-            session = true;
-            send(FrameType.CAPABILITIES, robotNowNs(), Payloads.capabilities(
-                    new Capabilities(FrameCodec.VERSION, config.name(), COMMANDS, config.topics())));
-        }
-    }
-
-    private void command(Frame f) {
-        Command c;
-        try {
-            c = Command.fromBody(f.body());
-        } catch (IllegalArgumentException e) {
-            nack(f.seq(), e.getMessage());
-            return;
-        }
+    private RobotSession.Answer decide(Command c) {
         synchronized (this) {
             commands.add(c);
             notifyAll();
         }
-        String refusal = refusals.get(c.name());
         if (ignoreCommands) {
-            return;
+            return RobotSession.Answer.none();
         }
-        if (refusal != null) {
-            nack(f.seq(), refusal);
-        } else {
-            send(FrameType.ACK, robotNowNs(), JsonNodeFactory.instance.objectNode().put("ack", f.seq()));
-        }
-    }
-
-    private void nack(long seq, String reason) {
-        send(FrameType.NACK, robotNowNs(), JsonNodeFactory.instance.objectNode().put("ack", seq).put("reason", reason));
-    }
-
-    private synchronized void send(FrameType type, long robotTimeNs, ObjectNode body) {
-        if (silent || closed) {
-            return;
-        }
-        writeRaw(FrameCodec.encode(new Frame(type, txSeq, robotTimeNs, body)));
-        txSeq = (txSeq + 1) & Frame.MAX_SEQ;
-    }
-
-    private void writeRaw(byte[] bytes) {
-        try {
-            transport.write(bytes);
-        } catch (IOException e) {
-            closed = true;
-        }
+        String refusal = refusals.get(c.name());
+        return refusal == null ? RobotSession.Answer.ack() : RobotSession.Answer.nack(refusal);
     }
 }

@@ -2,6 +2,7 @@ package org.hcert.adapters.wire;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,6 +16,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
 import java.util.zip.CRC32C;
+import org.hcert.adapters.Command;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -78,7 +80,7 @@ class WireVectorsTest {
     @Test
     void documentHasVectorsOfEveryFrameTypeAndOfBadFrames() throws IOException {
         List<Vector> all = vectors();
-        assertThat(all).hasSize(16);
+        assertThat(all).hasSize(21);
         assertThat(all).allSatisfy(v -> assertThat(v.wire()).as(v.name()).isNotEmpty());
         List<String> types = good().map(v -> read(v.frame()).path("type").asText()).distinct().toList();
         assertThat(types).containsExactlyInAnyOrder("HELLO", "CAPABILITIES", "NACK", "TELEMETRY", "COMMAND", "ACK", "PING", "PONG", "BYE");
@@ -101,6 +103,18 @@ class WireVectorsTest {
         assertThat(decoded.timeNs()).isEqualTo(frame.timeNs());
         assertThat(decoded.body().equals((a, b) -> a.isNumber() && b.isNumber() ? a.decimalValue().compareTo(b.decimalValue())
                 : a.equals(b) ? 0 : 1, frame.body())).as("body %s equals %s", decoded.body(), frame.body()).isTrue();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("good")
+    void eachCommandVectorIsWhatItsCommandRecordWrites(Vector v) {
+        JsonNode frame = read(v.frame());
+        assumeTrue("COMMAND".equals(frame.path("type").asText()), "not a COMMAND");
+        JsonNode body = frame.path("body");
+        Command command = Command.fromBody(body);
+        assertThat(command.name()).isEqualTo(body.path("cmd").asText());
+        assertThat(command.toBody().equals((a, b) -> a.isNumber() && b.isNumber() ? a.decimalValue().compareTo(b.decimalValue())
+                : a.equals(b) ? 0 : 1, body)).as("%s writes %s", command, body).isTrue();
     }
 
     @ParameterizedTest(name = "{0}")

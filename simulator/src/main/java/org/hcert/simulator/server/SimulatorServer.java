@@ -1,0 +1,382 @@
+package org.hcert.simulator.server;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.locks.LockSupport;
+import org.hcert.adapters.Command;
+import org.hcert.adapters.robotside.RobotSession;
+import org.hcert.adapters.serial.SerialSettings;
+import org.hcert.adapters.serial.SerialTransport;
+import org.hcert.adapters.tcp.TcpTransport;
+import org.hcert.adapters.wire.Transport;
+import org.hcert.simulator.CommandResult;
+import org.hcert.simulator.OutboundMessage;
+import org.hcert.simulator.RealTimePacer;
+import org.hcert.simulator.TrueState;
+import org.hcert.simulator.VirtualHumanoid;
+import org.hcert.telemetry.Message;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Serve one {@link VirtualHumanoid} over the wire protocol to one harness at a time, in real time.
+ *
+ * <p>A pacer thread steps the model at 1 kHz ({@link LockSupport#parkNanos}) by the real time
+ * elapsed, and publishes its telemetry as it is produced, stamped with the robot clock (the model's
+ * time plus its boot epoch). Unlike {@link RealTimePacer}, it never drops time after a long pause
+ * (a garbage collection, a loaded machine): it catches up in one go and sends that telemetry late
+ * but truthfully stamped, so that the robot clock stays one continuous clock, which the harness's
+ * clock-offset estimate relies on. Commands are translated into the model's and answered ACK, or NACK with the
+ * model's refusal reason. When no frame has come from the harness for the deadman timeout during
+ * a session, or the harness says BYE or disconnects, the server commands a software stop and
+ * records why ({@link #robotSideStops()}).
+ *
+ * <p>In-process use: {@code SimulatorServer.start(ServeConfig.tcp(0))}, connect to
+ * {@code tcp://127.0.0.1:} + {@link #port()}, compare with {@link #truth()}, then {@link #close()}.
+ */
+public final class SimulatorServer implements AutoCloseable {
+
+    private static final Map<String, String> TOPICS = topics();
+
+    private final ServeConfig config;
+    private final FaultPlan faults;
+    private final VirtualHumanoid robot;
+    private long lastTickNanos;
+    private final long startNanos;
+    private final RobotSession.Identity identity;
+    private final List<RobotSideStop> stops = new CopyOnWriteArrayList<>();
+    private final List<String> log = new CopyOnWriteArrayList<>();
+    private final Random drops;
+    private final Thread pacerThread;
+    private final Thread endpointThread;
+    private final @Nullable ServerSocket listener;
+    private final @Nullable Transport serial;
+    private volatile boolean running = true;
+    private volatile @Nullable RobotSession current;
+    private volatile long sessionOpenedNanos;
+    private volatile boolean deadmanTripped;
+    private volatile long clockJumpNs;
+    private long stallUntilNanos;
+    private boolean stallDone;
+    private boolean jumped;
+
+    private SimulatorServer(ServeConfig config, FaultPlan faults) throws IOException {
+        this.config = config;
+        this.faults = faults;
+        this.robot = VirtualHumanoid.create(config.simulator());
+        faults.modelSpecs().forEach(robot.faults()::activate);
+        this.drops = new Random(config.simulator().seed() ^ 0x7365_7276L);
+        this.identity = new RobotSession.Identity("hcert simulator %s s/n %s".formatted(config.simulator().robot().model(),
+                config.simulator().robot().serial()), config.token(), WireCommands.NAMES, TOPICS);
+        if (config.isSerial()) {
+            this.listener = null;
+            this.serial = SerialTransport.open(new SerialSettings(config.serialDevice(), config.baud(), "none", 8, 1));
+        } else {
+            ServerSocket s = new ServerSocket();
+            s.setReuseAddress(true);
+            s.bind(new InetSocketAddress(InetAddress.getByName(config.bind()), config.tcpPort()));
+            this.listener = s;
+            this.serial = null;
+        }
+        this.startNanos = System.nanoTime();
+        this.lastTickNanos = startNanos;
+        this.pacerThread = new Thread(this::pace, "hcert-simulator-pacer");
+        this.endpointThread = new Thread(this::serve, "hcert-simulator-endpoint");
+        pacerThread.setDaemon(true);
+        endpointThread.setDaemon(true);
+    }
+
+    /**
+     * Start serving: bind the TCP port or open the serial device, and start the model in real time.
+     *
+     * @throws IllegalArgumentException for an unknown fault (listing the valid ones) or a bad parameter
+     * @throws IOException when the port cannot be bound or the device opened
+     */
+    public static SimulatorServer start(ServeConfig config) throws IOException {
+        Objects.requireNonNull(config, "config must not be null");
+        SimulatorServer s = new SimulatorServer(config, FaultPlan.parse(config.faults()));
+        s.pacerThread.start();
+        s.endpointThread.start();
+        s.say("serving %s on %s%s".formatted(s.identity.robot(), s.describe(),
+                config.faults().isEmpty() ? "" : " with faults " + String.join(", ", config.faults())));
+        return s;
+    }
+
+    /** The TCP port listened on (the ephemeral one when 0 was asked for); -1 on a serial line. */
+    public int port() {
+        return listener == null ? -1 : listener.getLocalPort();
+    }
+
+    /** Where the server listens, e.g. {@code tcp://127.0.0.1:7447} or {@code serial:///dev/pts/3?baud=921600}. */
+    public String describe() {
+        return listener == null ? "serial://%s?baud=%d".formatted(config.serialDevice(), config.baud())
+                : "tcp://%s:%d".formatted(config.bind(), port());
+    }
+
+    /** The model's noise-free true state now. */
+    public TrueState truth() {
+        synchronized (robot) {
+            return robot.truth();
+        }
+    }
+
+    /** Now on the robot clock (what its stamps and pongs use), ns since the Unix epoch. */
+    public long robotClockNs() {
+        return config.simulator().epochNs() + (System.nanoTime() - startNanos) + clockJumpNs;
+    }
+
+    /** The stops the server commanded on its own, in order. */
+    public List<RobotSideStop> robotSideStops() {
+        return List.copyOf(stops);
+    }
+
+    /** The log lines so far (the same lines went to {@link ServeConfig#log()}). */
+    public List<String> log() {
+        return List.copyOf(log);
+    }
+
+    /** Whether a harness session is open now. */
+    public boolean inSession() {
+        RobotSession s = current;
+        return s != null && s.inSession();
+    }
+
+    /** Say BYE to the harness, stop serving and stop the model's thread; never throws. */
+    @Override
+    public void close() {
+        if (!running) {
+            return;
+        }
+        running = false;
+        RobotSession s = current;
+        if (s != null) {
+            if (s.inSession()) {
+                s.bye("simulator shutting down");
+            }
+            s.close();
+        }
+        if (listener != null) {
+            try {
+                listener.close();
+            } catch (IOException e) {
+                // Nothing more to release.
+            }
+        }
+        if (serial != null) {
+            serial.close();
+        }
+        join(endpointThread);
+        join(pacerThread);
+        say("stopped");
+    }
+
+    private static void join(Thread t) {
+        try {
+            t.join(2000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void say(String line) {
+        log.add(line);
+        config.log().accept(line);
+    }
+
+    private void serve() {
+        if (serial != null) {
+            RobotSession s = open(serial);
+            awaitEnd(s);
+            if (running) {
+                say("serial port %s closed: %s".formatted(config.serialDevice(), "the transport failed"));
+            }
+            return;
+        }
+        while (running && listener != null) {
+            Socket socket;
+            try {
+                socket = listener.accept();
+            } catch (IOException e) {
+                if (running) {
+                    say("cannot accept connections: " + e.getMessage());
+                }
+                return;
+            }
+            String from = String.valueOf(socket.getRemoteSocketAddress());
+            say("connection from " + from);
+            try {
+                awaitEnd(open(TcpTransport.over(socket)));
+            } catch (IOException e) {
+                say("connection from %s failed: %s".formatted(from, e.getMessage()));
+            }
+            say("connection from %s closed".formatted(from));
+        }
+    }
+
+    private RobotSession open(Transport transport) {
+        RobotSession s = RobotSession.serve(transport, identity, this::robotClockNs, new Handler());
+        current = s;
+        return s;
+    }
+
+    private static void awaitEnd(RobotSession s) {
+        try {
+            s.join(0);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Answers the harness; runs on the session's reader thread. */
+    private final class Handler implements RobotSession.Handler {
+
+        @Override
+        public RobotSession.Answer command(Command c) {
+            RobotSession.Answer a = decide(c);
+            say("command %s -> %s".formatted(c.toBody(), a.accepted() ? "ACK" : "NACK: " + a.reason()));
+            return a;
+        }
+
+        @Override
+        public void sessionOpened() {
+            sessionOpenedNanos = System.nanoTime();
+            deadmanTripped = false;
+            synchronized (SimulatorServer.this) {
+                stallDone = false;
+                stallUntilNanos = 0;
+            }
+            say("session opened");
+        }
+
+        @Override
+        public void sessionEnded(String why) {
+            say("session ended: " + why);
+            stop("the session ended: " + why);
+        }
+    }
+
+    private RobotSession.Answer decide(Command c) {
+        List<org.hcert.simulator.Command> model;
+        try {
+            model = WireCommands.toModel(c);
+        } catch (IllegalArgumentException e) {
+            return RobotSession.Answer.nack(e.getMessage());
+        }
+        synchronized (robot) {
+            for (org.hcert.simulator.Command m : model) {
+                CommandResult r = robot.accept(m);
+                if (!r.accepted()) {
+                    return RobotSession.Answer.nack(r.detail());
+                }
+            }
+        }
+        return RobotSession.Answer.ack();
+    }
+
+    /** Command a software stop and record why. */
+    private void stop(String why) {
+        long simNs;
+        synchronized (robot) {
+            robot.accept(new org.hcert.simulator.Command.Stop());
+            simNs = robot.simTimeNs();
+        }
+        stops.add(new RobotSideStop(simNs, why));
+        say("software stop: " + why);
+    }
+
+    private void pace() {
+        while (running) {
+            List<OutboundMessage> out;
+            try {
+                LockSupport.parkNanos(config.simulator().physicsPeriodNs());
+                long now = System.nanoTime();
+                synchronized (robot) {
+                    robot.step(now - lastTickNanos);
+                    out = robot.drainTelemetry();
+                }
+                lastTickNanos = now;
+                watchDeadman();
+                publish(out);
+            } catch (RuntimeException e) {
+                say("simulator failed: " + e);
+                return;
+            }
+        }
+    }
+
+    private void watchDeadman() {
+        RobotSession s = current;
+        long silentNs = s == null ? 0 : System.nanoTime() - s.lastHarnessFrameNanos();
+        if (s != null && s.inSession() && !deadmanTripped && silentNs > config.deadman().toNanos()) {
+            deadmanTripped = true;
+            stop("robot-side deadman: no frame from the harness for %d ms (deadman %d ms)"
+                    .formatted(silentNs / 1_000_000L, config.deadman().toMillis()));
+        }
+    }
+
+    private void publish(List<OutboundMessage> out) {
+        RobotSession s = current;
+        if (s == null || !s.inSession()) {
+            return;
+        }
+        boolean faulty = System.nanoTime() - sessionOpenedNanos >= FaultPlan.ONSET_NS;
+        if (faulty) {
+            transportFaults(s);
+        }
+        for (OutboundMessage o : out) {
+            Message m = o.message();
+            if (faulty && faults.dropProbability() > 0 && drops.nextDouble() < faults.dropProbability()) {
+                s.skipSequenceNumbers(1);
+            } else if (faulty && faults.corrupt() && o.corrupt()) {
+                s.publishDamaged(m.logTimeNs(), m.topic(), m.type(), m.body());
+            } else {
+                s.publish(m.logTimeNs(), m.topic(), m.type(), m.body());
+            }
+        }
+    }
+
+    private synchronized void transportFaults(RobotSession s) {
+        long now = System.nanoTime();
+        if (faults.stallNs() > 0 && !stallDone) {
+            if (stallUntilNanos == 0) {
+                stallUntilNanos = now + faults.stallNs();
+                s.silence(true);
+                say("stalled-link: sending nothing for %d ms".formatted(faults.stallNs() / 1_000_000L));
+            } else if (now >= stallUntilNanos) {
+                s.silence(false);
+                stallDone = true;
+                say("stalled-link: sending again");
+            }
+        }
+        if (!faults.clockJumpSpec().isEmpty() && !jumped) {
+            jumped = true;
+            synchronized (robot) {
+                robot.faults().activate(faults.clockJumpSpec());
+                clockJumpNs = robot.robotClockNs() - config.simulator().epochNs() - robot.simTimeNs();
+            }
+            say("clock-jump: the robot clock jumped by %d ms".formatted(clockJumpNs / 1_000_000L));
+        }
+    }
+
+    private static Map<String, String> topics() {
+        Map<String, String> t = new LinkedHashMap<>();
+        t.put("/joint_states", "sensor_msgs/msg/JointState");
+        t.put("/imu/torso", "sensor_msgs/msg/Imu");
+        t.put("/odom", "nav_msgs/msg/Odometry");
+        t.put("/wrist/left/ft", "geometry_msgs/msg/WrenchStamped");
+        t.put("/wrist/right/ft", "geometry_msgs/msg/WrenchStamped");
+        t.put("/safety/state", "hcert/msg/SafetyState");
+        t.put("/events", "hcert/msg/Event");
+        t.put("/battery", "sensor_msgs/msg/BatteryState");
+        t.put("/temperatures", "sensor_msgs/msg/Temperature");
+        return t;
+    }
+}

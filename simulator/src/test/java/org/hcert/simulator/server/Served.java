@@ -1,0 +1,39 @@
+package org.hcert.simulator.server;
+
+import java.io.IOException;
+import java.util.List;
+import org.hcert.simulator.SimulatorConfig;
+import org.jspecify.annotations.Nullable;
+
+/** A simulator served over TCP on an ephemeral port or over a socat pty pair, and the URI to reach it. */
+final class Served implements AutoCloseable {
+
+    final SimulatorServer server;
+    final String uri;
+    private final @Nullable PtyPair pty;
+
+    private Served(SimulatorServer server, String uri, @Nullable PtyPair pty) {
+        this.server = server;
+        this.uri = uri;
+        this.pty = pty;
+    }
+
+    static Served start(String transport, List<String> faults) throws IOException, InterruptedException {
+        if (transport.equals("serial")) {
+            PtyPair pty = PtyPair.start();
+            SimulatorServer s = SimulatorServer.start(ServeConfig.serial(pty.robotSide).withFaults(faults)
+                    .withSimulator(SimulatorConfig.hc1()));
+            return new Served(s, "serial://%s?baud=921600".formatted(pty.harnessSide), pty);
+        }
+        SimulatorServer s = SimulatorServer.start(ServeConfig.tcp(0).withFaults(faults));
+        return new Served(s, "tcp://127.0.0.1:" + s.port(), null);
+    }
+
+    @Override
+    public void close() {
+        server.close();
+        if (pty != null) {
+            pty.close();
+        }
+    }
+}

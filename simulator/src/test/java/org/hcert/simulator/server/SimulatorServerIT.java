@@ -1,0 +1,86 @@
+package org.hcert.simulator.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.OptionalLong;
+import org.hcert.adapters.Capabilities;
+import org.hcert.adapters.ClockOffset;
+import org.hcert.adapters.Command;
+import org.hcert.adapters.CommandReply;
+import org.hcert.adapters.HarnessClock;
+import org.hcert.adapters.LinkOptions;
+import org.hcert.adapters.RobotLink;
+import org.hcert.adapters.RobotLinks;
+import org.hcert.simulator.StopTruth;
+import org.hcert.telemetry.Message;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** A harness link ({@code WireLink}) against the served simulator, over TCP loopback and a socat pty pair. */
+class SimulatorServerIT {
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"tcp", "serial"})
+    void servesTelemetryAtTheModelsRatesStampedWithTheRobotClock(String transport) throws Exception {
+        try (Served s = Served.start(transport, List.of()); RobotLink link = RobotLinks.of(s.uri, LinkOptions.defaults())) {
+            Capabilities caps = link.connect();
+            assertThat(caps.commands()).contains("walk", "stop", "estop", "protective_stop", "start", "dummy");
+            assertThat(caps.topics()).containsEntry("/joint_states", "sensor_msgs/msg/JointState");
+            ClockOffset offset = link.clockOffset().orElseThrow();
+            long trueOffset = s.server.robotClockNs() - HarnessClock.system().nowNs();
+            System.out.printf("%s: clock offset estimate %d ns, truth %d ns, error %d us (uncertainty %d us)%n", transport,
+                    offset.offsetNs(), trueOffset, (offset.offsetNs() - trueOffset) / 1000, offset.uncertaintyNs() / 1000);
+            assertThat((double) offset.offsetNs()).isCloseTo(trueOffset, within(3e6));
+            try (Collector c = new Collector(link)) {
+                Thread.sleep(2000);
+                List<Message> joints = c.topic("/joint_states");
+                long from = joints.get(0).logTimeNs() + 200_000_000L;
+                assertThat(inSecondFrom(joints, from)).as("joint states stamped within one second").isBetween(999L, 1001L);
+                assertThat(inSecondFrom(c.topic("/odom"), from)).as("odometry stamped within one second").isBetween(199L, 201L);
+                assertThat(inSecondFrom(c.topic("/safety/state"), from)).as("safety states stamped within one second").isBetween(99L, 101L);
+                List<Long> steps = java.util.stream.IntStream.range(1, joints.size())
+                        .mapToObj(i -> joints.get(i).logTimeNs() - joints.get(i - 1).logTimeNs()).sorted().toList();
+                assertThat((double) steps.get(steps.size() / 2)).as("median period of /joint_states stamps, ns")
+                        .isCloseTo(1e6, within(1e4));
+                long lastStamp = joints.get(joints.size() - 1).logTimeNs();
+                assertThat((double) HarnessClock.system().nowNs() - lastStamp).as("age of the last stamp, ns").isBetween(0.0, 100e6);
+            }
+        }
+    }
+
+    private static long inSecondFrom(List<Message> messages, long fromNs) {
+        return messages.stream().filter(m -> m.logTimeNs() >= fromNs && m.logTimeNs() < fromNs + 1_000_000_000L).count();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"tcp", "serial"})
+    void walksStopsOnTheEstopRefusesToWalkWhileLatchedAndMeasuresTheTrueStopTime(String transport) throws Exception {
+        try (Served s = Served.start(transport, List.of()); RobotLink link = RobotLinks.of(s.uri, LinkOptions.defaults())) {
+            link.connect();
+            try (Collector c = new Collector(link)) {
+                assertThat(link.send(new Command.Walk(0.5, 0, 0)).accepted()).isTrue();
+                assertThat(c.await("/joint_states", js -> StopTiming.maxJoint(js) > 0.5, Duration.ofSeconds(2))).isPresent();
+                Thread.sleep(1500);
+                assertThat(s.server.truth().pelvisVelocityMs().norm()).isGreaterThan(0.3);
+                assertThat(link.send(new Command.EmergencyStop(true)).accepted()).isTrue();
+                assertThat(c.await("/events", e -> e.path("kind").asText().equals("estop_pressed"), Duration.ofSeconds(1))).isPresent();
+                assertThat(c.await("/safety/state", st -> st.path("estop").asBoolean(), Duration.ofSeconds(1))).isPresent();
+                CommandReply refused = link.send(new Command.Walk(0.3, 0, 0));
+                assertThat(refused.accepted()).isFalse();
+                assertThat(refused.reason()).contains("e-stop is latched");
+                Thread.sleep(1500);
+                StopTruth truth = s.server.truth().lastStop().orElseThrow();
+                assertThat(truth.kind()).isEqualTo("estop");
+                long trueNs = truth.standstillNs().orElseThrow() - truth.triggerNs();
+                OptionalLong measured = StopTiming.stopTimeNs(c.messages());
+                assertThat(measured).isPresent();
+                System.out.printf("%s: stop time measured from telemetry %.3f ms, simulator truth %.3f ms, difference %.3f ms%n",
+                        transport, measured.getAsLong() / 1e6, trueNs / 1e6, (measured.getAsLong() - trueNs) / 1e6);
+                assertThat((double) measured.getAsLong()).as("measured stop time, ns").isCloseTo(trueNs, within(5e6));
+            }
+        }
+    }
+}
