@@ -19,7 +19,8 @@ import org.hcert.conformance.verdict.InsufficientEvidenceException;
 /**
  * Ask the operator at the console: the instruction is printed, and the operator types {@code y}
  * (done) or {@code n} (cannot do it) and Enter. Input is read by one daemon thread so that a prompt
- * can time out; an answer typed after a timeout is not taken for the next prompt.
+ * can time out; answers typed ahead (piped input) are taken in order, but after a prompt timed out,
+ * whatever was typed meanwhile is discarded rather than taken for the next prompt.
  */
 public final class ConsoleOperator implements Operator {
 
@@ -27,6 +28,7 @@ public final class ConsoleOperator implements Operator {
     private final PrintWriter out;
     private final Clock clock;
     private final BlockingQueue<Optional<String>> lines = new ArrayBlockingQueue<>(16);
+    private volatile boolean timedOut;
 
     public ConsoleOperator(String name, Reader in, PrintWriter out, Clock clock) {
         this.name = Objects.requireNonNull(name, "name must not be null");
@@ -53,7 +55,10 @@ public final class ConsoleOperator implements Operator {
 
     @Override
     public Confirmation ask(String instruction, Duration timeout) {
-        lines.removeIf(Optional::isPresent);
+        if (timedOut) {
+            lines.removeIf(Optional::isPresent);
+            timedOut = false;
+        }
         Instant asked = clock.instant();
         out.printf("%n>>> OPERATOR (%s): %s%n    Type y and Enter when done, n if you cannot (%s).%n",
                 name, instruction, human(timeout));
@@ -74,6 +79,7 @@ public final class ConsoleOperator implements Operator {
         try {
             Optional<String> line = lines.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
             if (line == null) {
+                timedOut = true;
                 throw new InsufficientEvidenceException("operator %s did not confirm \"%s\" within %s"
                         .formatted(name, instruction, human(timeout)));
             }

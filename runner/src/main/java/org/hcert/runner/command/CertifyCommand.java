@@ -92,6 +92,14 @@ public final class CertifyCommand implements Callable<Integer> {
             description = "live: how long a manual step may take (default ${DEFAULT-VALUE} s)")
     private long operatorTimeoutS;
 
+    @Option(names = "--link-timeout", paramLabel = "MS", defaultValue = "3000",
+            description = "live: the longest silence from the robot before the link counts as lost (default ${DEFAULT-VALUE} ms)")
+    private long linkTimeoutMs;
+
+    @Option(names = "--answer-timeout", paramLabel = "MS", defaultValue = "2000",
+            description = "live: how long the robot has to answer a command or a clock exchange (default ${DEFAULT-VALUE} ms)")
+    private long answerTimeoutMs;
+
     private final Reader in;
 
     public CertifyCommand(Reader in) {
@@ -159,7 +167,8 @@ public final class CertifyCommand implements Callable<Integer> {
             throw new UncheckedIOException("cannot create " + this.out, e);
         }
         LiveLink.Options options = new LiveLink.Options(evidence.link, allowMotion, nonInteractive, estopActuator,
-                Duration.ofSeconds(operatorTimeoutS), lab.operatorName());
+                Duration.ofSeconds(operatorTimeoutS), lab.operatorName(), Duration.ofMillis(linkTimeoutMs),
+                Duration.ofMillis(answerTimeoutMs));
         try (LiveLink live = LiveLink.open(options, robot, session, in, console)) {
             CertificationContext context = new CertificationContext(robot, standard, live.link().asTelemetrySource())
                     .live(live.session());

@@ -46,12 +46,13 @@ final class LiveLink implements AutoCloseable {
 
     /** The options of one live run, from the command line. */
     record Options(String uri, boolean allowMotion, boolean nonInteractive, boolean estopActuator,
-            Duration operatorTimeout, String operatorName) {}
+            Duration operatorTimeout, String operatorName, Duration linkTimeout, Duration answerTimeout) {}
 
     static LiveLink open(Options o, RobotProfile robot, Path sessionFile, Reader in, PrintWriter out) {
         RobotLink raw;
         try {
-            raw = RobotLinks.of(o.uri(), LinkOptions.defaults());
+            raw = RobotLinks.of(o.uri(), LinkOptions.defaults().withLinkTimeout(o.linkTimeout())
+                    .withAnswerTimeout(o.answerTimeout()));
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
