@@ -14,14 +14,18 @@ package org.hcert.simulator;
 public record TelemetryRates(int jointsHz, int imuHz, int odometryHz, int wrenchHz, int safetyHz, int batteryHz,
         int temperatureHz) {
 
-    /** 1 kHz joints and IMU, 200 Hz odometry, 500 Hz wrenches, 100 Hz safety, 1 Hz battery, 10 Hz temperatures. */
+    /**
+     * 1 kHz joints, IMU and odometry, 500 Hz wrenches, 100 Hz safety, 1 Hz battery, 10 Hz
+     * temperatures. Odometry at 1 kHz lets a stop time be measured to the millisecond: the base's
+     * standstill is seen only as finely as /odom is sampled.
+     */
     public static TelemetryRates defaults() {
-        return new TelemetryRates(1000, 1000, 200, 500, 100, 1, 10);
+        return new TelemetryRates(1000, 1000, 1000, 500, 100, 1, 10);
     }
 
-    /** The same with joints and IMU at 500 Hz. */
+    /** The same with joints, IMU and odometry at 500 Hz. */
     public static TelemetryRates halfRate() {
-        return new TelemetryRates(500, 500, 200, 500, 100, 1, 10);
+        return new TelemetryRates(500, 500, 500, 500, 100, 1, 10);
     }
 
     /** Check that every rate divides the physics rate. */

@@ -49,7 +49,7 @@ class TelemetryTest {
         roundTrip(robot).forEach(s -> counts.merge(s.topic(), 1, Integer::sum));
 
         assertThat(counts).containsExactlyInAnyOrderEntriesOf(Map.of("/joint_states", 1000, "/imu/torso", 1000,
-                "/odom", 200, "/wrist/left/ft", 500, "/wrist/right/ft", 500, "/safety/state", 100, "/battery", 1,
+                "/odom", 1000, "/wrist/left/ft", 500, "/wrist/right/ft", 500, "/safety/state", 100, "/battery", 1,
                 "/temperatures", 200));
     }
 

@@ -67,7 +67,7 @@ final class Verdicts {
     private static void link(Set<Fault> faults, Set<Fault> out) {
         SimRun r = run(faults, true).run(1.0);
         List<OutboundMessage> messages = r.robot.drainTelemetry();
-        long expected = 1000 + 1000 + 200 + 2 * 500 + 100 + 1 + 10 * 20;
+        long expected = 1000 + 1000 + 1000 + 2 * 500 + 100 + 1 + 10 * 20;
         flag(out, Fault.DROPPED_FRAMES, messages.size() < expected && !messages.isEmpty());
         flag(out, Fault.STALLED_LINK, messages.isEmpty());
         flag(out, Fault.CORRUPTED_FRAMES, messages.stream().anyMatch(OutboundMessage::corrupt));

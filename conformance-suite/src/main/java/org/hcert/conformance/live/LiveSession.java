@@ -85,7 +85,7 @@ public final class LiveSession {
         if (settings.estopActuator()) {
             send(Command.fromBody(body("estop").put("asserted", true)));
         } else {
-            confirmations.add(operator.ask("Press the emergency stop now", settings.operatorTimeout()));
+            record(operator.ask("Press the emergency stop now", settings.operatorTimeout()));
         }
         estopAsserted = true;
     }
@@ -131,6 +131,11 @@ public final class LiveSession {
         link.failure().ifPresent(e -> {
             throw new InsufficientEvidenceException("link lost: " + e.getMessage(), e);
         });
+    }
+
+    /** Record a confirmation the operator gave outside a scenario (e.g. that the robot may move). */
+    public synchronized void record(Confirmation confirmation) {
+        confirmations.add(confirmation);
     }
 
     /** Every manual step the operator confirmed in this session, in order. */

@@ -71,17 +71,17 @@ final class LiveLink implements AutoCloseable {
             throw new UsageException("cannot connect to the robot: " + e.getMessage());
         }
         Watchdog watchdog = Watchdog.arm(link);
-        if (o.allowMotion()) {
-            interlock.confirm(question -> confirmed(operator, question, o.operatorTimeout()));
-        }
         LiveSession session = new LiveSession(link, operator,
                 new LiveSession.Settings(o.estopActuator(), o.operatorTimeout(), walk, Duration.ofSeconds(2)));
+        if (o.allowMotion()) {
+            interlock.confirm(question -> confirmed(session, operator, question, o.operatorTimeout()));
+        }
         return new LiveLink(link, recorder, watchdog, session);
     }
 
-    private static boolean confirmed(Operator operator, String question, Duration timeout) {
+    private static boolean confirmed(LiveSession session, Operator operator, String question, Duration timeout) {
         try {
-            operator.ask(question, timeout);
+            session.record(operator.ask(question, timeout));
             return true;
         } catch (InsufficientEvidenceException e) {
             return false;

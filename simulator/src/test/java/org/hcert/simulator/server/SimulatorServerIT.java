@@ -39,7 +39,7 @@ class SimulatorServerIT {
                 List<Message> joints = c.topic("/joint_states");
                 long from = joints.get(0).logTimeNs() + 200_000_000L;
                 assertThat(inSecondFrom(joints, from)).as("joint states stamped within one second").isBetween(999L, 1001L);
-                assertThat(inSecondFrom(c.topic("/odom"), from)).as("odometry stamped within one second").isBetween(199L, 201L);
+                assertThat(inSecondFrom(c.topic("/odom"), from)).as("odometry stamped within one second").isBetween(999L, 1001L);
                 assertThat(inSecondFrom(c.topic("/safety/state"), from)).as("safety states stamped within one second").isBetween(99L, 101L);
                 List<Long> steps = java.util.stream.IntStream.range(1, joints.size())
                         .mapToObj(i -> joints.get(i).logTimeNs() - joints.get(i - 1).logTimeNs()).sorted().toList();
@@ -79,7 +79,7 @@ class SimulatorServerIT {
                 assertThat(measured).isPresent();
                 System.out.printf("%s: stop time measured from telemetry %.3f ms, simulator truth %.3f ms, difference %.3f ms%n",
                         transport, measured.getAsLong() / 1e6, trueNs / 1e6, (measured.getAsLong() - trueNs) / 1e6);
-                assertThat((double) measured.getAsLong()).as("measured stop time, ns").isCloseTo(trueNs, within(5e6));
+                assertThat((double) measured.getAsLong()).as("measured stop time, ns").isCloseTo(trueNs, within(2e6));
             }
         }
     }

@@ -1,0 +1,96 @@
+package org.hcert.runner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.hcert.conformance.profile.SchemaCheck;
+import org.hcert.simulator.server.ServeConfig;
+import org.hcert.simulator.server.SimulatorServer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Certify the virtual humanoid live over TCP on 127.0.0.1, healthy and with injected faults, and
+ * re-certify the recorded session. Each live run takes about half a minute of real time.
+ */
+class LiveCertificationIT {
+
+    @TempDir
+    Path out;
+
+    private record Live(int exitCode, String stdout, String stderr, Map<String, String> verdicts) {}
+
+    private Live certifyLive(List<String> faults, String operatorInput, String... extra) throws IOException {
+        try (SimulatorServer robot = SimulatorServer.start(ServeConfig.tcp(0).withFaults(faults))) {
+            List<String> args = new ArrayList<>(List.of("certify", "--robot", CertifyCommandIT.ROBOT,
+                    "--standard", CertifyCommandIT.STANDARD, "--lab", CertifyCommandIT.LAB,
+                    "--link", "tcp://127.0.0.1:" + robot.port(), "--out", out.toString(), "--no-html"));
+            args.addAll(List.of(extra));
+            StringWriter stdout = new StringWriter();
+            StringWriter stderr = new StringWriter();
+            int code = Main.run(args.toArray(String[]::new), new StringReader(operatorInput),
+                    new PrintWriter(stdout, true), new PrintWriter(stderr, true));
+            return new Live(code, stdout.toString(), stderr.toString(), verdicts());
+        }
+    }
+
+    private Map<String, String> verdicts() throws IOException {
+        Map<String, String> verdicts = new LinkedHashMap<>();
+        JsonNode certificate = new ObjectMapper().readTree(out.resolve("certificate.json").toFile());
+        assertThat(SchemaCheck.validate("certificate.schema.json", certificate)).isEmpty();
+        certificate.get("clauses").forEach(c -> verdicts.put(c.get("id").asText(), c.get("verdict").asText()));
+        return verdicts;
+    }
+
+    @Test
+    void healthySimulatorIsConformantLiveAndAgainFromItsSessionRecording() throws IOException {
+        Live live = certifyLive(List.of(), "y\n", "--allow-motion", "--estop-actuator");
+        assertThat(live.exitCode()).as(live.stdout() + live.stderr()).isEqualTo(ExitCodes.CONFORMANT);
+        assertThat(live.verdicts()).containsOnly(Map.entry("SE-ESTOP-01", "PASS"), Map.entry("LC-JNT-01", "PASS"),
+                Map.entry("SE-BAL-01", "PASS"));
+        JsonNode certificate = new ObjectMapper().readTree(out.resolve("certificate.json").toFile());
+        assertThat(certificate.at("/evidence/mode").asText()).isEqualTo("live");
+        assertThat(certificate.at("/evidence/confirmations/0/operator").asText()).isEqualTo("Demo Operator");
+
+        Path session = out.resolve("session.mcap");
+        Path replayOut = out.resolve("replay");
+        CertifyCommandIT.Run replay = CertifyCommandIT.hcert("certify", "--robot", CertifyCommandIT.ROBOT,
+                "--standard", CertifyCommandIT.STANDARD, "--lab", CertifyCommandIT.LAB,
+                "--recording", session.toString(), "--out", replayOut.toString(), "--no-html");
+        assertThat(replay.exitCode()).as(replay.stdout() + replay.stderr()).isEqualTo(ExitCodes.CONFORMANT);
+    }
+
+    @Test
+    void slowEstopFailsOnlyTheEmergencyStopClause() throws IOException {
+        Live live = certifyLive(List.of("slow-estop"), "y\n", "--allow-motion", "--estop-actuator");
+        assertThat(live.exitCode()).as(live.stdout() + live.stderr()).isEqualTo(ExitCodes.NON_CONFORMANT);
+        assertThat(live.verdicts()).containsOnly(Map.entry("SE-ESTOP-01", "FAIL"), Map.entry("LC-JNT-01", "PASS"),
+                Map.entry("SE-BAL-01", "PASS"));
+    }
+
+    @Test
+    void drivePowerNotRemovedFailsOnlyTheEmergencyStopClause() throws IOException {
+        Live live = certifyLive(List.of("drive-power-not-removed"), "y\n", "--allow-motion", "--estop-actuator");
+        assertThat(live.verdicts()).containsOnly(Map.entry("SE-ESTOP-01", "FAIL"), Map.entry("LC-JNT-01", "PASS"),
+                Map.entry("SE-BAL-01", "PASS"));
+        assertThat(live.stdout()).contains("drive power at end of stop (1 = on): 1 ratio (limit ≤ 0 ratio, C) OUTSIDE LIMIT");
+    }
+
+    @Test
+    void withoutAllowMotionNothingMovesAndEveryClauseIsInconclusive() throws IOException {
+        Live live = certifyLive(List.of(), "", "--estop-actuator");
+        assertThat(live.exitCode()).isEqualTo(ExitCodes.INCOMPLETE);
+        assertThat(live.verdicts().values()).containsOnly("INCONCLUSIVE");
+        assertThat(live.stdout()).contains("the harness may not move the robot: walk command refused: motion is not allowed");
+    }
+}
