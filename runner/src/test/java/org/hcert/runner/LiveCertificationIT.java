@@ -71,11 +71,26 @@ class LiveCertificationIT {
     }
 
     @Test
-    void slowEstopFailsOnlyTheEmergencyStopClause() throws IOException {
-        Live live = certifyLive(List.of("slow-estop"), "y\n", "--allow-motion", "--estop-actuator");
-        assertThat(live.exitCode()).as(live.stdout() + live.stderr()).isEqualTo(ExitCodes.NON_CONFORMANT);
-        assertThat(live.verdicts()).containsOnly(Map.entry("SE-ESTOP-01", "FAIL"), Map.entry("LC-JNT-01", "PASS"),
+    void builtInSimulatorWithSlowEstopFailsOnlyTheEmergencyStopClause() throws IOException {
+        CertifyCommandIT.Run run = CertifyCommandIT.hcert("certify", "--simulator=slow-estop",
+                "--robot", CertifyCommandIT.ROBOT, "--standard", CertifyCommandIT.STANDARD, "--lab", CertifyCommandIT.LAB,
+                "--out", out.toString(), "--no-html");
+        assertThat(run.exitCode()).as(run.stdout() + run.stderr()).isEqualTo(ExitCodes.NON_CONFORMANT);
+        assertThat(run.stdout()).startsWith("simulator:   tcp://127.0.0.1:").contains("with faults slow-estop");
+        assertThat(verdicts()).containsOnly(Map.entry("SE-ESTOP-01", "FAIL"), Map.entry("LC-JNT-01", "PASS"),
                 Map.entry("SE-BAL-01", "PASS"));
+        JsonNode certificate = new ObjectMapper().readTree(out.resolve("certificate.json").toFile());
+        assertThat(certificate.at("/evidence/confirmations/0/operator").asText())
+                .startsWith("hcert (simulated robot, no person at risk");
+    }
+
+    @Test
+    void unknownSimulatorFaultIsAUsageError() {
+        CertifyCommandIT.Run run = CertifyCommandIT.hcert("certify", "--simulator=wobbly",
+                "--robot", CertifyCommandIT.ROBOT, "--standard", CertifyCommandIT.STANDARD, "--lab", CertifyCommandIT.LAB,
+                "--out", out.toString());
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.stderr()).startsWith("hcert: error: unknown fault \"wobbly\"");
     }
 
     @Test

@@ -37,6 +37,8 @@ import org.hcert.runner.report.AllureHtml;
 import org.hcert.runner.report.AllureResults;
 import org.hcert.runner.report.Certificate;
 import org.hcert.telemetry.Recordings;
+import org.hcert.simulator.server.ServeConfig;
+import org.hcert.simulator.server.SimulatorServer;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -77,6 +79,11 @@ public final class CertifyCommand implements Callable<Integer> {
         @Option(names = "--link", required = true, paramLabel = "URI",
                 description = "a live robot: tcp://HOST:PORT[?token=T] or serial:///dev/ttyUSB0?baud=921600")
         String link;
+
+        @Option(names = "--simulator", required = true, arity = "0..1", fallbackValue = "", paramLabel = "FAULTS",
+                description = "certify the built-in virtual humanoid live: started on a loopback port and stopped by "
+                        + "this command; FAULTS is a comma-separated list of faults to inject (see hcert simulate --help)")
+        String simulatorFaults;
     }
 
     @Option(names = "--allow-motion", description = "live: the harness may command motion (after the operator confirms)")
@@ -125,7 +132,8 @@ public final class CertifyCommand implements Callable<Integer> {
         Plan plan = Plan.of(robotProfile, standardProfile);
         Path results = this.out.resolve("allure-results");
         AllureResults.prepare(results, environment(robotProfile, standardProfile, labProfile));
-        Run run = evidence.link != null ? live(robotProfile, standardProfile, labProfile, plan, out)
+        Run run = evidence.simulatorFaults != null ? simulated(robotProfile, standardProfile, labProfile, plan, out)
+                : evidence.link != null ? live(robotProfile, standardProfile, labProfile, plan, out, evidence.link, false)
                 : recorded(robotProfile, standardProfile, plan);
         List<ClauseResult> clauseResults = ClauseVerdicts.of(plan, run.outcomes());
         ClauseVerdicts.Overall overall = ClauseVerdicts.overall(plan, clauseResults);
@@ -159,16 +167,31 @@ public final class CertifyCommand implements Callable<Integer> {
         return new Run(context, execute(context, plan), "recording", recording, List.of());
     }
 
-    private Run live(RobotProfile robot, StandardProfile standard, LabProfile lab, Plan plan, PrintWriter console) {
+    private Run simulated(RobotProfile robot, StandardProfile standard, LabProfile lab, Plan plan, PrintWriter console) {
+        List<String> faults = evidence.simulatorFaults.isBlank() ? List.of()
+                : List.of(evidence.simulatorFaults.split(","));
+        try (SimulatorServer simulator = SimulatorServer.start(ServeConfig.tcp(0).withFaults(faults))) {
+            console.println("simulator:   %s%s".formatted(simulator.describe(),
+                    faults.isEmpty() ? "" : " with faults " + String.join(", ", faults)));
+            return live(robot, standard, lab, plan, console, simulator.describe(), true);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the simulator", e);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    private Run live(RobotProfile robot, StandardProfile standard, LabProfile lab, Plan plan, PrintWriter console,
+            String uri, boolean simulated) {
         Path session = this.out.resolve("session.mcap");
         try {
             Files.createDirectories(this.out);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + this.out, e);
         }
-        LiveLink.Options options = new LiveLink.Options(evidence.link, allowMotion, nonInteractive, estopActuator,
-                Duration.ofSeconds(operatorTimeoutS), lab.operatorName(), Duration.ofMillis(linkTimeoutMs),
-                Duration.ofMillis(answerTimeoutMs));
+        LiveLink.Options options = new LiveLink.Options(uri, allowMotion || simulated, nonInteractive,
+                estopActuator || simulated, Duration.ofSeconds(operatorTimeoutS), lab.operatorName(),
+                Duration.ofMillis(linkTimeoutMs), Duration.ofMillis(answerTimeoutMs), simulated);
         try (LiveLink live = LiveLink.open(options, robot, session, in, console)) {
             CertificationContext context = new CertificationContext(robot, standard, live.link().asTelemetrySource())
                     .live(live.session());
@@ -200,7 +223,8 @@ public final class CertifyCommand implements Callable<Integer> {
         env.put("robot class", r.robotClass());
         env.put("standard", "%s (%s)".formatted(s.id(), s.title()));
         env.put("lab", "%s, operator %s".formatted(l.name(), l.operatorName()));
-        env.put("evidence", evidence.link != null ? "live " + evidence.link : evidence.recording.toString());
+        env.put("evidence", evidence.simulatorFaults != null ? "live, built-in simulator"
+                : evidence.link != null ? "live " + evidence.link : evidence.recording.toString());
         env.put("hcert", HcertVersion.get());
         return env;
     }
