@@ -1,5 +1,6 @@
 package org.hcert.adapters.serial;
 
+import org.hcert.testkit.PtyPair;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
@@ -17,11 +18,11 @@ class SerialLinkTest extends RobotLinkContractTest {
     @Override
     protected Peer startPeer(EchoRobot.Config config) throws IOException, InterruptedException {
         PtyPair pty = PtyPair.start();
-        EchoRobot robot = EchoRobot.serve(SerialTransport.open(new SerialSettings(pty.robotSide, 921_600, "none", 8, 1)), config);
+        EchoRobot robot = EchoRobot.serve(SerialTransport.open(new SerialSettings(pty.robotSide(), 921_600, "none", 8, 1)), config);
         return new Peer() {
             @Override
             public String uri() {
-                return "serial://" + pty.harnessSide + "?baud=921600&parity=none";
+                return "serial://" + pty.harnessSide() + "?baud=921600&parity=none";
             }
 
             @Override

@@ -1,5 +1,6 @@
 package org.hcert.adapters.serial;
 
+import org.hcert.testkit.PtyPair;
 import org.hcert.adapters.LinkOptions;
 import org.hcert.adapters.LinkUri;
 import org.hcert.adapters.RobotLink;
@@ -17,9 +18,9 @@ public final class SerialLinkTimingFixture {
 
     public static void run(Body body) throws Exception {
         try (PtyPair pty = PtyPair.start();
-                EchoRobot robot = EchoRobot.serve(SerialTransport.open(new SerialSettings(pty.robotSide, 921_600, "none", 8, 1)),
+                EchoRobot robot = EchoRobot.serve(SerialTransport.open(new SerialSettings(pty.robotSide(), 921_600, "none", 8, 1)),
                         EchoRobot.Config.defaults());
-                RobotLink link = SerialLink.of(LinkUri.parse("serial://" + pty.harnessSide + "?baud=921600&parity=none"),
+                RobotLink link = SerialLink.of(LinkUri.parse("serial://" + pty.harnessSide() + "?baud=921600&parity=none"),
                         LinkOptions.defaults())) {
             link.connect();
             body.accept(link, robot);

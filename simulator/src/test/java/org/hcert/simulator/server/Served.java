@@ -1,5 +1,6 @@
 package org.hcert.simulator.server;
 
+import org.hcert.testkit.PtyPair;
 import java.io.IOException;
 import java.util.List;
 import org.hcert.simulator.SimulatorConfig;
@@ -21,9 +22,9 @@ final class Served implements AutoCloseable {
     static Served start(String transport, List<String> faults) throws IOException, InterruptedException {
         if (transport.equals("serial")) {
             PtyPair pty = PtyPair.start();
-            SimulatorServer s = SimulatorServer.start(ServeConfig.serial(pty.robotSide).withFaults(faults)
+            SimulatorServer s = SimulatorServer.start(ServeConfig.serial(pty.robotSide()).withFaults(faults)
                     .withSimulator(SimulatorConfig.hc1()));
-            return new Served(s, "serial://%s?baud=921600".formatted(pty.harnessSide), pty);
+            return new Served(s, "serial://%s?baud=921600".formatted(pty.harnessSide()), pty);
         }
         SimulatorServer s = SimulatorServer.start(ServeConfig.tcp(0).withFaults(faults));
         return new Served(s, "tcp://127.0.0.1:" + s.port(), null);

@@ -1,4 +1,4 @@
-package org.hcert.adapters.serial;
+package org.hcert.testkit;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -16,13 +16,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Two connected pseudo-terminals made by {@code socat -d -d pty,raw,echo=0 pty,raw,echo=0}. */
-final class PtyPair implements AutoCloseable {
+public final class PtyPair implements AutoCloseable {
 
     private static final Pattern PTY = Pattern.compile("PTY is (\\S+)");
 
     private final Process socat;
-    final String harnessSide;
-    final String robotSide;
+    private final String harnessSide;
+    private final String robotSide;
 
     private PtyPair(Process socat, String harnessSide, String robotSide) {
         this.socat = socat;
@@ -31,7 +31,7 @@ final class PtyPair implements AutoCloseable {
     }
 
     /** Start socat, or skip the test when it is not installed. */
-    static PtyPair start() throws IOException, InterruptedException {
+    public static PtyPair start() throws IOException, InterruptedException {
         assumeTrue(socatInstalled(), "socat is not installed: serial links are tested over pseudo-terminal pairs made by socat (apt-get install -y socat)");
         Process p = new ProcessBuilder("socat", "-d", "-d", "pty,raw,echo=0", "pty,raw,echo=0").start();
         CompletableFuture<List<String>> ptys = blocking(() -> readPtys(p));
@@ -105,5 +105,15 @@ final class PtyPair implements AutoCloseable {
         t.setDaemon(true);
         t.start();
         return result;
+    }
+
+    /** The device the harness opens, e.g. {@code /dev/pts/3}. */
+    public String harnessSide() {
+        return harnessSide;
+    }
+
+    /** The device the robot side opens. */
+    public String robotSide() {
+        return robotSide;
     }
 }
