@@ -102,6 +102,32 @@ class LiveCertificationIT {
     }
 
     @Test
+    void fallOnStopFailsTheBalanceClauseAndLeavesTheRobotUntestable() throws IOException {
+        Live live = certifyLive(List.of("fall-on-stop"), "y\n", "--allow-motion", "--estop-actuator");
+        assertThat(live.exitCode()).as(live.stdout() + live.stderr()).isEqualTo(ExitCodes.NON_CONFORMANT);
+        // Balance runs before the e-stop clause; a fallen robot refuses to walk, so that one cannot be judged.
+        assertThat(live.verdicts()).containsOnly(Map.entry("SE-BAL-01", "FAIL"), Map.entry("LC-JNT-01", "PASS"),
+                Map.entry("SE-ESTOP-01", "INCONCLUSIVE"));
+        assertThat(live.stdout()).contains("the robot refused the walk command: HC-1 has fallen");
+    }
+
+    @Test
+    void jointLimitOverrunFailsOnlyTheJointLimitClause() throws IOException {
+        Live live = certifyLive(List.of("joint-limit-overrun"), "y\n", "--allow-motion", "--estop-actuator");
+        assertThat(live.verdicts()).containsOnly(Map.entry("SE-BAL-01", "PASS"), Map.entry("LC-JNT-01", "FAIL"),
+                Map.entry("SE-ESTOP-01", "PASS"));
+        assertThat(live.stdout()).contains("worst joint overrun beyond soft limit").contains("OUTSIDE LIMIT");
+    }
+
+    @Test
+    void droppedFramesLoseTheLinkAndNothingPasses() throws IOException {
+        Live live = certifyLive(List.of("dropped-frames"), "y\n", "--allow-motion", "--estop-actuator");
+        assertThat(live.exitCode()).as(live.stdout() + live.stderr()).isEqualTo(ExitCodes.INCOMPLETE);
+        assertThat(live.verdicts().values()).containsOnly("INCONCLUSIVE");
+        assertThat(live.stdout()).contains("link lost: ").contains("sequence");
+    }
+
+    @Test
     void withoutAllowMotionNothingMovesAndEveryClauseIsInconclusive() throws IOException {
         Live live = certifyLive(List.of(), "", "--estop-actuator");
         assertThat(live.exitCode()).isEqualTo(ExitCodes.INCOMPLETE);

@@ -115,6 +115,12 @@ public final class LiveSession {
         observe(settings.settle());
     }
 
+    /** Move one joint to {@code positionRad} at up to {@code speedRadS} and wait for it to get there. */
+    public void moveJoint(String joint, double positionRad, double speedRadS, Duration settle) {
+        send(new Command.MoveJoint(joint, positionRad, speedRadS));
+        observe(settle);
+    }
+
     /** Stop walking with a controlled software stop (not an e-stop). */
     public void stopWalking(String reason) {
         send(Command.fromBody(body("stop").put("reason", reason)));

@@ -6,8 +6,10 @@ import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import org.hcert.conformance.evidence.Evidence;
+import org.hcert.conformance.live.LiveSession;
 import org.hcert.conformance.metric.JointLimitMetric;
 import org.hcert.conformance.metric.JointRange;
+import org.hcert.conformance.profile.RobotProfile;
 import org.hcert.conformance.run.CertificationContext;
 import org.hcert.conformance.verdict.InsufficientEvidenceException;
 import org.hcert.conformance.verdict.Limit;
@@ -24,11 +26,7 @@ public final class JointLimitSteps {
 
     @When("the robot performs its test motion")
     public void theRobotPerformsItsTestMotion() {
-        Live.actThenObserve(s -> {
-            s.walk();
-            s.observe(Live.seconds(3));
-            s.stopWalking("end of the joint-limit test motion");
-        }, Live.seconds(1.5));
+        Live.actThenObserve(JointLimitSteps::testMotion, Live.seconds(0.5));
         List<JointLimitMetric.Declared> declared = CertificationContext.current().robot().joints().stream()
                 .map(j -> new JointLimitMetric.Declared(j.name(), j.lowerRad(), j.upperRad()))
                 .toList();
@@ -60,6 +58,25 @@ public final class JointLimitSteps {
             requireEvidence(limits, window);
         }
         Verdicts.check(m);
+    }
+
+    /** How far into a joint's declared range (from its lower limit) the live test motion goes: {@value}. */
+    static final double TEST_MOTION_FRACTION = 0.95;
+
+    /**
+     * Move each elbow (or, on a robot without elbows, the first two joints) to 95 % of its declared
+     * range and back to its midpoint, at up to 1 rad/s: a healthy robot stays inside its limits,
+     * one that overshoots its commands goes beyond them.
+     */
+    private static void testMotion(LiveSession s) {
+        List<RobotProfile.JointSpec> joints = CertificationContext.current().robot().joints();
+        List<RobotProfile.JointSpec> chosen = joints.stream().filter(j -> j.name().contains("elbow")).toList();
+        for (RobotProfile.JointSpec j : chosen.isEmpty() ? joints.subList(0, Math.min(2, joints.size())) : chosen) {
+            double speed = Double.isFinite(j.maxVelocityRadS()) ? Math.min(1.0, j.maxVelocityRadS()) : 1.0;
+            double travel = j.upperRad() - j.lowerRad();
+            s.moveJoint(j.name(), j.lowerRad() + TEST_MOTION_FRACTION * travel, speed, Live.seconds(travel / speed + 1));
+            s.moveJoint(j.name(), j.lowerRad() + travel / 2, speed, Live.seconds(travel / speed / 2 + 0.5));
+        }
     }
 
     private void requireEvidence(ClauseLimits limits, TimeWindow window) {
