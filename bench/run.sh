@@ -66,7 +66,9 @@ certify_row() { # file n html
   local extra=(--no-html); [[ "$html" == yes ]] && extra=()
   for ((i = 0; i < n; i++)); do
     rm -rf "$dir/out"
-    /usr/bin/time -o "$dir/time.txt" -f "%e %U %S %M" java -jar "$hcert_jar" certify \
+    # The same JVM options as the ./hcert launcher (a fixed heap; HCERT_JAVA_OPTS overrides both).
+    # shellcheck disable=SC2086
+    /usr/bin/time -o "$dir/time.txt" -f "%e %U %S %M" java ${HCERT_JAVA_OPTS:--Xmx512m} -jar "$hcert_jar" certify \
       --robot "$root/bench/robot-40dof.yaml" --standard "$root/profiles/standards/heis-2026.yaml" \
       --lab "$root/profiles/labs/demo-lab.yaml" --recording "$file" --out "$dir/out" "${extra[@]}" \
       > "$dir/certify.log" 2>&1 || code=$?

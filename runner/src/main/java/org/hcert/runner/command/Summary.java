@@ -1,14 +1,19 @@
 package org.hcert.runner.command;
 
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.hcert.conformance.run.ClauseVerdicts;
 import org.hcert.conformance.verdict.ClauseResult;
 import org.hcert.conformance.verdict.Measurement;
 import org.hcert.conformance.verdict.Units;
 import org.hcert.conformance.verdict.Verdict;
 
-/** Print the clause-by-clause result for the operator's console: verdict, measured value, limit. */
+/**
+ * Print the clause-by-clause result for the operator's console: verdict, and for each measured
+ * quantity the worst value with its limit (the certificate keeps every measurement).
+ */
 final class Summary {
 
     private Summary() {}
@@ -16,11 +21,23 @@ final class Summary {
     static void print(PrintWriter out, List<ClauseResult> results, ClauseVerdicts.Overall overall) {
         for (ClauseResult r : results) {
             out.println("%-13s %-14s %s".formatted(r.clauseId(), r.verdict(), headline(r)).stripTrailing());
-            for (Measurement m : r.measurements()) {
-                out.println("%-28s %s".formatted("", line(m)));
-            }
+            worstPerQuantity(r.measurements()).forEach((m, n) ->
+                    out.println("%-28s %s%s".formatted("", line(m), n > 1 ? " (worst of %d)".formatted(n) : "")));
         }
         out.println("overall:      " + overall);
+    }
+
+    /** The worst measurement of each quantity (largest difference beyond the limit) and how many there were. */
+    private static Map<Measurement, Integer> worstPerQuantity(List<Measurement> measurements) {
+        Map<String, Measurement> worst = new LinkedHashMap<>();
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (Measurement m : measurements) {
+            worst.merge(m.quantity(), m, (a, b) -> b.difference() > a.difference() ? b : a);
+            counts.merge(m.quantity(), 1, Integer::sum);
+        }
+        Map<Measurement, Integer> out = new LinkedHashMap<>();
+        worst.forEach((q, m) -> out.put(m, counts.get(q)));
+        return out;
     }
 
     private static String headline(ClauseResult r) {
