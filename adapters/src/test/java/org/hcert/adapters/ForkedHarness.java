@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.hcert.adapters.recording.SessionRecorder;
 import org.hcert.adapters.safety.Watchdog;
+import org.hcert.testkit.Blocking;
 
 /**
  * A harness in its own JVM, for tests that kill it: {@code record URI FILE} records a session;
@@ -46,7 +47,7 @@ public final class ForkedHarness {
         stderr.deleteOnExit();
         Process p = new ProcessBuilder(command).redirectError(stderr).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-        CompletableFuture<String> ready = blocking(() -> {
+        CompletableFuture<String> ready = Blocking.call(() -> {
             try {
                 return out.readLine();
             } catch (IOException e) {
@@ -67,18 +68,4 @@ public final class ForkedHarness {
         return p;
     }
 
-    /** Run a blocking call on its own daemon thread (never on the common pool, which has one thread on two cores). */
-    private static <T> CompletableFuture<T> blocking(java.util.function.Supplier<T> call) {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        Thread t = new Thread(() -> {
-            try {
-                result.complete(call.get());
-            } catch (RuntimeException e) {
-                result.completeExceptionally(e);
-            }
-        }, "test-blocking-call");
-        t.setDaemon(true);
-        t.start();
-        return result;
-    }
 }

@@ -34,7 +34,7 @@ public final class PtyPair implements AutoCloseable {
     public static PtyPair start() throws IOException, InterruptedException {
         assumeTrue(socatInstalled(), "socat is not installed: serial links are tested over pseudo-terminal pairs made by socat (apt-get install -y socat)");
         Process p = new ProcessBuilder("socat", "-d", "-d", "pty,raw,echo=0", "pty,raw,echo=0").start();
-        CompletableFuture<List<String>> ptys = blocking(() -> readPtys(p));
+        CompletableFuture<List<String>> ptys = Blocking.call(() -> readPtys(p));
         try {
             List<String> two = ptys.get(10, TimeUnit.SECONDS);
             return new PtyPair(p, two.get(0), two.get(1));
@@ -92,20 +92,6 @@ public final class PtyPair implements AutoCloseable {
         socat.destroyForcibly();
     }
 
-    /** Run a blocking call on its own daemon thread (never on the common pool, which has one thread on two cores). */
-    private static <T> CompletableFuture<T> blocking(java.util.function.Supplier<T> call) {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        Thread t = new Thread(() -> {
-            try {
-                result.complete(call.get());
-            } catch (RuntimeException e) {
-                result.completeExceptionally(e);
-            }
-        }, "test-blocking-call");
-        t.setDaemon(true);
-        t.start();
-        return result;
-    }
 
     /** The device the harness opens, e.g. {@code /dev/pts/3}. */
     public String harnessSide() {
