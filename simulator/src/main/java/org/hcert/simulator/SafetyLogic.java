@@ -1,5 +1,6 @@
 package org.hcert.simulator;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -18,6 +19,7 @@ import org.hcert.telemetry.EventSample;
 final class SafetyLogic {
 
     static final long POWER_OFF_DELAY_NS = 20_000_000L;
+    static final int STOP_HISTORY = 64;
     static final double FALL_TILT_RAD = Math.toRadians(60);
     /** Deceleration of walking under {@code slow-estop}, m/s², and its divisor for joint references. */
     static final double SLOW_STOP_DECEL_MS2 = 0.3;
@@ -37,6 +39,8 @@ final class SafetyLogic {
     private OperatingMode mode = OperatingMode.AUTO;
     private Command.Walk lastWalk = new Command.Walk(0, 0, 0);
     private Optional<StopTruth> stop = Optional.empty();
+    /** Earlier stops, as they stood when the next one began; the oldest dropped beyond {@link #STOP_HISTORY}. */
+    private final ArrayDeque<StopTruth> earlierStops = new ArrayDeque<>();
 
     SafetyLogic(StopCategory estopCategory, StopCategory protectiveCategory, FaultInjector faults) {
         this.estopCategory = estopCategory;
@@ -88,6 +92,12 @@ final class SafetyLogic {
         }
         body.halt(jointDecel(body, true));
         stopping = true;
+        stop.ifPresent(earlier -> {
+            if (earlierStops.size() == STOP_HISTORY) {
+                earlierStops.pollFirst();
+            }
+            earlierStops.addLast(earlier);
+        });
         stop = Optional.of(new StopTruth(kind, c, now, OptionalLong.empty(), OptionalLong.empty(), OptionalLong.empty()));
         if (c == StopCategory.ZERO) {
             powerOff(now, "category 0 stop: drive power removed at once");
@@ -273,5 +283,12 @@ final class SafetyLogic {
 
     Optional<StopTruth> lastStop() {
         return stop;
+    }
+
+    /** Every stop remembered, oldest first, the last one as it stands now. */
+    List<StopTruth> stops() {
+        List<StopTruth> all = new ArrayList<>(earlierStops);
+        stop.ifPresent(all::add);
+        return all;
     }
 }

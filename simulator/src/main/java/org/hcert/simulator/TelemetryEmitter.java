@@ -59,7 +59,9 @@ final class TelemetryEmitter {
     void emit(long simNs, List<RobotEvent> events) {
         long t = robotClockNs(simNs);
         for (RobotEvent e : events) {
-            send(simNs, t, "/events", RosJsonDecoder.EVENT, RosJson.object().put("kind", e.kind()).put("detail", e.detail()));
+            // Stamped at the source: when the event happened (e.g. the e-stop was asserted between two
+            // steps), not when this step publishes it.
+            send(simNs, robotClockNs(e.simNs()), "/events", RosJsonDecoder.EVENT, RosJson.object().put("kind", e.kind()).put("detail", e.detail()));
         }
         if (due(simNs, rates.safetyHz())) {
             send(simNs, t, "/safety/state", RosJsonDecoder.SAFETY_STATE, RosJson.object()

@@ -133,6 +133,11 @@ public final class VirtualHumanoid {
         return config;
     }
 
+    /** The truth about every stop so far (the last 64), oldest first, the last one as it stands now. */
+    public List<StopTruth> stops() {
+        return safety.stops();
+    }
+
     /** The noise-free true state now. */
     public TrueState truth() {
         return Truths.of(this, body, safety);

@@ -81,7 +81,8 @@ class TelemetryTest {
                 .findFirst().orElseThrow().tNs();
 
         assertThat(kinds).containsExactly("estop_pressed", "drive_disabled");
-        assertThat(pressedNs).isEqualTo(SimulatorConfig.DEFAULT_EPOCH_NS + 2_001_000_000L);
+        // Stamped when it was pressed (2.000 s), though published with the step that reaches 2.001 s.
+        assertThat(pressedNs).isEqualTo(SimulatorConfig.DEFAULT_EPOCH_NS + 2_000_000_000L);
         assertThat(last).extracting(SafetyStateSample::estop, SafetyStateSample::driveEnabled, SafetyStateSample::mode)
                 .containsExactly(true, false, "stopped");
     }
@@ -125,5 +126,20 @@ class TelemetryTest {
         robot.accept(new Command.Walk(0.5, 0, 0));
         robot.step(300_000_000L);
         return robot.drainTelemetry().stream().map(OutboundMessage::ndjsonLine).toList();
+    }
+
+    @Test
+    void eventsAreStampedWhenTheyHappenNotWhenTheNextStepPublishesThem() throws IOException {
+        VirtualHumanoid robot = VirtualHumanoid.create(SimulatorConfig.hc1());
+        robot.step(1_500_000L); // the e-stop arrives half-way between two 1 ms steps
+        robot.drainTelemetry();
+        robot.accept(new Command.EmergencyStop());
+        robot.step(5_000_000L);
+
+        StopTruth stop = robot.stops().get(0);
+        EventSample pressed = roundTrip(robot).stream().filter(s -> s instanceof EventSample e
+                && e.kind().equals(EventSample.ESTOP_PRESSED)).map(EventSample.class::cast).findFirst().orElseThrow();
+        assertThat(pressed.tNs()).isEqualTo(robot.config().epochNs() + stop.triggerNs());
+        assertThat(stop.triggerNs()).isEqualTo(1_000_000L);
     }
 }

@@ -46,6 +46,12 @@ final class ClauseLimits {
         return new Limit(name, q.value(), q.unit(), spec.comparison(), spec.evidence(), source);
     }
 
+    /** The parameter {@code name} in SI units, or {@code otherwise} when the profile does not define it. */
+    double parameterSiOr(String name, double otherwise) {
+        LimitSpec spec = clause.parameters().get(name);
+        return spec == null ? otherwise : resolve(name, spec).si();
+    }
+
     /** The parameter {@code name} in SI units (s, m, rad/s, …). */
     double parameterSi(String name) {
         LimitSpec spec = clause.parameters().get(name);

@@ -26,7 +26,8 @@ public final class EmergencyStopSteps {
         ClauseLimits limits = ClauseLimits.current();
         StopTimeMetric.Parameters p = new StopTimeMetric.Parameters(
                 limits.parameterSi("standstillJointSpeed"), limits.parameterSi("standstillBaseSpeed"),
-                ClauseLimits.nanos(limits.parameterSi("observationWindow")));
+                ClauseLimits.nanos(limits.parameterSi("observationWindow")),
+                ClauseLimits.nanos(limits.parameterSiOr("standstillSmoothing", 0)));
         Live.actThenObserve(LiveSession::assertEstop, Live.seconds(limits.parameterSi("observationWindow") + 0.5));
         Signals.Pass<List<StopObservation>> pass = Signals.read(
                 EnumSet.of(Role.JOINTS, Role.ODOMETRY, Role.SAFETY_STATE), EnumSet.of(Role.EVENTS),

@@ -107,4 +107,74 @@ class StopTimeMetricTest {
         assertThat(stop.jointsUnknown()).isEqualTo(1);
         assertThat(stop.standstillNs()).isEmpty();
     }
+
+    @Test
+    void smoothingLeavesTheStandstillOfASteadyDecelerationWhereItIs() {
+        // v(t) = 1 - t/0.41 is below 0.01 rad/s from t = 0.4059 s: first sample at 406 ms, both ways.
+        List<Sample> s = linearStop(t -> Math.max(0, 1 - t / 0.41), t -> 0, 1420);
+        assertThat(StopTimeMetric.evaluate(s.iterator(), P).get(0).stopTimeNs()).hasValue(406_000_000L);
+        StopTimeMetric.Parameters smoothed = new StopTimeMetric.Parameters(0.01, 0.01, 3_000_000_000L, 9_000_000L);
+        assertThat(StopTimeMetric.evaluate(s.iterator(), smoothed).get(0).stopTimeNs()).hasValue(406_000_000L);
+    }
+
+    @Test
+    void smoothingKeepsSensorNoiseAtTheToleranceFromDecidingTheStopTime() {
+        // A slow braking tail, v(t) = 0.02·(1 - t/0.5), truly below 0.01 rad/s from 250 ms on, read
+        // with ±4 mrad/s of alternating sensor noise: even samples (+4) stay at or above the
+        // tolerance until v = 6 mrad/s at 350 ms, so standstill counts from 351 ms.
+        DoubleUnaryOperator tail = t -> Math.max(0, 0.02 * (1 - t / 0.5));
+        List<Sample> s = new ArrayList<>();
+        for (int ms = 0; ms <= 4000; ms++) {
+            if (ms == 1000) {
+                s.add(event(ms, "estop_pressed"));
+            }
+            double after = Math.max(0, ms - 1000) / 1000.0;
+            double noise = ms % 2 == 0 ? 0.004 : -0.004;
+            s.add(joints(ms, 0, (ms < 1000 ? 1 : tail.applyAsDouble(after)) + noise));
+            s.add(odom(ms, 0, 0.9));
+        }
+        assertThat(StopTimeMetric.evaluate(s.iterator(), P).get(0).stopTimeNs()).hasValue(351_000_000L);
+        // A mean of nine samples leaves ±0.44 mrad/s: the last even sample at or above the tolerance is
+        // at 260 ms (v = 9.6 mrad/s), so standstill counts from 261 ms, 11 ms from the truth, not 101.
+        StopTimeMetric.Parameters smoothed = new StopTimeMetric.Parameters(0.01, 0.01, 3_000_000_000L, 9_000_000L);
+        assertThat(StopTimeMetric.evaluate(s.iterator(), smoothed).get(0).stopTimeNs()).hasValue(261_000_000L);
+    }
+
+    @Test
+    void smoothingDoesNotChangeSamplesFurtherApartThanHalfTheWindow() {
+        // 200 Hz: a 9 ms window holds one sample, so the result equals the unsmoothed one.
+        List<Sample> s = new ArrayList<>();
+        for (int ms = 0; ms <= 4000; ms += 5) {
+            if (ms == 1000) {
+                s.add(event(ms, "estop_pressed"));
+            }
+            double after = Math.max(0, ms - 1000) / 1000.0;
+            s.add(joints(ms, 0, ms < 1000 ? 1 : Math.max(0, 1 - after / 0.3) + (ms % 10 == 0 ? 0.009 : -0.009)));
+            s.add(odom(ms, 0, 0.9));
+        }
+        StopTimeMetric.Parameters smoothed = new StopTimeMetric.Parameters(0.01, 0.01, 3_000_000_000L, 9_000_000L);
+        assertThat(StopTimeMetric.evaluate(s.iterator(), smoothed)).isEqualTo(StopTimeMetric.evaluate(s.iterator(), P));
+    }
+
+    @Test
+    void smoothingUsesNoSampleAfterTheWindowEnds() {
+        // The reset at 2500 ms ends the window; joints move again right after it. The samples after
+        // the reset must not drag the last standstill samples of the window above the tolerance.
+        List<Sample> s = new ArrayList<>();
+        for (int ms = 0; ms <= 3000; ms++) {
+            if (ms == 1000) {
+                s.add(event(ms, "estop_pressed"));
+            }
+            if (ms == 2500) {
+                s.add(event(ms, "estop_reset"));
+            }
+            double v = ms < 1000 ? 1 : ms < 1300 ? 0.5 : ms <= 2500 ? 0 : 1;
+            s.add(joints(ms, 0, v));
+            s.add(odom(ms, 0, 0.9));
+        }
+        StopTimeMetric.Parameters smoothed = new StopTimeMetric.Parameters(0.01, 0.01, 3_000_000_000L, 9_000_000L);
+        StopObservation stop = StopTimeMetric.evaluate(s.iterator(), smoothed).get(0);
+        assertThat(stop.window().endNs()).isEqualTo(at(2500));
+        assertThat(stop.standstillNs()).isPresent();
+    }
 }

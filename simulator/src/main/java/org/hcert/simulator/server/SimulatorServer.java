@@ -21,6 +21,7 @@ import org.hcert.adapters.wire.Transport;
 import org.hcert.simulator.CommandResult;
 import org.hcert.simulator.OutboundMessage;
 import org.hcert.simulator.RealTimePacer;
+import org.hcert.simulator.StopTruth;
 import org.hcert.simulator.TrueState;
 import org.hcert.simulator.VirtualHumanoid;
 import org.hcert.telemetry.Message;
@@ -119,6 +120,13 @@ public final class SimulatorServer implements AutoCloseable {
     public String describe() {
         return listener == null ? "serial://%s?baud=%d".formatted(config.serialDevice(), config.baud())
                 : "tcp://%s:%d".formatted(config.bind(), port());
+    }
+
+    /** The truth about every stop so far (the last 64), oldest first. */
+    public List<StopTruth> stops() {
+        synchronized (robot) {
+            return robot.stops();
+        }
     }
 
     /** The model's noise-free true state now. */

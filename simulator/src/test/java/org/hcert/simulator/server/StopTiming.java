@@ -6,9 +6,9 @@ import java.util.OptionalLong;
 import org.hcert.telemetry.Message;
 
 /**
- * The stop time as hcert's stop-time metric defines it, from received telemetry: from the
- * {@code estop_pressed} event to the first sample after which every |joint velocity| stays below
- * 0.01 rad/s ({@code /joint_states}) and the base speed below 0.01 m/s ({@code /odom}).
+ * A raw stop time from received telemetry, hcert's definition without its velocity smoothing: from
+ * the {@code estop_pressed} event to the first sample after which every |joint velocity| stays
+ * below 0.01 rad/s ({@code /joint_states}) and the base speed below 0.01 m/s ({@code /odom}).
  */
 final class StopTiming {
 

@@ -1,0 +1,98 @@
+package org.hcert.runner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.StreamSupport;
+import org.hcert.simulator.StopTruth;
+import org.hcert.simulator.server.ServeConfig;
+import org.hcert.simulator.server.SimulatorServer;
+import org.hcert.testkit.PtyPair;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Issue 4's timing criterion, end to end: {@code hcert certify --link} runs SE-ESTOP-01 against the
+ * served simulator over TCP on 127.0.0.1 and over a socat pty pair at 921600 baud, and the stop
+ * time in the certificate must lie within 2 ms of the simulator's noise-free true stop time. The
+ * walk lasts as long as the harness takes, so the e-stop lands at an unplanned phase of the gait.
+ */
+class LiveStopTimeIT {
+
+    private static final double CRITERION_MS = 2.0;
+
+    @TempDir
+    Path out;
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"tcp", "serial"})
+    void measuredStopTimeIsWithinTwoMillisecondsOfTheTruth(String transport) throws Exception {
+        try (Served served = Served.start(transport)) {
+            StringWriter stdout = new StringWriter();
+            StringWriter stderr = new StringWriter();
+            int code = Main.run(new String[] {"certify", "--robot", CertifyCommandIT.ROBOT, "--standard",
+                CertifyCommandIT.STANDARD, "--lab", CertifyCommandIT.LAB, "--link", served.uri,
+                "--features", "../features/safety-and-ethics/emergency-stop.feature", "--allow-motion",
+                "--estop-actuator", "--out", out.toString(), "--no-html"}, new StringReader("y\n"),
+                    new PrintWriter(stdout, true), new PrintWriter(stderr, true));
+            String log = stdout + "" + stderr;
+
+            JsonNode certificate = new ObjectMapper().readTree(out.resolve("certificate.json").toFile());
+            JsonNode estop = StreamSupport.stream(certificate.get("clauses").spliterator(), false)
+                    .filter(c -> c.get("id").asText().equals("SE-ESTOP-01")).findFirst().orElseThrow();
+            assertThat(estop.get("verdict").asText()).as(log).isEqualTo("PASS");
+            double measuredMs = StreamSupport.stream(estop.get("measurements").spliterator(), false)
+                    .filter(m -> m.get("quantity").asText().equals("stop time")).findFirst().orElseThrow()
+                    .get("measured").asDouble();
+
+            List<StopTruth> estops = served.server.stops().stream().filter(s -> s.kind().equals("estop")).toList();
+            assertThat(estops).as("e-stops the simulator saw; %s", log).hasSize(1);
+            StopTruth truth = estops.get(0);
+            double trueMs = (truth.standstillNs().orElseThrow() - truth.triggerNs()) / 1e6;
+            System.out.printf("%s: stop time in the certificate %.3f ms, simulator truth %.3f ms, difference %+.3f ms "
+                    + "(exit code %d)%n", transport, measuredMs, trueMs, measuredMs - trueMs, code);
+            assertThat(measuredMs).as("stop time in the certificate, ms; truth %.3f ms", trueMs)
+                    .isCloseTo(trueMs, within(CRITERION_MS));
+        }
+    }
+
+    /** The simulator served over TCP on an ephemeral port or over a socat pty pair. */
+    private static final class Served implements AutoCloseable {
+        final SimulatorServer server;
+        final String uri;
+        private final @Nullable PtyPair pty;
+
+        private Served(SimulatorServer server, String uri, @Nullable PtyPair pty) {
+            this.server = server;
+            this.uri = uri;
+            this.pty = pty;
+        }
+
+        static Served start(String transport) throws Exception {
+            if (transport.equals("serial")) {
+                PtyPair pty = PtyPair.start();
+                SimulatorServer s = SimulatorServer.start(ServeConfig.serial(pty.robotSide()));
+                return new Served(s, "serial://%s?baud=921600".formatted(pty.harnessSide()), pty);
+            }
+            SimulatorServer s = SimulatorServer.start(ServeConfig.tcp(0));
+            return new Served(s, "tcp://127.0.0.1:" + s.port(), null);
+        }
+
+        @Override
+        public void close() {
+            server.close();
+            if (pty != null) {
+                pty.close();
+            }
+        }
+    }
+}
