@@ -91,6 +91,8 @@ public final class RobotSession implements AutoCloseable {
     private volatile boolean session;
     private volatile boolean silent;
     private volatile boolean closed;
+    /** A write failed: the connection is going; send nothing more, but let the reader drain what came. */
+    private volatile boolean writeFailed;
     private volatile long lastHarnessFrameNanos = System.nanoTime();
     private volatile int byes;
     private long readRobotNs;
@@ -125,7 +127,7 @@ public final class RobotSession implements AutoCloseable {
      * sequence number is used up, so the harness sees a corrupt frame and then a gap.
      */
     public synchronized void publishDamaged(long robotTimeNs, String topic, String type, JsonNode msg) {
-        if (silent || closed) {
+        if (silent || closed || writeFailed) {
             return;
         }
         writeRaw(damage(FrameCodec.encode(new Frame(FrameType.TELEMETRY, txSeq, robotTimeNs, Payloads.telemetry(topic, type, msg)))));
@@ -134,7 +136,7 @@ public final class RobotSession implements AutoCloseable {
 
     /** Send {@code n} frames with a wrong CRC that use no sequence number, as line noise would leave them. */
     public synchronized void sendNoise(int n) {
-        for (int i = 0; i < n && !silent && !closed; i++) {
+        for (int i = 0; i < n && !silent && !closed && !writeFailed; i++) {
             writeRaw(damage(FrameCodec.encode(new Frame(FrameType.TELEMETRY, txSeq, robotClock.getAsLong(),
                     Payloads.telemetry("/noise", "std_msgs/msg/Empty", JsonNodeFactory.instance.objectNode())))));
         }
@@ -240,6 +242,8 @@ public final class RobotSession implements AutoCloseable {
             assembler.feed(buf, 0, n);
         }
         end(why);
+        closed = true;
+        transport.close();
     }
 
     private void end(String why) {
@@ -303,7 +307,7 @@ public final class RobotSession implements AutoCloseable {
     }
 
     private synchronized void send(FrameType type, long robotTimeNs, ObjectNode body) {
-        if (silent || closed) {
+        if (silent || closed || writeFailed) {
             return;
         }
         writeRaw(FrameCodec.encode(new Frame(type, txSeq, robotTimeNs, body)));
@@ -314,8 +318,9 @@ public final class RobotSession implements AutoCloseable {
         try {
             transport.write(bytes);
         } catch (IOException e) {
-            closed = true;
-            transport.close();
+            // Not closed here: a BYE may still wait in the receive buffer, and closing under the
+            // reader would report "Socket closed" instead. The reader ends at the end of stream.
+            writeFailed = true;
         }
     }
 }
