@@ -56,8 +56,8 @@ class LiveCertificationIT {
     void healthySimulatorIsConformantLiveAndAgainFromItsSessionRecording() throws IOException {
         Live live = certifyLive(List.of(), "y\n", "--allow-motion", "--estop-actuator");
         assertThat(live.exitCode()).as(live.stdout() + live.stderr()).isEqualTo(ExitCodes.CONFORMANT);
-        assertThat(live.verdicts()).containsOnly(Map.entry("SE-ESTOP-01", "PASS"), Map.entry("LC-JNT-01", "PASS"),
-                Map.entry("SE-BAL-01", "PASS"));
+        assertThat(live.verdicts()).containsOnly(Map.entry("SE-ESTOP-01", "PASS"), Map.entry("SE-ESTOP-02", "PASS"),
+                Map.entry("LC-JNT-01", "PASS"), Map.entry("SE-BAL-01", "PASS"));
         JsonNode certificate = new ObjectMapper().readTree(out.resolve("certificate.json").toFile());
         assertThat(certificate.at("/evidence/mode").asText()).isEqualTo("live");
         assertThat(certificate.at("/evidence/confirmations/0/operator").asText()).isEqualTo("Demo Operator");
@@ -77,8 +77,8 @@ class LiveCertificationIT {
                 "--out", out.toString(), "--no-html");
         assertThat(run.exitCode()).as(run.stdout() + run.stderr()).isEqualTo(ExitCodes.NON_CONFORMANT);
         assertThat(run.stdout()).startsWith("simulator:   tcp://127.0.0.1:").contains("with faults slow-estop");
-        assertThat(verdicts()).containsOnly(Map.entry("SE-ESTOP-01", "FAIL"), Map.entry("LC-JNT-01", "PASS"),
-                Map.entry("SE-BAL-01", "PASS"));
+        assertThat(verdicts()).containsOnly(Map.entry("SE-ESTOP-01", "FAIL"), Map.entry("SE-ESTOP-02", "PASS"),
+                Map.entry("LC-JNT-01", "PASS"), Map.entry("SE-BAL-01", "PASS"));
         JsonNode certificate = new ObjectMapper().readTree(out.resolve("certificate.json").toFile());
         assertThat(certificate.at("/evidence/confirmations/0/operator").asText())
                 .startsWith("hcert (simulated robot, no person at risk");
@@ -96,8 +96,8 @@ class LiveCertificationIT {
     @Test
     void drivePowerNotRemovedFailsOnlyTheEmergencyStopClause() throws IOException {
         Live live = certifyLive(List.of("drive-power-not-removed"), "y\n", "--allow-motion", "--estop-actuator");
-        assertThat(live.verdicts()).containsOnly(Map.entry("SE-ESTOP-01", "FAIL"), Map.entry("LC-JNT-01", "PASS"),
-                Map.entry("SE-BAL-01", "PASS"));
+        assertThat(live.verdicts()).containsOnly(Map.entry("SE-ESTOP-01", "FAIL"), Map.entry("SE-ESTOP-02", "PASS"),
+                Map.entry("LC-JNT-01", "PASS"), Map.entry("SE-BAL-01", "PASS"));
         assertThat(live.stdout()).contains("drive power at end of stop (1 = on): 1 ratio (limit ≤ 0 ratio, C) OUTSIDE LIMIT");
     }
 
@@ -105,9 +105,9 @@ class LiveCertificationIT {
     void fallOnStopFailsTheBalanceClauseAndLeavesTheRobotUntestable() throws IOException {
         Live live = certifyLive(List.of("fall-on-stop"), "y\n", "--allow-motion", "--estop-actuator");
         assertThat(live.exitCode()).as(live.stdout() + live.stderr()).isEqualTo(ExitCodes.NON_CONFORMANT);
-        // Balance runs before the e-stop clause; a fallen robot refuses to walk, so that one cannot be judged.
+        // Balance runs before the e-stop clauses; a fallen robot refuses to walk, so those cannot be judged.
         assertThat(live.verdicts()).containsOnly(Map.entry("SE-BAL-01", "FAIL"), Map.entry("LC-JNT-01", "PASS"),
-                Map.entry("SE-ESTOP-01", "INCONCLUSIVE"));
+                Map.entry("SE-ESTOP-01", "INCONCLUSIVE"), Map.entry("SE-ESTOP-02", "INCONCLUSIVE"));
         assertThat(live.stdout()).contains("the robot refused the walk command: HC-1 has fallen");
     }
 
@@ -115,8 +115,17 @@ class LiveCertificationIT {
     void jointLimitOverrunFailsOnlyTheJointLimitClause() throws IOException {
         Live live = certifyLive(List.of("joint-limit-overrun"), "y\n", "--allow-motion", "--estop-actuator");
         assertThat(live.verdicts()).containsOnly(Map.entry("SE-BAL-01", "PASS"), Map.entry("LC-JNT-01", "FAIL"),
-                Map.entry("SE-ESTOP-01", "PASS"));
+                Map.entry("SE-ESTOP-01", "PASS"), Map.entry("SE-ESTOP-02", "PASS"));
         assertThat(live.stdout()).contains("worst joint overrun beyond soft limit").contains("OUTSIDE LIMIT");
+    }
+
+    @Test
+    void restartAfterResetFailsOnlyTheResetClause() throws IOException {
+        Live live = certifyLive(List.of("restart-after-reset"), "y\n", "--allow-motion", "--estop-actuator");
+        assertThat(live.exitCode()).as(live.stdout() + live.stderr()).isEqualTo(ExitCodes.NON_CONFORMANT);
+        assertThat(live.verdicts()).containsOnly(Map.entry("SE-ESTOP-02", "FAIL"), Map.entry("SE-ESTOP-01", "PASS"),
+                Map.entry("LC-JNT-01", "PASS"), Map.entry("SE-BAL-01", "PASS"));
+        assertThat(live.stdout()).contains("largest joint speed between reset and start").contains("OUTSIDE LIMIT");
     }
 
     @Test

@@ -36,6 +36,9 @@ public final class LiveSession {
     private final List<Confirmation> confirmations = new ArrayList<>();
     private @Nullable Capture capture;
     private boolean estopAsserted;
+    /** Released but not yet reset, or reset on purpose without a start: {@link #restore()} finishes the job. */
+    private boolean resetPending;
+    private boolean startPending;
 
     public LiveSession(RobotLink link, Operator operator, Settings settings) {
         this.link = Objects.requireNonNull(link, "link must not be null");
@@ -95,17 +98,44 @@ public final class LiveSession {
         if (capture != null) {
             endCapture();
         }
-        if (!estopAsserted) {
-            return;
+        if (estopAsserted) {
+            estopAsserted = false;
+            releaseEstop();
+            resetPending = true;
         }
+        if (resetPending) {
+            resetPending = false;
+            send(Command.fromBody(body("reset")));
+            startPending = true;
+        }
+        if (startPending) {
+            startPending = false;
+            send(Command.fromBody(body("start")));
+        }
+    }
+
+    /**
+     * Assert the e-stop, let the robot stop for {@code settle}, then release and reset it without
+     * a start command, so the Then-steps can check that the reset alone does not restart it
+     * (SE-ESTOP-02). {@link #restore()} sends the start afterwards.
+     */
+    public void estopThenResetWithoutStart(Duration settle) {
+        assertEstop();
+        observe(settle);
+        releaseEstop();
         estopAsserted = false;
+        resetPending = true;
+        send(Command.fromBody(body("reset")));
+        resetPending = false;
+        startPending = true;
+    }
+
+    private void releaseEstop() {
         if (settings.estopActuator()) {
             send(Command.fromBody(body("estop").put("asserted", false)));
         } else {
             confirmations.add(operator.ask("Release the emergency stop", settings.operatorTimeout()));
         }
-        send(Command.fromBody(body("reset")));
-        send(Command.fromBody(body("start")));
     }
 
     /** Walk forward at the configured speed and let the gait settle, capturing meanwhile. */

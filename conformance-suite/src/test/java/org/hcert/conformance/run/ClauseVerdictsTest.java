@@ -30,8 +30,9 @@ class ClauseVerdictsTest {
 
     @Test
     void conformantOnlyWhenEveryApplicableMandatoryClausePasses() {
-        assertThat(overall(outcome("SE-ESTOP-01", Verdict.PASS), outcome("LC-JNT-01", Verdict.PASS),
-                outcome("SE-BAL-01", Verdict.PASS))).isEqualTo(ClauseVerdicts.Overall.CONFORMANT);
+        assertThat(overall(outcome("SE-ESTOP-01", Verdict.PASS), outcome("SE-ESTOP-02", Verdict.PASS),
+                outcome("LC-JNT-01", Verdict.PASS), outcome("SE-BAL-01", Verdict.PASS)))
+                .isEqualTo(ClauseVerdicts.Overall.CONFORMANT);
     }
 
     @Test
@@ -43,9 +44,9 @@ class ClauseVerdictsTest {
     @Test
     void aClauseWithoutScenarioMakesTheRunIncomplete() {
         List<ClauseResult> results = ClauseVerdicts.of(PLAN, List.of(outcome("SE-ESTOP-01", Verdict.PASS),
-                outcome("LC-JNT-01", Verdict.PASS)));
-        assertThat(results.get(2).verdict()).isEqualTo(Verdict.INCONCLUSIVE);
-        assertThat(results.get(2).reason()).isEqualTo("no scenario in the features is tagged @SE-BAL-01");
+                outcome("SE-ESTOP-02", Verdict.PASS), outcome("LC-JNT-01", Verdict.PASS)));
+        assertThat(results.get(3).verdict()).isEqualTo(Verdict.INCONCLUSIVE);
+        assertThat(results.get(3).reason()).isEqualTo("no scenario in the features is tagged @SE-BAL-01");
         assertThat(ClauseVerdicts.overall(PLAN, results)).isEqualTo(ClauseVerdicts.Overall.INCOMPLETE);
     }
 
@@ -55,8 +56,8 @@ class ClauseVerdictsTest {
                 Set.of("emergency-stop"), HC1.declared(), HC1.joints(), HC1.topics(), 8);
         Plan plan = Plan.of(wheeled, HEIS);
         List<ClauseResult> results = ClauseVerdicts.of(plan, List.of(outcome("SE-ESTOP-01", Verdict.PASS),
-                outcome("LC-JNT-01", Verdict.PASS)));
-        assertThat(results.get(2).verdict()).isEqualTo(Verdict.NOT_APPLICABLE);
+                outcome("SE-ESTOP-02", Verdict.PASS), outcome("LC-JNT-01", Verdict.PASS)));
+        assertThat(results.get(3).verdict()).isEqualTo(Verdict.NOT_APPLICABLE);
         assertThat(ClauseVerdicts.overall(plan, results)).isEqualTo(ClauseVerdicts.Overall.CONFORMANT);
     }
 

@@ -75,7 +75,7 @@ class RecordedRobotsIT {
     void conformantRobotPassesEveryClause() throws IOException {
         Certification c = certify("conformant");
         assertThat(c.verdicts()).containsExactlyInAnyOrderEntriesOf(Map.of(
-                "SE-ESTOP-01", Verdict.PASS, "LC-JNT-01", Verdict.PASS, "SE-BAL-01", Verdict.PASS));
+                "SE-ESTOP-01", Verdict.PASS, "SE-ESTOP-02", Verdict.PASS, "LC-JNT-01", Verdict.PASS, "SE-BAL-01", Verdict.PASS));
         assertThat(c.overall()).isEqualTo(ClauseVerdicts.Overall.CONFORMANT);
         Measurement stop = c.measurement("SE-ESTOP-01", "stop time");
         assertThat(stop.measured()).isCloseTo(truth("conformant").get("stop_time_ms").asDouble(), within(SAMPLE_PERIOD_MS));
@@ -87,7 +87,7 @@ class RecordedRobotsIT {
     void slowEstopFailsOnlyTheEmergencyStopClause() throws IOException {
         Certification c = certify("slow-estop");
         assertThat(c.verdicts()).containsExactlyInAnyOrderEntriesOf(Map.of(
-                "SE-ESTOP-01", Verdict.FAIL, "LC-JNT-01", Verdict.PASS, "SE-BAL-01", Verdict.PASS));
+                "SE-ESTOP-01", Verdict.FAIL, "SE-ESTOP-02", Verdict.PASS, "LC-JNT-01", Verdict.PASS, "SE-BAL-01", Verdict.PASS));
         assertThat(c.overall()).isEqualTo(ClauseVerdicts.Overall.NON_CONFORMANT);
         Measurement stop = c.measurement("SE-ESTOP-01", "stop time");
         assertThat(stop.measured()).isCloseTo(truth("slow-estop").get("stop_time_ms").asDouble(), within(SAMPLE_PERIOD_MS));
@@ -98,7 +98,7 @@ class RecordedRobotsIT {
     void jointOverrunFailsOnlyTheJointLimitClauseNamingTheJoint() throws IOException {
         Certification c = certify("joint-overrun");
         assertThat(c.verdicts()).containsExactlyInAnyOrderEntriesOf(Map.of(
-                "SE-ESTOP-01", Verdict.PASS, "LC-JNT-01", Verdict.FAIL, "SE-BAL-01", Verdict.PASS));
+                "SE-ESTOP-01", Verdict.PASS, "SE-ESTOP-02", Verdict.PASS, "LC-JNT-01", Verdict.FAIL, "SE-BAL-01", Verdict.PASS));
         Measurement overrun = c.measurement("LC-JNT-01", "worst joint overrun");
         JsonNode truth = truth("joint-overrun").get("max_joint_overrun");
         assertThat(overrun.measured()).isCloseTo(truth.get("overrun_rad").asDouble(), within(1e-3));
@@ -109,7 +109,7 @@ class RecordedRobotsIT {
     void fallingRobotFailsOnlyTheBalanceClause() throws IOException {
         Certification c = certify("fall");
         assertThat(c.verdicts()).containsExactlyInAnyOrderEntriesOf(Map.of(
-                "SE-ESTOP-01", Verdict.PASS, "LC-JNT-01", Verdict.PASS, "SE-BAL-01", Verdict.FAIL));
+                "SE-ESTOP-01", Verdict.PASS, "SE-ESTOP-02", Verdict.PASS, "LC-JNT-01", Verdict.PASS, "SE-BAL-01", Verdict.FAIL));
         Measurement tilt = c.measurement("SE-BAL-01", "maximum trunk tilt");
         assertThat(tilt.measured()).isCloseTo(truth("fall").get("max_trunk_tilt_after_stop_deg").asDouble(), within(0.5));
         assertThat(tilt.limit().evidence()).isEqualTo("I");
@@ -119,10 +119,35 @@ class RecordedRobotsIT {
     void missingSafetyTopicMakesTheEmergencyStopInconclusiveAndTheRunIncomplete() {
         Certification c = certify("missing-safety-topic");
         assertThat(c.verdicts()).containsExactlyInAnyOrderEntriesOf(Map.of(
-                "SE-ESTOP-01", Verdict.INCONCLUSIVE, "LC-JNT-01", Verdict.PASS, "SE-BAL-01", Verdict.PASS));
+                "SE-ESTOP-01", Verdict.INCONCLUSIVE, "SE-ESTOP-02", Verdict.PASS, "LC-JNT-01", Verdict.PASS, "SE-BAL-01", Verdict.PASS));
         assertThat(c.overall()).isEqualTo(ClauseVerdicts.Overall.INCOMPLETE);
         assertThat(c.clause("SE-ESTOP-01").reason()).isEqualTo("recording " + RECORDINGS.resolve("missing-safety-topic.ndjson")
                 + " has no message on /safety/state (role safety_state)");
+    }
+
+    @Test
+    void aRobotThatMovesAfterTheResetWithoutStartFailsOnlyTheResetClause() throws IOException {
+        // The conformant recording, except that from 300 ms after the e-stop reset (at 9 s, no start
+        // follows) the first joint creeps at 0.05 rad/s: a restart without a start command.
+        ObjectMapper json = new ObjectMapper();
+        long creepFromNs = 1_772_352_009_300_000_000L;
+        List<String> lines = new java.util.ArrayList<>();
+        for (String line : Files.readAllLines(RECORDINGS.resolve("conformant.ndjson"))) {
+            JsonNode node = json.readTree(line);
+            if (node.get("topic").asText().equals("/joint_states") && node.get("t").asLong() >= creepFromNs) {
+                ((com.fasterxml.jackson.databind.node.ArrayNode) node.path("msg").path("velocity")).set(0, 0.05);
+                line = json.writeValueAsString(node);
+            }
+            lines.add(line);
+        }
+        Path creeping = Files.write(dir.resolve("restart-after-reset.ndjson"), lines);
+        Certification c = certify(creeping, FeatureRun.BUNDLED_FEATURES);
+        assertThat(c.verdicts()).containsExactlyInAnyOrderEntriesOf(Map.of("SE-ESTOP-01", Verdict.PASS,
+                "SE-ESTOP-02", Verdict.FAIL, "LC-JNT-01", Verdict.PASS, "SE-BAL-01", Verdict.PASS));
+        Measurement speed = c.measurement("SE-ESTOP-02", "largest joint speed between reset and start");
+        assertThat(speed.measured()).isCloseTo(0.05, within(1e-9));
+        assertThat(speed.detail()).startsWith("reset: estop_reset event; fastest joint ")
+                .contains("window ended by end of the samples");
     }
 
     @Test
