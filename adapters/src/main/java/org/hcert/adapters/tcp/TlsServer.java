@@ -92,7 +92,7 @@ public record TlsServer(Path certificate, @Nullable Path key, @Nullable Path cli
      * Finish the handshake of a socket accepted by a server from {@link #bind} within
      * {@code timeout}, and wrap it as a transport.
      *
-     * @throws IOException naming the peer and the reason when the handshake fails; the socket is closed
+     * @throws IOException saying why the handshake failed; the socket is closed
      */
     public static TcpTransport handshake(Socket accepted, Duration timeout) throws IOException {
         if (!(accepted instanceof SSLSocket tls)) {
@@ -108,7 +108,7 @@ public record TlsServer(Path certificate, @Nullable Path key, @Nullable Path cli
             String why = m.contains("Unsupported or unrecognized SSL message") || m.contains("plaintext connection")
                     ? "the peer does not speak TLS (a harness connecting with tcp:// instead of tls://?)"
                     : e instanceof SocketTimeoutException ? "no TLS handshake within %d ms".formatted(timeout.toMillis()) : m;
-            throw new IOException("TLS handshake with %s failed: %s".formatted(accepted.getRemoteSocketAddress(), why), e);
+            throw new IOException("TLS handshake failed: " + why, e);
         }
     }
 

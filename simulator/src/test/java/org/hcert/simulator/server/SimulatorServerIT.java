@@ -1,6 +1,7 @@
 package org.hcert.simulator.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.time.Duration;
@@ -11,21 +12,24 @@ import org.hcert.adapters.ClockOffset;
 import org.hcert.adapters.Command;
 import org.hcert.adapters.CommandReply;
 import org.hcert.adapters.HarnessClock;
+import org.hcert.adapters.LinkException;
 import org.hcert.adapters.LinkOptions;
 import org.hcert.adapters.RobotLink;
 import org.hcert.adapters.RobotLinks;
 import org.hcert.simulator.StopTruth;
 import org.hcert.telemetry.Message;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** A harness link ({@code WireLink}) against the served simulator, over TCP loopback and a socat pty pair. */
+/** A harness link ({@code WireLink}) against the served simulator, over TCP and TLS loopback and a socat pty pair. */
 class SimulatorServerIT {
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"tcp", "serial"})
+    @ValueSource(strings = {"tcp", "tls", "serial"})
     void servesTelemetryAtTheModelsRatesStampedWithTheRobotClock(String transport) throws Exception {
-        try (Served s = Served.start(transport, List.of()); RobotLink link = RobotLinks.of(s.uri, LinkOptions.defaults())) {
+        try (Served s = Served.start(transport, List.of());
+                RobotLink link = RobotLinks.of(s.uri, LinkOptions.defaults(), Served.HARNESS_TLS)) {
             Capabilities caps = link.connect();
             assertThat(caps.commands()).contains("walk", "stop", "estop", "protective_stop", "start", "dummy");
             assertThat(caps.topics()).containsEntry("/joint_states", "sensor_msgs/msg/JointState");
@@ -48,6 +52,23 @@ class SimulatorServerIT {
                 long lastStamp = joints.get(joints.size() - 1).logTimeNs();
                 assertThat((double) HarnessClock.system().nowNs() - lastStamp).as("age of the last stamp, ns").isBetween(0.0, 100e6);
             }
+        }
+    }
+
+    @Test
+    void logsAPlainTcpHarnessOnItsTlsPortAndServesTheNextHarness() throws Exception {
+        try (Served s = Served.start("tls", List.of())) {
+            assertThat(s.server.log()).anySatisfy(line -> assertThat(line).matches(
+                    "TLS 1\\.3 certificate CN=robot on 127\\.0\\.0\\.1,O=hcert tests, valid until \\\\d{4}-.*, fingerprint sha256:[0-9a-f]{64}"));
+            try (RobotLink plain = RobotLinks.of(s.uri.replace("tls://", "tcp://"), LinkOptions.defaults())) {
+                assertThatThrownBy(plain::connect).isInstanceOf(LinkException.class);
+            }
+            try (RobotLink link = RobotLinks.of(s.uri, LinkOptions.defaults(), Served.HARNESS_TLS)) {
+                link.connect();
+                assertThat(link.send(new Command.Reset()).accepted()).isTrue();
+            }
+            assertThat(s.server.log()).anySatisfy(line -> assertThat(line).matches("connection from /127\\.0\\.0\\.1:\\d+ failed: "
+                    + "TLS handshake failed: the peer does not speak TLS \\(a harness connecting with tcp:// instead of tls://\\?\\)"));
         }
     }
 
