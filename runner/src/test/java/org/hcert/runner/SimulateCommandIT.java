@@ -9,6 +9,7 @@ import org.hcert.adapters.Command;
 import org.hcert.adapters.LinkOptions;
 import org.hcert.adapters.RobotLink;
 import org.hcert.adapters.RobotLinks;
+import org.hcert.testkit.TestTls;
 import org.junit.jupiter.api.Test;
 
 class SimulateCommandIT {
@@ -31,7 +32,48 @@ class SimulateCommandIT {
         StringWriter err = new StringWriter();
         int code = Main.run(new String[] {"simulate"}, new PrintWriter(new StringWriter()), new PrintWriter(err));
         assertThat(code).isEqualTo(ExitCodes.USAGE);
-        assertThat(err.toString()).isEqualTo("hcert: error: give exactly one of --tcp PORT and --serial DEVICE\n");
+        assertThat(err.toString()).isEqualTo("hcert: error: give exactly one of --tcp PORT, --tls PORT and --serial DEVICE\n");
+    }
+
+    @Test
+    void rejectsTlsWithoutACertificate() {
+        StringWriter err = new StringWriter();
+        int code = Main.run(new String[] {"simulate", "--tls", "0"}, new PrintWriter(new StringWriter()), new PrintWriter(err));
+        assertThat(code).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).isEqualTo("hcert: error: --tls needs --cert FILE (and --key FILE for PEM)\n");
+    }
+
+    @Test
+    void namesAKeyFileThatIsNotAPemPrivateKey() {
+        StringWriter err = new StringWriter();
+        String cert = TestTls.file("robot.pem").toString();
+        int code = Main.run(new String[] {"simulate", "--tls", "0", "--cert", cert, "--key", cert, "--seconds", "1"},
+                new PrintWriter(new StringWriter()), new PrintWriter(err));
+        assertThat(code).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).isEqualTo("hcert: error: %s holds no PEM private key; expected -----BEGIN PRIVATE KEY-----\n".formatted(cert));
+    }
+
+    @Test
+    void servesTlsAndPrintsTheCertificatesFingerprint() throws Exception {
+        int port;
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
+            port = probe.getLocalPort();
+        }
+        StringWriter out = new StringWriter();
+        Thread cli = new Thread(() -> Main.run(new String[] {"simulate", "--tls", String.valueOf(port), "--cert",
+                TestTls.file("self-signed.pem").toString(), "--key", TestTls.file("self-signed.key").toString(), "--seconds", "3"},
+                new PrintWriter(out), new PrintWriter(new StringWriter())));
+        cli.start();
+        Thread.sleep(1000);
+        java.util.regex.Matcher fp = java.util.regex.Pattern.compile("fingerprint (sha256:[0-9a-f]{64})").matcher(out.toString());
+        assertThat(fp.find()).as(out.toString()).isTrue();
+        try (RobotLink link = RobotLinks.of("tls://127.0.0.1:%d?pin=%s".formatted(port, fp.group(1)), LinkOptions.defaults())) {
+            link.connect();
+            assertThat(link.send(new Command.Reset()).accepted()).isTrue();
+        }
+        cli.join(Duration.ofSeconds(10).toMillis());
+        assertThat(out.toString()).contains("hcert simulate: serving hcert simulator ", " on tls://127.0.0.1:" + port,
+                "hcert simulate: TLS 1.3 certificate CN=robot-7 self-signed, valid until ", "hcert simulate: session opened");
     }
 
     @Test
