@@ -15,6 +15,7 @@ import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509ExtendedKeyManager;
 import javax.net.ssl.X509ExtendedTrustManager;
 import org.jspecify.annotations.Nullable;
 
@@ -24,15 +25,18 @@ import org.jspecify.annotations.Nullable;
  */
 final class TlsConnector {
 
+    /** How long to wait for a robot's refusal when it asked for a client certificate and got none, in ms: {@value}. */
+    static final int NO_CERTIFICATE_WAIT_MS = 1000;
+
     private final String host;
     private final int port;
     private final @Nullable String pin;
     private final @Nullable X509ExtendedTrustManager trusted;
     private final String trustSource;
-    private final KeyManager @Nullable [] keys;
+    private final @Nullable X509ExtendedKeyManager keys;
 
     private TlsConnector(String host, int port, @Nullable String pin, @Nullable X509ExtendedTrustManager trusted, String trustSource,
-            KeyManager @Nullable [] keys) {
+            @Nullable X509ExtendedKeyManager keys) {
         this.host = host;
         this.port = port;
         this.pin = pin;
@@ -45,10 +49,14 @@ final class TlsConnector {
     static TlsConnector prepare(String host, int port, @Nullable String pin, TlsSettings settings) {
         X509ExtendedTrustManager trusted = pin == null ? trustManager(settings.trust() == null ? null
                 : TlsFiles.trustStore(settings.trust(), settings.password())) : null;
-        KeyManager[] keys = null;
+        X509ExtendedKeyManager keys = null;
         if (settings.clientCertificate() != null) {
             KeyStore identity = TlsFiles.identity(settings.clientCertificate(), settings.clientKey(), settings.password());
-            keys = keyManagers(identity, TlsFiles.keyPassword(settings.clientKey(), settings.password()));
+            for (KeyManager k : keyManagers(identity, TlsFiles.keyPassword(settings.clientKey(), settings.password()))) {
+                if (k instanceof X509ExtendedKeyManager x) {
+                    keys = x;
+                }
+            }
         }
         return new TlsConnector(host, port, pin, trusted, settings.describeTrust(), keys);
     }
@@ -56,11 +64,12 @@ final class TlsConnector {
     /** Connect within {@code connectTimeout} and finish the handshake within {@code handshakeTimeout}. */
     TcpTransport connect(Duration connectTimeout, Duration handshakeTimeout) throws IOException {
         ServerCheck check = pin != null ? ServerCheck.pinned(pin, host) : ServerCheck.trusting(trusted, trustSource, host);
+        ClientKeys client = new ClientKeys(keys);
         Socket plain = TcpTransport.connectSocket(host, port, connectTimeout);
         SSLSocket tls;
         try {
             SSLContext context = SSLContext.getInstance(TlsLink.PROTOCOL);
-            context.init(keys, new TrustManager[] {check}, null);
+            context.init(new KeyManager[] {client}, new TrustManager[] {check}, null);
             tls = (SSLSocket) context.getSocketFactory().createSocket(plain, host, port, true);
         } catch (GeneralSecurityException | IOException e) {
             plain.close();
@@ -75,6 +84,9 @@ final class TlsConnector {
         try {
             tls.setSoTimeout((int) Math.min(Integer.MAX_VALUE, handshakeTimeout.toMillis()));
             tls.startHandshake();
+            if (client.asked() && !client.hasIdentity()) {
+                awaitVerdictOnNoCertificate(tls);
+            }
             return TcpTransport.over(tls);
         } catch (IOException e) {
             tls.close();
@@ -82,10 +94,42 @@ final class TlsConnector {
         }
     }
 
+    /**
+     * The robot asked for a client certificate and got none: wait up to {@link #NO_CERTIFICATE_WAIT_MS}
+     * for its refusal (an alert), which TLS 1.3 delivers after the client's handshake. A robot that
+     * only wanted one sends nothing before the HELLO, and the wait ends with a timeout.
+     */
+    private static void awaitVerdictOnNoCertificate(SSLSocket tls) throws IOException {
+        tls.setSoTimeout(NO_CERTIFICATE_WAIT_MS);
+        int b;
+        try {
+            b = tls.getInputStream().read();
+        } catch (SocketTimeoutException e) {
+            return;
+        } catch (IOException e) {
+            throw new Refusal("the robot requires a client certificate and the harness showed none (%s); give one with hcert certify --link-cert FILE --link-key FILE"
+                    .formatted(e.getMessage()), e);
+        }
+        throw new Refusal(b < 0 ? "the robot asked for a client certificate, got none, and closed the connection; give one with hcert certify --link-cert FILE --link-key FILE"
+                : "the robot sent data before the HELLO (a protocol violation)", null);
+    }
+
+    /** A failure already said in words. */
+    private static final class Refusal extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        Refusal(String message, @Nullable Throwable cause) {
+            super(message, cause);
+        }
+    }
+
     /** Say in one sentence why a handshake failed. */
     static String why(IOException e, ServerCheck check, Duration timeout) {
         if (check.problem().isPresent()) {
             return check.problem().get();
+        }
+        if (e instanceof Refusal) {
+            return String.valueOf(e.getMessage());
         }
         String m = String.valueOf(e.getMessage());
         if (has(e, SocketTimeoutException.class)) {

@@ -159,6 +159,19 @@ class TlsLinkTest extends RobotLinkContractTest {
     }
 
     @Test
+    void reportsARobotThatRequiresAClientCertificateTheHarnessDidNotShow() throws Exception {
+        TlsServer mutual = TlsServer.of(TestTls.file("robot.pem"), TestTls.file("robot.key")).withClientCa(TestTls.file("ca.pem"));
+        Peer p = peer(EchoRobot.Config.defaults(), mutual);
+        try (RobotLink link = TlsLink.of(LinkUri.parse(p.uri()), OPTIONS, LAB)) {
+            assertThatThrownBy(link::connect).isInstanceOf(org.hcert.adapters.LinkException.class)
+                    .hasMessageStartingWith(p.uri() + ": cannot open the link: TLS handshake failed: the robot requires a client certificate "
+                            + "and the harness showed none (Received fatal alert: bad_certificate); give one with hcert certify --link-cert FILE --link-key FILE; ");
+        } finally {
+            p.close();
+        }
+    }
+
+    @Test
     void servesAndTrustsPkcs12Files() throws Exception {
         TlsServer p12 = TlsServer.of(TestTls.file("robot.p12"), null).withPassword(TestTls.P12_PASSWORD);
         Peer p = peer(EchoRobot.Config.defaults(), p12);

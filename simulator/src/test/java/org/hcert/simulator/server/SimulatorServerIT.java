@@ -65,7 +65,7 @@ class SimulatorServerIT {
             }
             try (RobotLink link = RobotLinks.of(s.uri, LinkOptions.defaults(), Served.HARNESS_TLS)) {
                 link.connect();
-                assertThat(link.send(new Command.Reset()).accepted()).isTrue();
+                assertThat(link.send(new Command.Reset(), Duration.ofSeconds(3)).accepted()).isTrue();
             }
             assertThat(s.server.log()).anySatisfy(line -> assertThat(line).matches("connection from /127\\.0\\.0\\.1:\\d+ failed: "
                     + "TLS handshake failed: the peer does not speak TLS \\(a harness connecting with tcp:// instead of tls://\\?\\)"));
