@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.hcert.adapters.Command;
 import org.hcert.adapters.LinkOptions;
 import org.hcert.adapters.RobotLink;
@@ -60,14 +62,19 @@ class SimulateCommandIT {
             port = probe.getLocalPort();
         }
         StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
         Thread cli = new Thread(() -> Main.run(new String[] {"simulate", "--tls", String.valueOf(port), "--cert",
                 TestTls.file("self-signed.pem").toString(), "--key", TestTls.file("self-signed.key").toString(), "--seconds", "3"},
-                new PrintWriter(out), new PrintWriter(new StringWriter())));
+                new PrintWriter(out, true), new PrintWriter(err, true)));
         cli.start();
-        Thread.sleep(1000);
-        java.util.regex.Matcher fp = java.util.regex.Pattern.compile("fingerprint (sha256:[0-9a-f]{64})").matcher(out.toString());
-        assertThat(fp.find()).as(out.toString()).isTrue();
-        try (RobotLink link = RobotLinks.of("tls://127.0.0.1:%d?pin=%s".formatted(port, fp.group(1)), LinkOptions.defaults())) {
+        Matcher fp = Pattern.compile("fingerprint (sha256:[0-9a-f]{64})").matcher("");
+        for (int i = 0; i < 100 && !fp.reset(out.toString()).find(); i++) {
+            Thread.sleep(50);
+        }
+        assertThat(fp.reset(out.toString()).find()).as("the fingerprint line in: %s; stderr: %s", out, err).isTrue();
+        // hcert certify's default timeouts: a cold JVM decrypting 3,400 frames/s on a busy machine may lag at first.
+        LinkOptions tolerant = LinkOptions.defaults().withLinkTimeout(Duration.ofSeconds(3)).withAnswerTimeout(Duration.ofSeconds(2));
+        try (RobotLink link = RobotLinks.of("tls://127.0.0.1:%d?pin=%s".formatted(port, fp.group(1)), tolerant)) {
             link.connect();
             assertThat(link.send(new Command.Reset()).accepted()).isTrue();
         }

@@ -22,14 +22,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** A harness link ({@code WireLink}) against the served simulator, over TCP and TLS loopback and a socat pty pair. */
+/** A harness link ({@code WireLink}) against the served simulator, over TCP loopback and a socat pty pair, and TLS. */
 class SimulatorServerIT {
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"tcp", "tls", "serial"})
+    @ValueSource(strings = {"tcp", "serial"})
     void servesTelemetryAtTheModelsRatesStampedWithTheRobotClock(String transport) throws Exception {
-        try (Served s = Served.start(transport, List.of());
-                RobotLink link = RobotLinks.of(s.uri, LinkOptions.defaults(), Served.HARNESS_TLS)) {
+        try (Served s = Served.start(transport, List.of()); RobotLink link = RobotLinks.of(s.uri, LinkOptions.defaults())) {
             Capabilities caps = link.connect();
             assertThat(caps.commands()).contains("walk", "stop", "estop", "protective_stop", "start", "dummy");
             assertThat(caps.topics()).containsEntry("/joint_states", "sensor_msgs/msg/JointState");
@@ -63,9 +62,11 @@ class SimulatorServerIT {
             try (RobotLink plain = RobotLinks.of(s.uri.replace("tls://", "tcp://"), LinkOptions.defaults())) {
                 assertThatThrownBy(plain::connect).isInstanceOf(LinkException.class);
             }
-            try (RobotLink link = RobotLinks.of(s.uri, LinkOptions.defaults(), Served.HARNESS_TLS)) {
+            // hcert certify's default timeouts: a cold JVM decrypting 3,400 frames/s on a busy machine may lag at first.
+            LinkOptions tolerant = LinkOptions.defaults().withLinkTimeout(Duration.ofSeconds(3)).withAnswerTimeout(Duration.ofSeconds(2));
+            try (RobotLink link = RobotLinks.of(s.uri, tolerant, Served.HARNESS_TLS)) {
                 link.connect();
-                assertThat(link.send(new Command.Reset(), Duration.ofSeconds(3)).accepted()).isTrue();
+                assertThat(link.send(new Command.Reset()).accepted()).isTrue();
             }
             assertThat(s.server.log()).anySatisfy(line -> assertThat(line).matches("connection from /127\\.0\\.0\\.1:\\d+ failed: "
                     + "TLS handshake failed: the peer does not speak TLS \\(a harness connecting with tcp:// instead of tls://\\?\\)"));
