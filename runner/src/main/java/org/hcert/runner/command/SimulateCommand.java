@@ -27,11 +27,12 @@ import picocli.CommandLine.Model.CommandSpec;
         name = "simulate",
         mixinStandardHelpOptions = true,
         description = {
-            "Serve the virtual humanoid HC-1 as a live robot over the wire protocol (TCP, TLS 1.3 on TCP, or a",
-            "serial line), in real time, with optional faults. One line per connection, command and stop.",
-            "With --tls it prints its certificate's fingerprint: harnesses connect with --link-trust CA.pem,",
-            "or pin it: tls://HOST:PORT?pin=sha256:... . PKCS#12 files are opened with the password in the",
-            "environment variable " + TlsFiles.PASSWORD_ENV + ".",
+            "Serve the virtual humanoid HC-1 as a live robot over the wire protocol (TCP,",
+            "TLS 1.3 on TCP, or a serial line), in real time, with optional faults.",
+            "One line per connection, command and stop.",
+            "With --tls it logs its certificate's SHA-256 fingerprint: a harness trusts the",
+            "CA that signed it (--link-trust) or pins it (tls://HOST:PORT?pin=sha256:...).",
+            "PKCS#12 files: the password is in the environment variable " + TlsFiles.PASSWORD_ENV + ".",
             "Runs until Ctrl-C (or --seconds). The robot stops on its own when the harness goes quiet for 1 s."
         })
 public final class SimulateCommand implements Callable<Integer> {
