@@ -44,6 +44,10 @@ import org.jspecify.annotations.Nullable;
  * a session, or the harness says BYE or disconnects, the server commands a software stop and
  * records why ({@link #robotSideStops()}).
  *
+ * <p>Over TLS ({@link ServeConfig#tls}) the accepting thread finishes each connection's TLS 1.3
+ * handshake (within {@link TlsServer#HANDSHAKE_TIMEOUT_MS} ms) before the session starts; a
+ * connection whose handshake fails is logged with the reason and the next one is served.
+ *
  * <p>In-process use: {@code SimulatorServer.start(ServeConfig.tcp(0))}, connect to
  * {@code tcp://127.0.0.1:} + {@link #port()}, compare with {@link #truth()}, then {@link #close()}.
  */
