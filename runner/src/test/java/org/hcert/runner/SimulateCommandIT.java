@@ -76,7 +76,7 @@ class SimulateCommandIT {
         LinkOptions tolerant = LinkOptions.defaults().withLinkTimeout(Duration.ofSeconds(3)).withAnswerTimeout(Duration.ofSeconds(2));
         try (RobotLink link = RobotLinks.of("tls://127.0.0.1:%d?pin=%s".formatted(port, fp.group(1)), tolerant)) {
             link.connect();
-            assertThat(link.send(new Command.Reset()).accepted()).isTrue();
+            assertThat(link.send(new Command.SoftwareStop("tls test")).accepted()).isTrue();
         }
         cli.join(Duration.ofSeconds(10).toMillis());
         assertThat(out.toString()).contains("hcert simulate: serving hcert simulator ", " on tls://127.0.0.1:" + port,

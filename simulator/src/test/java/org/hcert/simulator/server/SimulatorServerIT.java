@@ -66,7 +66,7 @@ class SimulatorServerIT {
             LinkOptions tolerant = LinkOptions.defaults().withLinkTimeout(Duration.ofSeconds(3)).withAnswerTimeout(Duration.ofSeconds(2));
             try (RobotLink link = RobotLinks.of(s.uri, tolerant, Served.HARNESS_TLS)) {
                 link.connect();
-                assertThat(link.send(new Command.Reset()).accepted()).isTrue();
+                assertThat(link.send(new Command.SoftwareStop("tls test")).accepted()).isTrue();
             }
             assertThat(s.server.log()).anySatisfy(line -> assertThat(line).matches("connection from /127\\.0\\.0\\.1:\\d+ failed: "
                     + "TLS handshake failed: the peer does not speak TLS \\(a harness connecting with tcp:// instead of tls://\\?\\)"));
