@@ -38,7 +38,11 @@ public final class TcpTransport implements Transport {
 
     /** Open a plain TCP connection to {@code host:port} within {@code timeout}. */
     static Socket connectSocket(String host, int port, Duration timeout) throws IOException {
-        Socket s = new Socket();
+        return connectSocket(new Socket(), host, port, timeout);
+    }
+
+    /** Connect {@code s} to {@code host:port} within {@code timeout}; closes it on failure. */
+    static Socket connectSocket(Socket s, String host, int port, Duration timeout) throws IOException {
         try {
             s.connect(new InetSocketAddress(host, port), (int) Math.min(Integer.MAX_VALUE, timeout.toMillis()));
             return s;

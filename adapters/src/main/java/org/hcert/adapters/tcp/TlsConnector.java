@@ -65,7 +65,7 @@ final class TlsConnector {
     TcpTransport connect(Duration connectTimeout, Duration handshakeTimeout) throws IOException {
         ServerCheck check = pin != null ? ServerCheck.pinned(pin, host) : ServerCheck.trusting(trusted, trustSource, host);
         ClientKeys client = new ClientKeys(keys);
-        Socket plain = TcpTransport.connectSocket(host, port, connectTimeout);
+        Socket plain = TcpTransport.connectSocket(new BufferedSocket(), host, port, connectTimeout);
         SSLSocket tls;
         try {
             SSLContext context = SSLContext.getInstance(TlsLink.PROTOCOL);
