@@ -6,24 +6,28 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Where a robot is: {@code tcp://HOST:PORT?token=T} or
- * {@code serial:///dev/ttyUSB0?baud=921600&parity=none} ({@code serial://COM3?…} on Windows).
- * {@link #toString()} redacts the token.
+ * Where a robot is: {@code tcp://HOST:PORT?token=T}, {@code tls://HOST:PORT?token=T&pin=sha256:HEX}
+ * (TLS 1.3 on TCP; the pin is optional) or {@code serial:///dev/ttyUSB0?baud=921600&parity=none}
+ * ({@code serial://COM3?…} on Windows). {@link #toString()} redacts the token.
  *
- * @param scheme {@code tcp} or {@code serial}
- * @param target {@code HOST:PORT} for TCP, the port's device path or name for serial
+ * @param scheme {@code tcp}, {@code tls} or {@code serial}
+ * @param target {@code HOST:PORT} for TCP and TLS, the port's device path or name for serial
  * @param params the query parameters, in order
  */
 public record LinkUri(String scheme, String target, Map<String, String> params) {
 
     /** Query parameters a TCP link accepts. */
     public static final Set<String> TCP_PARAMS = Set.of("token");
+
+    /** Query parameters a TLS link accepts: the token and a pinned certificate fingerprint. */
+    public static final Set<String> TLS_PARAMS = Set.of("token", "pin");
 
     /** Query parameters a serial link accepts. */
     public static final Set<String> SERIAL_PARAMS = Set.of("baud", "parity", "databits", "stopbits", "token");
@@ -47,11 +51,11 @@ public record LinkUri(String scheme, String target, Map<String, String> params) 
         String scheme = uri.getScheme() == null ? "" : uri.getScheme();
         Map<String, String> params = query(text, uri.getRawQuery());
         switch (scheme) {
-            case "tcp" -> {
+            case "tcp", "tls" -> {
                 if (uri.getHost() == null || uri.getPort() < 0) {
-                    throw invalid(text, "a TCP link needs a host and a port");
+                    throw invalid(text, "a %s link needs a host and a port".formatted(scheme.toUpperCase(Locale.ROOT)));
                 }
-                checkParams(text, params, TCP_PARAMS);
+                checkParams(text, params, scheme.equals("tcp") ? TCP_PARAMS : TLS_PARAMS);
                 return new LinkUri(scheme, uri.getHost() + ":" + uri.getPort(), params);
             }
             case "serial" -> {
@@ -71,12 +75,12 @@ public record LinkUri(String scheme, String target, Map<String, String> params) 
         return Optional.ofNullable(params.get(name));
     }
 
-    /** The host of a TCP link. */
+    /** The host of a TCP or TLS link. */
     public String host() {
         return target.substring(0, target.lastIndexOf(':'));
     }
 
-    /** The port of a TCP link. */
+    /** The port of a TCP or TLS link. */
     public int port() {
         return Integer.parseInt(target.substring(target.lastIndexOf(':') + 1));
     }
@@ -121,7 +125,7 @@ public record LinkUri(String scheme, String target, Map<String, String> params) 
     private static IllegalArgumentException invalid(String text, String why) {
         String shown = text.replaceAll("token=[^&]*", "token=***");
         return new IllegalArgumentException(
-                "invalid link URI \"%s\": %s; expected tcp://HOST:PORT[?token=T] or serial://PORT[?baud=921600&parity=none|even|odd&databits=8&stopbits=1]"
+                "invalid link URI \"%s\": %s; expected tcp://HOST:PORT[?token=T], tls://HOST:PORT[?token=T&pin=sha256:HEX] or serial://PORT[?baud=921600&parity=none|even|odd&databits=8&stopbits=1]"
                         .formatted(shown, why));
     }
 }

@@ -2,6 +2,8 @@ package org.hcert.adapters;
 
 import org.hcert.adapters.serial.SerialLink;
 import org.hcert.adapters.tcp.TcpLink;
+import org.hcert.adapters.tcp.TlsLink;
+import org.hcert.adapters.tcp.TlsSettings;
 
 /** Open a link from its URI. */
 public final class RobotLinks {
@@ -9,12 +11,29 @@ public final class RobotLinks {
     private RobotLinks() {}
 
     /**
-     * A link to the robot at {@code uri} ({@code tcp://…} or {@code serial://…}), not yet connected.
+     * A link to the robot at {@code uri} ({@code tcp://…}, {@code tls://…} or {@code serial://…}),
+     * not yet connected; a {@code tls://} link trusts the JDK's default CA certificates unless
+     * its URI pins the robot's certificate.
      *
      * @throws IllegalArgumentException when the URI is invalid, naming it and the accepted forms
      */
     public static RobotLink of(String uri, LinkOptions options) {
+        return of(uri, options, TlsSettings.defaults());
+    }
+
+    /**
+     * A link to the robot at {@code uri}, not yet connected; {@code tls} says what a
+     * {@code tls://} link trusts and shows, and is ignored by the other schemes.
+     *
+     * @throws IllegalArgumentException when the URI is invalid, naming it and the accepted forms,
+     *     or a TLS file cannot be read, naming the file
+     */
+    public static RobotLink of(String uri, LinkOptions options, TlsSettings tls) {
         LinkUri parsed = LinkUri.parse(uri);
-        return parsed.scheme().equals("tcp") ? TcpLink.of(parsed, options) : SerialLink.of(parsed, options);
+        return switch (parsed.scheme()) {
+            case "tcp" -> TcpLink.of(parsed, options);
+            case "tls" -> TlsLink.of(parsed, options, tls);
+            default -> SerialLink.of(parsed, options);
+        };
     }
 }

@@ -11,7 +11,10 @@ import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.hcert.adapters.serial.SerialLinkTimingFixture;
+import org.hcert.adapters.tcp.TlsServer;
+import org.hcert.adapters.tcp.TlsSettings;
 import org.hcert.adapters.testing.EchoRobot;
+import org.hcert.testkit.TestTls;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -69,6 +72,16 @@ class LinkTimingIT {
                 RobotLink link = RobotLinks.of(peer.uri(), LinkOptions.defaults())) {
             link.connect();
             measure("TCP loopback", link, peer.robot());
+        }
+    }
+
+    @Test
+    void timesSourceStampedEventsOverTlsLoopback() throws Exception {
+        TlsServer tls = TlsServer.of(TestTls.file("robot.pem"), TestTls.file("robot.key"));
+        try (LoopbackRobot peer = new LoopbackRobot(EchoRobot.Config.defaults(), tls);
+                RobotLink link = RobotLinks.of(peer.uri(), LinkOptions.defaults(), TlsSettings.defaults().withTrust(TestTls.file("ca.pem")))) {
+            link.connect();
+            measure("TLS 1.3 loopback", link, peer.robot());
         }
     }
 

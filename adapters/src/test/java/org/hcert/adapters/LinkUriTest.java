@@ -19,6 +19,17 @@ class LinkUriTest {
     }
 
     @Test
+    void readsATlsUriWithItsPin() {
+        LinkUri uri = LinkUri.parse("tls://robot-7.lab.example:7447?token=s3cret&pin=sha256:AB:CD");
+        assertThat(uri.scheme()).isEqualTo("tls");
+        assertThat(uri.host()).isEqualTo("robot-7.lab.example");
+        assertThat(uri.port()).isEqualTo(7447);
+        assertThat(uri.param("pin")).contains("sha256:AB:CD");
+        assertThat(uri).hasToString("tls://robot-7.lab.example:7447?token=***&pin=sha256:AB:CD");
+        assertThatThrownBy(() -> LinkUri.parse("tcp://127.0.0.1:1?pin=sha256:AB")).hasMessageContaining("unknown parameter \"pin\"; allowed: token;");
+    }
+
+    @Test
     void readsASerialUriWithItsLineSettings() {
         LinkUri uri = LinkUri.parse("serial:///dev/pts/3?baud=921600&parity=even");
         assertThat(uri.target()).isEqualTo("/dev/pts/3");
@@ -30,11 +41,12 @@ class LinkUriTest {
     @Test
     void refusesUnknownSchemesAndParametersNamingTheAcceptedForms() {
         assertThatThrownBy(() -> LinkUri.parse("udp://127.0.0.1:1")).isInstanceOf(IllegalArgumentException.class).hasMessage("""
-                invalid link URI "udp://127.0.0.1:1": unknown scheme "udp"; expected tcp://HOST:PORT[?token=T] or \
-                serial://PORT[?baud=921600&parity=none|even|odd&databits=8&stopbits=1]""");
+                invalid link URI "udp://127.0.0.1:1": unknown scheme "udp"; expected tcp://HOST:PORT[?token=T], \
+                tls://HOST:PORT[?token=T&pin=sha256:HEX] or serial://PORT[?baud=921600&parity=none|even|odd&databits=8&stopbits=1]""");
         assertThatThrownBy(() -> LinkUri.parse("tcp://127.0.0.1:1?token=x&speed=9")).hasMessage("""
                 invalid link URI "tcp://127.0.0.1:1?token=***&speed=9": unknown parameter "speed"; allowed: token; expected \
-                tcp://HOST:PORT[?token=T] or serial://PORT[?baud=921600&parity=none|even|odd&databits=8&stopbits=1]""");
+                tcp://HOST:PORT[?token=T], tls://HOST:PORT[?token=T&pin=sha256:HEX] or \
+                serial://PORT[?baud=921600&parity=none|even|odd&databits=8&stopbits=1]""");
         assertThatThrownBy(() -> LinkUri.parse("tcp://127.0.0.1")).hasMessageContaining("a TCP link needs a host and a port");
     }
 

@@ -2,23 +2,36 @@ package org.hcert.adapters;
 
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.hcert.adapters.tcp.TlsServer;
 import org.hcert.adapters.testing.EchoRobot;
+import org.jspecify.annotations.Nullable;
 
-/** An {@link EchoRobot} listening on 127.0.0.1, accepting one connection. */
+/** An {@link EchoRobot} listening on 127.0.0.1, over TCP or TLS, accepting one connection. */
 public final class LoopbackRobot implements AutoCloseable {
 
     private final ServerSocket server;
     private final CompletableFuture<EchoRobot> robot;
+    private final String scheme;
 
     public LoopbackRobot(EchoRobot.Config config) throws IOException {
-        this.server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+        this(config, null);
+    }
+
+    /** Serve TLS with {@code tls} when it is not null, plain TCP otherwise. */
+    public LoopbackRobot(EchoRobot.Config config, @Nullable TlsServer tls) throws IOException {
+        this.server = tls == null ? new ServerSocket(0, 1, InetAddress.getLoopbackAddress())
+                : tls.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        this.scheme = tls == null ? "tcp" : "tls";
         this.robot = new CompletableFuture<>();
         Thread accept = new Thread(() -> {
             try {
-                robot.complete(EchoRobot.acceptOne(server, config));
+                robot.complete(tls == null ? EchoRobot.acceptOne(server, config)
+                        : EchoRobot.serve(TlsServer.handshake(server.accept(), Duration.ofSeconds(10)), config));
             } catch (IOException | RuntimeException e) {
                 robot.completeExceptionally(e);
             }
@@ -28,7 +41,7 @@ public final class LoopbackRobot implements AutoCloseable {
     }
 
     public String uri() {
-        return "tcp://127.0.0.1:" + server.getLocalPort();
+        return scheme + "://127.0.0.1:" + server.getLocalPort();
     }
 
     /** The robot, once a link has connected (waits up to 10 s). */

@@ -13,9 +13,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.hcert.adapters.tcp.TlsServer;
 import org.hcert.conformance.profile.SchemaCheck;
 import org.hcert.simulator.server.ServeConfig;
 import org.hcert.simulator.server.SimulatorServer;
+import org.hcert.testkit.TestTls;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,9 +25,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Certify the virtual humanoid live over TCP on 127.0.0.1, healthy and with injected faults, and
- * re-certify the recorded session. Each live run takes about half a minute of real time.
+ * re-certify the recorded session; once over TLS 1.3. Each live run takes about half a minute of real time.
  */
 class LiveCertificationIT {
+
+    private static final TlsServer ROBOT_TLS = TlsServer.of(TestTls.file("robot.pem"), TestTls.file("robot.key"));
 
     @TempDir
     Path out;
@@ -33,10 +37,14 @@ class LiveCertificationIT {
     private record Live(int exitCode, String stdout, String stderr, Map<String, String> verdicts) {}
 
     private Live certifyLive(List<String> faults, String operatorInput, String... extra) throws IOException {
-        try (SimulatorServer robot = SimulatorServer.start(ServeConfig.tcp(0).withFaults(faults))) {
+        return certifyLive(ServeConfig.tcp(0).withFaults(faults), operatorInput, extra);
+    }
+
+    private Live certifyLive(ServeConfig served, String operatorInput, String... extra) throws IOException {
+        try (SimulatorServer robot = SimulatorServer.start(served)) {
             List<String> args = new ArrayList<>(List.of("certify", "--robot", CertifyCommandIT.ROBOT,
                     "--standard", CertifyCommandIT.STANDARD, "--lab", CertifyCommandIT.LAB,
-                    "--link", "tcp://127.0.0.1:" + robot.port(), "--out", out.toString(), "--no-html"));
+                    "--link", robot.describe(), "--out", out.toString(), "--no-html"));
             args.addAll(List.of(extra));
             StringWriter stdout = new StringWriter();
             StringWriter stderr = new StringWriter();
@@ -70,6 +78,41 @@ class LiveCertificationIT {
                 "--standard", CertifyCommandIT.STANDARD, "--lab", CertifyCommandIT.LAB,
                 "--recording", session.toString(), "--out", replayOut.toString(), "--no-html");
         assertThat(replay.exitCode()).as(replay.stdout() + replay.stderr()).isEqualTo(ExitCodes.CONFORMANT);
+    }
+
+    @Test
+    void healthySimulatorIsConformantLiveOverTls() throws IOException {
+        Live live = certifyLive(ServeConfig.tls(0, ROBOT_TLS), "y\n", "--allow-motion", "--estop-actuator",
+                "--link-trust", TestTls.file("ca.pem").toString());
+        assertThat(live.exitCode()).as(live.stdout() + live.stderr()).isEqualTo(ExitCodes.CONFORMANT);
+        assertThat(live.verdicts()).containsOnly(Map.entry("SE-ESTOP-01", "PASS"), Map.entry("LC-JNT-01", "PASS"),
+                Map.entry("SE-BAL-01", "PASS"));
+    }
+
+    @Test
+    void refusesARobotWhoseCertificateTheLabDoesNotTrustWithAUsageErrorNamingTheUri() throws IOException {
+        try (SimulatorServer robot = SimulatorServer.start(ServeConfig.tls(0, ROBOT_TLS))) {
+            CertifyCommandIT.Run run = CertifyCommandIT.hcert("certify", "--robot", CertifyCommandIT.ROBOT,
+                    "--standard", CertifyCommandIT.STANDARD, "--lab", CertifyCommandIT.LAB, "--link", robot.describe() + "?token=s3cret",
+                    "--link-trust", TestTls.file("other-ca.pem").toString(), "--out", out.toString(), "--no-html", "--non-interactive");
+            assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+            assertThat(run.stderr()).startsWith("hcert: error: cannot connect to the robot: %s?token=***: cannot open the link: "
+                    .formatted(robot.describe()) + "TLS handshake failed: the robot's certificate is not trusted: CN=robot on 127.0.0.1,O=hcert tests "
+                    + "(issued by CN=hcert test lab CA,O=hcert tests, fingerprint sha256:")
+                    .contains("does not chain to a CA certificate in the trust store " + TestTls.file("other-ca.pem"))
+                    .doesNotContain("s3cret").doesNotContain("\tat ");
+        }
+    }
+
+    @Test
+    void refusesTlsOptionsForAPlainTcpLink() {
+        CertifyCommandIT.Run run = CertifyCommandIT.hcert("certify", "--robot", CertifyCommandIT.ROBOT,
+                "--standard", CertifyCommandIT.STANDARD, "--lab", CertifyCommandIT.LAB, "--link", "tcp://127.0.0.1:9?token=s3cret",
+                "--link-trust", TestTls.file("ca.pem").toString(), "--out", out.toString(), "--no-html");
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.stderr()).isEqualTo("""
+                hcert: error: --link-trust, --link-cert and --link-key apply to tls:// links only; the link is tcp://127.0.0.1:9?token=***
+                """);
     }
 
     @Test

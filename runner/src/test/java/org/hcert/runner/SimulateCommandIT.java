@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.hcert.adapters.Command;
 import org.hcert.adapters.LinkOptions;
 import org.hcert.adapters.RobotLink;
 import org.hcert.adapters.RobotLinks;
+import org.hcert.testkit.TestTls;
 import org.junit.jupiter.api.Test;
 
 class SimulateCommandIT {
@@ -31,7 +34,53 @@ class SimulateCommandIT {
         StringWriter err = new StringWriter();
         int code = Main.run(new String[] {"simulate"}, new PrintWriter(new StringWriter()), new PrintWriter(err));
         assertThat(code).isEqualTo(ExitCodes.USAGE);
-        assertThat(err.toString()).isEqualTo("hcert: error: give exactly one of --tcp PORT and --serial DEVICE\n");
+        assertThat(err.toString()).isEqualTo("hcert: error: give exactly one of --tcp PORT, --tls PORT and --serial DEVICE\n");
+    }
+
+    @Test
+    void rejectsTlsWithoutACertificate() {
+        StringWriter err = new StringWriter();
+        int code = Main.run(new String[] {"simulate", "--tls", "0"}, new PrintWriter(new StringWriter()), new PrintWriter(err));
+        assertThat(code).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).isEqualTo("hcert: error: --tls needs --cert FILE (and --key FILE for PEM)\n");
+    }
+
+    @Test
+    void namesAKeyFileThatIsNotAPemPrivateKey() {
+        StringWriter err = new StringWriter();
+        String cert = TestTls.file("robot.pem").toString();
+        int code = Main.run(new String[] {"simulate", "--tls", "0", "--cert", cert, "--key", cert, "--seconds", "1"},
+                new PrintWriter(new StringWriter()), new PrintWriter(err));
+        assertThat(code).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).isEqualTo("hcert: error: %s holds no PEM private key; expected -----BEGIN PRIVATE KEY-----\n".formatted(cert));
+    }
+
+    @Test
+    void servesTlsAndPrintsTheCertificatesFingerprint() throws Exception {
+        int port;
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
+            port = probe.getLocalPort();
+        }
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        Thread cli = new Thread(() -> Main.run(new String[] {"simulate", "--tls", String.valueOf(port), "--cert",
+                TestTls.file("self-signed.pem").toString(), "--key", TestTls.file("self-signed.key").toString(), "--seconds", "3"},
+                new PrintWriter(out, true), new PrintWriter(err, true)));
+        cli.start();
+        Matcher fp = Pattern.compile("fingerprint (sha256:[0-9a-f]{64})").matcher("");
+        for (int i = 0; i < 100 && !fp.reset(out.toString()).find(); i++) {
+            Thread.sleep(50);
+        }
+        assertThat(fp.reset(out.toString()).find()).as("the fingerprint line in: %s; stderr: %s", out, err).isTrue();
+        // hcert certify's default timeouts: a cold JVM decrypting 3,400 frames/s on a busy machine may lag at first.
+        LinkOptions tolerant = LinkOptions.defaults().withLinkTimeout(Duration.ofSeconds(3)).withAnswerTimeout(Duration.ofSeconds(2));
+        try (RobotLink link = RobotLinks.of("tls://127.0.0.1:%d?pin=%s".formatted(port, fp.group(1)), tolerant)) {
+            link.connect();
+            assertThat(link.send(new Command.SoftwareStop("tls test")).accepted()).isTrue();
+        }
+        cli.join(Duration.ofSeconds(10).toMillis());
+        assertThat(out.toString()).contains("hcert simulate: serving hcert simulator ", " on tls://127.0.0.1:" + port,
+                "hcert simulate: TLS 1.3 certificate CN=robot-7 self-signed, valid until ", "hcert simulate: session opened");
     }
 
     @Test

@@ -7,9 +7,13 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
+import javax.net.ssl.SSLSocket;
 import org.hcert.adapters.wire.Transport;
 
-/** A TCP socket as a {@link Transport}: no Nagle delay, reads polled every 20 ms. */
+/**
+ * A TCP socket, or a TLS socket over one, as a {@link Transport}: no Nagle delay, reads polled
+ * every 20 ms.
+ */
 public final class TcpTransport implements Transport {
 
     /** How long a read waits for bytes before returning 0, in milliseconds. */
@@ -29,17 +33,29 @@ public final class TcpTransport implements Transport {
 
     /** Connect to {@code host:port} within {@code timeout}. */
     public static TcpTransport connect(String host, int port, Duration timeout) throws IOException {
-        Socket s = new Socket();
+        return new TcpTransport(connectSocket(host, port, timeout));
+    }
+
+    /** Open a plain TCP connection to {@code host:port} within {@code timeout}. */
+    static Socket connectSocket(String host, int port, Duration timeout) throws IOException {
+        return connectSocket(new Socket(), host, port, timeout);
+    }
+
+    /** Connect {@code s} to {@code host:port} within {@code timeout}; closes it on failure. */
+    static Socket connectSocket(Socket s, String host, int port, Duration timeout) throws IOException {
         try {
             s.connect(new InetSocketAddress(host, port), (int) Math.min(Integer.MAX_VALUE, timeout.toMillis()));
-            return new TcpTransport(s);
+            return s;
         } catch (IOException e) {
             s.close();
             throw new IOException("cannot connect to %s:%d: %s".formatted(host, port, e.getMessage()), e);
         }
     }
 
-    /** Wrap a connected socket, e.g. one accepted by a robot-side server. */
+    /**
+     * Wrap a connected socket, e.g. one accepted by a robot-side server. A TLS socket must have
+     * finished its handshake (the 20 ms read poll is too short for one).
+     */
     public static TcpTransport over(Socket socket) throws IOException {
         return new TcpTransport(socket);
     }
@@ -70,6 +86,6 @@ public final class TcpTransport implements Transport {
 
     @Override
     public String describe() {
-        return "TCP " + socket.getRemoteSocketAddress();
+        return (socket instanceof SSLSocket ? "TLS " : "TCP ") + socket.getRemoteSocketAddress();
     }
 }

@@ -41,6 +41,7 @@ import org.hcert.simulator.server.ServeConfig;
 import org.hcert.simulator.server.SimulatorServer;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -77,7 +78,8 @@ public final class CertifyCommand implements Callable<Integer> {
         Path recording;
 
         @Option(names = "--link", required = true, paramLabel = "URI",
-                description = "a live robot: tcp://HOST:PORT[?token=T] or serial:///dev/ttyUSB0?baud=921600")
+                description = "a live robot: tcp://HOST:PORT[?token=T], tls://HOST:PORT[?token=T][&pin=sha256:HEX] "
+                        + "(TLS 1.3; see --link-trust) or serial:///dev/ttyUSB0?baud=921600")
         String link;
 
         @Option(names = "--simulator", required = true, arity = "0..1", fallbackValue = "", paramLabel = "FAULTS",
@@ -106,6 +108,9 @@ public final class CertifyCommand implements Callable<Integer> {
     @Option(names = "--answer-timeout", paramLabel = "MS", defaultValue = "2000",
             description = "live: how long the robot has to answer a command or a clock exchange (default ${DEFAULT-VALUE} ms)")
     private long answerTimeoutMs;
+
+    @Mixin
+    private LinkTlsOptions linkTls = new LinkTlsOptions();
 
     private final Reader in;
 
@@ -191,7 +196,7 @@ public final class CertifyCommand implements Callable<Integer> {
         }
         LiveLink.Options options = new LiveLink.Options(uri, allowMotion || simulated, nonInteractive,
                 estopActuator || simulated, Duration.ofSeconds(operatorTimeoutS), lab.operatorName(),
-                Duration.ofMillis(linkTimeoutMs), Duration.ofMillis(answerTimeoutMs), simulated);
+                Duration.ofMillis(linkTimeoutMs), Duration.ofMillis(answerTimeoutMs), simulated, linkTls.settingsFor(uri));
         try (LiveLink live = LiveLink.open(options, robot, session, in, console)) {
             CertificationContext context = new CertificationContext(robot, standard, live.link().asTelemetrySource())
                     .live(live.session());

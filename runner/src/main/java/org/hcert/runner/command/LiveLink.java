@@ -11,6 +11,7 @@ import org.hcert.adapters.LinkOptions;
 import org.hcert.adapters.RobotLink;
 import org.hcert.adapters.RobotLinks;
 import org.hcert.adapters.recording.SessionRecorder;
+import org.hcert.adapters.tcp.TlsSettings;
 import org.hcert.adapters.safety.MotionInterlock;
 import org.hcert.adapters.safety.MotionLimits;
 import org.hcert.adapters.safety.Watchdog;
@@ -46,16 +47,16 @@ final class LiveLink implements AutoCloseable {
         this.session = session;
     }
 
-    /** The options of one live run, from the command line. */
+    /** The options of one live run, from the command line; {@code tls} applies to {@code tls://} links. */
     record Options(String uri, boolean allowMotion, boolean nonInteractive, boolean estopActuator,
             Duration operatorTimeout, String operatorName, Duration linkTimeout, Duration answerTimeout,
-            boolean simulated) {}
+            boolean simulated, TlsSettings tls) {}
 
     static LiveLink open(Options o, RobotProfile robot, Path sessionFile, Reader in, PrintWriter out) {
         RobotLink raw;
         try {
             raw = RobotLinks.of(o.uri(), LinkOptions.defaults().withLinkTimeout(o.linkTimeout())
-                    .withAnswerTimeout(o.answerTimeout()));
+                    .withAnswerTimeout(o.answerTimeout()), o.tls());
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }

@@ -3,11 +3,15 @@ package org.hcert.runner.command;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.hcert.adapters.tcp.TlsFiles;
+import org.hcert.adapters.tcp.TlsServer;
 import org.hcert.runner.ExitCodes;
 import org.hcert.runner.UsageException;
 import org.hcert.simulator.server.ServeConfig;
@@ -23,8 +27,12 @@ import picocli.CommandLine.Model.CommandSpec;
         name = "simulate",
         mixinStandardHelpOptions = true,
         description = {
-            "Serve the virtual humanoid HC-1 as a live robot over the wire protocol (TCP or a serial line),",
-            "in real time, with optional faults. One line per connection, command and stop.",
+            "Serve the virtual humanoid HC-1 as a live robot over the wire protocol (TCP,",
+            "TLS 1.3 on TCP, or a serial line), in real time, with optional faults.",
+            "One line per connection, command and stop.",
+            "With --tls it logs its certificate's SHA-256 fingerprint: a harness trusts the",
+            "CA that signed it (--link-trust) or pins it (tls://HOST:PORT?pin=sha256:...).",
+            "PKCS#12 files: the password is in the environment variable " + TlsFiles.PASSWORD_ENV + ".",
             "Runs until Ctrl-C (or --seconds). The robot stops on its own when the harness goes quiet for 1 s."
         })
 public final class SimulateCommand implements Callable<Integer> {
@@ -34,6 +42,20 @@ public final class SimulateCommand implements Callable<Integer> {
 
     @Option(names = "--tcp", paramLabel = "PORT", description = "listen on this TCP port (0: any free port)")
     private @Nullable Integer tcpPort;
+
+    @Option(names = "--tls", paramLabel = "PORT", description = "listen for TLS 1.3 on this TCP port (0: any free port); needs --cert")
+    private @Nullable Integer tlsPort;
+
+    @Option(names = "--cert", paramLabel = "FILE",
+            description = "--tls: the robot's certificate chain (PEM, with --key), or a PKCS#12 file holding certificate and key")
+    private @Nullable Path cert;
+
+    @Option(names = "--key", paramLabel = "FILE", description = "--tls: the PKCS#8 PEM private key of --cert")
+    private @Nullable Path key;
+
+    @Option(names = "--client-ca", paramLabel = "FILE",
+            description = "--tls: require a client certificate signed by a CA in FILE (PEM or PKCS#12): mutual TLS")
+    private @Nullable Path clientCa;
 
     @Option(names = "--bind", paramLabel = "ADDRESS", defaultValue = ServeConfig.DEFAULT_BIND,
             description = "address to listen on; default ${DEFAULT-VALUE}")
@@ -81,19 +103,32 @@ public final class SimulateCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
+    private TlsServer tls() {
+        return TlsServer.of(Objects.requireNonNull(cert, "cert"), key).withClientCa(clientCa)
+                .withPassword(Objects.requireNonNullElse(System.getenv(TlsFiles.PASSWORD_ENV), ""));
+    }
+
     private static boolean awaitForever(CountDownLatch done) throws InterruptedException {
         done.await();
         return false;
     }
 
     private ServeConfig config(PrintWriter out) {
-        if ((tcpPort == null) == (serial == null)) {
-            throw new UsageException("give exactly one of --tcp PORT and --serial DEVICE");
+        if ((tcpPort == null ? 0 : 1) + (tlsPort == null ? 0 : 1) + (serial == null ? 0 : 1) != 1) {
+            throw new UsageException("give exactly one of --tcp PORT, --tls PORT and --serial DEVICE");
+        }
+        if ((tlsPort == null) != (cert == null)) {
+            throw new UsageException(tlsPort == null ? "--cert, --key and --client-ca apply to --tls only" : "--tls needs --cert FILE (and --key FILE for PEM)");
+        }
+        if (tlsPort == null && (key != null || clientCa != null)) {
+            throw new UsageException("--cert, --key and --client-ca apply to --tls only");
         }
         if (seconds != null && !(seconds > 0)) {
             throw new UsageException("--seconds must be positive, got " + seconds);
         }
-        ServeConfig base = serial != null ? ServeConfig.serial(serial).withBaud(baud) : ServeConfig.tcp(tcpPort).withBind(bind);
+        ServeConfig base = serial != null ? ServeConfig.serial(serial).withBaud(baud)
+                : tlsPort != null ? ServeConfig.tls(tlsPort, tls()).withBind(bind)
+                : ServeConfig.tcp(tcpPort).withBind(bind);
         return base.withToken(token).withFaults(faults).withLog(line -> {
             out.println("hcert simulate: " + line);
             out.flush();

@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 import org.hcert.adapters.serial.SerialSettings;
+import org.hcert.adapters.tcp.TlsServer;
 import org.hcert.simulator.SimulatorConfig;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How to serve a simulated robot.
@@ -21,9 +23,10 @@ import org.hcert.simulator.SimulatorConfig;
  *     its own, default {@value #DEFAULT_DEADMAN_MS} ms
  * @param simulator the model to serve
  * @param log receives one line per connection, command and stop
+ * @param tls when not null, serve TLS 1.3 on the TCP port with this certificate instead of plain TCP
  */
 public record ServeConfig(int tcpPort, String bind, String serialDevice, int baud, String token, List<String> faults,
-        Duration deadman, SimulatorConfig simulator, Consumer<String> log) {
+        Duration deadman, SimulatorConfig simulator, Consumer<String> log, @Nullable TlsServer tls) {
 
     /** Listen on the loopback interface only unless told otherwise: {@value}. */
     public static final String DEFAULT_BIND = "127.0.0.1";
@@ -42,18 +45,26 @@ public record ServeConfig(int tcpPort, String bind, String serialDevice, int bau
         if (tcpPort < 0 || tcpPort > 65_535) {
             throw new IllegalArgumentException("TCP port must be between 0 and 65535, got " + tcpPort);
         }
+        if (tls != null && !serialDevice.isEmpty()) {
+            throw new IllegalArgumentException("TLS is served on a TCP port, not on the serial line " + serialDevice);
+        }
     }
 
     /** HC-1 on TCP {@code port} (0 for an ephemeral one) on 127.0.0.1, no token, no faults, silent log. */
     public static ServeConfig tcp(int port) {
         return new ServeConfig(port, DEFAULT_BIND, "", SerialSettings.DEFAULT_BAUD, "", List.of(),
-                Duration.ofMillis(DEFAULT_DEADMAN_MS), SimulatorConfig.hc1(), line -> { });
+                Duration.ofMillis(DEFAULT_DEADMAN_MS), SimulatorConfig.hc1(), line -> { }, null);
+    }
+
+    /** HC-1 on TLS 1.3 on TCP {@code port} (0 for an ephemeral one) on 127.0.0.1, no token, no faults, silent log. */
+    public static ServeConfig tls(int port, TlsServer tls) {
+        return tcp(port).withTls(Objects.requireNonNull(tls, "tls must not be null"));
     }
 
     /** HC-1 on the serial device {@code device} at 921,600 baud, no token, no faults, silent log. */
     public static ServeConfig serial(String device) {
         return new ServeConfig(0, DEFAULT_BIND, device, SerialSettings.DEFAULT_BAUD, "", List.of(),
-                Duration.ofMillis(DEFAULT_DEADMAN_MS), SimulatorConfig.hc1(), line -> { });
+                Duration.ofMillis(DEFAULT_DEADMAN_MS), SimulatorConfig.hc1(), line -> { }, null);
     }
 
     public boolean isSerial() {
@@ -61,30 +72,34 @@ public record ServeConfig(int tcpPort, String bind, String serialDevice, int bau
     }
 
     public ServeConfig withBind(String b) {
-        return new ServeConfig(tcpPort, b, serialDevice, baud, token, faults, deadman, simulator, log);
+        return new ServeConfig(tcpPort, b, serialDevice, baud, token, faults, deadman, simulator, log, tls);
     }
 
     public ServeConfig withBaud(int b) {
-        return new ServeConfig(tcpPort, bind, serialDevice, b, token, faults, deadman, simulator, log);
+        return new ServeConfig(tcpPort, bind, serialDevice, b, token, faults, deadman, simulator, log, tls);
     }
 
     public ServeConfig withToken(String t) {
-        return new ServeConfig(tcpPort, bind, serialDevice, baud, t, faults, deadman, simulator, log);
+        return new ServeConfig(tcpPort, bind, serialDevice, baud, t, faults, deadman, simulator, log, tls);
     }
 
     public ServeConfig withFaults(List<String> f) {
-        return new ServeConfig(tcpPort, bind, serialDevice, baud, token, f, deadman, simulator, log);
+        return new ServeConfig(tcpPort, bind, serialDevice, baud, token, f, deadman, simulator, log, tls);
     }
 
     public ServeConfig withDeadman(Duration d) {
-        return new ServeConfig(tcpPort, bind, serialDevice, baud, token, faults, d, simulator, log);
+        return new ServeConfig(tcpPort, bind, serialDevice, baud, token, faults, d, simulator, log, tls);
     }
 
     public ServeConfig withSimulator(SimulatorConfig s) {
-        return new ServeConfig(tcpPort, bind, serialDevice, baud, token, faults, deadman, s, log);
+        return new ServeConfig(tcpPort, bind, serialDevice, baud, token, faults, deadman, s, log, tls);
+    }
+
+    public ServeConfig withTls(@Nullable TlsServer t) {
+        return new ServeConfig(tcpPort, bind, serialDevice, baud, token, faults, deadman, simulator, log, t);
     }
 
     public ServeConfig withLog(Consumer<String> l) {
-        return new ServeConfig(tcpPort, bind, serialDevice, baud, token, faults, deadman, simulator, l);
+        return new ServeConfig(tcpPort, bind, serialDevice, baud, token, faults, deadman, simulator, l, tls);
     }
 }

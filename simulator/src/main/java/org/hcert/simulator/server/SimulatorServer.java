@@ -5,6 +5,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,11 +14,14 @@ import java.util.Objects;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.LockSupport;
+import javax.security.auth.x500.X500Principal;
 import org.hcert.adapters.Command;
 import org.hcert.adapters.robotside.RobotSession;
 import org.hcert.adapters.serial.SerialSettings;
 import org.hcert.adapters.serial.SerialTransport;
 import org.hcert.adapters.tcp.TcpTransport;
+import org.hcert.adapters.tcp.TlsFiles;
+import org.hcert.adapters.tcp.TlsServer;
 import org.hcert.adapters.wire.Transport;
 import org.hcert.simulator.CommandResult;
 import org.hcert.simulator.OutboundMessage;
@@ -39,6 +44,10 @@ import org.jspecify.annotations.Nullable;
  * model's refusal reason. When no frame has come from the harness for the deadman timeout during
  * a session, or the harness says BYE or disconnects, the server commands a software stop and
  * records why ({@link #robotSideStops()}).
+ *
+ * <p>Over TLS ({@link ServeConfig#tls}) the accepting thread finishes each connection's TLS 1.3
+ * handshake (within {@link TlsServer#HANDSHAKE_TIMEOUT_MS} ms) before the session starts; a
+ * connection whose handshake fails is logged with the reason and the next one is served.
  *
  * <p>In-process use: {@code SimulatorServer.start(ServeConfig.tcp(0))}, connect to
  * {@code tcp://127.0.0.1:} + {@link #port()}, compare with {@link #truth()}, then {@link #close()}.
@@ -80,6 +89,9 @@ public final class SimulatorServer implements AutoCloseable {
         if (config.isSerial()) {
             this.listener = null;
             this.serial = SerialTransport.open(new SerialSettings(config.serialDevice(), config.baud(), "none", 8, 1));
+        } else if (config.tls() != null) {
+            this.listener = config.tls().bind(new InetSocketAddress(InetAddress.getByName(config.bind()), config.tcpPort()));
+            this.serial = null;
         } else {
             ServerSocket s = new ServerSocket();
             s.setReuseAddress(true);
@@ -98,7 +110,8 @@ public final class SimulatorServer implements AutoCloseable {
     /**
      * Start serving: bind the TCP port or open the serial device, and start the model in real time.
      *
-     * @throws IllegalArgumentException for an unknown fault (listing the valid ones) or a bad parameter
+     * @throws IllegalArgumentException for an unknown fault (listing the valid ones), a bad parameter,
+     *     or a TLS certificate or key that cannot be read (naming the file)
      * @throws IOException when the port cannot be bound or the device opened
      */
     public static SimulatorServer start(ServeConfig config) throws IOException {
@@ -108,6 +121,9 @@ public final class SimulatorServer implements AutoCloseable {
         s.endpointThread.start();
         s.say("serving %s on %s%s".formatted(s.identity.robot(), s.describe(),
                 config.faults().isEmpty() ? "" : " with faults " + String.join(", ", config.faults())));
+        if (config.tls() != null) {
+            s.say(describeCertificate(config.tls()));
+        }
         return s;
     }
 
@@ -116,10 +132,21 @@ public final class SimulatorServer implements AutoCloseable {
         return listener == null ? -1 : listener.getLocalPort();
     }
 
-    /** Where the server listens, e.g. {@code tcp://127.0.0.1:7447} or {@code serial:///dev/pts/3?baud=921600}. */
+    /**
+     * Where the server listens, e.g. {@code tcp://127.0.0.1:7447}, {@code tls://127.0.0.1:7447} or
+     * {@code serial:///dev/pts/3?baud=921600}.
+     */
     public String describe() {
         return listener == null ? "serial://%s?baud=%d".formatted(config.serialDevice(), config.baud())
-                : "tcp://%s:%d".formatted(config.bind(), port());
+                : "%s://%s:%d".formatted(config.tls() == null ? "tcp" : "tls", config.bind(), port());
+    }
+
+    private static String describeCertificate(TlsServer tls) {
+        X509Certificate leaf = tls.leaf();
+        return "TLS 1.3 certificate %s, valid until %s, fingerprint %s%s".formatted(
+                leaf.getSubjectX500Principal().getName(X500Principal.RFC2253),
+                leaf.getNotAfter().toInstant(), TlsFiles.fingerprint(leaf),
+                tls.clientCa() == null ? "" : "; client certificates required, signed by a CA in " + tls.clientCa());
     }
 
     /** The truth about every stop so far (the last 64), oldest first. */
@@ -221,7 +248,8 @@ public final class SimulatorServer implements AutoCloseable {
             String from = String.valueOf(socket.getRemoteSocketAddress());
             say("connection from " + from);
             try {
-                awaitEnd(open(TcpTransport.over(socket)));
+                awaitEnd(open(config.tls() == null ? TcpTransport.over(socket)
+                        : TlsServer.handshake(socket, Duration.ofMillis(TlsServer.HANDSHAKE_TIMEOUT_MS))));
             } catch (IOException e) {
                 say("connection from %s failed: %s".formatted(from, e.getMessage()));
             }

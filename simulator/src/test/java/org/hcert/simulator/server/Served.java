@@ -3,11 +3,20 @@ package org.hcert.simulator.server;
 import org.hcert.testkit.PtyPair;
 import java.io.IOException;
 import java.util.List;
+import org.hcert.adapters.tcp.TlsServer;
+import org.hcert.adapters.tcp.TlsSettings;
 import org.hcert.simulator.SimulatorConfig;
+import org.hcert.testkit.TestTls;
 import org.jspecify.annotations.Nullable;
 
-/** A simulator served over TCP on an ephemeral port or over a socat pty pair, and the URI to reach it. */
+/**
+ * A simulator served over TCP or TLS on an ephemeral port or over a socat pty pair, and the URI to
+ * reach it.
+ */
 final class Served implements AutoCloseable {
+
+    /** What the harness trusts for {@code tls}: the test lab CA that signed the simulator's certificate. */
+    static final TlsSettings HARNESS_TLS = TlsSettings.defaults().withTrust(TestTls.file("ca.pem"));
 
     final SimulatorServer server;
     final String uri;
@@ -25,6 +34,11 @@ final class Served implements AutoCloseable {
             SimulatorServer s = SimulatorServer.start(ServeConfig.serial(pty.robotSide()).withFaults(faults)
                     .withSimulator(SimulatorConfig.hc1()));
             return new Served(s, "serial://%s?baud=921600".formatted(pty.harnessSide()), pty);
+        }
+        if (transport.equals("tls")) {
+            SimulatorServer s = SimulatorServer.start(ServeConfig.tls(0, TlsServer.of(TestTls.file("robot.pem"), TestTls.file("robot.key")))
+                    .withFaults(faults));
+            return new Served(s, "tls://127.0.0.1:" + s.port(), null);
         }
         SimulatorServer s = SimulatorServer.start(ServeConfig.tcp(0).withFaults(faults));
         return new Served(s, "tcp://127.0.0.1:" + s.port(), null);

@@ -1,6 +1,7 @@
 package org.hcert.simulator.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.time.Duration;
@@ -11,15 +12,17 @@ import org.hcert.adapters.ClockOffset;
 import org.hcert.adapters.Command;
 import org.hcert.adapters.CommandReply;
 import org.hcert.adapters.HarnessClock;
+import org.hcert.adapters.LinkException;
 import org.hcert.adapters.LinkOptions;
 import org.hcert.adapters.RobotLink;
 import org.hcert.adapters.RobotLinks;
 import org.hcert.simulator.StopTruth;
 import org.hcert.telemetry.Message;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** A harness link ({@code WireLink}) against the served simulator, over TCP loopback and a socat pty pair. */
+/** A harness link ({@code WireLink}) against the served simulator, over TCP loopback and a socat pty pair, and TLS. */
 class SimulatorServerIT {
 
     @ParameterizedTest(name = "{0}")
@@ -48,6 +51,25 @@ class SimulatorServerIT {
                 long lastStamp = joints.get(joints.size() - 1).logTimeNs();
                 assertThat((double) HarnessClock.system().nowNs() - lastStamp).as("age of the last stamp, ns").isBetween(0.0, 100e6);
             }
+        }
+    }
+
+    @Test
+    void logsAPlainTcpHarnessOnItsTlsPortAndServesTheNextHarness() throws Exception {
+        try (Served s = Served.start("tls", List.of())) {
+            assertThat(s.server.log()).anySatisfy(line -> assertThat(line).matches(
+                    "TLS 1\\.3 certificate CN=robot on 127\\.0\\.0\\.1,O=hcert tests, valid until \\d{4}-.*, fingerprint sha256:[0-9a-f]{64}"));
+            try (RobotLink plain = RobotLinks.of(s.uri.replace("tls://", "tcp://"), LinkOptions.defaults())) {
+                assertThatThrownBy(plain::connect).isInstanceOf(LinkException.class);
+            }
+            // hcert certify's default timeouts: a cold JVM decrypting 3,400 frames/s on a busy machine may lag at first.
+            LinkOptions tolerant = LinkOptions.defaults().withLinkTimeout(Duration.ofSeconds(3)).withAnswerTimeout(Duration.ofSeconds(2));
+            try (RobotLink link = RobotLinks.of(s.uri, tolerant, Served.HARNESS_TLS)) {
+                link.connect();
+                assertThat(link.send(new Command.SoftwareStop("tls test")).accepted()).isTrue();
+            }
+            assertThat(s.server.log()).anySatisfy(line -> assertThat(line).matches("connection from /127\\.0\\.0\\.1:\\d+ failed: "
+                    + "TLS handshake failed: the peer does not speak TLS \\(a harness connecting with tcp:// instead of tls://\\?\\)"));
         }
     }
 
