@@ -85,8 +85,8 @@ class LiveCertificationIT {
         Live live = certifyLive(ServeConfig.tls(0, ROBOT_TLS), "y\n", "--allow-motion", "--estop-actuator",
                 "--link-trust", TestTls.file("ca.pem").toString());
         assertThat(live.exitCode()).as(live.stdout() + live.stderr()).isEqualTo(ExitCodes.CONFORMANT);
-        assertThat(live.verdicts()).containsOnly(Map.entry("SE-ESTOP-01", "PASS"), Map.entry("LC-JNT-01", "PASS"),
-                Map.entry("SE-BAL-01", "PASS"));
+        assertThat(live.verdicts()).containsOnly(Map.entry("SE-ESTOP-01", "PASS"), Map.entry("SE-ESTOP-02", "PASS"),
+                Map.entry("LC-JNT-01", "PASS"), Map.entry("SE-BAL-01", "PASS"));
     }
 
     @Test
