@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.hcert.conformance.live.LiveSession;
+import org.hcert.conformance.pass.SharedPass;
 import org.hcert.conformance.profile.Clause;
 import org.hcert.conformance.profile.RobotProfile;
 import org.hcert.conformance.profile.StandardProfile;
@@ -31,7 +32,10 @@ public final class CertificationContext {
     private final List<ScenarioOutcome> outcomes = new ArrayList<>();
     private final Map<String, String> featureSha256 = new java.util.TreeMap<>();
     private final java.util.Set<String> telemetryProblems = new java.util.LinkedHashSet<>();
+    private final SharedPass sharedPass = new SharedPass();
+    private boolean rehearsing;
     private @Nullable String scenarioId;
+    private @Nullable String scenarioLocation;
     private @Nullable Clause clause;
     private @Nullable LiveSession live;
     private @Nullable TelemetrySource scenarioTelemetry;
@@ -99,7 +103,16 @@ public final class CertificationContext {
 
     /** Start a scenario: the steps that follow record against it and read its clause's limits. */
     public synchronized void beginScenario(String id, @Nullable Clause clause) {
+        beginScenario(id, id, clause);
+    }
+
+    /**
+     * Start a scenario found at {@code location} (feature URI and line, the same in every run of the
+     * features): the steps that follow record against it and read its clause's limits.
+     */
+    public synchronized void beginScenario(String id, String location, @Nullable Clause clause) {
         this.scenarioId = id;
+        this.scenarioLocation = location;
         this.clause = clause;
         this.scenarioTelemetry = null;
     }
@@ -109,7 +122,35 @@ public final class CertificationContext {
         return Optional.ofNullable(clause);
     }
 
+    /** Where the running scenario is (feature URI and line), the key of its demand in the {@link #sharedPass()}. */
+    public synchronized Optional<String> scenarioLocation() {
+        return Optional.ofNullable(scenarioLocation);
+    }
+
+    /**
+     * The one pass over the recording that serves every planned scenario's metric; it holds no
+     * demand in a live run, where each scenario judges its own captured window.
+     */
+    public SharedPass sharedPass() {
+        return sharedPass;
+    }
+
+    /**
+     * Whether the features are being rehearsed: the scenarios run only to register what their
+     * reading steps demand in the {@link #sharedPass()}, and nothing they do counts.
+     */
+    public synchronized boolean rehearsing() {
+        return rehearsing;
+    }
+
+    synchronized void rehearse(boolean on) {
+        this.rehearsing = on;
+    }
+
     public synchronized void record(Measurement m) {
+        if (rehearsing) {
+            return;
+        }
         String id = Objects.requireNonNull(scenarioId, "a measurement was recorded outside a scenario");
         measurementsByScenario.computeIfAbsent(id, k -> new ArrayList<>()).add(m);
     }
@@ -124,6 +165,9 @@ public final class CertificationContext {
 
     /** Note that the telemetry could not be read, so the command line can say so once. */
     public synchronized void reportTelemetryProblem(String problem) {
+        if (rehearsing) {
+            return;
+        }
         telemetryProblems.add(problem);
     }
 

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.launcher.Launcher;
@@ -30,6 +31,14 @@ public final class FeatureRun {
     /** The bundled features, inside the conformance-suite jar: {@value}. */
     public static final String BUNDLED_FEATURES = "classpath:features";
 
+    /**
+     * System property that turns the shared pass off when {@code false}: {@value}. By default
+     * (unset or any other value) a run on a recording first rehearses the scenarios to learn what
+     * each reads, then computes every metric in one pass over the recording (see
+     * {@link org.hcert.conformance.pass.SharedPass}); off, each scenario reads the recording itself.
+     */
+    public static final String SHARED_PASS_PROPERTY = "hcert.shared-pass";
+
     private FeatureRun() {}
 
     /**
@@ -38,14 +47,20 @@ public final class FeatureRun {
      * @param features {@code classpath:features}, or a feature file or folder on disk
      * @param tagExpression which scenarios to run; must not be blank
      * @param extraPlugins further Cucumber plugins, e.g. Allure's
+     * @param sharedPass on a recording, compute every scenario's metric in one shared pass
      */
-    public record Options(String features, String tagExpression, List<String> extraPlugins) {
+    public record Options(String features, String tagExpression, List<String> extraPlugins, boolean sharedPass) {
         public Options {
             Objects.requireNonNull(features, "features must not be null");
             if (tagExpression.isBlank()) {
                 throw new IllegalArgumentException("tag expression must not be blank");
             }
             extraPlugins = List.copyOf(extraPlugins);
+        }
+
+        /** With the shared pass unless {@value #SHARED_PASS_PROPERTY} is {@code false}. */
+        public Options(String features, String tagExpression, List<String> extraPlugins) {
+            this(features, tagExpression, extraPlugins, !"false".equals(System.getProperty(SHARED_PASS_PROPERTY)));
         }
     }
 
@@ -55,26 +70,52 @@ public final class FeatureRun {
      * @throws FeatureRunException when the features cannot be discovered or an engine fails
      */
     public static List<ScenarioOutcome> execute(CertificationContext context, Options options) {
-        LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
-                .selectors(selector(options.features()))
-                .filters(org.junit.platform.launcher.EngineFilter.includeEngines("cucumber"))
-                .configurationParameter("cucumber.glue", GLUE)
-                .configurationParameter("cucumber.plugin", plugins(options))
-                .configurationParameter("cucumber.filter.tags", options.tagExpression())
-                .configurationParameter("cucumber.publish.quiet", "true")
-                .configurationParameter("cucumber.ansi-colors.disabled", "true")
-                .configurationParameter("cucumber.execution.parallel.enabled", "false")
-                .build();
+        LauncherDiscoveryRequest request = request(options, plugins(options));
         EngineFailures failures = new EngineFailures();
         CertificationContext.install(context);
         try {
             Launcher launcher = LauncherFactory.create();
+            if (options.sharedPass() && context.liveSession().isEmpty()) {
+                rehearse(launcher, context, options);
+            }
             launcher.execute(request, failures);
         } finally {
             CertificationContext.uninstall();
         }
         failures.throwIfAny(options.features());
         return context.outcomes();
+    }
+
+    /**
+     * Run the scenarios once without plugins so that each reading step registers its demand in the
+     * context's shared pass and stops there; nothing else of this run counts. A rehearsal that
+     * fails only leaves scenarios to read the recording on their own.
+     */
+    private static void rehearse(Launcher launcher, CertificationContext context, Options options) {
+        context.rehearse(true);
+        try {
+            launcher.execute(request(options, null));
+        } catch (RuntimeException e) {
+            // The real run reports whatever made the features unrunnable.
+        } finally {
+            context.rehearse(false);
+        }
+    }
+
+    private static LauncherDiscoveryRequest request(Options options, @Nullable String plugins) {
+        LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request()
+                .selectors(selector(options.features()))
+                .filters(org.junit.platform.launcher.EngineFilter.includeEngines("cucumber"))
+                .configurationParameter("cucumber.glue", GLUE);
+        if (plugins != null) {
+            request.configurationParameter("cucumber.plugin", plugins);
+        }
+        return request
+                .configurationParameter("cucumber.filter.tags", options.tagExpression())
+                .configurationParameter("cucumber.publish.quiet", "true")
+                .configurationParameter("cucumber.ansi-colors.disabled", "true")
+                .configurationParameter("cucumber.execution.parallel.enabled", "false")
+                .build();
     }
 
     private static String plugins(Options options) {

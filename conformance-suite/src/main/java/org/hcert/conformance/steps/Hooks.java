@@ -17,7 +17,7 @@ public final class Hooks {
                 .flatMap(java.util.Optional::stream)
                 .findFirst()
                 .orElse(null);
-        context.beginScenario(scenario.getId(), clause);
+        context.beginScenario(scenario.getId(), scenario.getUri() + ":" + scenario.getLine(), clause);
         if (clause == null) {
             throw new InsufficientEvidenceException("scenario %s is tagged with no clause of standard %s (tags %s)"
                     .formatted(scenario.getName(), context.standard().id(), scenario.getSourceTagNames()));

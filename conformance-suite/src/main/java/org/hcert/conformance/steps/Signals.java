@@ -1,11 +1,14 @@
 package org.hcert.conformance.steps;
 
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.ToLongFunction;
+import org.hcert.conformance.pass.Demand;
+import org.hcert.conformance.pass.SharedPass;
 import org.hcert.conformance.run.CertificationContext;
 import org.hcert.conformance.verdict.InsufficientEvidenceException;
 import org.hcert.telemetry.Sample;
@@ -18,6 +21,10 @@ import org.hcert.telemetry.mapping.SignalMapping;
 /**
  * Run a metric over one streaming pass of the telemetry, and turn missing or corrupt evidence into
  * INCONCLUSIVE with a reason naming the robot profile, the recording and the topic.
+ *
+ * <p>On a recording, the metric's result comes from the run's {@link SharedPass} when it can serve
+ * it (one pass for all scenarios); otherwise, and always on a live robot, the scenario reads its
+ * telemetry on its own. Both give the same result, counts and messages.
  */
 final class Signals {
 
@@ -35,12 +42,27 @@ final class Signals {
                         .formatted(c.robot().file().path(), role.key(), role.key()));
             }
         }
-        Set<Role> roles = EnumSet.copyOf(required);
-        roles.addAll(optional);
+        Demand<T> demand = new Demand<>(required, optional, metric);
+        if (c.rehearsing()) {
+            c.scenarioLocation().ifPresent(key -> c.sharedPass().register(key, demand));
+            throw new Rehearsed();
+        }
         TelemetrySource telemetry = c.scenarioTelemetry();
-        String source = describe(telemetry, mapping, roles);
-        try (SampleStream stream = SampleStream.open(telemetry, mapping, roles)) {
-            T result = metric.apply(stream);
+        String source = describe(telemetry, mapping, demand.roles());
+        Optional<SharedPass.Outcome<T>> shared = telemetry == c.telemetry() && c.liveSession().isEmpty()
+                ? c.scenarioLocation().flatMap(key -> c.sharedPass().outcome(key, demand, telemetry, mapping))
+                : Optional.empty();
+        if (shared.isPresent()) {
+            requireSamples(telemetry, mapping, required, shared.get()::count);
+            return new Pass<>(shared.get().result(), source);
+        }
+        return readAlone(c, telemetry, mapping, demand, source);
+    }
+
+    private static <T> Pass<T> readAlone(CertificationContext c, TelemetrySource telemetry, SignalMapping mapping,
+            Demand<T> demand, String source) {
+        try (SampleStream stream = SampleStream.open(telemetry, mapping, demand.roles())) {
+            T result = demand.metric().apply(stream);
             while (stream.hasNext()) {
                 stream.next();
             }
@@ -50,16 +72,21 @@ final class Signals {
                 c.reportTelemetryProblem(problem);
                 throw new InsufficientEvidenceException(problem);
             }
-            for (Role role : required) {
-                if (stream.count(role) == 0) {
-                    throw new InsufficientEvidenceException("recording %s has no message on %s (role %s)"
-                            .formatted(telemetry.describe(), String.join(", ", mapping.topics(role)), role.key()));
-                }
-            }
+            requireSamples(telemetry, mapping, demand.required(), stream::count);
             return new Pass<>(result, source);
         } catch (TelemetryException e) {
             c.reportTelemetryProblem(e.getMessage());
             throw new InsufficientEvidenceException("telemetry unreadable: " + e.getMessage(), e);
+        }
+    }
+
+    private static void requireSamples(TelemetrySource telemetry, SignalMapping mapping, Set<Role> required,
+            ToLongFunction<Role> count) {
+        for (Role role : required) {
+            if (count.applyAsLong(role) == 0) {
+                throw new InsufficientEvidenceException("recording %s has no message on %s (role %s)"
+                        .formatted(telemetry.describe(), String.join(", ", mapping.topics(role)), role.key()));
+            }
         }
     }
 
@@ -69,5 +96,14 @@ final class Signals {
             topics.addAll(mapping.topics(role));
         }
         return "%s, topics %s".formatted(telemetry.describe(), String.join(", ", topics));
+    }
+
+    /** Ends a scenario in a rehearsal once its reading step has registered its demand. */
+    static final class Rehearsed extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Rehearsed() {
+            super("rehearsal: demand registered", null, false, false);
+        }
     }
 }

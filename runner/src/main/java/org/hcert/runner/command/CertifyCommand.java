@@ -18,6 +18,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 import org.hcert.conformance.live.Confirmation;
 import org.hcert.conformance.plan.Plan;
 import org.hcert.conformance.profile.LabProfile;
@@ -145,7 +148,7 @@ public final class CertifyCommand implements Callable<Integer> {
         Path certificate = this.out.resolve("certificate.json");
         Certificate.write(Certificate.build(new Certificate.Content(HcertVersion.get(), UUID.randomUUID(), Instant.now(),
                 robotProfile, standardProfile, labProfile, run.mode(), List.of(new ProfileFile(run.recording(),
-                        sha256(run.recording()))), run.confirmations(),
+                        run.sha256().get())), run.confirmations(),
                 run.context().featureSha256(), plan, clauseResults, run.outcomes(), overall)), certificate);
         CertificationContext context = run.context();
         Summary.print(out, clauseResults, overall);
@@ -159,17 +162,18 @@ public final class CertifyCommand implements Callable<Integer> {
         return exitCode(overall);
     }
 
-    /** What a run found, live or from a recording. */
+    /** What a run found, live or from a recording, and the SHA-256 of the recording, hex. */
     private record Run(CertificationContext context, List<ScenarioOutcome> outcomes, String mode, Path recording,
-            List<Confirmation> confirmations) {}
+            List<Confirmation> confirmations, Supplier<String> sha256) {}
 
     private Run recorded(RobotProfile robot, StandardProfile standard, Plan plan) {
         Path recording = evidence.recording;
         if (!Files.isRegularFile(recording)) {
             throw new UsageException("%s: recording not found".formatted(recording));
         }
+        CompletableFuture<String> sha256 = hashInBackground(recording);
         CertificationContext context = new CertificationContext(robot, standard, Recordings.open(recording));
-        return new Run(context, execute(context, plan), "recording", recording, List.of());
+        return new Run(context, execute(context, plan), "recording", recording, List.of(), () -> joined(sha256));
     }
 
     private Run simulated(RobotProfile robot, StandardProfile standard, LabProfile lab, Plan plan, PrintWriter console) {
@@ -202,7 +206,8 @@ public final class CertifyCommand implements Callable<Integer> {
                     .live(live.session());
             List<ScenarioOutcome> outcomes = execute(context, plan);
             console.println("session:     " + session);
-            return new Run(context, outcomes, "live", session, live.session().confirmations());
+            return new Run(context, outcomes, "live", session, live.session().confirmations(),
+                    () -> sha256(session));
         }
     }
 
@@ -232,6 +237,29 @@ public final class CertifyCommand implements Callable<Integer> {
                 : evidence.link != null ? "live " + evidence.link : evidence.recording.toString());
         env.put("hcert", HcertVersion.get());
         return env;
+    }
+
+    /** Hash {@code file} on another core while the features run (its pages are then read from the cache). */
+    private static CompletableFuture<String> hashInBackground(Path file) {
+        CompletableFuture<String> hash = new CompletableFuture<>();
+        Thread hashing = new Thread(() -> {
+            try {
+                hash.complete(sha256(file));
+            } catch (RuntimeException e) {
+                hash.completeExceptionally(e);
+            }
+        }, "hcert-sha256");
+        hashing.setDaemon(true);
+        hashing.start();
+        return hash;
+    }
+
+    private static String joined(CompletableFuture<String> hash) {
+        try {
+            return hash.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
     }
 
     static String sha256(Path file) {
