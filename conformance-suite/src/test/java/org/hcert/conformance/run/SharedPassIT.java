@@ -58,7 +58,7 @@ class SharedPassIT {
     void givesTheSameVerdictsReasonsAndMeasurementsAsOnePassPerScenario(String name) {
         Run shared = certify(ROBOT, RECORDINGS.resolve(name), true);
         Run alone = certify(ROBOT, RECORDINGS.resolve(name), false);
-        assertThat(shared.results()).hasSize(3).isEqualTo(alone.results());
+        assertThat(shared.results()).hasSize(4).isEqualTo(alone.results());
         assertThat(shared.results()).flatExtracting(ClauseResult::measurements).isNotEmpty();
         assertThat(shared.sharedPasses()).isEqualTo(1);
         assertThat(alone.sharedPasses()).isZero();
@@ -70,7 +70,7 @@ class SharedPassIT {
         Run alone = certify(ROBOT, RECORDINGS.resolve("conformant.ndjson"), false);
         assertThat(shared.results()).extracting(ClauseResult::verdict).containsOnly(Verdict.PASS);
         assertThat(shared.opens()).isEqualTo(1);
-        assertThat(alone.opens()).isEqualTo(3);
+        assertThat(alone.opens()).isEqualTo(4);
     }
 
     @Test
@@ -80,7 +80,7 @@ class SharedPassIT {
         Files.write(cut, List.copyOf(lines.subList(0, 1000)));
         Files.writeString(cut, lines.get(1000).substring(0, 40) + "\n", java.nio.file.StandardOpenOption.APPEND);
         Run shared = certify(ROBOT, cut, true);
-        assertThat(shared.results()).hasSize(3)
+        assertThat(shared.results()).hasSize(4)
                 .allSatisfy(r -> assertThat(r.verdict()).isEqualTo(Verdict.INCONCLUSIVE));
         assertThat(shared.results()).isEqualTo(certify(ROBOT, cut, false).results());
     }
@@ -91,7 +91,7 @@ class SharedPassIT {
         Path cut = dir.resolve("cut.mcap");
         Files.write(cut, java.util.Arrays.copyOf(bytes, bytes.length * 3 / 5));
         Run shared = certify(ROBOT, cut, true);
-        assertThat(shared.results()).hasSize(3)
+        assertThat(shared.results()).hasSize(4)
                 .allSatisfy(r -> assertThat(r.verdict()).isEqualTo(Verdict.INCONCLUSIVE))
                 .allSatisfy(r -> assertThat(r.reason()).startsWith("recording " + cut + " is damaged and was read only in part: "));
         assertThat(shared.results()).isEqualTo(certify(ROBOT, cut, false).results());
