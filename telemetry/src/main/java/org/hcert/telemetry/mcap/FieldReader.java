@@ -24,6 +24,11 @@ final class FieldReader {
         return buf.position();
     }
 
+    /** Move past {@code n} bytes that the caller has checked are there. */
+    void skip(int n) {
+        buf.position(buf.position() + n);
+    }
+
     int u8(String field) {
         need(1, field);
         return buf.get() & 0xFF;

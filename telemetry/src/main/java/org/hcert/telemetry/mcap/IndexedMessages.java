@@ -40,6 +40,7 @@ final class IndexedMessages implements MessageViews {
     private final List<McapIndex.Slot> pending;
     private final PriorityQueue<Loaded> heap = new PriorityQueue<>(IndexedMessages::compare);
     private final ArrayDeque<byte[]> free = new ArrayDeque<>();
+    private final ArrayDeque<Loaded> spare = new ArrayDeque<>();
     private final MessageView view = new MessageView();
     private int nextSlot;
     private @Nullable Loaded current;
@@ -163,10 +164,11 @@ final class IndexedMessages implements MessageViews {
     }
 
     private void load(McapIndex.Slot slot) {
-        Loaded loaded = new Loaded(slot);
+        Loaded loaded = spare.isEmpty() ? new Loaded(slot) : spare.pop().reset(slot);
         if (slot.chunk() && !slot.messageIndexOffsets().isEmpty()) {
             fromMessageIndexes(slot, loaded);
             if (loaded.count == 0) {
+                release(loaded);
                 return;
             }
             chunkRecords(slot, loaded);
@@ -207,6 +209,9 @@ final class IndexedMessages implements MessageViews {
         if (owned != null) {
             release(owned);
         }
+        if (spare.size() < MAX_FREE) {
+            spare.push(loaded);
+        }
     }
 
     private void release(byte[] array) {
@@ -221,22 +226,26 @@ final class IndexedMessages implements MessageViews {
                 continue;
             }
             long at = e.getValue();
-            MessageIndexEntries entries = messageIndex(slot, at);
-            for (int k = 0; k < entries.size(); k++) {
-                long offset = entries.offset(k);
-                long logTime = entries.logTime(k);
+            ByteBuffer entries = messageIndexEntries(slot, at);
+            int n = entries.limit() / 16;
+            loaded.list(at);
+            loaded.ensure(loaded.count + n);
+            for (int k = 0; k < n; k++) {
+                long logTime = entries.getLong(16 * k);
+                long offset = entries.getLong(16 * k + 8);
                 if (offset < 0 || offset > Integer.MAX_VALUE) {
                     throw file.error(at, Opcode.MESSAGE_INDEX, "offset %s lies outside the chunk at %d"
                             .formatted(Long.toUnsignedString(offset), slot.offset()));
                 }
                 if (logTime >= start && logTime <= end) {
-                    loaded.add(logTime, (int) offset, at);
+                    loaded.add(logTime, (int) offset);
                 }
             }
         }
     }
 
-    private MessageIndexEntries messageIndex(McapIndex.Slot slot, long at) {
+    /** The entries of the MessageIndex record at {@code at}, checked, in the file window: valid until the next read. */
+    private ByteBuffer messageIndexEntries(McapIndex.Slot slot, long at) {
         if (at < 0 || file.size() - at < 9) {
             throw file.error(slot.offset(), Opcode.CHUNK, "message index offset %s lies beyond the end of the file"
                     .formatted(Long.toUnsignedString(at)));
@@ -253,9 +262,7 @@ final class IndexedMessages implements MessageViews {
                     .formatted(Long.toUnsignedString(length)));
         }
         try {
-            McapRecord.MessageIndex mi = (McapRecord.MessageIndex) RecordParser.parse(opcode, file.view(at + 9, (int) length)).orElseThrow();
-            // RecordParser always builds its entries this way; read them without an object per entry.
-            return (MessageIndexEntries) mi.records();
+            return RecordParser.messageIndexEntries(file.view(at + 9, (int) length));
         } catch (RecordException e) {
             throw file.error(at, opcode, e.getMessage());
         }
@@ -296,7 +303,7 @@ final class IndexedMessages implements MessageViews {
                 int channelId = records.getShort(at + 9) & 0xFFFF;
                 long logTime = records.getLong(at + 9 + 6);
                 if (logTime >= start && logTime <= end && wanted(channelId)) {
-                    loaded.add(logTime, at, -1);
+                    loaded.add(logTime, at);
                 }
             } else if (opcode == Opcode.SCHEMA || opcode == Opcode.CHANNEL) {
                 try {
@@ -314,15 +321,25 @@ final class IndexedMessages implements MessageViews {
         });
     }
 
-    /** The wanted messages of one loaded slot, sorted, and the merge's place in them. */
+    /**
+     * The wanted messages of one loaded slot, sorted, and the merge's place in them. Its arrays are
+     * kept for the next slot once the merge has finished with it.
+     */
     private final class Loaded {
 
-        final McapIndex.Slot slot;
+        McapIndex.Slot slot;
         ByteBuffer records = ByteBuffer.allocate(0);
         byte @Nullable [] owned;
-        long[] times = new long[16];
-        int[] offsets = new int[16];
-        long[] indexAt = new long[16];
+        long[] times = new long[256];
+        int[] offsets = new int[256];
+        /** For each entry, which MessageIndex record listed it ({@link #indexAt}), or -1 when the slot was scanned. */
+        int[] lists = new int[256];
+        long[] indexAt = new long[8];
+        int indexCount;
+        long[] keys = new long[0];
+        long[] sortedTimes = new long[0];
+        int[] sortedOffsets = new int[0];
+        int[] sortedLists = new int[0];
         int count;
         int i;
 
@@ -330,15 +347,38 @@ final class IndexedMessages implements MessageViews {
             this.slot = slot;
         }
 
-        void add(long time, int offset, long messageIndexAt) {
-            if (count == times.length) {
-                times = Arrays.copyOf(times, count * 2);
-                offsets = Arrays.copyOf(offsets, count * 2);
-                indexAt = Arrays.copyOf(indexAt, count * 2);
+        /** Start over for {@code next}, keeping the arrays. */
+        Loaded reset(McapIndex.Slot next) {
+            slot = next;
+            count = 0;
+            i = 0;
+            indexCount = 0;
+            return this;
+        }
+
+        /** Note the MessageIndex record at {@code at}; the entries added next are from it. */
+        void list(long at) {
+            if (indexCount == indexAt.length) {
+                indexAt = Arrays.copyOf(indexAt, indexCount * 2);
             }
+            indexAt[indexCount++] = at;
+        }
+
+        void ensure(int n) {
+            if (times.length < n) {
+                int capacity = Math.max(n, 2 * times.length);
+                times = Arrays.copyOf(times, capacity);
+                offsets = Arrays.copyOf(offsets, capacity);
+                lists = Arrays.copyOf(lists, capacity);
+            }
+        }
+
+        /** Add an entry from the MessageIndex noted last, or from a scan when none was. */
+        void add(long time, int offset) {
+            ensure(count + 1);
             times[count] = time;
             offsets[count] = offset;
-            indexAt[count++] = messageIndexAt;
+            lists[count++] = indexCount - 1;
         }
 
         long time() {
@@ -349,28 +389,28 @@ final class IndexedMessages implements MessageViews {
             return offsets[i];
         }
 
+        /** The file offset of the MessageIndex record that listed the current entry, for error messages. */
+        private long indexAt() {
+            return lists[i] < 0 ? -1 : indexAt[lists[i]];
+        }
+
         void sort() {
             boolean sorted = true;
             for (int k = 1; k < count && sorted; k++) {
                 sorted = times[k - 1] < times[k] || (times[k - 1] == times[k] && offsets[k - 1] <= offsets[k]);
             }
-            if (sorted || sortedByOffset()) {
+            if (sorted) {
                 return;
             }
-            Integer[] order = new Integer[count];
-            Arrays.setAll(order, k -> k);
-            Arrays.sort(order, Comparator.<Integer>comparingLong(k -> times[k]).thenComparingInt(k -> offsets[k]));
-            long[] t = new long[count];
-            int[] o = new int[count];
-            long[] x = new long[count];
-            for (int k = 0; k < count; k++) {
-                t[k] = times[order[k]];
-                o[k] = offsets[order[k]];
-                x[k] = indexAt[order[k]];
+            if (keys.length < count) {
+                keys = new long[times.length];
+                sortedTimes = new long[times.length];
+                sortedOffsets = new int[times.length];
+                sortedLists = new int[times.length];
             }
-            times = t;
-            offsets = o;
-            indexAt = x;
+            if (!sortedByOffset()) {
+                sortByTime();
+            }
         }
 
         /**
@@ -379,29 +419,46 @@ final class IndexedMessages implements MessageViews {
          * time order; otherwise leave the entries for the general sort.
          */
         private boolean sortedByOffset() {
-            long[] keys = new long[count];
             for (int k = 0; k < count; k++) {
                 keys[k] = ((long) offsets[k] << 32) | k;
             }
-            Arrays.sort(keys);
+            Arrays.sort(keys, 0, count);
             for (int k = 1; k < count; k++) {
                 if (times[(int) keys[k - 1]] > times[(int) keys[k]]) {
                     return false;
                 }
             }
-            long[] t = new long[count];
-            int[] o = new int[count];
-            long[] x = new long[count];
+            permute();
+            return true;
+        }
+
+        private void sortByTime() {
+            Integer[] order = new Integer[count];
+            Arrays.setAll(order, k -> k);
+            Arrays.sort(order, Comparator.<Integer>comparingLong(k -> times[k]).thenComparingInt(k -> offsets[k]));
+            for (int k = 0; k < count; k++) {
+                keys[k] = order[k];
+            }
+            permute();
+        }
+
+        /** Reorder the entries as the low 32 bits of {@link #keys} say, swapping in the spare arrays. */
+        private void permute() {
             for (int k = 0; k < count; k++) {
                 int from = (int) keys[k];
-                t[k] = times[from];
-                o[k] = offsets[from];
-                x[k] = indexAt[from];
+                sortedTimes[k] = times[from];
+                sortedOffsets[k] = offsets[from];
+                sortedLists[k] = lists[from];
             }
-            times = t;
-            offsets = o;
-            indexAt = x;
-            return true;
+            long[] t = times;
+            times = sortedTimes;
+            sortedTimes = t;
+            int[] o = offsets;
+            offsets = sortedOffsets;
+            sortedOffsets = o;
+            int[] l = lists;
+            lists = sortedLists;
+            sortedLists = l;
         }
 
         /** Put the message at the merge's place into {@code view}, checking it against the index. */
@@ -410,7 +467,7 @@ final class IndexedMessages implements MessageViews {
             if (at > records.limit() - 9 || (records.get(at) & 0xFF) != Opcode.MESSAGE) {
                 String found = at > records.limit() - 9 ? "lies beyond the %d bytes of records".formatted(records.limit())
                         : "holds a %s record".formatted(Opcode.name(records.get(at) & 0xFF));
-                throw file.error(indexAt[i], Opcode.MESSAGE_INDEX, "offset %d in the chunk at %d %s, not a Message record"
+                throw file.error(indexAt(), Opcode.MESSAGE_INDEX, "offset %d in the chunk at %d %s, not a Message record"
                         .formatted(at, slot.offset(), found));
             }
             long length = records.getLong(at + 1);
@@ -420,7 +477,7 @@ final class IndexedMessages implements MessageViews {
             }
             view.set(records, at + 9, (int) length);
             if (view.logTime() != times[i]) {
-                throw file.error(indexAt[i], Opcode.MESSAGE_INDEX, "says log time %d for offset %d in the chunk at %d, but the Message record there has log time %d"
+                throw file.error(indexAt(), Opcode.MESSAGE_INDEX, "says log time %d for offset %d in the chunk at %d, but the Message record there has log time %d"
                         .formatted(times[i], at, slot.offset(), view.logTime()));
             }
         }

@@ -1,5 +1,7 @@
 package org.hcert.telemetry.mcap;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.AbstractList;
 import java.util.RandomAccess;
 import org.hcert.telemetry.mcap.McapRecord.MessageIndexEntry;
@@ -13,20 +15,27 @@ final class MessageIndexEntries extends AbstractList<MessageIndexEntry> implemen
     private final long[] pairs;
 
     /**
-     * Read the entries of a MessageIndex record's {@code records} field.
+     * Check that the {@code records} field of a MessageIndex record holds whole 16-byte entries,
+     * and return it little-endian from position 0 for reading in place.
      *
-     * @throws RecordException when the field does not hold whole 16-byte entries, naming the field
-     *     of the first entry that is cut as {@link FieldReader} does
+     * @throws RecordException when an entry is cut, naming its field as {@link FieldReader} does
      */
-    static MessageIndexEntries read(FieldReader entries) {
-        long[] pairs = new long[entries.remaining() / 16 * 2];
-        for (int k = 0; k < pairs.length; k += 2) {
-            pairs[k] = entries.u64("records log_time");
-            pairs[k + 1] = entries.u64("records offset");
+    static ByteBuffer checked(ByteBuffer records) {
+        FieldReader r = new FieldReader(records);
+        int whole = r.remaining() / 16 * 16;
+        if (whole != r.remaining()) {
+            r.skip(whole);
+            r.u64("records log_time");
+            r.u64("records offset");
         }
-        if (entries.remaining() > 0) {
-            entries.u64("records log_time");
-            entries.u64("records offset");
+        return records.slice().order(ByteOrder.LITTLE_ENDIAN);
+    }
+
+    /** Copy the entries of a {@link #checked} {@code records} field. */
+    static MessageIndexEntries copyOf(ByteBuffer entries) {
+        long[] pairs = new long[entries.remaining() / 8];
+        for (int k = 0; k < pairs.length; k++) {
+            pairs[k] = entries.getLong(8 * k);
         }
         return new MessageIndexEntries(pairs);
     }

@@ -82,7 +82,17 @@ final class RecordParser {
 
     private static McapRecord.MessageIndex messageIndex(FieldReader r) {
         int channelId = r.u16("channel_id");
-        return new McapRecord.MessageIndex(channelId, MessageIndexEntries.read(new FieldReader(r.bytes32("records"))));
+        return new McapRecord.MessageIndex(channelId, MessageIndexEntries.copyOf(MessageIndexEntries.checked(r.bytes32("records"))));
+    }
+
+    /**
+     * The entries of a MessageIndex record's content, checked as {@link #parse} checks them, as a
+     * little-endian buffer of (log_time, offset) pairs to read in place.
+     */
+    static ByteBuffer messageIndexEntries(ByteBuffer content) {
+        FieldReader r = new FieldReader(content);
+        r.u16("channel_id");
+        return MessageIndexEntries.checked(r.bytes32("records"));
     }
 
     private static ByteBuffer copy(ByteBuffer view) {
