@@ -38,6 +38,14 @@ final class ChunkDecoder implements Closeable {
     /** A new array for every chunk, for records that must outlive the next chunk. */
     static final Buffers FRESH = byte[]::new;
 
+    /**
+     * The size to allocate for a reusable array that must hold {@code size} bytes: an eighth more,
+     * so that the next chunk, a little larger, still fits.
+     */
+    static int reusableCapacity(int size) {
+        return (int) Math.min(MAX_UNCOMPRESSED, size + (size >> 3));
+    }
+
     private final CRC32 crc = new CRC32();
     private @Nullable ZstdDecompressCtx zstd;
 
@@ -79,7 +87,7 @@ final class ChunkDecoder implements Closeable {
                 return out;
             }
         }
-        return stream(file, offset, compression, src, declared);
+        return stream(file, offset, compression, src, declared, buffers);
     }
 
     /**
@@ -121,18 +129,25 @@ final class ChunkDecoder implements Closeable {
         return ctx;
     }
 
-    private static ByteBuffer stream(McapFile file, long offset, Compression compression, ByteBuffer src, int declared) {
-        byte[] out = new byte[(int) Math.min(declared, Math.max(1 << 16, 4L * src.remaining()))];
+    /**
+     * Decompress by streaming into an array from {@code buffers} of a size guessed from the
+     * compressed size, grown by doubling as bytes are produced, never beyond {@code declared}.
+     */
+    private static ByteBuffer stream(McapFile file, long offset, Compression compression, ByteBuffer src, int declared,
+            Buffers buffers) {
+        byte[] out = buffers.take((int) Math.min(declared, Math.max(1 << 16, 4L * src.remaining())));
+        int capacity = Math.min(out.length, declared);
         int n = 0;
         try (InputStream in = compression.decompressing(src)) {
             while (true) {
-                if (n == out.length) {
+                if (n == capacity) {
                     if (n == declared) {
                         break;
                     }
                     out = Arrays.copyOf(out, (int) Math.min(declared, 2L * n));
+                    capacity = out.length;
                 }
-                int r = in.read(out, n, out.length - n);
+                int r = in.read(out, n, capacity - n);
                 if (r < 0) {
                     break;
                 }
@@ -152,7 +167,7 @@ final class ChunkDecoder implements Closeable {
             throw file.error(offset, Opcode.CHUNK, "%s records decompress to %d bytes, not the declared uncompressed_size of %d bytes"
                     .formatted(compression.id(), n, declared));
         }
-        return ByteBuffer.wrap(out);
+        return ByteBuffer.wrap(out, 0, n).slice();
     }
 
     private void checkCrc(McapFile file, long offset, long expected, ByteBuffer records) {

@@ -242,7 +242,7 @@ final class IndexLoader {
     /** One array for every chunk decompressed by the scan: only the schemas and channels are kept, as copies. */
     private byte[] scratch(int size) {
         if (scratch.length < size) {
-            scratch = new byte[size];
+            scratch = new byte[ChunkDecoder.reusableCapacity(size)];
         }
         return scratch;
     }

@@ -199,7 +199,7 @@ final class IndexedMessages implements MessageViews {
                 return b;
             }
         }
-        return new byte[size];
+        return new byte[recycle ? ChunkDecoder.reusableCapacity(size) : size];
     }
 
     private void release(Loaded loaded) {

@@ -205,7 +205,7 @@ final class RecordStream {
     /** One array for the records of every chunk: a chunk's records are dropped when the stream moves past it. */
     private byte[] scratch(int size) {
         if (scratch.length < size) {
-            scratch = new byte[size];
+            scratch = new byte[ChunkDecoder.reusableCapacity(size)];
         }
         return scratch;
     }

@@ -72,16 +72,52 @@ class McapBadInputTest {
         return ByteBuffer.wrap(Files.readAllBytes(file)).order(ByteOrder.LITTLE_ENDIAN).getInt(at) & 0xFFFF_FFFFL;
     }
 
+    /** Read every record; the message cursor over the same file must fail (or not) with the same message. */
     static void readAll(Path file) {
-        try (McapReader reader = McapReader.open(file)) {
-            reader.records().forEachRemaining(r -> { });
-        }
+        sameOutcome(() -> {
+            try (McapReader reader = McapReader.open(file)) {
+                reader.records().forEachRemaining(r -> { });
+            }
+        }, () -> {
+            try (McapReader reader = McapReader.open(file)) {
+                MessageViews views = reader.streamMessages();
+                while (views.advance()) {
+                    views.view();
+                }
+            }
+        });
     }
 
+    /** Read every message through the index; the indexed message cursor must fail (or not) with the same message. */
     static void readIndexed(Path file) {
-        try (McapReader reader = McapReader.open(file)) {
-            reader.messages().forEachRemaining(r -> { });
+        sameOutcome(() -> {
+            try (McapReader reader = McapReader.open(file)) {
+                reader.messages().forEachRemaining(r -> { });
+            }
+        }, () -> {
+            try (McapReader reader = McapReader.open(file)) {
+                MessageViews views = reader.indexedMessages();
+                while (views.advance()) {
+                    views.view();
+                }
+            }
+        });
+    }
+
+    /** Run {@code records}, then check that {@code cursor} ends the same way: normally, or with the same exception type and message. */
+    private static void sameOutcome(Runnable records, Runnable cursor) {
+        RuntimeException expected = null;
+        try {
+            records.run();
+        } catch (RuntimeException e) {
+            expected = e;
         }
+        if (expected == null) {
+            cursor.run();
+            return;
+        }
+        assertThatThrownBy(cursor::run).isInstanceOf(expected.getClass()).hasMessage(expected.getMessage());
+        throw expected;
     }
 
     @Test
