@@ -28,6 +28,7 @@ public final class McapReader implements Closeable {
     private final ChunkDecoder decoder = new ChunkDecoder();
     private final boolean recover;
     private final List<String> warnings = new ArrayList<>();
+    private final List<ChunkPrefetch> prefetches = new ArrayList<>();
     private @Nullable McapIndex index;
 
     private McapReader(McapFile file, boolean recover) {
@@ -55,7 +56,7 @@ public final class McapReader implements Closeable {
      * until the next call to {@code next()}.
      */
     public Iterator<McapRecord> records() {
-        return new RecordStream(file, decoder, recover, warnings).records();
+        return new RecordStream(file, decoder, this::prefetch, recover, warnings).records();
     }
 
     /**
@@ -64,7 +65,7 @@ public final class McapReader implements Closeable {
      * valid until the next {@link MessageViews#advance()}.
      */
     public MessageViews streamMessages() {
-        return new RecordStream(file, decoder, recover, warnings).messages();
+        return new RecordStream(file, decoder, this::prefetch, recover, warnings).messages();
     }
 
     /**
@@ -162,6 +163,13 @@ public final class McapReader implements Closeable {
         }
     }
 
+    /** A new prefetch worker for a stream, closed with the reader if the stream has not closed it. */
+    private ChunkPrefetch prefetch() {
+        ChunkPrefetch p = new ChunkPrefetch(file);
+        prefetches.add(p);
+        return p;
+    }
+
     McapIndex index() {
         McapIndex i = index;
         if (i == null) {
@@ -188,6 +196,8 @@ public final class McapReader implements Closeable {
 
     @Override
     public void close() {
+        prefetches.forEach(ChunkPrefetch::close);
+        prefetches.clear();
         decoder.close();
         file.close();
     }

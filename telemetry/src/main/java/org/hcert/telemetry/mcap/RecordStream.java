@@ -7,6 +7,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Objects;
+import java.util.function.Supplier;
 import java.util.zip.CRC32;
 import org.hcert.telemetry.TelemetryFormatException;
 import org.jspecify.annotations.Nullable;
@@ -21,8 +22,9 @@ import org.jspecify.annotations.Nullable;
  * warning that names the file and offset, and end as if the file ended after the last valid
  * record; a file that is not MCAP at all (wrong magic) still throws.
  *
- * <p>One array holds the uncompressed records of the current chunk and is reused for the next, so
- * a message's bytes stay valid only until the stream moves past its chunk.
+ * <p>After a compressed chunk, a {@link ChunkPrefetch} decompresses the next one on a worker thread
+ * while the stream walks this one. The arrays that hold a chunk's uncompressed records are reused,
+ * so a message's bytes stay valid only until the stream moves past the next chunk.
  */
 final class RecordStream {
 
@@ -34,6 +36,8 @@ final class RecordStream {
 
     private final McapFile file;
     private final ChunkDecoder decoder;
+    private final Supplier<ChunkPrefetch> prefetches;
+    private @Nullable ChunkPrefetch prefetch;
     private final boolean recover;
     private final List<String> warnings;
     private final CRC32 dataCrc = new CRC32();
@@ -41,6 +45,7 @@ final class RecordStream {
     private long pos;
     private boolean inDataSection = true;
     private boolean done;
+    private boolean messagesOnly;
     private ByteBuffer chunkRecords = ByteBuffer.allocate(0);
     private int chunkAt;
     private int chunkEnd;
@@ -48,9 +53,11 @@ final class RecordStream {
     private byte[] scratch = new byte[0];
     private @Nullable McapRecord record;
 
-    RecordStream(McapFile file, ChunkDecoder decoder, boolean recover, List<String> warnings) {
+    RecordStream(McapFile file, ChunkDecoder decoder, Supplier<ChunkPrefetch> prefetches, boolean recover,
+            List<String> warnings) {
         this.file = file;
         this.decoder = decoder;
+        this.prefetches = prefetches;
         this.recover = recover;
         this.warnings = warnings;
     }
@@ -60,8 +67,12 @@ final class RecordStream {
         return new Records();
     }
 
-    /** The Message records alone, through the reused view. */
+    /**
+     * The Message records alone, through the reused view. MessageIndex records, which only the
+     * record iterator returns, are checked in place instead of being copied.
+     */
     MessageViews messages() {
+        messagesOnly = true;
         return new MessageViews() {
             @Override
             public boolean advance() {
@@ -98,7 +109,7 @@ final class RecordStream {
                 if (chunkAt < chunkEnd) {
                     opcode = innerRecord();
                 } else if (pos < 0) {
-                    done = true;
+                    finish();
                     return END;
                 } else {
                     opcode = topLevelRecord();
@@ -112,8 +123,16 @@ final class RecordStream {
                 throw e;
             }
             warnings.add(e.getMessage() + "; read up to the last valid record");
-            done = true;
+            finish();
             return END;
+        }
+    }
+
+    private void finish() {
+        done = true;
+        ChunkPrefetch p = prefetch;
+        if (p != null) {
+            p.close();
         }
     }
 
@@ -179,13 +198,22 @@ final class RecordStream {
             pos = start + HEADER_BYTES + length;
             return opcode;
         }
+        if (opcode == Opcode.MESSAGE_INDEX && messagesOnly) {
+            try {
+                RecordParser.messageIndexEntries(content);
+            } catch (RecordException e) {
+                throw file.error(start, opcode, e.getMessage());
+            }
+            pos = start + HEADER_BYTES + length;
+            return SKIPPED;
+        }
         McapRecord r = parse(start, opcode, content);
         pos = start + HEADER_BYTES + length;
         if (r == null) {
             return SKIPPED;
         }
         if (r instanceof McapRecord.Chunk chunk) {
-            chunkRecords = decoder.records(file, start, chunk, this::scratch).asReadOnlyBuffer().order(ByteOrder.LITTLE_ENDIAN);
+            chunkRecords = decode(start, HEADER_BYTES + length, chunk).asReadOnlyBuffer().order(ByteOrder.LITTLE_ENDIAN);
             chunkAt = 0;
             chunkEnd = chunkRecords.limit();
             chunkOffset = start;
@@ -200,6 +228,26 @@ final class RecordStream {
         }
         record = r;
         return opcode;
+    }
+
+    /**
+     * The records of the chunk at {@code start}: from the prefetch worker if it decoded this chunk,
+     * otherwise decoded here. After a compressed chunk the worker starts on the next one.
+     */
+    private ByteBuffer decode(long start, long total, McapRecord.Chunk chunk) {
+        ChunkPrefetch p = prefetch;
+        ByteBuffer records = p == null ? null : p.take(start, total);
+        if (records == null) {
+            records = decoder.records(file, start, chunk, this::scratch);
+        }
+        if (!chunk.compression().isEmpty()) {
+            if (p == null) {
+                p = prefetches.get();
+                prefetch = p;
+            }
+            p.startAfter(start + total);
+        }
+        return records;
     }
 
     /** One array for the records of every chunk: a chunk's records are dropped when the stream moves past it. */

@@ -171,6 +171,73 @@ class McapBadInputTest {
                 file, chunk.offset(), original);
     }
 
+    /** Write 300 messages of 100 bytes in zstd chunks of about 4 KiB: the stream decompresses all but the first ahead. */
+    Path manyChunks() {
+        Path file = tmp.resolve("chunks.mcap");
+        try (McapWriter w = McapWriter.builder().compression(Compression.ZSTD).chunkSize(4096).open(file)) {
+            int s = w.registerSchema("raw", "", new byte[0]);
+            int c = w.registerChannel("/raw", "raw", s, Map.of());
+            for (int i = 0; i < 300; i++) {
+                byte[] data = new byte[100];
+                Arrays.fill(data, (byte) i);
+                w.write(c, i, i, i, data);
+            }
+        }
+        return file;
+    }
+
+    /** Read {@code file} with a recovering reader, records and cursor; both must stop at the same message with the same warning. */
+    static List<String> recoverBothWays(Path file) {
+        long records;
+        List<String> warnings;
+        try (McapReader reader = McapReader.openRecovering(file)) {
+            List<McapRecord> all = new ArrayList<>();
+            reader.records().forEachRemaining(all::add);
+            records = all.stream().filter(r -> r instanceof McapRecord.Message).count();
+            warnings = reader.warnings();
+        }
+        try (McapReader reader = McapReader.openRecovering(file)) {
+            MessageViews views = reader.streamMessages();
+            long n = 0;
+            while (views.advance()) {
+                n++;
+            }
+            assertThat(n).isEqualTo(records).isPositive().isLessThan(300);
+            assertThat(reader.warnings()).isEqualTo(warnings);
+        }
+        return warnings;
+    }
+
+    @Test
+    void rejectsBadCrcInAChunkDecompressedAhead() throws IOException {
+        Path file = manyChunks();
+        List<At> chunks = topLevel(Files.readAllBytes(file)).stream().filter(a -> a.opcode() == Opcode.CHUNK).toList();
+        assertThat(chunks).hasSizeGreaterThan(4);
+        At third = chunks.get(2);
+        long original = u32(file, third.offset() + 9 + 24);
+        patchU32(file, third.offset() + 9 + 24, 0xDEADBEEFL);
+        String problem = "%s@%d: Chunk record: uncompressed_crc is 0xdeadbeef but the records hash to 0x%08x; the chunk is corrupt"
+                .formatted(file, third.offset(), original);
+        assertThatThrownBy(() -> readAll(file)).isInstanceOf(TelemetryFormatException.class).hasMessage(problem);
+        assertThatThrownBy(() -> readIndexed(file)).isInstanceOf(TelemetryFormatException.class).hasMessage(problem);
+        assertThat(recoverBothWays(file)).containsExactly(problem + "; read up to the last valid record");
+    }
+
+    @Test
+    void rejectsCorruptFrameInAChunkDecompressedAhead() throws IOException {
+        Path file = manyChunks();
+        byte[] bytes = Files.readAllBytes(file);
+        List<At> chunks = topLevel(bytes).stream().filter(a -> a.opcode() == Opcode.CHUNK).toList();
+        At fourth = chunks.get(3);
+        int recordsAt = fourth.offset() + 9 + 8 + 8 + 8 + 4 + 4 + "zstd".length() + 8;
+        bytes[recordsAt] ^= 0x55;
+        Files.write(file, bytes);
+        assertThatThrownBy(() -> readAll(file)).isInstanceOf(TelemetryFormatException.class)
+                .hasMessageStartingWith("%s@%d: Chunk record: zstd records are corrupt: ", file, fourth.offset());
+        assertThat(recoverBothWays(file)).hasSize(1).first().asString()
+                .startsWith("%s@%d: Chunk record: zstd records are corrupt: ".formatted(file, fourth.offset()));
+    }
+
     @Test
     void rejectsBadDataSectionCrc() throws IOException {
         Path file = sample();
