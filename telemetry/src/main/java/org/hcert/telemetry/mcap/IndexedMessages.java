@@ -3,7 +3,6 @@ package org.hcert.telemetry.mcap;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayDeque;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
@@ -38,12 +37,12 @@ final class IndexedMessages implements MessageViews {
     private final @Nullable Set<String> topics;
     private final boolean recycle;
     private final List<McapIndex.Slot> pending;
-    private final PriorityQueue<Loaded> heap = new PriorityQueue<>(IndexedMessages::compare);
+    private final PriorityQueue<MergeSlot> heap = new PriorityQueue<>(IndexedMessages::compare);
     private final ArrayDeque<byte[]> free = new ArrayDeque<>();
-    private final ArrayDeque<Loaded> spare = new ArrayDeque<>();
+    private final ArrayDeque<MergeSlot> spare = new ArrayDeque<>();
     private final MessageView view = new MessageView();
     private int nextSlot;
-    private @Nullable Loaded current;
+    private @Nullable MergeSlot current;
     private McapIndex.@Nullable Slot lastSlot;
     private int lastOffset;
 
@@ -114,7 +113,7 @@ final class IndexedMessages implements MessageViews {
      */
     @Override
     public boolean advance() {
-        Loaded c = current;
+        MergeSlot c = current;
         if (c != null && c.i == c.count) {
             release(c);
             current = null;
@@ -123,7 +122,7 @@ final class IndexedMessages implements MessageViews {
             current = null;
         }
         while (true) {
-            Loaded top = current != null ? current : heap.peek();
+            MergeSlot top = current != null ? current : heap.peek();
             if (nextSlot < pending.size() && (top == null || pending.get(nextSlot).startTime() <= top.time())) {
                 if (current != null) {
                     heap.add(current);
@@ -147,7 +146,7 @@ final class IndexedMessages implements MessageViews {
     }
 
     /** Merge order: log time, then file order (slot rank, then offset in the slot). */
-    private static int compare(Loaded a, Loaded b) {
+    private static int compare(MergeSlot a, MergeSlot b) {
         int c = Long.compare(a.time(), b.time());
         if (c == 0) {
             c = Integer.compare(a.slot.rank(), b.slot.rank());
@@ -164,7 +163,7 @@ final class IndexedMessages implements MessageViews {
     }
 
     private void load(McapIndex.Slot slot) {
-        Loaded loaded = spare.isEmpty() ? new Loaded(slot) : spare.pop().reset(slot);
+        MergeSlot loaded = spare.isEmpty() ? new MergeSlot(file, slot) : spare.pop().reset(slot);
         if (slot.chunk() && !slot.messageIndexOffsets().isEmpty()) {
             fromMessageIndexes(slot, loaded);
             if (loaded.count == 0) {
@@ -202,7 +201,7 @@ final class IndexedMessages implements MessageViews {
         return new byte[recycle ? ChunkDecoder.reusableCapacity(size) : size];
     }
 
-    private void release(Loaded loaded) {
+    private void release(MergeSlot loaded) {
         byte[] owned = loaded.owned;
         loaded.owned = null;
         loaded.records = ByteBuffer.allocate(0);
@@ -220,7 +219,7 @@ final class IndexedMessages implements MessageViews {
         }
     }
 
-    private void fromMessageIndexes(McapIndex.Slot slot, Loaded loaded) {
+    private void fromMessageIndexes(McapIndex.Slot slot, MergeSlot loaded) {
         for (Map.Entry<Integer, Long> e : slot.messageIndexOffsets().entrySet()) {
             if (!wanted(e.getKey())) {
                 continue;
@@ -268,7 +267,7 @@ final class IndexedMessages implements MessageViews {
         }
     }
 
-    private void chunkRecords(McapIndex.Slot slot, Loaded loaded) {
+    private void chunkRecords(McapIndex.Slot slot, MergeSlot loaded) {
         if (slot.offset() < McapFile.MAGIC.length || slot.length() < 9 || slot.offset() + slot.length() > file.size()
                 || slot.length() > ChunkDecoder.MAX_UNCOMPRESSED) {
             throw file.error(slot.offset(), Opcode.CHUNK_INDEX, "the chunk it points at (%d bytes at %d) lies beyond the end of the %d-byte file"
@@ -296,7 +295,7 @@ final class IndexedMessages implements MessageViews {
         loaded.records = records.asReadOnlyBuffer().order(ByteOrder.LITTLE_ENDIAN);
     }
 
-    private void scan(McapIndex.Slot slot, Loaded loaded) {
+    private void scan(McapIndex.Slot slot, MergeSlot loaded) {
         ByteBuffer records = loaded.records;
         ChunkRecords.forEach(file, slot.offset(), records, (opcode, at, length) -> {
             if (opcode == Opcode.MESSAGE && length >= MessageView.HEADER_BYTES) {
@@ -319,167 +318,5 @@ final class IndexedMessages implements MessageViews {
                 }
             }
         });
-    }
-
-    /**
-     * The wanted messages of one loaded slot, sorted, and the merge's place in them. Its arrays are
-     * kept for the next slot once the merge has finished with it.
-     */
-    private final class Loaded {
-
-        McapIndex.Slot slot;
-        ByteBuffer records = ByteBuffer.allocate(0);
-        byte @Nullable [] owned;
-        long[] times = new long[256];
-        int[] offsets = new int[256];
-        /** For each entry, which MessageIndex record listed it ({@link #indexAt}), or -1 when the slot was scanned. */
-        int[] lists = new int[256];
-        long[] indexAt = new long[8];
-        int indexCount;
-        long[] keys = new long[0];
-        long[] sortedTimes = new long[0];
-        int[] sortedOffsets = new int[0];
-        int[] sortedLists = new int[0];
-        int count;
-        int i;
-
-        Loaded(McapIndex.Slot slot) {
-            this.slot = slot;
-        }
-
-        /** Start over for {@code next}, keeping the arrays. */
-        Loaded reset(McapIndex.Slot next) {
-            slot = next;
-            count = 0;
-            i = 0;
-            indexCount = 0;
-            return this;
-        }
-
-        /** Note the MessageIndex record at {@code at}; the entries added next are from it. */
-        void list(long at) {
-            if (indexCount == indexAt.length) {
-                indexAt = Arrays.copyOf(indexAt, indexCount * 2);
-            }
-            indexAt[indexCount++] = at;
-        }
-
-        void ensure(int n) {
-            if (times.length < n) {
-                int capacity = Math.max(n, 2 * times.length);
-                times = Arrays.copyOf(times, capacity);
-                offsets = Arrays.copyOf(offsets, capacity);
-                lists = Arrays.copyOf(lists, capacity);
-            }
-        }
-
-        /** Add an entry from the MessageIndex noted last, or from a scan when none was. */
-        void add(long time, int offset) {
-            ensure(count + 1);
-            times[count] = time;
-            offsets[count] = offset;
-            lists[count++] = indexCount - 1;
-        }
-
-        long time() {
-            return times[i];
-        }
-
-        int offset() {
-            return offsets[i];
-        }
-
-        /** The file offset of the MessageIndex record that listed the current entry, for error messages. */
-        private long indexAt() {
-            return lists[i] < 0 ? -1 : indexAt[lists[i]];
-        }
-
-        void sort() {
-            boolean sorted = true;
-            for (int k = 1; k < count && sorted; k++) {
-                sorted = times[k - 1] < times[k] || (times[k - 1] == times[k] && offsets[k - 1] <= offsets[k]);
-            }
-            if (sorted) {
-                return;
-            }
-            if (keys.length < count) {
-                keys = new long[times.length];
-                sortedTimes = new long[times.length];
-                sortedOffsets = new int[times.length];
-                sortedLists = new int[times.length];
-            }
-            if (!sortedByOffset()) {
-                sortByTime();
-            }
-        }
-
-        /**
-         * Put the entries in file order (a primitive sort: message indexes list one channel after
-         * another) and keep that order if it is also log-time order, as in any file written in
-         * time order; otherwise leave the entries for the general sort.
-         */
-        private boolean sortedByOffset() {
-            for (int k = 0; k < count; k++) {
-                keys[k] = ((long) offsets[k] << 32) | k;
-            }
-            Arrays.sort(keys, 0, count);
-            for (int k = 1; k < count; k++) {
-                if (times[(int) keys[k - 1]] > times[(int) keys[k]]) {
-                    return false;
-                }
-            }
-            permute();
-            return true;
-        }
-
-        private void sortByTime() {
-            Integer[] order = new Integer[count];
-            Arrays.setAll(order, k -> k);
-            Arrays.sort(order, Comparator.<Integer>comparingLong(k -> times[k]).thenComparingInt(k -> offsets[k]));
-            for (int k = 0; k < count; k++) {
-                keys[k] = order[k];
-            }
-            permute();
-        }
-
-        /** Reorder the entries as the low 32 bits of {@link #keys} say, swapping in the spare arrays. */
-        private void permute() {
-            for (int k = 0; k < count; k++) {
-                int from = (int) keys[k];
-                sortedTimes[k] = times[from];
-                sortedOffsets[k] = offsets[from];
-                sortedLists[k] = lists[from];
-            }
-            long[] t = times;
-            times = sortedTimes;
-            sortedTimes = t;
-            int[] o = offsets;
-            offsets = sortedOffsets;
-            sortedOffsets = o;
-            int[] l = lists;
-            lists = sortedLists;
-            sortedLists = l;
-        }
-
-        /** Put the message at the merge's place into {@code view}, checking it against the index. */
-        void message(MessageView view) {
-            int at = offsets[i];
-            if (at > records.limit() - 9 || (records.get(at) & 0xFF) != Opcode.MESSAGE) {
-                String found = at > records.limit() - 9 ? "lies beyond the %d bytes of records".formatted(records.limit())
-                        : "holds a %s record".formatted(Opcode.name(records.get(at) & 0xFF));
-                throw file.error(indexAt(), Opcode.MESSAGE_INDEX, "offset %d in the chunk at %d %s, not a Message record"
-                        .formatted(at, slot.offset(), found));
-            }
-            long length = records.getLong(at + 1);
-            if (length < MessageView.HEADER_BYTES || length > records.limit() - at - 9) {
-                throw file.error(slot.offset(), Opcode.CHUNK, "the Message record at +%d has length %s, beyond the records or too short"
-                        .formatted(at, Long.toUnsignedString(length)));
-            }
-            view.set(records, at + 9, (int) length);
-            if (view.logTime() != times[i]) {
-                throw file.error(indexAt(), Opcode.MESSAGE_INDEX, "says log time %d for offset %d in the chunk at %d, but the Message record there has log time %d"
-                        .formatted(times[i], at, slot.offset(), view.logTime()));
-            }
-        }
     }
 }

@@ -14,7 +14,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Read an MCAP file (https://mcap.dev/spec), either streamed front to back ({@link #records()})
- * or through its index in log-time order ({@link #messages(long, long)}).
+ * or through its index in log-time order ({@link #messages(long, long)}). For passes that must not
+ * allocate per message, {@link #streamMessages()} and {@link #indexedMessages(long, long, Set)}
+ * give the same messages through one reused {@link MessageView}; the record iterators are built on
+ * them, so both parse, check and fail alike.
  *
  * <p>A strict reader ({@link #open(Path)}) throws {@link org.hcert.telemetry.TelemetryFormatException}
  * at the first problem, naming the file, byte offset and record. A recovering reader ({@link
