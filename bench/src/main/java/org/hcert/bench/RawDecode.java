@@ -4,17 +4,19 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Iterator;
 import java.util.Locale;
 import org.hcert.telemetry.mcap.McapReader;
-import org.hcert.telemetry.mcap.McapRecord;
+import org.hcert.telemetry.mcap.MessageView;
+import org.hcert.telemetry.mcap.MessageViews;
 
 /**
  * Time hcert's raw MCAP reader on one file, without decoding message bodies:
- * {@code RawDecode FILE stream|indexed}. {@code stream} iterates {@link McapReader#records()} (file
- * order, chunks decompressed and CRC-checked), {@code indexed} iterates {@link McapReader#messages()}
- * (log-time order through the summary). Prints one line, {@code mode bytes messages seconds MB/s
- * msg/s}, measured from opening the file to the last message, JVM start excluded.
+ * {@code RawDecode FILE stream|indexed}. {@code stream} walks {@link McapReader#streamMessages()}
+ * (file order, every record checked, chunks decompressed and CRC-checked, as {@link
+ * McapReader#records()}), {@code indexed} walks {@link McapReader#indexedMessages()} (log-time
+ * order through the summary, as {@link McapReader#messages()}). Prints one line, {@code mode bytes
+ * messages seconds MB/s msg/s payload=N}, measured from opening the file to the last message, JVM
+ * start excluded.
  */
 public final class RawDecode {
 
@@ -30,12 +32,11 @@ public final class RawDecode {
         long messages = 0;
         long payload = 0;
         try (McapReader reader = McapReader.open(file)) {
-            Iterator<? extends McapRecord> records = args[1].equals("stream") ? reader.records() : reader.messages();
-            while (records.hasNext()) {
-                if (records.next() instanceof McapRecord.Message m) {
-                    messages++;
-                    payload += m.data().remaining();
-                }
+            MessageViews views = args[1].equals("stream") ? reader.streamMessages() : reader.indexedMessages();
+            MessageView m = views.view();
+            while (views.advance()) {
+                messages++;
+                payload += m.dataLength();
             }
         }
         double seconds = (System.nanoTime() - started) / 1e9;

@@ -7,10 +7,13 @@ final class ChunkRecords {
 
     private static final int HEADER_BYTES = 9;
 
-    /** Receives each record: its opcode, its offset in the uncompressed records, and its content. */
+    /**
+     * Receives each record: its opcode, its offset in the uncompressed records, and the length of
+     * its content, which starts 9 bytes after that offset ({@link #content} slices it).
+     */
     @FunctionalInterface
     interface Visitor {
-        void record(int opcode, int at, ByteBuffer content);
+        void record(int opcode, int at, int length);
     }
 
     private ChunkRecords() {}
@@ -36,8 +39,13 @@ final class ChunkRecords {
                 throw file.error(chunkOffset, Opcode.CHUNK, "the %s record at +%d of the uncompressed records has length %s, beyond the %d bytes left in the chunk"
                         .formatted(Opcode.name(opcode), at, Long.toUnsignedString(length), remaining - HEADER_BYTES));
             }
-            visitor.record(opcode, at, records.slice(at + HEADER_BYTES, (int) length).order(records.order()));
+            visitor.record(opcode, at, (int) length);
             at += HEADER_BYTES + (int) length;
         }
+    }
+
+    /** The content of the record at {@code at} of {@code records}, {@code length} bytes, in the same byte order. */
+    static ByteBuffer content(ByteBuffer records, int at, int length) {
+        return records.slice(at + HEADER_BYTES, length).order(records.order());
     }
 }

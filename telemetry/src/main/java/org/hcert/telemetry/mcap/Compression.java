@@ -11,7 +11,6 @@ import java.util.Arrays;
 import java.util.Optional;
 import net.jpountz.lz4.LZ4FrameInputStream;
 import net.jpountz.lz4.LZ4FrameOutputStream;
-import org.jspecify.annotations.Nullable;
 
 /** The chunk compressions hcert reads and writes, named as in MCAP's registry. */
 public enum Compression {
@@ -60,36 +59,6 @@ public enum Compression {
             throw new UncheckedIOException("lz4 compression into memory failed", e);
         }
         return out.toByteArray();
-    }
-
-    /**
-     * Decompress one zstd frame that declares {@code size} bytes of content into a new array of
-     * that size, or return null (the caller then streams it) when the frame does not declare that
-     * size, holds more than one frame, or fails: the streaming path reports why.
-     */
-    static byte @Nullable [] zstdOneShot(ByteBuffer compressed, int size) {
-        byte[] src;
-        int from;
-        if (compressed.hasArray()) {
-            src = compressed.array();
-            from = compressed.arrayOffset() + compressed.position();
-        } else {
-            src = new byte[compressed.remaining()];
-            compressed.duplicate().get(src);
-            from = 0;
-        }
-        int length = compressed.remaining();
-        try {
-            long frame = Zstd.findFrameCompressedSize(src, from, length);
-            if (Zstd.isError(frame) || frame != length || Zstd.getFrameContentSize(src, from, length) != size) {
-                return null;
-            }
-            byte[] out = new byte[size];
-            long n = Zstd.decompressByteArray(out, 0, size, src, from, length);
-            return Zstd.isError(n) || n != size ? null : out;
-        } catch (RuntimeException e) {
-            return null;
-        }
     }
 
     /** A stream that decompresses {@code compressed}; only for ZSTD and LZ4. */

@@ -24,6 +24,11 @@ final class FieldReader {
         return buf.position();
     }
 
+    /** Move past {@code n} bytes that the caller has checked are there. */
+    void skip(int n) {
+        buf.position(buf.position() + n);
+    }
+
     int u8(String field) {
         need(1, field);
         return buf.get() & 0xFF;
@@ -61,9 +66,15 @@ final class FieldReader {
         return view(length(u64(field), field));
     }
 
-    /** A read-only view of everything left in the record. */
-    ByteBuffer rest() {
-        return view(buf.remaining());
+    /**
+     * A view of a uint64-length-prefixed byte field that is read-only only if the content is, so
+     * that the reader's own buffers keep their backing array (for CRCs and decompression).
+     */
+    ByteBuffer shared64(String field) {
+        int n = length(u64(field), field);
+        ByteBuffer v = buf.slice().limit(n);
+        buf.position(buf.position() + n);
+        return v;
     }
 
     Map<String, String> stringMap(String field) {

@@ -24,16 +24,19 @@ final class IndexLoader {
     private final boolean recover;
     private final List<String> warnings;
     private final McapIndex index = new McapIndex();
+    private final ChunkDecoder decoder;
+    private byte[] scratch = new byte[0];
 
-    private IndexLoader(McapFile file, boolean recover, List<String> warnings) {
+    private IndexLoader(McapFile file, ChunkDecoder decoder, boolean recover, List<String> warnings) {
         this.file = file;
+        this.decoder = decoder;
         this.recover = recover;
         this.warnings = warnings;
     }
 
-    static McapIndex load(McapFile file, boolean recover, List<String> warnings) {
+    static McapIndex load(McapFile file, ChunkDecoder decoder, boolean recover, List<String> warnings) {
         RecordStream.checkMagic(file);
-        IndexLoader loader = new IndexLoader(file, recover, warnings);
+        IndexLoader loader = new IndexLoader(file, decoder, recover, warnings);
         try {
             if (loader.fromSummary()) {
                 return loader.index;
@@ -201,11 +204,11 @@ final class IndexLoader {
     /** Index a chunk: its header, the schemas and channels inside it, and the message indexes after it. */
     private long chunk(long pos, long length) {
         McapRecord.Chunk chunk = (McapRecord.Chunk) parse(pos, Opcode.CHUNK, file.view(pos + HEADER_BYTES, (int) length)).orElseThrow();
-        ByteBuffer records = ChunkDecoder.records(file, pos, chunk);
-        ChunkRecords.forEach(file, pos, records, (opcode, at, content) -> {
+        ByteBuffer records = decoder.records(file, pos, chunk, this::scratch);
+        ChunkRecords.forEach(file, pos, records, (opcode, at, contentLength) -> {
             if (opcode == Opcode.SCHEMA || opcode == Opcode.CHANNEL) {
                 try {
-                    RecordParser.parse(opcode, content).ifPresent(this::remember);
+                    RecordParser.parse(opcode, ChunkRecords.content(records, at, contentLength)).ifPresent(this::remember);
                 } catch (RecordException e) {
                     throw file.error(pos, Opcode.CHUNK, "%s record at +%d of the uncompressed records: %s"
                             .formatted(Opcode.name(opcode), at, e.getMessage()));
@@ -234,6 +237,14 @@ final class IndexLoader {
         index.slots.add(new McapIndex.Slot(true, pos, end - pos, chunk.messageStartTime(), chunk.messageEndTime(),
                 index.slots.size(), offsets, at - end));
         return at;
+    }
+
+    /** One array for every chunk decompressed by the scan: only the schemas and channels are kept, as copies. */
+    private byte[] scratch(int size) {
+        if (scratch.length < size) {
+            scratch = new byte[ChunkDecoder.reusableCapacity(size)];
+        }
+        return scratch;
     }
 
     private Run extend(@Nullable Run run, long pos, long length) {

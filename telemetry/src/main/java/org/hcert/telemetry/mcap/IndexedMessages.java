@@ -1,7 +1,8 @@
 package org.hcert.telemetry.mcap;
 
 import java.nio.ByteBuffer;
-import java.util.Arrays;
+import java.nio.ByteOrder;
+import java.util.ArrayDeque;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
@@ -17,53 +18,80 @@ import org.jspecify.annotations.Nullable;
  * merged across slots. A slot is loaded only once the merge reaches its start time, so memory
  * holds the slots that overlap in time, not the file. A chunk's message indexes are used when the
  * index lists them: a chunk with no wanted message is then never decompressed.
+ *
+ * <p>Messages are put into one reused {@link MessageView}. A recycling merge ({@code recycle})
+ * reuses the arrays of slots it has finished with, so a message's bytes are valid only until the
+ * next {@link #advance()}; otherwise every slot gets new arrays and a message's bytes stay valid,
+ * which {@link #records()} needs.
  */
-final class IndexedMessages implements Iterator<McapRecord.Message> {
+final class IndexedMessages implements MessageViews {
 
-    private static final Comparator<Loaded> ORDER = Comparator.<Loaded>comparingLong(Loaded::time)
-            .thenComparingInt(l -> l.slot.rank())
-            .thenComparingInt(Loaded::offset);
+    /** Finished arrays kept for reuse by a recycling merge: enough for a few overlapping slots. */
+    private static final int MAX_FREE = 8;
 
     private final McapFile file;
+    private final ChunkDecoder decoder;
     private final McapIndex index;
     private final long start;
     private final long end;
     private final @Nullable Set<String> topics;
+    private final boolean recycle;
     private final List<McapIndex.Slot> pending;
-    private final PriorityQueue<Loaded> heap = new PriorityQueue<>(ORDER);
+    private final PriorityQueue<MergeSlot> heap = new PriorityQueue<>(IndexedMessages::compare);
+    private final ArrayDeque<byte[]> free = new ArrayDeque<>();
+    private final ArrayDeque<MergeSlot> spare = new ArrayDeque<>();
+    private final MessageView view = new MessageView();
     private int nextSlot;
-    private McapRecord.@Nullable Message next;
+    private @Nullable MergeSlot current;
     private McapIndex.@Nullable Slot lastSlot;
     private int lastOffset;
 
-    IndexedMessages(McapFile file, McapIndex index, long start, long end, @Nullable Set<String> topics) {
+    IndexedMessages(McapFile file, ChunkDecoder decoder, McapIndex index, long start, long end,
+            @Nullable Set<String> topics, boolean recycle) {
         this.file = file;
+        this.decoder = decoder;
         this.index = index;
         this.start = start;
         this.end = end;
         this.topics = topics;
+        this.recycle = recycle;
         this.pending = index.slots.stream()
                 .filter(s -> s.endTime() >= start && s.startTime() <= end)
                 .sorted(Comparator.comparingLong(McapIndex.Slot::startTime).thenComparingInt(McapIndex.Slot::rank))
                 .toList();
     }
 
-    @Override
-    public boolean hasNext() {
-        if (next == null) {
-            next = advance();
+    /** The messages as records whose data stays valid; only for a merge that does not recycle. */
+    Iterator<McapRecord.Message> records() {
+        if (recycle) {
+            throw new IllegalStateException("a recycling merge cannot hand out records that outlive the next message");
         }
-        return next != null;
+        return new Iterator<>() {
+            private McapRecord.@Nullable Message next;
+
+            @Override
+            public boolean hasNext() {
+                if (next == null && advance()) {
+                    next = view.toRecord();
+                }
+                return next != null;
+            }
+
+            @Override
+            public McapRecord.Message next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException("no more messages in " + file.path());
+                }
+                McapRecord.Message m = Objects.requireNonNull(next);
+                next = null;
+                return m;
+            }
+        };
     }
 
     @Override
-    public McapRecord.Message next() {
-        if (!hasNext()) {
-            throw new NoSuchElementException("no more messages in " + file.path());
-        }
-        McapRecord.Message m = Objects.requireNonNull(next);
-        next = null;
-        return m;
+    public MessageView view() {
+        return view;
     }
 
     /** The file and offset of the message returned last, {@code file@offset}: its chunk's offset if it is in one. */
@@ -78,25 +106,52 @@ final class IndexedMessages implements Iterator<McapRecord.Message> {
         return s.chunk() ? "Chunk record: Message record at +%d of the uncompressed records".formatted(lastOffset) : "Message record";
     }
 
-    private McapRecord.@Nullable Message advance() {
+    /**
+     * Move to the next message. The slot of the previous message stays out of the heap while it
+     * still holds the smallest entry, as it does all through a chunk when chunks do not overlap in
+     * time, so the heap is touched only where slots interleave.
+     */
+    @Override
+    public boolean advance() {
+        MergeSlot c = current;
+        if (c != null && c.i == c.count) {
+            release(c);
+            current = null;
+        } else if (c != null && !heap.isEmpty() && compare(heap.peek(), c) < 0) {
+            heap.add(c);
+            current = null;
+        }
         while (true) {
-            Loaded top = heap.peek();
+            MergeSlot top = current != null ? current : heap.peek();
             if (nextSlot < pending.size() && (top == null || pending.get(nextSlot).startTime() <= top.time())) {
+                if (current != null) {
+                    heap.add(current);
+                    current = null;
+                }
                 load(pending.get(nextSlot++));
                 continue;
             }
             if (top == null) {
-                return null;
+                return false;
             }
-            heap.poll();
-            McapRecord.Message m = top.message();
+            if (current == null) {
+                current = heap.poll();
+            }
+            top.message(view);
             lastSlot = top.slot;
             lastOffset = top.offset();
-            if (++top.i < top.count) {
-                heap.add(top);
-            }
-            return m;
+            top.i++;
+            return true;
         }
+    }
+
+    /** Merge order: log time, then file order (slot rank, then offset in the slot). */
+    private static int compare(MergeSlot a, MergeSlot b) {
+        int c = Long.compare(a.time(), b.time());
+        if (c == 0) {
+            c = Integer.compare(a.slot.rank(), b.slot.rank());
+        }
+        return c != 0 ? c : Integer.compare(a.offset(), b.offset());
     }
 
     private boolean wanted(int channelId) {
@@ -108,43 +163,88 @@ final class IndexedMessages implements Iterator<McapRecord.Message> {
     }
 
     private void load(McapIndex.Slot slot) {
-        Loaded loaded = new Loaded(slot);
+        MergeSlot loaded = spare.isEmpty() ? new MergeSlot(file, slot) : spare.pop().reset(slot);
         if (slot.chunk() && !slot.messageIndexOffsets().isEmpty()) {
             fromMessageIndexes(slot, loaded);
             if (loaded.count == 0) {
+                release(loaded);
                 return;
             }
-            loaded.records = chunkRecords(slot);
+            chunkRecords(slot, loaded);
         } else {
-            loaded.records = slot.chunk() ? chunkRecords(slot) : file.copy(slot.offset(), (int) slot.length());
+            if (slot.chunk()) {
+                chunkRecords(slot, loaded);
+            } else {
+                loaded.owned = take((int) slot.length());
+                loaded.records = file.read(slot.offset(), loaded.owned, (int) slot.length()).asReadOnlyBuffer()
+                        .order(ByteOrder.LITTLE_ENDIAN);
+            }
             scan(slot, loaded);
         }
         if (loaded.count > 0) {
             loaded.sort();
             heap.add(loaded);
+        } else {
+            release(loaded);
         }
     }
 
-    private void fromMessageIndexes(McapIndex.Slot slot, Loaded loaded) {
+    /** An array of at least {@code size} bytes: a finished one when recycling, otherwise new. */
+    private byte[] take(int size) {
+        for (Iterator<byte[]> it = free.iterator(); it.hasNext(); ) {
+            byte[] b = it.next();
+            if (b.length >= size) {
+                it.remove();
+                return b;
+            }
+        }
+        return new byte[recycle ? ChunkDecoder.reusableCapacity(size) : size];
+    }
+
+    private void release(MergeSlot loaded) {
+        byte[] owned = loaded.owned;
+        loaded.owned = null;
+        loaded.records = ByteBuffer.allocate(0);
+        if (owned != null) {
+            release(owned);
+        }
+        if (spare.size() < MAX_FREE) {
+            spare.push(loaded);
+        }
+    }
+
+    private void release(byte[] array) {
+        if (recycle && free.size() < MAX_FREE) {
+            free.push(array);
+        }
+    }
+
+    private void fromMessageIndexes(McapIndex.Slot slot, MergeSlot loaded) {
         for (Map.Entry<Integer, Long> e : slot.messageIndexOffsets().entrySet()) {
             if (!wanted(e.getKey())) {
                 continue;
             }
             long at = e.getValue();
-            McapRecord.MessageIndex mi = messageIndex(slot, at);
-            for (McapRecord.MessageIndexEntry entry : mi.records()) {
-                if (entry.offset() < 0 || entry.offset() > Integer.MAX_VALUE) {
+            ByteBuffer entries = messageIndexEntries(slot, at);
+            int n = entries.limit() / 16;
+            loaded.list(at);
+            loaded.ensure(loaded.count + n);
+            for (int k = 0; k < n; k++) {
+                long logTime = entries.getLong(16 * k);
+                long offset = entries.getLong(16 * k + 8);
+                if (offset < 0 || offset > Integer.MAX_VALUE) {
                     throw file.error(at, Opcode.MESSAGE_INDEX, "offset %s lies outside the chunk at %d"
-                            .formatted(Long.toUnsignedString(entry.offset()), slot.offset()));
+                            .formatted(Long.toUnsignedString(offset), slot.offset()));
                 }
-                if (entry.logTime() >= start && entry.logTime() <= end) {
-                    loaded.add(entry.logTime(), (int) entry.offset(), at);
+                if (logTime >= start && logTime <= end) {
+                    loaded.add(logTime, (int) offset);
                 }
             }
         }
     }
 
-    private McapRecord.MessageIndex messageIndex(McapIndex.Slot slot, long at) {
+    /** The entries of the MessageIndex record at {@code at}, checked, in the file window: valid until the next read. */
+    private ByteBuffer messageIndexEntries(McapIndex.Slot slot, long at) {
         if (at < 0 || file.size() - at < 9) {
             throw file.error(slot.offset(), Opcode.CHUNK, "message index offset %s lies beyond the end of the file"
                     .formatted(Long.toUnsignedString(at)));
@@ -161,43 +261,52 @@ final class IndexedMessages implements Iterator<McapRecord.Message> {
                     .formatted(Long.toUnsignedString(length)));
         }
         try {
-            return (McapRecord.MessageIndex) RecordParser.parse(opcode, file.view(at + 9, (int) length)).orElseThrow();
+            return RecordParser.messageIndexEntries(file.view(at + 9, (int) length));
         } catch (RecordException e) {
             throw file.error(at, opcode, e.getMessage());
         }
     }
 
-    private ByteBuffer chunkRecords(McapIndex.Slot slot) {
+    private void chunkRecords(McapIndex.Slot slot, MergeSlot loaded) {
         if (slot.offset() < McapFile.MAGIC.length || slot.length() < 9 || slot.offset() + slot.length() > file.size()
                 || slot.length() > ChunkDecoder.MAX_UNCOMPRESSED) {
             throw file.error(slot.offset(), Opcode.CHUNK_INDEX, "the chunk it points at (%d bytes at %d) lies beyond the end of the %d-byte file"
                     .formatted(slot.length(), slot.offset(), file.size()));
         }
-        ByteBuffer record = file.copy(slot.offset(), (int) slot.length());
+        byte[] read = take((int) slot.length());
+        ByteBuffer record = file.read(slot.offset(), read, (int) slot.length());
         int opcode = record.get(0) & 0xFF;
         if (opcode != Opcode.CHUNK || record.getLong(1) != slot.length() - 9) {
+            release(read);
             throw file.error(slot.offset(), "the chunk index points here for a Chunk record of %d bytes, but this is a %s record of %s bytes"
                     .formatted(slot.length(), Opcode.name(opcode), Long.toUnsignedString(record.getLong(1) + 9)));
         }
+        ByteBuffer records;
         try {
             McapRecord.Chunk chunk = (McapRecord.Chunk) RecordParser.parse(opcode, record.slice(9, record.limit() - 9)).orElseThrow();
-            return ChunkDecoder.records(file, slot.offset(), chunk);
+            records = decoder.records(file, slot.offset(), chunk, recycle ? this::take : ChunkDecoder.FRESH);
         } catch (RecordException e) {
             throw file.error(slot.offset(), opcode, e.getMessage());
         }
+        loaded.owned = records.array();
+        if (records.array() != read) {
+            release(read);
+        }
+        loaded.records = records.asReadOnlyBuffer().order(ByteOrder.LITTLE_ENDIAN);
     }
 
-    private void scan(McapIndex.Slot slot, Loaded loaded) {
-        ChunkRecords.forEach(file, slot.offset(), loaded.records, (opcode, at, content) -> {
-            if (opcode == Opcode.MESSAGE && content.remaining() >= 22) {
-                int channelId = content.getShort(0) & 0xFFFF;
-                long logTime = content.getLong(6);
+    private void scan(McapIndex.Slot slot, MergeSlot loaded) {
+        ByteBuffer records = loaded.records;
+        ChunkRecords.forEach(file, slot.offset(), records, (opcode, at, length) -> {
+            if (opcode == Opcode.MESSAGE && length >= MessageView.HEADER_BYTES) {
+                int channelId = records.getShort(at + 9) & 0xFFFF;
+                long logTime = records.getLong(at + 9 + 6);
                 if (logTime >= start && logTime <= end && wanted(channelId)) {
-                    loaded.add(logTime, at, -1);
+                    loaded.add(logTime, at);
                 }
             } else if (opcode == Opcode.SCHEMA || opcode == Opcode.CHANNEL) {
                 try {
-                    McapRecord r = RecordParser.parse(opcode, content).orElseThrow();
+                    McapRecord r = RecordParser.parse(opcode, ChunkRecords.content(records, at, length)).orElseThrow();
                     if (r instanceof McapRecord.Schema s && s.id() != 0) {
                         index.schemas.putIfAbsent(s.id(), s);
                     } else if (r instanceof McapRecord.Channel c) {
@@ -209,116 +318,5 @@ final class IndexedMessages implements Iterator<McapRecord.Message> {
                 }
             }
         });
-    }
-
-    /** The wanted messages of one loaded slot, sorted, and the merge's place in them. */
-    private final class Loaded {
-
-        final McapIndex.Slot slot;
-        ByteBuffer records = ByteBuffer.allocate(0);
-        long[] times = new long[16];
-        int[] offsets = new int[16];
-        long[] indexAt = new long[16];
-        int count;
-        int i;
-
-        Loaded(McapIndex.Slot slot) {
-            this.slot = slot;
-        }
-
-        void add(long time, int offset, long messageIndexAt) {
-            if (count == times.length) {
-                times = Arrays.copyOf(times, count * 2);
-                offsets = Arrays.copyOf(offsets, count * 2);
-                indexAt = Arrays.copyOf(indexAt, count * 2);
-            }
-            times[count] = time;
-            offsets[count] = offset;
-            indexAt[count++] = messageIndexAt;
-        }
-
-        long time() {
-            return times[i];
-        }
-
-        int offset() {
-            return offsets[i];
-        }
-
-        void sort() {
-            boolean sorted = true;
-            for (int k = 1; k < count && sorted; k++) {
-                sorted = times[k - 1] < times[k] || (times[k - 1] == times[k] && offsets[k - 1] <= offsets[k]);
-            }
-            if (sorted || sortedByOffset()) {
-                return;
-            }
-            Integer[] order = new Integer[count];
-            Arrays.setAll(order, k -> k);
-            Arrays.sort(order, Comparator.<Integer>comparingLong(k -> times[k]).thenComparingInt(k -> offsets[k]));
-            long[] t = new long[count];
-            int[] o = new int[count];
-            long[] x = new long[count];
-            for (int k = 0; k < count; k++) {
-                t[k] = times[order[k]];
-                o[k] = offsets[order[k]];
-                x[k] = indexAt[order[k]];
-            }
-            times = t;
-            offsets = o;
-            indexAt = x;
-        }
-
-        /**
-         * Put the entries in file order (a primitive sort: message indexes list one channel after
-         * another) and keep that order if it is also log-time order, as in any file written in
-         * time order; otherwise leave the entries for the general sort.
-         */
-        private boolean sortedByOffset() {
-            long[] keys = new long[count];
-            for (int k = 0; k < count; k++) {
-                keys[k] = ((long) offsets[k] << 32) | k;
-            }
-            Arrays.sort(keys);
-            for (int k = 1; k < count; k++) {
-                if (times[(int) keys[k - 1]] > times[(int) keys[k]]) {
-                    return false;
-                }
-            }
-            long[] t = new long[count];
-            int[] o = new int[count];
-            long[] x = new long[count];
-            for (int k = 0; k < count; k++) {
-                int from = (int) keys[k];
-                t[k] = times[from];
-                o[k] = offsets[from];
-                x[k] = indexAt[from];
-            }
-            times = t;
-            offsets = o;
-            indexAt = x;
-            return true;
-        }
-
-        McapRecord.Message message() {
-            int at = offsets[i];
-            if (at > records.limit() - 9 || (records.get(at) & 0xFF) != Opcode.MESSAGE) {
-                String found = at > records.limit() - 9 ? "lies beyond the %d bytes of records".formatted(records.limit())
-                        : "holds a %s record".formatted(Opcode.name(records.get(at) & 0xFF));
-                throw file.error(indexAt[i], Opcode.MESSAGE_INDEX, "offset %d in the chunk at %d %s, not a Message record"
-                        .formatted(at, slot.offset(), found));
-            }
-            long length = records.getLong(at + 1);
-            if (length < 22 || length > records.limit() - at - 9) {
-                throw file.error(slot.offset(), Opcode.CHUNK, "the Message record at +%d has length %s, beyond the records or too short"
-                        .formatted(at, Long.toUnsignedString(length)));
-            }
-            McapRecord.Message m = RecordParser.message(new FieldReader(records.slice(at + 9, (int) length)));
-            if (m.logTime() != times[i]) {
-                throw file.error(indexAt[i], Opcode.MESSAGE_INDEX, "says log time %d for offset %d in the chunk at %d, but the Message record there has log time %d"
-                        .formatted(times[i], at, slot.offset(), m.logTime()));
-            }
-            return m;
-        }
     }
 }

@@ -56,27 +56,44 @@ final class McapFile implements Closeable {
 
     /**
      * View {@code length} bytes at {@code offset}, little-endian; valid until the next call to
-     * this method. The caller has checked that the range lies inside the file.
+     * this method. The caller has checked that the range lies inside the file. Reading front to
+     * back reads each byte of the file once: what the window already holds of a new range is kept.
      */
     ByteBuffer view(long offset, int length) {
         long windowEnd = windowStart + window.limit();
         if (offset < windowStart || offset + length > windowEnd) {
-            int capacity = (int) Math.max(length, Math.min(WINDOW_BYTES, size - offset));
-            if (window.capacity() < capacity) {
-                window = ByteBuffer.allocate(capacity);
-            }
-            window.clear().limit((int) Math.min(capacity, size - offset));
-            readFully(window, offset);
-            window.flip();
-            windowStart = offset;
+            fill(offset, length, windowEnd);
         }
         int from = (int) (offset - windowStart);
         return window.slice(from, length).order(ByteOrder.LITTLE_ENDIAN);
     }
 
+    /** Make the window start at {@code offset} and hold at least {@code length} bytes. */
+    private void fill(long offset, int length, long windowEnd) {
+        int capacity = (int) Math.max(length, Math.min(WINDOW_BYTES, size - offset));
+        int keep = offset >= windowStart && offset < windowEnd ? (int) (windowEnd - offset) : 0;
+        int from = (int) (offset - windowStart);
+        if (window.capacity() < capacity) {
+            ByteBuffer bigger = ByteBuffer.allocate(capacity);
+            bigger.put(0, window, from, keep);
+            window = bigger;
+        } else if (keep > 0) {
+            System.arraycopy(window.array(), from, window.array(), 0, keep);
+        }
+        window.clear().position(keep).limit((int) Math.min(window.capacity(), size - offset));
+        readFully(window, offset + keep);
+        window.flip();
+        windowStart = offset;
+    }
+
     /** Read {@code length} bytes at {@code offset} into a new buffer that the caller owns. */
     ByteBuffer copy(long offset, int length) {
-        ByteBuffer b = ByteBuffer.allocate(length);
+        return read(offset, new byte[length], length);
+    }
+
+    /** Read {@code length} bytes at {@code offset} into the start of {@code into}, and view them little-endian. */
+    ByteBuffer read(long offset, byte[] into, int length) {
+        ByteBuffer b = ByteBuffer.wrap(into, 0, length);
         readFully(b, offset);
         return b.flip().order(ByteOrder.LITTLE_ENDIAN);
     }

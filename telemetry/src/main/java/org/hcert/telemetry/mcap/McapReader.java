@@ -14,7 +14,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Read an MCAP file (https://mcap.dev/spec), either streamed front to back ({@link #records()})
- * or through its index in log-time order ({@link #messages(long, long)}).
+ * or through its index in log-time order ({@link #messages(long, long)}). For passes that must not
+ * allocate per message, {@link #streamMessages()} and {@link #indexedMessages(long, long, Set)}
+ * give the same messages through one reused {@link MessageView}; the record iterators are built on
+ * them, so both parse, check and fail alike.
  *
  * <p>A strict reader ({@link #open(Path)}) throws {@link org.hcert.telemetry.TelemetryFormatException}
  * at the first problem, naming the file, byte offset and record. A recovering reader ({@link
@@ -25,8 +28,10 @@ import org.jspecify.annotations.Nullable;
 public final class McapReader implements Closeable {
 
     private final McapFile file;
+    private final ChunkDecoder decoder = new ChunkDecoder();
     private final boolean recover;
     private final List<String> warnings = new ArrayList<>();
+    private final List<ChunkPrefetch> prefetches = new ArrayList<>();
     private @Nullable McapIndex index;
 
     private McapReader(McapFile file, boolean recover) {
@@ -54,7 +59,30 @@ public final class McapReader implements Closeable {
      * until the next call to {@code next()}.
      */
     public Iterator<McapRecord> records() {
-        return new RecordStream(file, recover, warnings);
+        return new RecordStream(file, decoder, this::prefetch, recover, warnings).records();
+    }
+
+    /**
+     * The messages of {@link #records()}, in file order, through one reused {@link MessageView}:
+     * the same checks and the same messages, without an object per message. The view's bytes are
+     * valid until the next {@link MessageViews#advance()}.
+     */
+    public MessageViews streamMessages() {
+        return new RecordStream(file, decoder, this::prefetch, recover, warnings).messages();
+    }
+
+    /**
+     * The messages of {@link #messages(long, long, Set)}, in log-time order, through one reused
+     * {@link MessageView}. The arrays of finished chunks are reused, so the view's bytes are valid
+     * only until the next {@link MessageViews#advance()}.
+     */
+    public MessageViews indexedMessages(long startNs, long endNs, @Nullable Set<String> topics) {
+        return new IndexedMessages(file, decoder, index(), startNs, endNs, topics == null ? null : Set.copyOf(topics), true);
+    }
+
+    /** {@link #indexedMessages(long, long, Set)} over every message of every channel. */
+    public MessageViews indexedMessages() {
+        return indexedMessages(0, -1L >>> 1, null);
     }
 
     /** Every message in log-time order (file order among equal times), read through the index. */
@@ -73,11 +101,12 @@ public final class McapReader implements Closeable {
 
     /** As {@link #messages(long, long)}, only on the channels whose topic is in {@code topics} (all when null). */
     public Iterator<McapRecord.Message> messages(long startNs, long endNs, @Nullable Set<String> topics) {
-        return indexed(startNs, endNs, topics);
+        return indexed(startNs, endNs, topics).records();
     }
 
+    /** A merge whose messages' bytes stay valid, for {@link #messages(long, long, Set)} and {@link McapSource}. */
     IndexedMessages indexed(long startNs, long endNs, @Nullable Set<String> topics) {
-        return new IndexedMessages(file, index(), startNs, endNs, topics == null ? null : Set.copyOf(topics));
+        return new IndexedMessages(file, decoder, index(), startNs, endNs, topics == null ? null : Set.copyOf(topics), false);
     }
 
     /** The schemas by id: the summary's, or those met so far when the file has none. */
@@ -137,10 +166,17 @@ public final class McapReader implements Closeable {
         }
     }
 
+    /** A new prefetch worker for a stream, closed with the reader if the stream has not closed it. */
+    private ChunkPrefetch prefetch() {
+        ChunkPrefetch p = new ChunkPrefetch(file);
+        prefetches.add(p);
+        return p;
+    }
+
     McapIndex index() {
         McapIndex i = index;
         if (i == null) {
-            i = IndexLoader.load(file, recover, warnings);
+            i = IndexLoader.load(file, decoder, recover, warnings);
             index = i;
         }
         return i;
@@ -163,6 +199,9 @@ public final class McapReader implements Closeable {
 
     @Override
     public void close() {
+        prefetches.forEach(ChunkPrefetch::close);
+        prefetches.clear();
+        decoder.close();
         file.close();
     }
 }

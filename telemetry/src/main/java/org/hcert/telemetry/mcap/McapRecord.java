@@ -29,7 +29,10 @@ public sealed interface McapRecord {
     record Message(int channelId, long sequence, long logTime, long publishTime, ByteBuffer data)
             implements McapRecord {}
 
-    /** A chunk's header fields and its (possibly compressed) records. */
+    /**
+     * A chunk's header fields and its (possibly compressed) records. Readers never return Chunk
+     * records: they expand them, and their {@code records} is a view of the reader's own buffer.
+     */
     record Chunk(
             long messageStartTime,
             long messageEndTime,

@@ -3,6 +3,7 @@ package org.hcert.telemetry.mcap;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -92,16 +93,18 @@ public final class McapSource implements TelemetrySource {
 
         private final McapReader reader;
         private final IndexedMessages messages;
+        private final Iterator<McapRecord.Message> records;
         private final Map<Integer, SchemaInfo> schemas = new HashMap<>();
 
         Cursor(McapReader reader, IndexedMessages messages) {
             this.reader = reader;
             this.messages = messages;
+            this.records = messages.records();
         }
 
         @Override
         public boolean hasNext() {
-            boolean has = messages.hasNext();
+            boolean has = records.hasNext();
             warnings = List.copyOf(reader.warnings());
             return has;
         }
@@ -111,7 +114,7 @@ public final class McapSource implements TelemetrySource {
             if (!hasNext()) {
                 throw new NoSuchElementException("no more messages in " + file);
             }
-            McapRecord.Message m = messages.next();
+            McapRecord.Message m = records.next();
             String where = messages.lastWhere();
             McapRecord.Channel channel = reader.channels().get(m.channelId());
             if (channel == null) {

@@ -1,11 +1,9 @@
 package org.hcert.telemetry.mcap;
 
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
-import java.util.List;
+import java.nio.ByteOrder;
 import java.util.Optional;
 import java.util.zip.CRC32;
-import org.hcert.telemetry.mcap.McapRecord.MessageIndexEntry;
 
 /**
  * Parse a record's content by opcode. Fields added after the ones the specification lists are
@@ -25,10 +23,10 @@ final class RecordParser {
             case Opcode.SCHEMA -> schema(r);
             case Opcode.CHANNEL -> new McapRecord.Channel(r.u16("id"), r.u16("schema_id"), r.string("topic"),
                     r.string("message_encoding"), r.stringMap("metadata"));
-            case Opcode.MESSAGE -> message(r);
+            case Opcode.MESSAGE -> message(content);
             case Opcode.CHUNK -> new McapRecord.Chunk(r.u64("message_start_time"), r.u64("message_end_time"),
                     r.u64("uncompressed_size"), r.u32("uncompressed_crc"), r.string("compression"),
-                    r.bytes64("records"));
+                    r.shared64("records"));
             case Opcode.MESSAGE_INDEX -> messageIndex(r);
             case Opcode.CHUNK_INDEX -> new McapRecord.ChunkIndex(r.u64("message_start_time"),
                     r.u64("message_end_time"), r.u64("chunk_start_offset"), r.u64("chunk_length"),
@@ -53,10 +51,12 @@ final class RecordParser {
         return Optional.ofNullable(record);
     }
 
-    /** Parse a Message record; its data is a view into {@code content}. */
-    static McapRecord.Message message(FieldReader r) {
-        return new McapRecord.Message(r.u16("channel_id"), r.u32("sequence"), r.u64("log_time"),
-                r.u64("publish_time"), r.rest());
+    /** Parse a Message record through {@link MessageView}, the one path for messages; its data is a view into {@code content}. */
+    private static McapRecord.Message message(ByteBuffer content) {
+        ByteBuffer le = content.asReadOnlyBuffer().order(ByteOrder.LITTLE_ENDIAN);
+        MessageView view = new MessageView();
+        view.set(le, le.position(), le.remaining());
+        return view.toRecord();
     }
 
     private static McapRecord.Schema schema(FieldReader r) {
@@ -82,12 +82,17 @@ final class RecordParser {
 
     private static McapRecord.MessageIndex messageIndex(FieldReader r) {
         int channelId = r.u16("channel_id");
-        FieldReader entries = new FieldReader(r.bytes32("records"));
-        List<MessageIndexEntry> list = new ArrayList<>(entries.remaining() / 16);
-        while (entries.remaining() > 0) {
-            list.add(new MessageIndexEntry(entries.u64("records log_time"), entries.u64("records offset")));
-        }
-        return new McapRecord.MessageIndex(channelId, List.copyOf(list));
+        return new McapRecord.MessageIndex(channelId, MessageIndexEntries.copyOf(MessageIndexEntries.checked(r.bytes32("records"))));
+    }
+
+    /**
+     * The entries of a MessageIndex record's content, checked as {@link #parse} checks them, as a
+     * little-endian buffer of (log_time, offset) pairs to read in place.
+     */
+    static ByteBuffer messageIndexEntries(ByteBuffer content) {
+        FieldReader r = new FieldReader(content);
+        r.u16("channel_id");
+        return MessageIndexEntries.checked(r.bytes32("records"));
     }
 
     private static ByteBuffer copy(ByteBuffer view) {

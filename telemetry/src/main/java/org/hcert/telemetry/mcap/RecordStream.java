@@ -1,12 +1,13 @@
 package org.hcert.telemetry.mcap;
 
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Objects;
-import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.zip.CRC32;
 import org.hcert.telemetry.TelemetryFormatException;
 import org.jspecify.annotations.Nullable;
@@ -14,52 +15,89 @@ import org.jspecify.annotations.Nullable;
 /**
  * Read a file's records front to back, expanding chunks into the records they hold (the Chunk
  * record itself is not returned), skipping unknown opcodes and checking every CRC that is not zero.
+ * Messages are parsed into one reused {@link MessageView}; {@link #records()} and {@link
+ * #messages()} are two ways of walking the same pass.
  *
  * <p>Strict streams throw at the first problem. Recovering streams stop there instead, add a
  * warning that names the file and offset, and end as if the file ended after the last valid
  * record; a file that is not MCAP at all (wrong magic) still throws.
+ *
+ * <p>After a compressed chunk, a {@link ChunkPrefetch} decompresses the next one on a worker thread
+ * while the stream walks this one. The arrays that hold a chunk's uncompressed records are reused,
+ * so a message's bytes stay valid only until the stream moves past the next chunk.
  */
-final class RecordStream implements Iterator<McapRecord> {
+final class RecordStream {
 
+    /** What {@link #advance()} returns at the end of the stream. */
+    static final int END = -1;
+
+    private static final int SKIPPED = 0;
     private static final int HEADER_BYTES = 9;
 
     private final McapFile file;
+    private final ChunkDecoder decoder;
+    private final Supplier<ChunkPrefetch> prefetches;
+    private @Nullable ChunkPrefetch prefetch;
     private final boolean recover;
     private final List<String> warnings;
     private final CRC32 dataCrc = new CRC32();
+    private final MessageView view = new MessageView();
     private long pos;
     private boolean inDataSection = true;
     private boolean done;
-    private @Nullable ByteBuffer chunkRecords;
+    private boolean messagesOnly;
+    private ByteBuffer chunkRecords = ByteBuffer.allocate(0);
+    private int chunkAt;
+    private int chunkEnd;
     private long chunkOffset;
-    private @Nullable McapRecord next;
+    private byte[] scratch = new byte[0];
+    private @Nullable McapRecord record;
 
-    RecordStream(McapFile file, boolean recover, List<String> warnings) {
+    RecordStream(McapFile file, ChunkDecoder decoder, Supplier<ChunkPrefetch> prefetches, boolean recover,
+            List<String> warnings) {
         this.file = file;
+        this.decoder = decoder;
+        this.prefetches = prefetches;
         this.recover = recover;
         this.warnings = warnings;
     }
 
-    @Override
-    public boolean hasNext() {
-        if (next == null && !done) {
-            next = advance();
-            done = next == null;
-        }
-        return next != null;
+    /** Every record, with each Message as a record whose data is a view of the current chunk. */
+    Iterator<McapRecord> records() {
+        return new Records();
     }
 
-    @Override
-    public McapRecord next() {
-        if (!hasNext()) {
-            throw new NoSuchElementException("no more records in " + file.path());
-        }
-        McapRecord r = Objects.requireNonNull(next);
-        next = null;
-        return r;
+    /**
+     * The Message records alone, through the reused view. MessageIndex records, which only the
+     * record iterator returns, are checked in place instead of being copied.
+     */
+    MessageViews messages() {
+        messagesOnly = true;
+        return new MessageViews() {
+            @Override
+            public boolean advance() {
+                int opcode;
+                do {
+                    opcode = RecordStream.this.advance();
+                } while (opcode != Opcode.MESSAGE && opcode != END);
+                return opcode == Opcode.MESSAGE;
+            }
+
+            @Override
+            public MessageView view() {
+                return view;
+            }
+        };
     }
 
-    private @Nullable McapRecord advance() {
+    /**
+     * Move to the next record and return its opcode, or {@link #END}. A Message is then in {@link
+     * #view}, any other record in {@link #record}.
+     */
+    private int advance() {
+        if (done) {
+            return END;
+        }
         if (pos == 0) {
             checkMagic(file);
             dataCrc.update(McapFile.MAGIC);
@@ -67,21 +105,17 @@ final class RecordStream implements Iterator<McapRecord> {
         }
         try {
             while (true) {
-                ByteBuffer inner = chunkRecords;
-                if (inner != null && inner.hasRemaining()) {
-                    Optional<McapRecord> r = innerRecord(inner);
-                    if (r.isPresent()) {
-                        return r.get();
-                    }
-                    continue;
+                int opcode;
+                if (chunkAt < chunkEnd) {
+                    opcode = innerRecord();
+                } else if (pos < 0) {
+                    finish();
+                    return END;
+                } else {
+                    opcode = topLevelRecord();
                 }
-                chunkRecords = null;
-                if (pos < 0) {
-                    return null;
-                }
-                Optional<McapRecord> r = topLevelRecord();
-                if (r.isPresent()) {
-                    return r.get();
+                if (opcode != SKIPPED) {
+                    return opcode;
                 }
             }
         } catch (TelemetryFormatException e) {
@@ -89,7 +123,16 @@ final class RecordStream implements Iterator<McapRecord> {
                 throw e;
             }
             warnings.add(e.getMessage() + "; read up to the last valid record");
-            return null;
+            finish();
+            return END;
+        }
+    }
+
+    private void finish() {
+        done = true;
+        ChunkPrefetch p = prefetch;
+        if (p != null) {
+            p.close();
         }
     }
 
@@ -114,7 +157,7 @@ final class RecordStream implements Iterator<McapRecord> {
         return sb.toString();
     }
 
-    private Optional<McapRecord> topLevelRecord() {
+    private int topLevelRecord() {
         long start = pos;
         long remaining = file.size() - start;
         if (remaining == 0) {
@@ -141,21 +184,40 @@ final class RecordStream implements Iterator<McapRecord> {
         if (start == McapFile.MAGIC.length && opcode != Opcode.HEADER) {
             throw file.error(start, "expected a Header record after the magic, found a %s record".formatted(Opcode.name(opcode)));
         }
-        ByteBuffer record = file.view(start, HEADER_BYTES + (int) length);
-        ByteBuffer content = record.slice(HEADER_BYTES, (int) length);
+        ByteBuffer bytes = file.view(start, HEADER_BYTES + (int) length);
         if (inDataSection && opcode != Opcode.DATA_END) {
-            dataCrc.update(record.duplicate());
+            dataCrc.update(bytes.array(), bytes.arrayOffset(), bytes.remaining());
         }
-        Optional<McapRecord> parsed = parse(start, opcode, content);
+        ByteBuffer content = bytes.slice(HEADER_BYTES, (int) length).order(ByteOrder.LITTLE_ENDIAN);
+        if (opcode == Opcode.MESSAGE) {
+            try {
+                view.set(content.asReadOnlyBuffer().order(ByteOrder.LITTLE_ENDIAN), 0, (int) length);
+            } catch (RecordException e) {
+                throw file.error(start, opcode, e.getMessage());
+            }
+            pos = start + HEADER_BYTES + length;
+            return opcode;
+        }
+        if (opcode == Opcode.MESSAGE_INDEX && messagesOnly) {
+            try {
+                RecordParser.messageIndexEntries(content);
+            } catch (RecordException e) {
+                throw file.error(start, opcode, e.getMessage());
+            }
+            pos = start + HEADER_BYTES + length;
+            return SKIPPED;
+        }
+        McapRecord r = parse(start, opcode, content);
         pos = start + HEADER_BYTES + length;
-        if (parsed.isEmpty()) {
-            return parsed;
+        if (r == null) {
+            return SKIPPED;
         }
-        McapRecord r = parsed.get();
         if (r instanceof McapRecord.Chunk chunk) {
-            chunkRecords = ChunkDecoder.records(file, start, chunk);
+            chunkRecords = decode(start, HEADER_BYTES + length, chunk).asReadOnlyBuffer().order(ByteOrder.LITTLE_ENDIAN);
+            chunkAt = 0;
+            chunkEnd = chunkRecords.limit();
             chunkOffset = start;
-            return Optional.empty();
+            return SKIPPED;
         }
         if (r instanceof McapRecord.DataEnd end) {
             checkDataCrc(start, end);
@@ -164,20 +226,50 @@ final class RecordStream implements Iterator<McapRecord> {
             checkTail(start, footer);
             pos = -1;
         }
-        return parsed;
+        record = r;
+        return opcode;
     }
 
-    private Optional<McapRecord> parse(long offset, int opcode, ByteBuffer content) {
+    /**
+     * The records of the chunk at {@code start}: from the prefetch worker if it decoded this chunk,
+     * otherwise decoded here. After a compressed chunk the worker starts on the next one.
+     */
+    private ByteBuffer decode(long start, long total, McapRecord.Chunk chunk) {
+        ChunkPrefetch p = prefetch;
+        ByteBuffer records = p == null ? null : p.take(start, total);
+        if (records == null) {
+            records = decoder.records(file, start, chunk, this::scratch);
+        }
+        if (!chunk.compression().isEmpty()) {
+            if (p == null) {
+                p = prefetches.get();
+                prefetch = p;
+            }
+            p.startAfter(start + total);
+        }
+        return records;
+    }
+
+    /** One array for the records of every chunk: a chunk's records are dropped when the stream moves past it. */
+    private byte[] scratch(int size) {
+        if (scratch.length < size) {
+            scratch = new byte[ChunkDecoder.reusableCapacity(size)];
+        }
+        return scratch;
+    }
+
+    private @Nullable McapRecord parse(long offset, int opcode, ByteBuffer content) {
         try {
-            return RecordParser.parse(opcode, content);
+            return RecordParser.parse(opcode, content).orElse(null);
         } catch (RecordException e) {
             throw file.error(offset, opcode, e.getMessage());
         }
     }
 
-    private Optional<McapRecord> innerRecord(ByteBuffer records) {
-        int at = records.position();
-        int remaining = records.remaining();
+    private int innerRecord() {
+        ByteBuffer records = chunkRecords;
+        int at = chunkAt;
+        int remaining = chunkEnd - at;
         if (remaining < HEADER_BYTES) {
             throw file.error(chunkOffset, Opcode.CHUNK, "the uncompressed records end inside a record header at +%d"
                     .formatted(at));
@@ -191,10 +283,18 @@ final class RecordStream implements Iterator<McapRecord> {
             throw file.error(chunkOffset, Opcode.CHUNK, "the %s record at +%d of the uncompressed records has length %s, beyond the %d bytes left in the chunk"
                     .formatted(Opcode.name(opcode), at, Long.toUnsignedString(length), remaining - HEADER_BYTES));
         }
-        ByteBuffer content = records.slice(at + HEADER_BYTES, (int) length);
-        records.position(at + HEADER_BYTES + (int) length);
+        chunkAt = at + HEADER_BYTES + (int) length;
         try {
-            return RecordParser.parse(opcode, content);
+            if (opcode == Opcode.MESSAGE) {
+                view.set(records, at + HEADER_BYTES, (int) length);
+                return opcode;
+            }
+            McapRecord r = RecordParser.parse(opcode, records.slice(at + HEADER_BYTES, (int) length)).orElse(null);
+            if (r == null) {
+                return SKIPPED;
+            }
+            record = r;
+            return opcode;
         } catch (RecordException e) {
             throw file.error(chunkOffset, Opcode.CHUNK, "%s record at +%d of the uncompressed records: %s"
                     .formatted(Opcode.name(opcode), at, e.getMessage()));
@@ -226,5 +326,32 @@ final class RecordStream implements Iterator<McapRecord> {
                     .formatted(left - McapFile.MAGIC.length));
         }
         SummaryCrc.check(file, footerAt, footer);
+    }
+
+    /** The records of the pass, each Message made from the view. */
+    private final class Records implements Iterator<McapRecord> {
+
+        private @Nullable McapRecord next;
+
+        @Override
+        public boolean hasNext() {
+            if (next == null) {
+                int opcode = advance();
+                if (opcode != END) {
+                    next = opcode == Opcode.MESSAGE ? view.toRecord() : Objects.requireNonNull(record);
+                }
+            }
+            return next != null;
+        }
+
+        @Override
+        public McapRecord next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException("no more records in " + file.path());
+            }
+            McapRecord r = Objects.requireNonNull(next);
+            next = null;
+            return r;
+        }
     }
 }

@@ -72,16 +72,52 @@ class McapBadInputTest {
         return ByteBuffer.wrap(Files.readAllBytes(file)).order(ByteOrder.LITTLE_ENDIAN).getInt(at) & 0xFFFF_FFFFL;
     }
 
+    /** Read every record; the message cursor over the same file must fail (or not) with the same message. */
     static void readAll(Path file) {
-        try (McapReader reader = McapReader.open(file)) {
-            reader.records().forEachRemaining(r -> { });
-        }
+        sameOutcome(() -> {
+            try (McapReader reader = McapReader.open(file)) {
+                reader.records().forEachRemaining(r -> { });
+            }
+        }, () -> {
+            try (McapReader reader = McapReader.open(file)) {
+                MessageViews views = reader.streamMessages();
+                while (views.advance()) {
+                    views.view();
+                }
+            }
+        });
     }
 
+    /** Read every message through the index; the indexed message cursor must fail (or not) with the same message. */
     static void readIndexed(Path file) {
-        try (McapReader reader = McapReader.open(file)) {
-            reader.messages().forEachRemaining(r -> { });
+        sameOutcome(() -> {
+            try (McapReader reader = McapReader.open(file)) {
+                reader.messages().forEachRemaining(r -> { });
+            }
+        }, () -> {
+            try (McapReader reader = McapReader.open(file)) {
+                MessageViews views = reader.indexedMessages();
+                while (views.advance()) {
+                    views.view();
+                }
+            }
+        });
+    }
+
+    /** Run {@code records}, then check that {@code cursor} ends the same way: normally, or with the same exception type and message. */
+    private static void sameOutcome(Runnable records, Runnable cursor) {
+        RuntimeException expected = null;
+        try {
+            records.run();
+        } catch (RuntimeException e) {
+            expected = e;
         }
+        if (expected == null) {
+            cursor.run();
+            return;
+        }
+        assertThatThrownBy(cursor::run).isInstanceOf(expected.getClass()).hasMessage(expected.getMessage());
+        throw expected;
     }
 
     @Test
@@ -133,6 +169,73 @@ class McapBadInputTest {
         assertThatThrownBy(() -> readIndexed(file)).isInstanceOf(TelemetryFormatException.class).hasMessage(
                 "%s@%d: Chunk record: uncompressed_crc is 0xdeadbeef but the records hash to 0x%08x; the chunk is corrupt",
                 file, chunk.offset(), original);
+    }
+
+    /** Write 300 messages of 100 bytes in zstd chunks of about 4 KiB: the stream decompresses all but the first ahead. */
+    Path manyChunks() {
+        Path file = tmp.resolve("chunks.mcap");
+        try (McapWriter w = McapWriter.builder().compression(Compression.ZSTD).chunkSize(4096).open(file)) {
+            int s = w.registerSchema("raw", "", new byte[0]);
+            int c = w.registerChannel("/raw", "raw", s, Map.of());
+            for (int i = 0; i < 300; i++) {
+                byte[] data = new byte[100];
+                Arrays.fill(data, (byte) i);
+                w.write(c, i, i, i, data);
+            }
+        }
+        return file;
+    }
+
+    /** Read {@code file} with a recovering reader, records and cursor; both must stop at the same message with the same warning. */
+    static List<String> recoverBothWays(Path file) {
+        long records;
+        List<String> warnings;
+        try (McapReader reader = McapReader.openRecovering(file)) {
+            List<McapRecord> all = new ArrayList<>();
+            reader.records().forEachRemaining(all::add);
+            records = all.stream().filter(r -> r instanceof McapRecord.Message).count();
+            warnings = reader.warnings();
+        }
+        try (McapReader reader = McapReader.openRecovering(file)) {
+            MessageViews views = reader.streamMessages();
+            long n = 0;
+            while (views.advance()) {
+                n++;
+            }
+            assertThat(n).isEqualTo(records).isPositive().isLessThan(300);
+            assertThat(reader.warnings()).isEqualTo(warnings);
+        }
+        return warnings;
+    }
+
+    @Test
+    void rejectsBadCrcInAChunkDecompressedAhead() throws IOException {
+        Path file = manyChunks();
+        List<At> chunks = topLevel(Files.readAllBytes(file)).stream().filter(a -> a.opcode() == Opcode.CHUNK).toList();
+        assertThat(chunks).hasSizeGreaterThan(4);
+        At third = chunks.get(2);
+        long original = u32(file, third.offset() + 9 + 24);
+        patchU32(file, third.offset() + 9 + 24, 0xDEADBEEFL);
+        String problem = "%s@%d: Chunk record: uncompressed_crc is 0xdeadbeef but the records hash to 0x%08x; the chunk is corrupt"
+                .formatted(file, third.offset(), original);
+        assertThatThrownBy(() -> readAll(file)).isInstanceOf(TelemetryFormatException.class).hasMessage(problem);
+        assertThatThrownBy(() -> readIndexed(file)).isInstanceOf(TelemetryFormatException.class).hasMessage(problem);
+        assertThat(recoverBothWays(file)).containsExactly(problem + "; read up to the last valid record");
+    }
+
+    @Test
+    void rejectsCorruptFrameInAChunkDecompressedAhead() throws IOException {
+        Path file = manyChunks();
+        byte[] bytes = Files.readAllBytes(file);
+        List<At> chunks = topLevel(bytes).stream().filter(a -> a.opcode() == Opcode.CHUNK).toList();
+        At fourth = chunks.get(3);
+        int recordsAt = fourth.offset() + 9 + 8 + 8 + 8 + 4 + 4 + "zstd".length() + 8;
+        bytes[recordsAt] ^= 0x55;
+        Files.write(file, bytes);
+        assertThatThrownBy(() -> readAll(file)).isInstanceOf(TelemetryFormatException.class)
+                .hasMessageStartingWith("%s@%d: Chunk record: zstd records are corrupt: ", file, fourth.offset());
+        assertThat(recoverBothWays(file)).hasSize(1).first().asString()
+                .startsWith("%s@%d: Chunk record: zstd records are corrupt: ".formatted(file, fourth.offset()));
     }
 
     @Test
