@@ -15,7 +15,9 @@ import org.hcert.telemetry.TimeWindow;
  * e-stop must not restart the robot (ISO 13850, IEC 60204-1; SE-ESTOP-02).
  *
  * <p>A reset is an {@code estop_reset} event, or a falling edge of the safety state's e-stop input
- * (the latch clearing), whichever comes first. Its window ends at a {@code start} event, at a new
+ * (the latch clearing), whichever comes first, once per e-stop (an {@code estop_pressed} event, a
+ * rising edge of the input, or the input already on in the first safety state; before any of these
+ * the latch is unknown and a reset counts). Its window ends at a {@code start} event, at a new
  * e-stop, after {@code observationNs}, or at the end of the samples. Within it the metric keeps the
  * largest |joint velocity| (which joint, when) and the largest base speed.
  */
@@ -35,6 +37,10 @@ public final class ResetMotionMetric {
         StopTrigger stops = new StopTrigger(false);
         boolean lastEstop = false;
         boolean seenSafety = false;
+        // A reset counts once per e-stop: the event and the input falling both report it, and
+        // the safety state may only catch up after the start command. Unknown (null) until a
+        // stop or the first safety state says, so a recording that begins latched still counts.
+        Boolean latched = null;
         Open open = null;
         long lastNs = Long.MIN_VALUE;
         while (samples.hasNext()) {
@@ -45,11 +51,17 @@ public final class ResetMotionMetric {
             if (s instanceof EventSample e && EventSample.ESTOP_RESET.equals(e.kind())) {
                 reset = "estop_reset event";
             } else if (s instanceof SafetyStateSample safety) {
+                if (!seenSafety && latched == null) {
+                    latched = safety.estop();
+                }
                 if (seenSafety && lastEstop && !safety.estop()) {
                     reset = "safety state e-stop input released";
                 }
                 seenSafety = true;
                 lastEstop = safety.estop();
+            }
+            if (Boolean.FALSE.equals(latched)) {
+                reset = null;
             }
             if (open != null) {
                 String end = s.tNs() > open.endNs ? "end of observation"
@@ -60,8 +72,13 @@ public final class ResetMotionMetric {
                     open = null;
                 }
             }
-            if (open == null && reset != null) {
-                open = new Open(reset, s.tNs(), s.tNs() + parameters.observationNs());
+            if (stop) {
+                latched = true;
+            } else if (reset != null) {
+                latched = false;
+                if (open == null) {
+                    open = new Open(reset, s.tNs(), s.tNs() + parameters.observationNs());
+                }
             }
             if (open != null) {
                 open.add(s);

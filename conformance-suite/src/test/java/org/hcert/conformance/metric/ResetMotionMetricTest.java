@@ -123,4 +123,33 @@ class ResetMotionMetricTest {
         ResetObservation r = ResetMotionMetric.evaluate(s.iterator(), P).get(0);
         assertThat(r.maxGapNs()).isEqualTo(420_000_000L); // odometry from 290 to 710 ms
     }
+
+    @Test
+    void countsEachResetOnceThoughTheSafetyStateCatchesUpAfterTheStart() {
+        // The harness resets and starts at once; the 50 Hz safety state shows the latch clear only
+        // after the start event, and the robot walks off. That is one reset, ended by the start.
+        List<Sample> s = new ArrayList<>();
+        s.add(safety(0, false, true));
+        s.add(event(1000, EventSample.ESTOP_PRESSED));
+        s.add(safety(1000, true, false));
+        s.add(event(2000, EventSample.ESTOP_RESET));
+        s.add(event(2002, "start"));
+        s.add(safety(2020, false, true));
+        for (int ms = 1000; ms <= 4000; ms += 10) {
+            s.add(joints(ms + 5, 0, ms < 1200 || ms > 2100 ? 1 : 0));
+            s.add(odom(ms + 5, 0, 0.9));
+        }
+        s.sort(java.util.Comparator.comparingLong(Sample::tNs));
+        List<ResetObservation> resets = ResetMotionMetric.evaluate(s.iterator(), P);
+        assertThat(resets).hasSize(1);
+        assertThat(resets.get(0).endedBy()).isEqualTo("start event");
+        assertThat(resets.get(0).maxJointSpeedRadS()).isZero();
+    }
+
+    @Test
+    void aResetWhileTheSafetyStateShowsNoLatchIsNoReset() {
+        List<Sample> s = List.of(safety(0, false, true), event(10, EventSample.ESTOP_RESET), joints(20, 0, 1),
+                odom(20, 0, 0.9));
+        assertThat(ResetMotionMetric.evaluate(s.iterator(), P)).isEmpty();
+    }
 }
