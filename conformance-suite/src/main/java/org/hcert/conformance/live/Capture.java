@@ -14,21 +14,41 @@ import org.hcert.telemetry.TelemetrySource;
  * The telemetry a live scenario saw, from its first action to the end of its observation window,
  * kept in memory (a scenario's window is seconds long) and read by the Then-steps like a recording.
  * Times are the robot's stamps mapped onto the harness clock by the link's offset estimate.
+ *
+ * <p>Memory is bounded: beyond {@link #MAX_MESSAGES} messages (about 30 s of HC-1's 4,600
+ * messages/s, some 400 MB of decoded messages) the capture keeps no more and says so in
+ * {@link #warnings()}, which makes the scenario INCONCLUSIVE rather than the harness run out of
+ * memory.
  */
 public final class Capture implements LinkListener, TelemetrySource {
 
     private final String link;
+    /** The most messages one scenario's capture holds. */
+    public static final int MAX_MESSAGES = 150_000;
+
     private final List<Message> messages = new ArrayList<>();
+    private final int maxMessages;
     private boolean stopped;
+    private long dropped;
 
     Capture(String link) {
+        this(link, MAX_MESSAGES);
+    }
+
+    Capture(String link, int maxMessages) {
         this.link = link;
+        this.maxMessages = maxMessages;
     }
 
     @Override
     public synchronized void onTelemetry(ReceivedTelemetry telemetry) {
-        if (!stopped) {
+        if (stopped) {
+            return;
+        }
+        if (messages.size() < maxMessages) {
             messages.add(telemetry.message());
+        } else {
+            dropped++;
         }
     }
 
@@ -40,6 +60,12 @@ public final class Capture implements LinkListener, TelemetrySource {
 
     public synchronized int size() {
         return messages.size();
+    }
+
+    @Override
+    public synchronized List<String> warnings() {
+        return dropped == 0 ? List.of() : List.of(("the scenario's capture is full: %d messages kept, %d later ones "
+                + "not (the limit bounds the harness's memory; shorten the scenario's window)").formatted(messages.size(), dropped));
     }
 
     @Override
