@@ -12,7 +12,7 @@ import org.hcert.adapters.testing.EchoRobot;
 import org.jspecify.annotations.Nullable;
 
 /** An {@link EchoRobot} listening on 127.0.0.1, over TCP or TLS, accepting one connection. */
-public final class LoopbackRobot implements AutoCloseable {
+public final class LoopbackRobot implements RobotLinkContractTest.Peer {
 
     private final ServerSocket server;
     private final CompletableFuture<EchoRobot> robot;
@@ -40,11 +40,13 @@ public final class LoopbackRobot implements AutoCloseable {
         accept.start();
     }
 
+    @Override
     public String uri() {
         return scheme + "://127.0.0.1:" + server.getLocalPort();
     }
 
     /** The robot, once a link has connected (waits up to 10 s). */
+    @Override
     public EchoRobot robot() throws Exception {
         return robot.get(10, TimeUnit.SECONDS);
     }

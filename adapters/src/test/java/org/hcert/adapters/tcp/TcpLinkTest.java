@@ -18,23 +18,7 @@ class TcpLinkTest extends RobotLinkContractTest {
 
     @Override
     protected Peer startPeer(EchoRobot.Config config) throws IOException {
-        LoopbackRobot robot = new LoopbackRobot(config);
-        return new Peer() {
-            @Override
-            public String uri() {
-                return robot.uri();
-            }
-
-            @Override
-            public EchoRobot robot() throws Exception {
-                return robot.robot();
-            }
-
-            @Override
-            public void close() {
-                robot.close();
-            }
-        };
+        return new LoopbackRobot(config);
     }
 
     @Override

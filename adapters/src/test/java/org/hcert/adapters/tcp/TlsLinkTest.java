@@ -31,23 +31,7 @@ class TlsLinkTest extends RobotLinkContractTest {
     }
 
     private static Peer peer(EchoRobot.Config config, TlsServer tls) throws IOException {
-        LoopbackRobot robot = new LoopbackRobot(config, tls);
-        return new Peer() {
-            @Override
-            public String uri() {
-                return robot.uri();
-            }
-
-            @Override
-            public EchoRobot robot() throws Exception {
-                return robot.robot();
-            }
-
-            @Override
-            public void close() {
-                robot.close();
-            }
-        };
+        return new LoopbackRobot(config, tls);
     }
 
     @Override
