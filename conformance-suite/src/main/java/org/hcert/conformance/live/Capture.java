@@ -2,7 +2,6 @@ package org.hcert.conformance.live;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.List;
 import org.hcert.adapters.LinkListener;
 import org.hcert.adapters.ReceivedTelemetry;
@@ -75,22 +74,6 @@ public final class Capture implements LinkListener, TelemetrySource {
 
     @Override
     public synchronized MessageCursor open() {
-        Iterator<Message> it = List.copyOf(messages).iterator();
-        return new MessageCursor() {
-            @Override
-            public boolean hasNext() {
-                return it.hasNext();
-            }
-
-            @Override
-            public Message next() {
-                return it.next();
-            }
-
-            @Override
-            public void close() {
-                // Nothing to release: the capture is in memory.
-            }
-        };
+        return MessageCursor.of(messages);
     }
 }

@@ -1,7 +1,5 @@
 package org.hcert.conformance.live;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -86,7 +84,7 @@ public final class LiveSession {
     /** Assert the e-stop: over the link when the lab's rig has an actuator, else by the operator's hand. */
     public void assertEstop() {
         if (settings.estopActuator()) {
-            send(Command.fromBody(body("estop").put("asserted", true)));
+            send(new Command.EmergencyStop(true));
         } else {
             record(operator.ask("Press the emergency stop now", settings.operatorTimeout()));
         }
@@ -105,12 +103,12 @@ public final class LiveSession {
         }
         if (resetPending) {
             resetPending = false;
-            send(Command.fromBody(body("reset")));
+            send(new Command.Reset());
             startPending = true;
         }
         if (startPending) {
             startPending = false;
-            send(Command.fromBody(body("start")));
+            send(new Command.Start());
         }
     }
 
@@ -125,14 +123,14 @@ public final class LiveSession {
         releaseEstop();
         estopAsserted = false;
         resetPending = true;
-        send(Command.fromBody(body("reset")));
+        send(new Command.Reset());
         resetPending = false;
         startPending = true;
     }
 
     private void releaseEstop() {
         if (settings.estopActuator()) {
-            send(Command.fromBody(body("estop").put("asserted", false)));
+            send(new Command.EmergencyStop(false));
         } else {
             confirmations.add(operator.ask("Release the emergency stop", settings.operatorTimeout()));
         }
@@ -153,7 +151,7 @@ public final class LiveSession {
 
     /** Stop walking with a controlled software stop (not an e-stop). */
     public void stopWalking(String reason) {
-        send(Command.fromBody(body("stop").put("reason", reason)));
+        send(new Command.SoftwareStop(reason));
     }
 
     /** Let {@code d} of robot time pass while the capture runs; fails when the link is lost meanwhile. */
@@ -177,9 +175,5 @@ public final class LiveSession {
     /** Every manual step the operator confirmed in this session, in order. */
     public synchronized List<Confirmation> confirmations() {
         return List.copyOf(confirmations);
-    }
-
-    private static ObjectNode body(String cmd) {
-        return JsonNodeFactory.instance.objectNode().put("cmd", cmd);
     }
 }

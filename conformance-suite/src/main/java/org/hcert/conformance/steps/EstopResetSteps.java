@@ -5,6 +5,7 @@ import io.cucumber.java.en.When;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 import org.hcert.conformance.metric.ResetMotionMetric;
 import org.hcert.conformance.metric.ResetObservation;
@@ -59,7 +60,7 @@ public final class EstopResetSteps {
 
     /** One measurement per reset window, the worst last; PASS needs one window long and dense enough. */
     private void judge(String limitName, String quantity, ToDoubleFunction<ResetObservation> valueSi,
-            java.util.function.Function<ResetObservation, String> where) {
+            Function<ResetObservation, String> where) {
         ClauseLimits limits = ClauseLimits.current();
         Limit limit = limits.limit(limitName);
         long minNs = ClauseLimits.nanos(limits.parameterSi("minObservation"));

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Iterator;
 import java.util.List;
 import org.hcert.telemetry.Message;
 import org.hcert.telemetry.MessageCursor;
@@ -54,25 +53,7 @@ class CsvWriterTest {
 
         @Override
         public MessageCursor open() {
-            return new ListCursor(messages.iterator());
-        }
-    }
-
-    private record ListCursor(Iterator<Message> it) implements MessageCursor {
-
-        @Override
-        public boolean hasNext() {
-            return it.hasNext();
-        }
-
-        @Override
-        public Message next() {
-            return it.next();
-        }
-
-        @Override
-        public void close() {
-            // nothing to release
+            return MessageCursor.of(messages);
         }
     }
 }
