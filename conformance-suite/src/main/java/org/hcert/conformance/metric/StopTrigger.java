@@ -54,7 +54,7 @@ final class StopTrigger {
         return null;
     }
 
-    /** Whether this sample releases the e-stop (reset event or falling edge of the input). */
+    /** Whether this sample resets the e-stop: an {@code estop_reset} event (the input falling is not used here). */
     static boolean isRelease(Sample sample) {
         if (sample instanceof EventSample e) {
             return EventSample.ESTOP_RESET.equals(e.kind());
