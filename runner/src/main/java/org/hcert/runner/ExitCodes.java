@@ -1,6 +1,6 @@
 package org.hcert.runner;
 
-/** Exit codes of the hcert command line, as fixed in STYLE.md. */
+/** Exit codes of the hcert command line, as documented in README.md and docs/architecture.md. */
 public final class ExitCodes {
 
     /** A command other than certify did what was asked (inspect, convert, profile init): {@value}. */

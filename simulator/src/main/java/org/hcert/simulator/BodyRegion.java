@@ -7,7 +7,7 @@ import java.util.OptionalDouble;
  * Body regions of the ISO/TS 15066:2016 Annex A body model (now ISO 10218-2:2025 Annex A), as the
  * force-measuring test dummy models them: a linear spring per region.
  *
- * <p>Every number is copied from {@code STANDARDS.md} §1.2: the effective spring constant k and
+ * <p>Every number is copied from the ISO/TS 15066 tables in {@code docs/catalogue.md}: the effective spring constant k and
  * the effective mass m_H from Table A.3, the quasi-static force limit F_s from Table A.2 (the same
  * for every specific area of a region). Evidence label <b>C</b> for the table values; the transient
  * factor 2 (footnote c) and "no transient contact with skull, forehead or face" (A.3.2) are <b>C2</b>.
@@ -27,8 +27,8 @@ public enum BodyRegion {
     THIGHS_KNEES(50, 75, 220, true),
     LOWER_LEGS(60, 75, 130, true);
 
-    /** Evidence label of the numbers, as in STANDARDS.md. */
-    public static final String EVIDENCE = "C: ISO/TS 15066:2016 Tables A.2 and A.3 via STANDARDS.md §1.2";
+    /** Evidence label of the numbers, as in docs/catalogue.md. */
+    public static final String EVIDENCE = "C: ISO/TS 15066:2016 Tables A.2 and A.3 (docs/catalogue.md)";
 
     private final double springNPerMm;
     private final double effectiveMassKg;

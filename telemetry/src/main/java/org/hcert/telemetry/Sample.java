@@ -3,7 +3,7 @@ package org.hcert.telemetry;
 /**
  * A decoded telemetry sample in SI units, stamped with its log time.
  *
- * <p>Each implementation is one role of the signal dictionary in STANDARDS.md: joints, IMU, base
+ * <p>Each implementation is one role of the signal dictionary of docs/catalogue.md: joints, IMU, base
  * odometry, wrenches, safety state, events, battery and temperatures.
  */
 public sealed interface Sample

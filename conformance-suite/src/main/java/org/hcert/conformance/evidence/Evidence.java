@@ -2,7 +2,6 @@ package org.hcert.conformance.evidence;
 
 import io.qameta.allure.Allure;
 import io.qameta.allure.model.Status;
-import java.nio.charset.StandardCharsets;
 import org.hcert.conformance.verdict.Measurement;
 import org.hcert.conformance.verdict.Units;
 
@@ -10,14 +9,19 @@ import org.hcert.conformance.verdict.Units;
  * Show measurements in the Allure report: a sub-step whose name states measured value, resolved
  * limit, evidence label and source, and a text attachment with the full evidence.
  *
- * <p>Allure is optional at run time: when no Allure lifecycle is running a test case, Allure
- * ignores these calls, and the certificate still carries every measurement.
+ * <p>Allure is optional at run time: when no Allure test case is running (a unit test, a run
+ * without the Allure plugin), nothing is shown or written, and the certificate still carries every
+ * measurement. Allure itself would write the attachment file even then, into whatever results
+ * folder it was given, so the check is made here.
  */
 public final class Evidence {
 
     private Evidence() {}
 
     public static void show(Measurement m) {
+        if (!inTestCase()) {
+            return;
+        }
         String name = "%s = %s %s (limit %s %s %s, %s) → %s".formatted(
                 m.quantity(), Units.format(m.measured()), m.unit(),
                 m.limit().comparison().symbol(), Units.format(m.limit().value()), m.unit(),
@@ -28,6 +32,12 @@ public final class Evidence {
 
     /** Attach a plain-text table (e.g. every joint's range) to the running step. */
     public static void table(String title, String text) {
-        Allure.addAttachment(title, "text/plain", new String(text.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8), ".txt");
+        if (inTestCase()) {
+            Allure.addAttachment(title, "text/plain", text, ".txt");
+        }
+    }
+
+    private static boolean inTestCase() {
+        return Allure.getLifecycle().getCurrentTestCase().isPresent();
     }
 }

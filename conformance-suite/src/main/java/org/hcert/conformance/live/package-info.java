@@ -1,6 +1,7 @@
 /**
- * Live certification: the operator at the console and, later, the robot link. A When-step acts
- * (asks the operator, sends a command) and the Then-steps judge the window that follows.
+ * Live certification: the operator at the console and the robot link ({@code LiveSession}). A
+ * When-step acts (asks the operator, sends a command) and the Then-steps judge the window that
+ * follows, captured from the link.
  */
 @NullMarked
 package org.hcert.conformance.live;

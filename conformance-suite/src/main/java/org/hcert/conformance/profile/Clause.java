@@ -12,7 +12,7 @@ import java.util.Optional;
  * @param title what the clause requires, in one line
  * @param source the standards and sections it rests on
  * @param level {@code mandatory} or {@code recommended}
- * @param evidence the clause's evidence labels as in STANDARDS.md
+ * @param evidence the clause's evidence labels as in docs/catalogue.md
  * @param robotClasses classes it applies to; empty for all
  * @param capabilities capabilities the robot must declare for it to apply
  * @param limits limits by name, for every class

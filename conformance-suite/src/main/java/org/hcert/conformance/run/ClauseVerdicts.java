@@ -10,7 +10,7 @@ import org.hcert.conformance.verdict.Verdict;
 
 /**
  * Combine the scenarios of each clause into the clause's verdict, and the clauses into the overall
- * result, by the rules of DESIGN.md.
+ * result, by the rules of docs/architecture.md (Verdicts).
  */
 public final class ClauseVerdicts {
 

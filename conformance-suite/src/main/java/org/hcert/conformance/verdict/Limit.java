@@ -10,7 +10,7 @@ import java.util.Objects;
  * @param value the limit in {@code unit}
  * @param unit the unit as written in the profile, e.g. {@code ms}
  * @param comparison how the measured value must relate to the limit
- * @param evidence the evidence label of the number: C, C2, K, I or D (see STANDARDS.md)
+ * @param evidence the evidence label of the number: C, C2, K, I or D (see docs/catalogue.md)
  * @param source where the number comes from, e.g. {@code robot declaration declared.stopTime}
  */
 public record Limit(String name, double value, String unit, Comparison comparison, String evidence, String source) {

@@ -1,6 +1,6 @@
 package org.hcert.conformance.verdict;
 
-/** The outcome of one clause or scenario, as DESIGN.md defines it. */
+/** The outcome of one clause or scenario, as docs/architecture.md defines it. */
 public enum Verdict {
     /** Measured within limit, evidence complete. Allure: passed. */
     PASS,

@@ -5,7 +5,7 @@ import org.hcert.telemetry.ros.RosJsonDecoder;
 
 /**
  * The roles a recorded topic can play, named as in the robot profile's {@code topics} section and
- * STANDARDS.md's signal dictionary, with the message types each role accepts.
+ * the signal dictionary of docs/catalogue.md, with the message types each role accepts.
  */
 public enum Role {
     JOINTS("joints", RosJsonDecoder.JOINT_STATE),

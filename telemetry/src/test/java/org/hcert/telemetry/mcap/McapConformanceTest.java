@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
 import java.util.stream.Stream;
+import org.hcert.telemetry.TestData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -27,7 +28,7 @@ class McapConformanceTest {
     static final int CASES = 416;
 
     static Path dataDir() {
-        return SharedData.dir("mcap-conformance/conformance");
+        return TestData.mcapConformance();
     }
 
     static List<Path> cases() {

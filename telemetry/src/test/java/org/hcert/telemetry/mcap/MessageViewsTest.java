@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import org.hcert.telemetry.TestData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -46,7 +47,7 @@ class MessageViewsTest {
     }
 
     static Stream<Path> rosbagFiles() throws IOException {
-        try (Stream<Path> files = Files.walk(SharedData.dir("rosbag2"))) {
+        try (Stream<Path> files = Files.walk(TestData.rosbag2())) {
             return files.filter(p -> p.getFileName().toString().endsWith(".mcap")).sorted().toList().stream();
         }
     }

@@ -13,6 +13,7 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.hcert.telemetry.TestData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -27,7 +28,7 @@ class RosbagMcapTest {
     static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     static Stream<Path> bags() throws IOException {
-        try (Stream<Path> files = Files.walk(SharedData.dir("rosbag2"))) {
+        try (Stream<Path> files = Files.walk(TestData.rosbag2())) {
             return files.filter(p -> p.getFileName().toString().equals("metadata.yaml"))
                     .filter(p -> p.getParent().getParent().getFileName().toString().equals("mcap"))
                     .map(Path::getParent).sorted().toList().stream();

@@ -1,7 +1,6 @@
 package org.hcert.telemetry.ros;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -18,6 +17,7 @@ import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import org.hcert.telemetry.SchemaInfo;
 import org.hcert.telemetry.TelemetryException;
+import org.hcert.telemetry.TestData;
 import org.hcert.telemetry.mcap.McapReader;
 import org.hcert.telemetry.mcap.McapRecord;
 import org.hcert.telemetry.ros.CdrPlan.Kind;
@@ -36,8 +36,7 @@ class CdrPlanTest {
     private final RosBodyDecoders reference = RosBodyDecoders.standard();
 
     static Stream<Path> files() throws IOException {
-        Path root = Path.of(System.getProperty("hcert.data.rosbag2", "../../shared/data/rosbag2"));
-        assumeThat(root.resolve("SOURCE.txt")).as("rosbag2 test bags (set -Dhcert.data.rosbag2)").isRegularFile();
+        Path root = TestData.rosbag2();
         try (Stream<Path> all = Files.walk(root)) {
             return all.filter(p -> p.toString().endsWith(".mcap")).sorted().toList().stream();
         }

@@ -1,7 +1,5 @@
 package org.hcert.telemetry.rosbag;
 
-import static org.assertj.core.api.Assumptions.assumeThat;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
@@ -9,25 +7,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.hcert.telemetry.TestData;
 import org.hcert.telemetry.ros.RosDefinitions;
 
 /**
- * The real rosbag2 test bags in the shared data folder (see its SOURCE.txt), and the .msg files in
- * the test resources for the bags that lack definitions.
+ * The real rosbag2 test bags copied into the test resources (see {@code data/rosbag2/SOURCE}), and
+ * the .msg files in the test resources for the bags that lack definitions.
  */
 final class Rosbag2Bags {
-
-    /** System property naming the folder that holds the rosbag2 test bags; default {@value #DEFAULT_ROOT}. */
-    static final String ROOT_PROPERTY = "hcert.data.rosbag2";
-
-    static final String DEFAULT_ROOT = "../../shared/data/rosbag2";
 
     private Rosbag2Bags() {}
 
     static Path root() {
-        Path root = Path.of(System.getProperty(ROOT_PROPERTY, DEFAULT_ROOT));
-        assumeThat(root.resolve("SOURCE.txt")).as("rosbag2 test bags (set -D%s)", ROOT_PROPERTY).isRegularFile();
-        return root;
+        return TestData.rosbag2();
     }
 
     static Path cdrTest() {
