@@ -13,17 +13,15 @@ import java.nio.charset.StandardCharsets;
  * <p>{@code wstring} is read as rmw_fastrtps writes it with Fast-CDR 1: a uint32 character count
  * followed by one 4-byte UTF-32 unit per character, without terminator.
  */
-final class CdrReader implements WireReader {
+final class CdrReader extends ByteWireReader {
 
     private static final int HEADER = 4;
     private static final String[] REPRESENTATIONS = {
         "CDR_BE", "CDR_LE", "PL_CDR_BE", "PL_CDR_LE", "", "", "CDR2_BE", "CDR2_LE",
         "D_CDR2_BE", "D_CDR2_LE", "PL_CDR2_BE", "PL_CDR2_LE"};
 
-    private final ByteBuffer buf;
-
     private CdrReader(ByteBuffer buf) {
-        this.buf = buf;
+        super(buf, "sequence");
     }
 
     /**
@@ -54,21 +52,7 @@ final class CdrReader implements WireReader {
     }
 
     @Override
-    public int position() {
-        return buf.position();
-    }
-
-    @Override
-    public int remaining() {
-        return buf.remaining();
-    }
-
-    @Override
-    public JsonNode primitive(Primitive type, int stringBound) {
-        if (type.isFixedNumber()) {
-            ByteBuffer aligned = need(type.size());
-            return JsonValues.fixedNumber(type, aligned, aligned.position());
-        }
+    JsonNode variablePrimitive(Primitive type, int stringBound) {
         switch (type) {
             case STRING:
                 return JsonValues.NODES.textNode(string(stringBound));
@@ -77,16 +61,6 @@ final class CdrReader implements WireReader {
             default:
                 throw new DecodeFailure(buf.position(), "type %s does not exist in ROS 2".formatted(type.displayName()));
         }
-    }
-
-    @Override
-    public int sequenceLength() {
-        long count = Integer.toUnsignedLong(need(4).getInt());
-        if (count > Integer.MAX_VALUE) {
-            throw new DecodeFailure(buf.position() - 4, "sequence length %d exceeds the %d bytes left"
-                    .formatted(count, buf.remaining()));
-        }
-        return (int) count;
     }
 
     @Override
@@ -103,14 +77,11 @@ final class CdrReader implements WireReader {
 
     private String string(int bound) {
         int start = need(4).position();
-        long length = Integer.toUnsignedLong(buf.getInt());
-        if (length > buf.remaining()) {
-            throw new DecodeFailure(start, "string length %d exceeds the %d bytes left".formatted(length, buf.remaining()));
-        }
+        int length = stringLength(start);
         if (length == 0) {
             return "";
         }
-        int textLength = (int) length - 1;
+        int textLength = length - 1;
         if (bound >= 0 && textLength > bound) {
             throw new DecodeFailure(start, "string of %d bytes exceeds its bound <=%d".formatted(textLength, bound));
         }
@@ -143,8 +114,9 @@ final class CdrReader implements WireReader {
         return sb.toString();
     }
 
-    /** Skip the padding before a value of {@code size} bytes and check that it is there. */
-    private ByteBuffer need(int size) {
+    /** Skip the padding before a value of {@code size} bytes (aligned to its size after the header). */
+    @Override
+    ByteBuffer need(int size) {
         int padding = (size - (buf.position() - HEADER) % size) % size;
         if (padding + size > buf.remaining()) {
             throw new DecodeFailure(buf.position() + Math.min(padding, buf.remaining()),

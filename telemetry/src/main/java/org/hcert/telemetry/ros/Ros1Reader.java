@@ -13,32 +13,15 @@ import java.nio.charset.StandardCharsets;
  * <p>{@code time} and {@code duration} decode to {@code {"sec": s, "nanosec": ns}}, the JSON shape
  * of ROS 2's {@code builtin_interfaces/Time}, so that stamps read the same whatever the recording.
  */
-final class Ros1Reader implements WireReader {
-
-    private final ByteBuffer buf;
+final class Ros1Reader extends ByteWireReader {
 
     /** Read {@code message}, whose position 0 is its first byte. */
     Ros1Reader(ByteBuffer message) {
-        this.buf = message.duplicate().order(ByteOrder.LITTLE_ENDIAN);
-        this.buf.position(0);
+        super(message.duplicate().order(ByteOrder.LITTLE_ENDIAN).position(0), "array");
     }
 
     @Override
-    public int position() {
-        return buf.position();
-    }
-
-    @Override
-    public int remaining() {
-        return buf.remaining();
-    }
-
-    @Override
-    public JsonNode primitive(Primitive type, int stringBound) {
-        if (type.isFixedNumber()) {
-            ByteBuffer aligned = need(type.size());
-            return JsonValues.fixedNumber(type, aligned, aligned.position());
-        }
+    JsonNode variablePrimitive(Primitive type, int stringBound) {
         switch (type) {
             case STRING:
                 return JsonValues.NODES.textNode(string());
@@ -52,16 +35,6 @@ final class Ros1Reader implements WireReader {
     }
 
     @Override
-    public int sequenceLength() {
-        long count = Integer.toUnsignedLong(need(4).getInt());
-        if (count > Integer.MAX_VALUE) {
-            throw new DecodeFailure(buf.position() - 4, "array length %d exceeds the %d bytes left"
-                    .formatted(count, buf.remaining()));
-        }
-        return (int) count;
-    }
-
-    @Override
     public void emptyMessage() {
         // A ROS 1 message without fields takes no bytes.
     }
@@ -72,12 +45,7 @@ final class Ros1Reader implements WireReader {
     }
 
     private String string() {
-        int start = need(4).position();
-        long length = Integer.toUnsignedLong(buf.getInt());
-        if (length > buf.remaining()) {
-            throw new DecodeFailure(start, "string length %d exceeds the %d bytes left".formatted(length, buf.remaining()));
-        }
-        byte[] bytes = new byte[(int) length];
+        byte[] bytes = new byte[stringLength(need(4).position())];
         buf.get(bytes);
         return new String(bytes, StandardCharsets.UTF_8);
     }
@@ -89,7 +57,8 @@ final class Ros1Reader implements WireReader {
         return node;
     }
 
-    private ByteBuffer need(int size) {
+    @Override
+    ByteBuffer need(int size) {
         if (size > buf.remaining()) {
             throw new DecodeFailure(buf.position(), "needs %d bytes, only %d left".formatted(size, buf.remaining()));
         }
