@@ -269,27 +269,15 @@ final class RecordStream {
     private int innerRecord() {
         ByteBuffer records = chunkRecords;
         int at = chunkAt;
-        int remaining = chunkEnd - at;
-        if (remaining < HEADER_BYTES) {
-            throw file.error(chunkOffset, Opcode.CHUNK, "the uncompressed records end inside a record header at +%d"
-                    .formatted(at));
-        }
+        int length = ChunkRecords.contentLength(file, chunkOffset, records, at, chunkEnd);
         int opcode = records.get(at) & 0xFF;
-        long length = records.getLong(at + 1);
-        if (opcode == 0) {
-            throw file.error(chunkOffset, Opcode.CHUNK, "invalid opcode 0x00 at +%d of the uncompressed records".formatted(at));
-        }
-        if (length < 0 || length > remaining - HEADER_BYTES) {
-            throw file.error(chunkOffset, Opcode.CHUNK, "the %s record at +%d of the uncompressed records has length %s, beyond the %d bytes left in the chunk"
-                    .formatted(Opcode.name(opcode), at, Long.toUnsignedString(length), remaining - HEADER_BYTES));
-        }
-        chunkAt = at + HEADER_BYTES + (int) length;
+        chunkAt = at + HEADER_BYTES + length;
         try {
             if (opcode == Opcode.MESSAGE) {
-                view.set(records, at + HEADER_BYTES, (int) length);
+                view.set(records, at + HEADER_BYTES, length);
                 return opcode;
             }
-            McapRecord r = RecordParser.parse(opcode, records.slice(at + HEADER_BYTES, (int) length)).orElse(null);
+            McapRecord r = RecordParser.parse(opcode, records.slice(at + HEADER_BYTES, length)).orElse(null);
             if (r == null) {
                 return SKIPPED;
             }
