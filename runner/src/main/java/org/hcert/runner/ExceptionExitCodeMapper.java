@@ -10,10 +10,15 @@ final class ExceptionExitCodeMapper implements CommandLine.IExitCodeExceptionMap
 
     @Override
     public int getExitCode(Throwable t) {
-        if (t instanceof ProfileException || t instanceof UsageException || t instanceof TelemetryException
-                || t instanceof FeatureRunException || t instanceof CommandLine.ParameterException) {
-            return ExitCodes.USAGE;
-        }
-        return ExitCodes.INTERNAL_ERROR;
+        return isUserError(t) ? ExitCodes.USAGE : ExitCodes.INTERNAL_ERROR;
+    }
+
+    /**
+     * Whether {@code t} is the user's to fix (a bad profile, option, recording or feature file),
+     * reported in one sentence, as opposed to a defect in hcert, reported as an internal error.
+     */
+    static boolean isUserError(Throwable t) {
+        return t instanceof ProfileException || t instanceof UsageException || t instanceof TelemetryException
+                || t instanceof FeatureRunException || t instanceof CommandLine.ParameterException;
     }
 }

@@ -4,13 +4,10 @@ import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
-import org.hcert.conformance.profile.ProfileException;
-import org.hcert.conformance.run.FeatureRunException;
 import org.hcert.runner.command.CertifyCommand;
 import org.hcert.runner.command.ProfileCommand;
 import org.hcert.runner.command.SimulateCommand;
 import org.hcert.runner.command.TelemetryCommand;
-import org.hcert.telemetry.TelemetryException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -64,8 +61,7 @@ public final class Main implements Runnable {
 
     private static int handle(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
         PrintWriter err = cli.getErr();
-        if (e instanceof ProfileException || e instanceof UsageException || e instanceof TelemetryException
-                || e instanceof FeatureRunException) {
+        if (ExceptionExitCodeMapper.isUserError(e)) {
             err.println("hcert: error: " + e.getMessage());
         } else {
             err.println("hcert: internal error (please report it): " + e);
