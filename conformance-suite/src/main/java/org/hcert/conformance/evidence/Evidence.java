@@ -3,7 +3,6 @@ package org.hcert.conformance.evidence;
 import io.qameta.allure.Allure;
 import io.qameta.allure.model.Status;
 import org.hcert.conformance.verdict.Measurement;
-import org.hcert.conformance.verdict.Units;
 
 /**
  * Show measurements in the Allure report: a sub-step whose name states measured value, resolved
@@ -22,11 +21,7 @@ public final class Evidence {
         if (!inTestCase()) {
             return;
         }
-        String name = "%s = %s %s (limit %s %s %s, %s) → %s".formatted(
-                m.quantity(), Units.format(m.measured()), m.unit(),
-                m.limit().comparison().symbol(), Units.format(m.limit().value()), m.unit(),
-                m.limit().evidence(), m.withinLimit() ? "within limit" : "OUTSIDE LIMIT");
-        Allure.step(name, m.withinLimit() ? Status.PASSED : Status.FAILED);
+        Allure.step(m.headline(), m.withinLimit() ? Status.PASSED : Status.FAILED);
         Allure.addAttachment(m.quantity(), "text/plain", m.describe() + "\n\nLimit: " + m.limit() + "\n", ".txt");
     }
 

@@ -37,6 +37,17 @@ public record Measurement(
         return limit.comparison() == Comparison.AT_MOST ? measured - limit.value() : limit.value() - measured;
     }
 
+    /**
+     * The short form for the console and the report's step names: quantity, measured value,
+     * limit, evidence label, and {@code OUTSIDE LIMIT} when it is, e.g.
+     * {@code stop time: 450 ms (limit ≤ 600 ms, D)}.
+     */
+    public String headline() {
+        return "%s: %s %s (limit %s %s %s, %s)%s".formatted(quantity, Units.format(measured), unit(),
+                limit.comparison().symbol(), Units.format(limit.value()), unit(), limit.evidence(),
+                withinLimit() ? "" : " OUTSIDE LIMIT");
+    }
+
     /** One line for reports and failure messages: measured, limit, difference, unit, window. */
     public String describe() {
         return "%s: measured %s %s, limit %s %s %s, %s by %s %s; window %s; source %s; %s".formatted(

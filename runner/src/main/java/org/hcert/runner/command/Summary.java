@@ -7,7 +7,6 @@ import java.util.Map;
 import org.hcert.conformance.run.ClauseVerdicts;
 import org.hcert.conformance.verdict.ClauseResult;
 import org.hcert.conformance.verdict.Measurement;
-import org.hcert.conformance.verdict.Units;
 import org.hcert.conformance.verdict.Verdict;
 
 /**
@@ -22,7 +21,7 @@ final class Summary {
         for (ClauseResult r : results) {
             out.println("%-13s %-14s %s".formatted(r.clauseId(), r.verdict(), headline(r)).stripTrailing());
             worstPerQuantity(r.measurements()).forEach((m, n) ->
-                    out.println("%-28s %s%s".formatted("", line(m), n > 1 ? " (worst of %d)".formatted(n) : "")));
+                    out.println("%-28s %s%s".formatted("", m.headline(), n > 1 ? " (worst of %d)".formatted(n) : "")));
         }
         out.println("overall:      " + overall);
     }
@@ -42,11 +41,5 @@ final class Summary {
 
     private static String headline(ClauseResult r) {
         return r.verdict() == Verdict.PASS || r.verdict() == Verdict.FAIL ? "" : r.reason();
-    }
-
-    static String line(Measurement m) {
-        return "%s: %s %s (limit %s %s %s, %s)%s".formatted(m.quantity(), Units.format(m.measured()), m.unit(),
-                m.limit().comparison().symbol(), Units.format(m.limit().value()), m.unit(), m.limit().evidence(),
-                m.withinLimit() ? "" : " OUTSIDE LIMIT");
     }
 }
