@@ -48,8 +48,12 @@ class SimulatorServerIT {
                         .mapToObj(i -> joints.get(i).logTimeNs() - joints.get(i - 1).logTimeNs()).sorted().toList();
                 assertThat((double) steps.get(steps.size() / 2)).as("median period of /joint_states stamps, ns")
                         .isCloseTo(1e6, within(1e4));
+                // The stamps are on the robot's clock, mapped to the harness's: the newest is not in the
+                // future, and not older than the link timeout (beyond it the link would count as lost). A
+                // tighter bound would measure how busy the machine is, not the stamping.
                 long lastStamp = joints.get(joints.size() - 1).logTimeNs();
-                assertThat((double) HarnessClock.system().nowNs() - lastStamp).as("age of the last stamp, ns").isBetween(0.0, 100e6);
+                assertThat((double) HarnessClock.system().nowNs() - lastStamp).as("age of the last stamp, ns")
+                        .isBetween(0.0, (double) LinkOptions.defaults().linkTimeout().toNanos());
             }
         }
     }
