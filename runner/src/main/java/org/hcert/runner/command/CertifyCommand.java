@@ -1,27 +1,15 @@
 package org.hcert.runner.command;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.function.Supplier;
-import org.hcert.conformance.live.Confirmation;
 import org.hcert.conformance.plan.Plan;
 import org.hcert.conformance.profile.LabProfile;
 import org.hcert.conformance.profile.ProfileFile;
@@ -35,13 +23,9 @@ import org.hcert.conformance.run.ScenarioOutcome;
 import org.hcert.conformance.verdict.ClauseResult;
 import org.hcert.runner.ExitCodes;
 import org.hcert.runner.HcertVersion;
-import org.hcert.runner.UsageException;
 import org.hcert.runner.report.AllureHtml;
 import org.hcert.runner.report.AllureResults;
 import org.hcert.runner.report.Certificate;
-import org.hcert.telemetry.Recordings;
-import org.hcert.simulator.server.ServeConfig;
-import org.hcert.simulator.server.SimulatorServer;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -140,9 +124,10 @@ public final class CertifyCommand implements Callable<Integer> {
         Plan plan = Plan.of(robotProfile, standardProfile);
         Path results = this.out.resolve("allure-results");
         AllureResults.prepare(results, environment(robotProfile, standardProfile, labProfile));
-        Run run = evidence.simulatorFaults != null ? simulated(robotProfile, standardProfile, labProfile, plan, out)
-                : evidence.link != null ? live(robotProfile, standardProfile, labProfile, plan, out, evidence.link, false)
-                : recorded(robotProfile, standardProfile, plan);
+        RunEvidence.Scenarios scenarios = context -> execute(context, plan);
+        RunEvidence run = evidence.recording != null
+                ? RecordedRun.run(evidence.recording, robotProfile, standardProfile, scenarios)
+                : liveRun(out, robotProfile, standardProfile, labProfile, scenarios);
         List<ClauseResult> clauseResults = ClauseVerdicts.of(plan, run.outcomes());
         ClauseVerdicts.Overall overall = ClauseVerdicts.overall(plan, clauseResults);
         Path certificate = this.out.resolve("certificate.json");
@@ -150,9 +135,8 @@ public final class CertifyCommand implements Callable<Integer> {
                 robotProfile, standardProfile, labProfile, run.mode(), List.of(new ProfileFile(run.recording(),
                         run.sha256().get())), run.confirmations(),
                 run.context().featureSha256(), plan, clauseResults, run.outcomes(), overall)), certificate);
-        CertificationContext context = run.context();
         Summary.print(out, clauseResults, overall);
-        context.telemetryProblems().forEach(p -> spec.commandLine().getErr().println("hcert: error: " + p));
+        run.context().telemetryProblems().forEach(p -> spec.commandLine().getErr().println("hcert: error: " + p));
         if (!noHtml) {
             Path html = AllureHtml.generate(results, this.out.resolve("report"),
                     "hcert: %s %s".formatted(robotProfile.identity().model(), standardProfile.id()));
@@ -162,53 +146,16 @@ public final class CertifyCommand implements Callable<Integer> {
         return exitCode(overall);
     }
 
-    /** What a run found, live or from a recording, and the SHA-256 of the recording, hex. */
-    private record Run(CertificationContext context, List<ScenarioOutcome> outcomes, String mode, Path recording,
-            List<Confirmation> confirmations, Supplier<String> sha256) {}
-
-    private Run recorded(RobotProfile robot, StandardProfile standard, Plan plan) {
-        Path recording = evidence.recording;
-        if (!Files.isRegularFile(recording)) {
-            throw new UsageException("%s: recording not found".formatted(recording));
+    private RunEvidence liveRun(PrintWriter console, RobotProfile robot, StandardProfile standard, LabProfile lab,
+            RunEvidence.Scenarios scenarios) {
+        LiveRun live = new LiveRun(new LiveRun.Settings(allowMotion, nonInteractive, estopActuator,
+                Duration.ofSeconds(operatorTimeoutS), Duration.ofMillis(linkTimeoutMs), Duration.ofMillis(answerTimeoutMs),
+                linkTls::settingsFor), this.out, in, console);
+        if (evidence.simulatorFaults != null) {
+            List<String> faults = evidence.simulatorFaults.isBlank() ? List.of() : List.of(evidence.simulatorFaults.split(","));
+            return live.simulated(faults, robot, standard, lab, scenarios);
         }
-        CompletableFuture<String> sha256 = hashInBackground(recording);
-        CertificationContext context = new CertificationContext(robot, standard, Recordings.open(recording));
-        return new Run(context, execute(context, plan), "recording", recording, List.of(), () -> joined(sha256));
-    }
-
-    private Run simulated(RobotProfile robot, StandardProfile standard, LabProfile lab, Plan plan, PrintWriter console) {
-        List<String> faults = evidence.simulatorFaults.isBlank() ? List.of()
-                : List.of(evidence.simulatorFaults.split(","));
-        try (SimulatorServer simulator = SimulatorServer.start(ServeConfig.tcp(0).withFaults(faults))) {
-            console.println("simulator:   %s%s".formatted(simulator.describe(),
-                    faults.isEmpty() ? "" : " with faults " + String.join(", ", faults)));
-            return live(robot, standard, lab, plan, console, simulator.describe(), true);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot start the simulator", e);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
-        }
-    }
-
-    private Run live(RobotProfile robot, StandardProfile standard, LabProfile lab, Plan plan, PrintWriter console,
-            String uri, boolean simulated) {
-        Path session = this.out.resolve("session.mcap");
-        try {
-            Files.createDirectories(this.out);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create " + this.out, e);
-        }
-        LiveLink.Options options = new LiveLink.Options(uri, allowMotion || simulated, nonInteractive,
-                estopActuator || simulated, Duration.ofSeconds(operatorTimeoutS), lab.operatorName(),
-                Duration.ofMillis(linkTimeoutMs), Duration.ofMillis(answerTimeoutMs), simulated, linkTls.settingsFor(uri));
-        try (LiveLink live = LiveLink.open(options, robot, session, in, console)) {
-            CertificationContext context = new CertificationContext(robot, standard, live.link().asTelemetrySource())
-                    .live(live.session());
-            List<ScenarioOutcome> outcomes = execute(context, plan);
-            console.println("session:     " + session);
-            return new Run(context, outcomes, "live", session, live.session().confirmations(),
-                    () -> sha256(session));
-        }
+        return live.live(evidence.link, false, robot, standard, lab, scenarios);
     }
 
     private List<ScenarioOutcome> execute(CertificationContext context, Plan plan) {
@@ -237,42 +184,5 @@ public final class CertifyCommand implements Callable<Integer> {
                 : evidence.link != null ? "live " + evidence.link : evidence.recording.toString());
         env.put("hcert", HcertVersion.get());
         return env;
-    }
-
-    /** Hash {@code file} on another core while the features run (its pages are then read from the cache). */
-    private static CompletableFuture<String> hashInBackground(Path file) {
-        CompletableFuture<String> hash = new CompletableFuture<>();
-        Thread hashing = new Thread(() -> {
-            try {
-                hash.complete(sha256(file));
-            } catch (RuntimeException e) {
-                hash.completeExceptionally(e);
-            }
-        }, "hcert-sha256");
-        hashing.setDaemon(true);
-        hashing.start();
-        return hash;
-    }
-
-    private static String joined(CompletableFuture<String> hash) {
-        try {
-            return hash.join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : e;
-        }
-    }
-
-    static String sha256(Path file) {
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
-            byte[] buffer = new byte[1 << 16];
-            while (in.read(buffer) >= 0) {
-                // reading updates the digest
-            }
-            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
-        }
     }
 }

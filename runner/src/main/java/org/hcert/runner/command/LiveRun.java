@@ -1,0 +1,88 @@
+package org.hcert.runner.command;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.hcert.adapters.tcp.TlsSettings;
+import org.hcert.conformance.profile.LabProfile;
+import org.hcert.conformance.profile.RobotProfile;
+import org.hcert.conformance.profile.StandardProfile;
+import org.hcert.conformance.run.CertificationContext;
+import org.hcert.conformance.run.ScenarioOutcome;
+import org.hcert.runner.UsageException;
+import org.hcert.simulator.server.ServeConfig;
+import org.hcert.simulator.server.SimulatorServer;
+
+/**
+ * {@code certify --link} and {@code certify --simulator}: judge a robot live over a link, every
+ * frame recorded to {@code DIR/session.mcap}; for the simulator, serve it on a loopback port first
+ * and stop it afterwards.
+ */
+final class LiveRun {
+
+    /**
+     * The live options of {@code certify}.
+     *
+     * @param tls for {@code tls://} links, from the URI
+     */
+    record Settings(boolean allowMotion, boolean nonInteractive, boolean estopActuator, Duration operatorTimeout,
+            Duration linkTimeout, Duration answerTimeout, java.util.function.Function<String, TlsSettings> tls) {}
+
+    private final Settings settings;
+    private final Path out;
+    private final Reader in;
+    private final PrintWriter console;
+
+    LiveRun(Settings settings, Path out, Reader in, PrintWriter console) {
+        this.settings = settings;
+        this.out = out;
+        this.in = in;
+        this.console = console;
+    }
+
+    /** Start the built-in simulator with {@code faults}, certify it over TCP on 127.0.0.1, and stop it. */
+    RunEvidence simulated(List<String> faults, RobotProfile robot, StandardProfile standard, LabProfile lab,
+            RunEvidence.Scenarios scenarios) {
+        try (SimulatorServer simulator = SimulatorServer.start(ServeConfig.tcp(0).withFaults(faults))) {
+            console.println("simulator:   %s%s".formatted(simulator.describe(),
+                    faults.isEmpty() ? "" : " with faults " + String.join(", ", faults)));
+            return live(simulator.describe(), true, robot, standard, lab, scenarios);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the simulator", e);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    /**
+     * Certify the robot at {@code uri}.
+     *
+     * @param simulated the robot is hcert's simulator: motion and the e-stop actuator are allowed, no person is at risk
+     */
+    RunEvidence live(String uri, boolean simulated, RobotProfile robot, StandardProfile standard, LabProfile lab,
+            RunEvidence.Scenarios scenarios) {
+        Path session = out.resolve("session.mcap");
+        try {
+            Files.createDirectories(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + out, e);
+        }
+        Settings s = settings;
+        LiveLink.Options options = new LiveLink.Options(uri, s.allowMotion() || simulated, s.nonInteractive(),
+                s.estopActuator() || simulated, s.operatorTimeout(), lab.operatorName(), s.linkTimeout(),
+                s.answerTimeout(), simulated, s.tls().apply(uri));
+        try (LiveLink live = LiveLink.open(options, robot, session, in, console)) {
+            CertificationContext context = new CertificationContext(robot, standard, live.link().asTelemetrySource())
+                    .live(live.session());
+            List<ScenarioOutcome> outcomes = scenarios.run(context);
+            console.println("session:     " + session);
+            return new RunEvidence(context, outcomes, "live", session, live.session().confirmations(),
+                    () -> FileHashes.sha256(session));
+        }
+    }
+}
