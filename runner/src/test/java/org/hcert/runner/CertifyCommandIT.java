@@ -71,6 +71,12 @@ class CertifyCommandIT {
         assertThat(Files.readString(html)).contains("<title>hcert: HC-1 virtual humanoid HEIS-2026</title>")
                 .contains("window.reportData").doesNotContain("googletagmanager").doesNotContain("gtag(");
         assertThat(out.resolve("allure-results")).isDirectoryContaining("glob:**-result.json");
+        assertThat(Files.readString(out.resolve("hcert.log"))).contains(
+                "o.h.runner.command.CertifyCommand - hcert ", " certify --robot " + ROBOT,
+                "plan: SE-ESTOP-01 applies: the robot is a full-size-biped and declares [emergency-stop]",
+                "o.hcert.conformance.run.FeatureRun - running features classpath:features with tags @SE-ESTOP-01 or ",
+                "o.h.conformance.run.VerdictCollector - scenario Standstill within the declared stopping time, drive power removed (SE-ESTOP-01, ",
+                "clause SE-ESTOP-01: PASS", "overall: CONFORMANT", "exit code 0");
     }
 
     @Test

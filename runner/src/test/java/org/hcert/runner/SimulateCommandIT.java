@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -13,8 +15,12 @@ import org.hcert.adapters.RobotLink;
 import org.hcert.adapters.RobotLinks;
 import org.hcert.testkit.TestTls;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class SimulateCommandIT {
+
+    @TempDir
+    Path dir;
 
     @Test
     void rejectsAnUnknownFaultWithTheListOfValidOnes() {
@@ -64,7 +70,8 @@ class SimulateCommandIT {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         Thread cli = new Thread(() -> Main.run(new String[] {"simulate", "--tls", String.valueOf(port), "--cert",
-                TestTls.file("self-signed.pem").toString(), "--key", TestTls.file("self-signed.key").toString(), "--seconds", "3"},
+                TestTls.file("self-signed.pem").toString(), "--key", TestTls.file("self-signed.key").toString(), "--seconds", "3",
+                "--log", dir.resolve("simulate.log").toString()},
                 new PrintWriter(out, true), new PrintWriter(err, true)));
         cli.start();
         Matcher fp = Pattern.compile("fingerprint (sha256:[0-9a-f]{64})").matcher("");
@@ -90,7 +97,8 @@ class SimulateCommandIT {
             port = probe.getLocalPort();
         }
         StringWriter out = new StringWriter();
-        Thread cli = new Thread(() -> Main.run(new String[] {"simulate", "--tcp", String.valueOf(port), "--seconds", "3"},
+        Thread cli = new Thread(() -> Main.run(new String[] {"simulate", "--tcp", String.valueOf(port), "--seconds", "3",
+                "--log", dir.resolve("simulate.log").toString()},
                 new PrintWriter(out), new PrintWriter(new StringWriter())));
         cli.start();
         Thread.sleep(700);
@@ -105,5 +113,10 @@ class SimulateCommandIT {
                 "hcert simulate: software stop: the session ended: ", "hcert simulate: stopped");
         // The harness says BYE and closes at once; the robot side still reads the BYE before the end of stream.
         assertThat(out.toString()).contains("software stop: the session ended: the harness said BYE");
+        assertThat(out.toString()).startsWith("hcert simulate: log " + dir.resolve("simulate.log") + "\n");
+        assertThat(Files.readString(dir.resolve("simulate.log"))).contains(
+                "INFO  [", "o.h.simulator.server.SimulatorServer - connection from /127.0.0.1:",
+                "command {\"cmd\":\"walk\",\"vx\":0.2,\"vy\":0.0,\"wz\":0.0} -> ACK",
+                "software stop: the session ended: the harness said BYE");
     }
 }

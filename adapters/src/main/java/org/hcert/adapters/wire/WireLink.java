@@ -37,6 +37,8 @@ import org.hcert.adapters.RobotLink;
 import org.hcert.telemetry.Message;
 import org.hcert.telemetry.MessageCursor;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The harness side of the wire protocol over any {@link Transport}: the one implementation of
@@ -50,6 +52,8 @@ import org.jspecify.annotations.Nullable;
  * payloads live in their own classes.
  */
 public final class WireLink implements RobotLink {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WireLink.class);
 
     /** Opens the transport when the link connects. */
     @FunctionalInterface
@@ -117,6 +121,7 @@ public final class WireLink implements RobotLink {
             Capabilities caps = hello();
             syncClock();
             startPinger();
+            LOG.info("connected to {}: {}", uri, caps);
             return caps;
         } catch (RuntimeException e) {
             close();
@@ -165,10 +170,12 @@ public final class WireLink implements RobotLink {
         CompletableFuture<Frame> answer = new CompletableFuture<>();
         long seq = write(FrameType.COMMAND, command.toBody(), answer);
         tell(l -> l.onCommand(seq, command, now()));
+        LOG.info("command {} (seq {}) sent to {}", command.name(), seq, uri);
         Frame f = await(answer, timeout, "command %s (seq %d)".formatted(command.name(), seq));
         CommandReply reply = f.type() == FrameType.ACK ? CommandReply.ack(seq, f.timeNs())
                 : CommandReply.nack(seq, f.get("reason").asText("no reason given"), f.timeNs());
         tell(l -> l.onReply(reply, now()));
+        LOG.info("command {} (seq {}): {}", command.name(), seq, reply);
         return reply;
     }
 
@@ -352,6 +359,7 @@ public final class WireLink implements RobotLink {
             }
             failure = e;
         }
+        LOG.warn("link {} lost: {}", uri, e.getMessage());
         if (pinger != null) {
             pinger.shutdownNow();
         }

@@ -11,6 +11,8 @@ import org.hcert.adapters.RobotLink;
 import org.hcert.adapters.safety.MotionRefusedException;
 import org.hcert.conformance.verdict.InsufficientEvidenceException;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A live certification: the robot's link (already behind the motion interlock), the operator, and
@@ -18,6 +20,8 @@ import org.jspecify.annotations.Nullable;
  * unconfirmed manual step makes the scenario INCONCLUSIVE, never a pass.
  */
 public final class LiveSession {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LiveSession.class);
 
     /**
      * @param estopActuator whether the lab's rig asserts the robot's e-stop input over the link
@@ -77,6 +81,7 @@ public final class LiveSession {
             throw new InsufficientEvidenceException("link lost: " + e.getMessage(), e);
         }
         if (!reply.accepted()) {
+            LOG.warn("the robot refused the {} command: {}", command.name(), reply.reason());
             throw new InsufficientEvidenceException("the robot refused the %s command: %s".formatted(command.name(), reply.reason()));
         }
     }
@@ -169,6 +174,7 @@ public final class LiveSession {
 
     /** Record a confirmation the operator gave outside a scenario (e.g. that the robot may move). */
     public synchronized void record(Confirmation confirmation) {
+        LOG.info("operator: {}", confirmation);
         confirmations.add(confirmation);
     }
 

@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.launcher.Launcher;
@@ -24,6 +26,8 @@ import org.junit.platform.launcher.core.LauncherFactory;
  * judged outcome of every scenario. The CLI and the suite's own integration tests share this.
  */
 public final class FeatureRun {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FeatureRun.class);
 
     /** Cucumber glue package: {@value}. */
     public static final String GLUE = "org.hcert.conformance.steps";
@@ -70,6 +74,7 @@ public final class FeatureRun {
      * @throws FeatureRunException when the features cannot be discovered or an engine fails
      */
     public static List<ScenarioOutcome> execute(CertificationContext context, Options options) {
+        LOG.info("running features {} with tags {}", options.features(), options.tagExpression());
         LauncherDiscoveryRequest request = request(options, plugins(options));
         EngineFailures failures = new EngineFailures();
         CertificationContext.install(context);

@@ -10,12 +10,16 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.hcert.conformance.profile.ProfileLoader;
 import org.hcert.conformance.verdict.Measurement;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A Cucumber plugin that judges every finished scenario into the running
  * {@link CertificationContext}. Registered by {@link FeatureRun}; Cucumber instantiates it.
  */
 public final class VerdictCollector implements ConcurrentEventListener {
+
+    private static final Logger LOG = LoggerFactory.getLogger(VerdictCollector.class);
 
     @Override
     public void setEventPublisher(EventPublisher publisher) {
@@ -42,5 +46,8 @@ public final class VerdictCollector implements ConcurrentEventListener {
         String location = testCase.getUri() + ":" + testCase.getLocation().getLine();
         context.addOutcome(new ScenarioOutcome(clauseId, testCase.getName(), location, result.getStatus().name(),
                 judged.verdict(), measurements, judged.reason()));
+        LOG.info("scenario {} ({}, {}): Cucumber {}, verdict {}: {}", testCase.getName(), clauseId, location,
+                result.getStatus(), judged.verdict(), judged.reason());
+        measurements.forEach(m -> LOG.info("  {}", m.describe()));
     }
 }

@@ -25,7 +25,10 @@ import org.hcert.runner.ExitCodes;
 import org.hcert.runner.HcertVersion;
 import org.hcert.runner.report.AllureHtml;
 import org.hcert.runner.report.AllureResults;
+import org.hcert.runner.log.RunLog;
 import org.hcert.runner.report.Certificate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -39,9 +42,11 @@ import picocli.CommandLine.Model.CommandSpec;
         mixinStandardHelpOptions = true,
         description = {
             "Certify a robot against a standard profile, from a recording or live over a link.",
-            "Writes DIR/allure-results/, DIR/report/index.html and DIR/certificate.json."
+            "Writes DIR/allure-results/, DIR/report/index.html, DIR/certificate.json and DIR/hcert.log (the run's log)."
         })
 public final class CertifyCommand implements Callable<Integer> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CertifyCommand.class);
 
     @Spec
     private CommandSpec spec;
@@ -105,7 +110,7 @@ public final class CertifyCommand implements Callable<Integer> {
         this.in = in;
     }
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "output folder (replaced parts: allure-results/, report/, certificate.json)")
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "output folder (replaced parts: allure-results/, report/, certificate.json, hcert.log, session.mcap)")
     private Path out;
 
     @Option(names = "--features", paramLabel = "PATH", defaultValue = FeatureRun.BUNDLED_FEATURES,
@@ -115,13 +120,36 @@ public final class CertifyCommand implements Callable<Integer> {
     @Option(names = "--no-html", description = "skip the Allure HTML report (results and certificate are still written)")
     private boolean noHtml;
 
+    @Option(names = {"-v", "--verbose"}, description = "write DEBUG lines to DIR/" + RunLog.CERTIFY_FILE + " (default: INFO and above)")
+    private boolean verbose;
+
     @Override
     public Integer call() {
+        try (RunLog log = RunLog.open(this.out.resolve(RunLog.CERTIFY_FILE), verbose)) {
+            LOG.info("hcert {} {}; log {}", HcertVersion.get(),
+                    String.join(" ", spec.commandLine().getParseResult().originalArgs()), log.file());
+            try {
+                int code = certify();
+                LOG.info("exit code {}", code);
+                return code;
+            } catch (RuntimeException e) {
+                LOG.error("certify ended without a certificate: {}", e.getMessage(), e);
+                throw e;
+            }
+        }
+    }
+
+    private int certify() {
         PrintWriter out = spec.commandLine().getOut();
         RobotProfile robotProfile = ProfileLoader.loadRobot(robot);
         StandardProfile standardProfile = ProfileLoader.loadStandard(standard);
         LabProfile labProfile = ProfileLoader.loadLab(lab);
+        LOG.info("robot profile {} (sha256 {}), standard profile {} (sha256 {}), lab profile {} (sha256 {})",
+                robotProfile.file().path(), robotProfile.file().sha256(), standardProfile.file().path(),
+                standardProfile.file().sha256(), labProfile.file().path(), labProfile.file().sha256());
         Plan plan = Plan.of(robotProfile, standardProfile);
+        plan.clauses().forEach(p -> LOG.info("plan: {} {}: {}", p.clause().id(), p.applicable() ? "applies" : "does not apply",
+                p.reason()));
         Path results = this.out.resolve("allure-results");
         AllureResults.prepare(results, environment(robotProfile, standardProfile, labProfile));
         RunEvidence.Scenarios scenarios = context -> execute(context, plan);
@@ -130,6 +158,8 @@ public final class CertifyCommand implements Callable<Integer> {
                 : liveRun(out, robotProfile, standardProfile, labProfile, scenarios);
         List<ClauseResult> clauseResults = ClauseVerdicts.of(plan, run.outcomes());
         ClauseVerdicts.Overall overall = ClauseVerdicts.overall(plan, clauseResults);
+        clauseResults.forEach(r -> LOG.info("clause {}: {} ({})", r.clauseId(), r.verdict(), r.reason()));
+        LOG.info("overall: {}", overall);
         Path certificate = this.out.resolve("certificate.json");
         Certificate.write(Certificate.build(new Certificate.Content(HcertVersion.get(), UUID.randomUUID(), Instant.now(),
                 robotProfile, standardProfile, labProfile, run.mode(), List.of(new ProfileFile(run.recording(),
@@ -141,8 +171,10 @@ public final class CertifyCommand implements Callable<Integer> {
             Path html = AllureHtml.generate(results, this.out.resolve("report"),
                     "hcert: %s %s".formatted(robotProfile.identity().model(), standardProfile.id()));
             out.println("report:      " + html);
+            LOG.info("wrote the HTML report {}", html);
         }
         out.println("certificate: " + certificate);
+        LOG.info("wrote {} and {}", certificate, results);
         return exitCode(overall);
     }
 

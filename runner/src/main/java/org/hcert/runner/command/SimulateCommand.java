@@ -14,6 +14,7 @@ import org.hcert.adapters.tcp.TlsFiles;
 import org.hcert.adapters.tcp.TlsServer;
 import org.hcert.runner.ExitCodes;
 import org.hcert.runner.UsageException;
+import org.hcert.runner.log.RunLog;
 import org.hcert.simulator.server.ServeConfig;
 import org.hcert.simulator.server.SimulatorServer;
 import org.jspecify.annotations.Nullable;
@@ -33,7 +34,8 @@ import picocli.CommandLine.Model.CommandSpec;
             "With --tls it logs its certificate's SHA-256 fingerprint: a harness trusts the",
             "CA that signed it (--link-trust) or pins it (tls://HOST:PORT?pin=sha256:...).",
             "PKCS#12 files: the password is in the environment variable " + TlsFiles.PASSWORD_ENV + ".",
-            "Runs until Ctrl-C (or --seconds). The robot stops on its own when the harness goes quiet for 1 s."
+            "Runs until Ctrl-C (or --seconds). The robot stops on its own when the harness goes quiet for 1 s.",
+            "Everything it prints, and library warnings, also go to a log file (--log)."
         })
 public final class SimulateCommand implements Callable<Integer> {
 
@@ -76,10 +78,27 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--seconds", paramLabel = "N", description = "stop after N seconds; default: run until stopped")
     private @Nullable Double seconds;
 
+    @Option(names = "--log", paramLabel = "FILE",
+            description = "write the simulator's log to FILE; default: hcert-simulate-PID.log in the temporary folder")
+    private @Nullable Path logFile;
+
+    @Option(names = {"-v", "--verbose"}, description = "write DEBUG lines to the log (default: INFO and above)")
+    private boolean verbose;
+
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         ServeConfig config = config(out);
+        Path file = logFile != null ? logFile
+                : Path.of(System.getProperty("java.io.tmpdir"), "hcert-simulate-%d.log".formatted(ProcessHandle.current().pid()));
+        try (RunLog log = RunLog.open(file, verbose)) {
+            out.println("hcert simulate: log " + log.file());
+            out.flush();
+            return serve(config);
+        }
+    }
+
+    private int serve(ServeConfig config) throws InterruptedException {
         SimulatorServer server;
         try {
             server = SimulatorServer.start(config);

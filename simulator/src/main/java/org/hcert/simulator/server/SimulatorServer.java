@@ -31,6 +31,8 @@ import org.hcert.simulator.TrueState;
 import org.hcert.simulator.VirtualHumanoid;
 import org.hcert.telemetry.Message;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Serve one {@link VirtualHumanoid} over the wire protocol to one harness at a time, in real time.
@@ -53,6 +55,8 @@ import org.jspecify.annotations.Nullable;
  * {@code tcp://127.0.0.1:} + {@link #port()}, compare with {@link #truth()}, then {@link #close()}.
  */
 public final class SimulatorServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SimulatorServer.class);
 
     private static final Map<String, String> TOPICS = topics();
 
@@ -222,6 +226,7 @@ public final class SimulatorServer implements AutoCloseable {
     }
 
     private void say(String line) {
+        LOG.info("{}", line);
         log.add(line);
         config.log().accept(line);
     }
