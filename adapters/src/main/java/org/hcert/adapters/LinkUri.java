@@ -102,7 +102,7 @@ public record LinkUri(String scheme, String target, Map<String, String> params) 
         if (raw == null || raw.isEmpty()) {
             return params;
         }
-        for (String pair : raw.split("&")) {
+        for (String pair : raw.split("&", -1)) {
             int eq = pair.indexOf('=');
             if (eq <= 0) {
                 throw invalid(text, "query parameter \"%s\" is not name=value".formatted(pair));

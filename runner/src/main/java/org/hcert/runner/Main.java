@@ -1,6 +1,7 @@
 package org.hcert.runner;
 
 import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -30,7 +31,8 @@ public final class Main implements Runnable {
 
     public static void main(String[] args) {
         System.exit(run(args, new InputStreamReader(System.in, StandardCharsets.UTF_8),
-                new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+                new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true),
+                new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true)));
     }
 
     /** Run the command line with the given streams and return the exit code, without exiting. */

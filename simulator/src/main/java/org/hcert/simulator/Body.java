@@ -47,6 +47,7 @@ final class Body {
             boolean clampToLimits, double forceLimitN) {}
 
     /** Speed caps: per joint (rad/s) and for the base (m/s, rad/s). */
+    @SuppressWarnings("ArrayRecordComponent") // configuration, never compared
     record Caps(double[] jointRadS, double baseMs, double yawRadS) {}
 
     void step(double dt, Drive d) {
@@ -130,7 +131,7 @@ final class Body {
 
     /** Move a hand by inverse kinematics; the hand speed is converted to joint speed by the arm's reach. */
     void moveHand(Side side, double forwardM, double upM, double speedMs, double overshoot) {
-        Arm arm = arms.get(side.ordinal());
+        Arm arm = arms.get(side.index());
         double[] q = arm.kinematics.reach(forwardM, upM);
         double reach = robot.arm().upperArmM() + robot.arm().forearmM();
         double speed = speedMs > 0 ? speedMs / reach : Double.POSITIVE_INFINITY;

@@ -10,10 +10,10 @@ final class Commands {
     static CommandResult apply(Command command, VirtualHumanoid robot) {
         Body body = robot.body();
         if (command instanceof Command.PlaceDummy d) {
-            body.arms.get(d.side().ordinal()).place(new Contact(d.region(), d.distanceM()));
+            body.arms.get(d.side().index()).place(new Contact(d.region(), d.distanceM()));
             return CommandResult.ok();
         } else if (command instanceof Command.RemoveDummy r) {
-            body.arms.get(r.side().ordinal()).removeDummy();
+            body.arms.get(r.side().index()).removeDummy();
             return CommandResult.ok();
         } else if (command instanceof Command.Walk w) {
             return walk(w, robot);

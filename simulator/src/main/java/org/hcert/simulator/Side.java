@@ -11,4 +11,9 @@ public enum Side {
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);
     }
+
+    /** The side's place in a left-then-right list: 0 for left, 1 for right. */
+    int index() {
+        return this == LEFT ? 0 : 1;
+    }
 }

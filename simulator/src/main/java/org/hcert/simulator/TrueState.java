@@ -76,6 +76,6 @@ public record TrueState(
     }
 
     public Hand hand(Side side) {
-        return hands.get(side.ordinal());
+        return hands.get(side.index());
     }
 }

@@ -10,6 +10,7 @@ import java.util.Objects;
  * @param encoding the schema encoding: {@code ros2msg}, {@code ros1msg}, {@code jsonschema}, or empty
  * @param data the schema text or bytes (for ros2msg: the concatenated .msg definitions)
  */
+@SuppressWarnings("ArrayRecordComponent") // the schema bytes as read; equality of SchemaInfo is never used
 public record SchemaInfo(String name, String encoding, byte[] data) {
 
     public SchemaInfo {

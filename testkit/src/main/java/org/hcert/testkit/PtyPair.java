@@ -81,7 +81,7 @@ public final class PtyPair implements AutoCloseable {
     }
 
     static boolean socatInstalled() {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator, -1)) {
             if (Files.isExecutable(Path.of(dir, "socat"))) {
                 return true;
             }

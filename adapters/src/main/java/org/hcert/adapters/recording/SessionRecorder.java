@@ -65,7 +65,8 @@ public final class SessionRecorder implements AutoCloseable {
             return t;
         });
         long every = flushEvery.toNanos();
-        flusher.scheduleAtFixedRate(this::flush, every, every, TimeUnit.NANOSECONDS);
+        @SuppressWarnings("FutureReturnValueIgnored") // cancelled by shutting the executor down on close
+        var unused = flusher.scheduleAtFixedRate(this::flush, every, every, TimeUnit.NANOSECONDS);
     }
 
     /**

@@ -94,7 +94,7 @@ public final class RobotSession implements AutoCloseable {
     /** A write failed: the connection is going; send nothing more, but let the reader drain what came. */
     private volatile boolean writeFailed;
     private volatile long lastHarnessFrameNanos = System.nanoTime();
-    private volatile int byes;
+    private final java.util.concurrent.atomic.AtomicInteger byes = new java.util.concurrent.atomic.AtomicInteger();
     private long readRobotNs;
 
     private RobotSession(Transport transport, Identity identity, LongSupplier robotClock, Handler handler) {
@@ -172,7 +172,7 @@ public final class RobotSession implements AutoCloseable {
 
     /** How many BYE frames the harness sent. */
     public int byes() {
-        return byes;
+        return byes.get();
     }
 
     /** Whether the reader still runs (the transport is open and the other side has not closed it). */
@@ -260,7 +260,7 @@ public final class RobotSession implements AutoCloseable {
                     .put("t1", f.timeNs()).put("t2", readRobotNs));
             case COMMAND -> command(f);
             case BYE -> {
-                byes++;
+                byes.incrementAndGet();
                 end("the harness said BYE: " + f.get("reason").asText("no reason given"));
             }
             default -> { }
@@ -288,7 +288,7 @@ public final class RobotSession implements AutoCloseable {
         try {
             c = Command.fromBody(f.body());
         } catch (IllegalArgumentException e) {
-            nack(f.seq(), e.getMessage());
+            nack(f.seq(), java.util.Objects.requireNonNullElse(e.getMessage(), "malformed command"));
             return;
         }
         Answer a = handler.command(c);

@@ -42,7 +42,7 @@ public record SerialSettings(String port, int baud, String parity, int dataBits,
     }
 
     int jSerialCommParity() {
-        return PARITIES.get(parity);
+        return PARITIES.getOrDefault(parity, SerialPort.NO_PARITY); // parity was checked on construction
     }
 
     int jSerialCommStopBits() {

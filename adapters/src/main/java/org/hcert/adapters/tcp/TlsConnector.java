@@ -63,7 +63,7 @@ final class TlsConnector {
 
     /** Connect within {@code connectTimeout} and finish the handshake within {@code handshakeTimeout}. */
     TcpTransport connect(Duration connectTimeout, Duration handshakeTimeout) throws IOException {
-        ServerCheck check = pin != null ? ServerCheck.pinned(pin, host) : ServerCheck.trusting(trusted, trustSource, host);
+        ServerCheck check = pin != null ? ServerCheck.pinned(pin, host) : ServerCheck.trusting(java.util.Objects.requireNonNull(trusted, "prepare() reads a trust store unless pinned"), trustSource, host);
         ClientKeys client = new ClientKeys(keys);
         Socket plain = TcpTransport.connectSocket(new BufferedSocket(), host, port, connectTimeout);
         SSLSocket tls;

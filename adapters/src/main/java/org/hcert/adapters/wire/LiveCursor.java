@@ -69,7 +69,7 @@ final class LiveCursor implements MessageCursor {
         if (!hasNext()) {
             throw new NoSuchElementException("the link is closed");
         }
-        Message m = next;
+        Message m = java.util.Objects.requireNonNull(next, "hasNext() found a message");
         next = null;
         return m;
     }

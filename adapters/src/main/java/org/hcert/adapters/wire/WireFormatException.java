@@ -10,4 +10,10 @@ public class WireFormatException extends RuntimeException {
     public WireFormatException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    /** The problem, never null: every WireFormatException is made with one. */
+    @Override
+    public String getMessage() {
+        return java.util.Objects.requireNonNullElse(super.getMessage(), "malformed frame");
+    }
 }

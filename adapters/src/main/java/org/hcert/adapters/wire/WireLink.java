@@ -149,7 +149,8 @@ public final class WireLink implements RobotLink {
             return th;
         });
         long every = options.pingInterval().toNanos();
-        s.scheduleAtFixedRate(this::ping, every, every, TimeUnit.NANOSECONDS);
+        @SuppressWarnings("FutureReturnValueIgnored") // cancelled by shutting the executor down on close or failure
+        var unused = s.scheduleAtFixedRate(this::ping, every, every, TimeUnit.NANOSECONDS);
         pinger = s;
     }
 
@@ -522,18 +523,20 @@ public final class WireLink implements RobotLink {
             try {
                 m = Payloads.message(f, offset.toHarnessNs(f.timeNs()), uri + "#" + f.seq());
             } catch (IllegalArgumentException e) {
-                fail(LinkLostException.protocol(position(), e.getMessage()));
+                fail(LinkLostException.protocol(position(), java.util.Objects.requireNonNullElse(e.getMessage(), "malformed telemetry")));
                 return;
             }
             ReceivedTelemetry received = new ReceivedTelemetry(m, f.seq(), f.timeNs(), readNs);
             tell(l -> l.onTelemetry(received));
+            List<LiveCursor> behind = new ArrayList<>(0);
             for (LiveCursor c : cursors) {
                 if (!c.offer(m)) {
                     c.fail(LinkLostException.consumerFailed(position(), "a telemetry cursor",
                             new IllegalStateException("it fell %d messages behind".formatted(options.queueCapacity()))));
-                    cursors.remove(c);
+                    behind.add(c);
                 }
             }
+            cursors.removeAll(behind);
         }
     }
 }

@@ -24,6 +24,8 @@ public final class LiveSession {
     private static final Logger LOG = LoggerFactory.getLogger(LiveSession.class);
 
     /**
+     * How the session acts on the robot.
+     *
      * @param estopActuator whether the lab's rig asserts the robot's e-stop input over the link
      *     ({@code estop} command); otherwise the operator presses the e-stop when asked
      * @param operatorTimeout how long a manual step may take

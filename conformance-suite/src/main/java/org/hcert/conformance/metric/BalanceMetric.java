@@ -24,6 +24,8 @@ public final class BalanceMetric {
     public static final String WALKING_MODE = "walking";
 
     /**
+     * What counts as walking and how long to watch.
+     *
      * @param walkingSpeedMs base speed from which the robot counts as walking, m/s
      * @param observationNs how long after the stop to watch, ns
      */

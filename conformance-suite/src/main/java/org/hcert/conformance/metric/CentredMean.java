@@ -24,6 +24,7 @@ final class CentredMean {
         void accept(long tNs, double[] mean);
     }
 
+    @SuppressWarnings("ArrayRecordComponent") // a queue entry, never compared
     private record Entry(long tNs, double[] values) {}
 
     private final long halfWidthNs;

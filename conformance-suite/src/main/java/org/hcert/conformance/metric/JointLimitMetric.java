@@ -18,6 +18,8 @@ public final class JointLimitMetric {
     public record Declared(String name, double lowerRad, double upperRad) {}
 
     /**
+     * What the pass over the joint states found.
+     *
      * @param joints the range of every declared joint, in declaration order
      * @param jointSamples number of joint-state samples seen
      * @param firstNs first joint sample, ns ({@code Long.MIN_VALUE} when none)

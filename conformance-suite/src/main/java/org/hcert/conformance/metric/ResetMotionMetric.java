@@ -26,7 +26,11 @@ public final class ResetMotionMetric {
     /** The event a robot reports when motion is enabled again by an explicit start command. */
     public static final String START_EVENT = "start";
 
-    /** @param observationNs the longest window after a reset, ns */
+    /**
+     * How long to watch.
+     *
+     * @param observationNs the longest window after a reset, ns
+     */
     public record Parameters(long observationNs) {}
 
     private ResetMotionMetric() {}

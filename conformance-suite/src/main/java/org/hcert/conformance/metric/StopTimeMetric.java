@@ -9,6 +9,7 @@ import org.hcert.telemetry.OdometrySample;
 import org.hcert.telemetry.SafetyStateSample;
 import org.hcert.telemetry.Sample;
 import org.hcert.telemetry.TimeWindow;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Measure stop time: for every e-stop assertion, the time until all joints and the base are at
@@ -26,6 +27,8 @@ import org.hcert.telemetry.TimeWindow;
 public final class StopTimeMetric {
 
     /**
+     * What counts as standstill and how long to watch.
+     *
      * @param jointStandstillRadS joint speed below which a joint is at rest, rad/s
      * @param baseStandstillMs base speed below which the base is at rest, m/s
      * @param observationNs how long after the stop input to observe, ns
@@ -58,7 +61,7 @@ public final class StopTimeMetric {
         final Parameters p;
         final CentredMean joints;
         final CentredMean base;
-        Open open;
+        @Nullable Open open;
 
         Evaluation(Parameters p) {
             this.p = p;
@@ -106,7 +109,7 @@ public final class StopTimeMetric {
 
         /** Close the open observation with what the smoothers hold up to now (samples after its end are left out). */
         private StopObservation close(long endNs) {
-            Open o = open;
+            Open o = java.util.Objects.requireNonNull(open, "an observation is open");
             o.cutoffNs = endNs;
             joints.flush();
             base.flush();

@@ -110,7 +110,7 @@ public final class SharedPass {
             Tee.Branch branch = branches.get(i);
             if (branch.failure() == null && branch.result() != null) {
                 Map<Role, Long> own = new EnumMap<>(Role.class);
-                demands.get(keys.get(i)).roles().forEach(role -> own.put(role, counts.get(role)));
+                java.util.Objects.requireNonNull(demands.get(keys.get(i)), "every key has a demand").roles().forEach(role -> own.put(role, counts.get(role)));
                 out.put(keys.get(i), new Outcome<>(branch.result(), own));
             }
         }

@@ -143,7 +143,7 @@ final class YamlDocument {
     /** Render a JSON pointer as a dotted field path: {@code /joints/3/upper} becomes {@code joints[3].upper}. */
     static String fieldPath(String pointer) {
         StringBuilder out = new StringBuilder();
-        for (String part : pointer.split("/")) {
+        for (String part : pointer.split("/", -1)) {
             if (part.isEmpty()) {
                 continue;
             }

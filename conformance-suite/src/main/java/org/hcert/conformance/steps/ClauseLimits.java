@@ -39,7 +39,7 @@ final class ClauseLimits {
     Limit limit(String name) {
         LimitSpec spec = clause.limit(name, robot.robotClass()).orElseThrow(() -> new InsufficientEvidenceException(
                 "standard profile %s defines no limit %s for clause %s".formatted(standardFile, name, clause.id())));
-        Quantity q = resolve(name, spec);
+        Quantity q = resolve(spec);
         String source = spec.declaredKey().isPresent()
                 ? "robot declaration declared.%s in %s".formatted(spec.declaredKey().get(), robot.file().path())
                 : "standard profile %s:%d (%s)".formatted(standardFile, spec.line(), clause.id());
@@ -49,7 +49,7 @@ final class ClauseLimits {
     /** The parameter {@code name} in SI units, or {@code otherwise} when the profile does not define it. */
     double parameterSiOr(String name, double otherwise) {
         LimitSpec spec = clause.parameters().get(name);
-        return spec == null ? otherwise : resolve(name, spec).si();
+        return spec == null ? otherwise : resolve(spec).si();
     }
 
     /** The parameter {@code name} in SI units (s, m, rad/s, …). */
@@ -59,7 +59,7 @@ final class ClauseLimits {
             throw new InsufficientEvidenceException("standard profile %s defines no parameter %s for clause %s"
                     .formatted(standardFile, name, clause.id()));
         }
-        return resolve(name, spec).si();
+        return resolve(spec).si();
     }
 
     /** The robot's declared value {@code key}, or INCONCLUSIVE naming the robot profile. */
@@ -69,7 +69,7 @@ final class ClauseLimits {
                         .formatted(robot.file().path(), key, key, clause.id())));
     }
 
-    private Quantity resolve(String name, LimitSpec spec) {
+    private Quantity resolve(LimitSpec spec) {
         if (spec.value().isPresent()) {
             return spec.value().get();
         }

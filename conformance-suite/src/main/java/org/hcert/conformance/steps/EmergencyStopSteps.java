@@ -50,7 +50,7 @@ public final class EmergencyStopSteps {
                 .max(Comparator.comparingLong(s -> s.stopTimeNs().orElse(Long.MAX_VALUE)))
                 .orElseThrow();
         for (StopObservation s : stops) {
-            if (s != worst) {
+            if (!s.equals(worst)) {
                 Verdicts.check(stopTime(s, limit, maxGapNs, holdNs));
             }
         }

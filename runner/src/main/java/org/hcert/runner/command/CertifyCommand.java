@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import org.hcert.conformance.plan.Plan;
@@ -27,6 +28,7 @@ import org.hcert.runner.report.AllureHtml;
 import org.hcert.runner.report.AllureResults;
 import org.hcert.runner.log.RunLog;
 import org.hcert.runner.report.Certificate;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.ArgGroup;
@@ -67,17 +69,17 @@ public final class CertifyCommand implements Callable<Integer> {
     static final class Evidence {
         @Option(names = "--recording", required = true, paramLabel = "FILE",
                 description = "recorded telemetry (.mcap, .ndjson, .csv, .db3)")
-        Path recording;
+        @Nullable Path recording;
 
         @Option(names = "--link", required = true, paramLabel = "URI",
                 description = "a live robot: tcp://HOST:PORT[?token=T], tls://HOST:PORT[?token=T][&pin=sha256:HEX] "
                         + "(TLS 1.3; see --link-trust) or serial:///dev/ttyUSB0?baud=921600")
-        String link;
+        @Nullable String link;
 
         @Option(names = "--simulator", required = true, arity = "0..1", fallbackValue = "", paramLabel = "FAULTS",
                 description = "certify the built-in virtual humanoid live: started on a loopback port and stopped by "
                         + "this command; FAULTS is a comma-separated list of faults to inject (see hcert simulate --help)")
-        String simulatorFaults;
+        @Nullable String simulatorFaults;
     }
 
     @Option(names = "--allow-motion", description = "live: the harness may command motion (after the operator confirms)")
@@ -153,8 +155,9 @@ public final class CertifyCommand implements Callable<Integer> {
         Path results = this.out.resolve("allure-results");
         AllureResults.prepare(results, environment(robotProfile, standardProfile, labProfile));
         RunEvidence.Scenarios scenarios = context -> execute(context, plan);
-        RunEvidence run = evidence.recording != null
-                ? RecordedRun.run(evidence.recording, robotProfile, standardProfile, scenarios)
+        Path recording = evidence.recording;
+        RunEvidence run = recording != null
+                ? RecordedRun.run(recording, robotProfile, standardProfile, scenarios)
                 : liveRun(out, robotProfile, standardProfile, labProfile, scenarios);
         List<ClauseResult> clauseResults = ClauseVerdicts.of(plan, run.outcomes());
         ClauseVerdicts.Overall overall = ClauseVerdicts.overall(plan, clauseResults);
@@ -183,11 +186,13 @@ public final class CertifyCommand implements Callable<Integer> {
         LiveRun live = new LiveRun(new LiveRun.Settings(allowMotion, nonInteractive, estopActuator,
                 Duration.ofSeconds(operatorTimeoutS), Duration.ofMillis(linkTimeoutMs), Duration.ofMillis(answerTimeoutMs),
                 linkTls::settingsFor), this.out, in, console);
-        if (evidence.simulatorFaults != null) {
-            List<String> faults = evidence.simulatorFaults.isBlank() ? List.of() : List.of(evidence.simulatorFaults.split(","));
+        String simulatorFaults = evidence.simulatorFaults;
+        if (simulatorFaults != null) {
+            List<String> faults = simulatorFaults.isBlank() ? List.of() : List.of(simulatorFaults.split(",", -1));
             return live.simulated(faults, robot, standard, lab, scenarios);
         }
-        return live.live(evidence.link, false, robot, standard, lab, scenarios);
+        return live.live(Objects.requireNonNull(evidence.link, "one of --recording, --link and --simulator"), false, robot,
+                standard, lab, scenarios);
     }
 
     private List<ScenarioOutcome> execute(CertificationContext context, Plan plan) {
@@ -213,7 +218,7 @@ public final class CertifyCommand implements Callable<Integer> {
         env.put("standard", "%s (%s)".formatted(s.id(), s.title()));
         env.put("lab", "%s, operator %s".formatted(l.name(), l.operatorName()));
         env.put("evidence", evidence.simulatorFaults != null ? "live, built-in simulator"
-                : evidence.link != null ? "live " + evidence.link : evidence.recording.toString());
+                : evidence.link != null ? "live " + evidence.link : String.valueOf(evidence.recording));
         env.put("hcert", HcertVersion.get());
         return env;
     }

@@ -58,7 +58,7 @@ final class LiveLink implements AutoCloseable {
             raw = RobotLinks.of(o.uri(), LinkOptions.defaults().withLinkTimeout(o.linkTimeout())
                     .withAnswerTimeout(o.answerTimeout()), o.tls());
         } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
+            throw UsageException.of(e);
         }
         Operator operator = o.simulated() ? simulatedRobotOperator(o.operatorName())
                 : o.nonInteractive() ? new NonInteractiveOperator()

@@ -55,7 +55,7 @@ final class LiveRun {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the simulator", e);
         } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
+            throw UsageException.of(e);
         }
     }
 

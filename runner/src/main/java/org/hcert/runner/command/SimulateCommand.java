@@ -103,7 +103,7 @@ public final class SimulateCommand implements Callable<Integer> {
         try {
             server = SimulatorServer.start(config);
         } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
+            throw UsageException.of(e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot serve on %s: %s".formatted(config.isSerial() ? config.serialDevice()
                     : config.bind() + ":" + config.tcpPort(), e.getMessage()), e);
@@ -147,7 +147,7 @@ public final class SimulateCommand implements Callable<Integer> {
         }
         ServeConfig base = serial != null ? ServeConfig.serial(serial).withBaud(baud)
                 : tlsPort != null ? ServeConfig.tls(tlsPort, tls()).withBind(bind)
-                : ServeConfig.tcp(tcpPort).withBind(bind);
+                : ServeConfig.tcp(java.util.Objects.requireNonNull(tcpPort, "one of --tcp, --tls and --serial")).withBind(bind);
         return base.withToken(token).withFaults(faults).withLog(line -> {
             out.println("hcert simulate: " + line);
             out.flush();

@@ -66,7 +66,8 @@ final class JsonObject {
 
     static String quote(String text) {
         StringBuilder q = new StringBuilder(text.length() + 2).append('"');
-        for (char c : text.toCharArray()) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
             if (c == '"' || c == '\\') {
                 q.append('\\').append(c);
             } else if (c < 0x20) {

@@ -63,7 +63,8 @@ record Truth(
     private static String pretty(String compact) {
         StringBuilder sb = new StringBuilder();
         int depth = 0;
-        for (char c : compact.toCharArray()) {
+        for (int i = 0; i < compact.length(); i++) {
+            char c = compact.charAt(i);
             depth += c == '{' ? 1 : c == '}' ? -1 : 0;
             if (depth == 1 && c == ',') {
                 sb.append(",\n  ");

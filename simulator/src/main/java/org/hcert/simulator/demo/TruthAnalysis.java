@@ -12,7 +12,6 @@ final class TruthAnalysis {
     static final double FALL_TILT_RAD = StrictMath.toRadians(60);
 
     private final Scenario scenario;
-    private final Motion motion;
     private final long estopMs = Timeline.millis(Timeline.ESTOP_S);
     private long lastMovingMs = estopMs;
     private long fallMs = -1;
@@ -21,14 +20,13 @@ final class TruthAnalysis {
     private double maxSpeed;
     private final OverrunTracker overruns = new OverrunTracker();
 
-    private TruthAnalysis(Scenario scenario, Motion motion) {
+    private TruthAnalysis(Scenario scenario) {
         this.scenario = scenario;
-        this.motion = motion;
     }
 
     /** Compute the truth of {@code scenario} whose motion is {@code motion}. */
     static Truth of(Scenario scenario, Motion motion) {
-        TruthAnalysis a = new TruthAnalysis(scenario, motion);
+        TruthAnalysis a = new TruthAnalysis(scenario);
         long endMs = Timeline.millis(Timeline.END_S);
         for (long ms = 0; ms <= endMs; ms++) {
             a.visit(ms, motion.at(ms / 1000.0));

@@ -309,7 +309,7 @@ public final class SimulatorServer implements AutoCloseable {
         try {
             model = WireCommands.toModel(c);
         } catch (IllegalArgumentException e) {
-            return RobotSession.Answer.nack(e.getMessage());
+            return RobotSession.Answer.nack(Objects.requireNonNullElse(e.getMessage(), "malformed command"));
         }
         synchronized (robot) {
             for (org.hcert.simulator.Command m : model) {

@@ -70,7 +70,7 @@ public final class Conversion {
     public static Result convert(TelemetrySource source, Path target, Options options) {
         RecordingFormat format = RecordingFormat.of(target).orElseThrow(() -> new TelemetryException(
                 "%s: cannot write this format; expected a file ending in .ndjson, .jsonl, .csv or .mcap".formatted(target)));
-        Path dir = target.toAbsolutePath().getParent();
+        Path dir = java.util.Objects.requireNonNull(target.toAbsolutePath().getParent(), "an absolute file path has a parent");
         Path partial = dir.resolve("." + target.getFileName() + ".partial");
         try {
             Result result = switch (format) {

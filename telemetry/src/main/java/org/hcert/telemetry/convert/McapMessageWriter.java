@@ -29,6 +29,7 @@ final class McapMessageWriter implements AutoCloseable {
     private final Map<String, Channel> channels = new HashMap<>();
     private final Map<String, String> encodingByTopic = new LinkedHashMap<>();
 
+    @SuppressWarnings("ArrayRecordComponent") // sequence is the channel's mutable message counter; never compared
     private record Channel(int id, Optional<CdrEncoder> cdr, long[] sequence) {}
 
     McapMessageWriter(Path file, Compression compression, BodyEncoding encoding) {

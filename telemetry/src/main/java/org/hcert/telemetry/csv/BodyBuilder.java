@@ -34,6 +34,11 @@ final class BodyBuilder {
         int column() {
             return column;
         }
+
+        @Override
+        public String getMessage() {
+            return java.util.Objects.requireNonNull(super.getMessage());
+        }
     }
 
     private final Node root = new Node();

@@ -81,7 +81,7 @@ final class CsvRows {
         }
         Optional<String> expected = rosType;
         return Optional.of(CellValues.parse(text, cell.quoted(), rosType).orElseThrow(() -> error(cell,
-                "column \"%s\": expected %s, got \"%s\"".formatted(path.text(), CellValues.expected(expected.get()), text))));
+                "column \"%s\": expected %s, got \"%s\"".formatted(path.text(), expected.map(CellValues::expected).orElse("a value"), text))));
     }
 
     private long time(CsvLexer.Cell cell) {

@@ -18,6 +18,7 @@ public enum Role {
     TEMPERATURES("temperatures", RosJsonDecoder.TEMPERATURE);
 
     private final String key;
+    @SuppressWarnings("ImmutableEnumChecker") // Set.of: unmodifiable
     private final Set<String> types;
 
     Role(String key, String... types) {

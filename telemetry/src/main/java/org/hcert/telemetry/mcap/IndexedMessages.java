@@ -267,6 +267,7 @@ final class IndexedMessages implements MessageViews {
         }
     }
 
+    @SuppressWarnings("ByteBufferBackingArray") // the decoder returns whole arrays (offset 0); the array is recycled, not read
     private void chunkRecords(McapIndex.Slot slot, MergeSlot loaded) {
         if (slot.offset() < McapFile.MAGIC.length || slot.length() < 9 || slot.offset() + slot.length() > file.size()
                 || slot.length() > ChunkDecoder.MAX_UNCOMPRESSED) {

@@ -46,7 +46,7 @@ final class RecordBuffer {
     long end() {
         int contentLength = buf.position() - recordStart - 8;
         buf.putLong(recordStart, contentLength);
-        return 1 + 8 + contentLength;
+        return 1L + 8 + contentLength;
     }
 
     RecordBuffer u8(int v) {

@@ -7,6 +7,12 @@ package org.hcert.telemetry.mcap;
 final class RecordException extends RuntimeException {
 
     RecordException(String problem) {
-        super(problem, null, false, false);
+        super(java.util.Objects.requireNonNull(problem, "problem must not be null"), null, false, false);
+    }
+
+    /** The problem, never null: every RecordException is made with one. */
+    @Override
+    public String getMessage() {
+        return java.util.Objects.requireNonNull(super.getMessage());
     }
 }

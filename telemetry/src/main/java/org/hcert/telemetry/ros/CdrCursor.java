@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 final class CdrCursor {
 
     /** The body is not what the fast path accepts; decode it with {@link RosBodyDecoders} instead. */
+    @SuppressWarnings("StaticAssignmentOfThrowable") // a stackless, immutable signal, thrown per rejected body without allocating
     static final RuntimeException REJECTED = new RuntimeException("rejected by the fast CDR path", null, false, false) {};
 
     private static final int HEADER = 4;

@@ -4,7 +4,6 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -70,7 +69,7 @@ final class CdrPlan {
     private static final class Compiler {
         final List<Want> wants;
         final List<Want> matched = new ArrayList<>();
-        final Map<MessageType, Integer> minSizes = new IdentityHashMap<>();
+        final IdentityHashMap<MessageType, Integer> minSizes = new IdentityHashMap<>();
         boolean failed;
 
         Compiler(List<Want> wants) {
@@ -113,7 +112,7 @@ final class CdrPlan {
             int slot = w.slot();
             switch (w.kind()) {
                 case NUMBER:
-                    if (single && number) {
+                    if (single && number && p != null) {
                         return (in, out) -> out.numbers[slot] = in.number(p);
                     }
                     break;
@@ -129,7 +128,7 @@ final class CdrPlan {
                     }
                     break;
                 case NUMBERS:
-                    if (!single && number) {
+                    if (!single && number && p != null) {
                         return numbers(t, p, slot);
                     }
                     break;

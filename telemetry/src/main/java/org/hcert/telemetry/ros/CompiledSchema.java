@@ -22,7 +22,7 @@ final class CompiledSchema {
         this.typeName = typeName;
         this.dialect = dialect;
         this.root = root;
-        Map<MessageType, Integer> sizes = new IdentityHashMap<>();
+        IdentityHashMap<MessageType, Integer> sizes = new IdentityHashMap<>();
         minSize(root, sizes);
         this.minSizes = Collections.unmodifiableMap(sizes);
     }
@@ -70,7 +70,7 @@ final class CompiledSchema {
         }
     }
 
-    private int minSize(MessageType type, Map<MessageType, Integer> sizes) {
+    private int minSize(MessageType type, IdentityHashMap<MessageType, Integer> sizes) {
         Integer known = sizes.get(type);
         if (known != null) {
             return known;

@@ -72,7 +72,7 @@ final class DefinitionParser {
         String root = parser.readSections(text);
         String pkg = root.contains("/") ? root.substring(0, root.indexOf('/')) : "";
         List<String> types = new ArrayList<>();
-        for (RawField f : parser.sections.get(root).fields()) {
+        for (RawField f : parser.section(root).fields()) {
             String name = f.typeName();
             if (Primitive.forName(name, dialect).isEmpty()) {
                 types.add(name.contains("/") ? key(name) : name.equals("Header") ? "std_msgs/Header" : pkg + "/" + name);
@@ -83,7 +83,7 @@ final class DefinitionParser {
 
     /** The key under which a type is stored: {@code pkg/Type}, whatever the spelling. */
     static String key(String typeName) {
-        String[] parts = typeName.trim().split("/");
+        String[] parts = typeName.trim().split("/", -1);
         return parts.length == 3 ? parts[0] + "/" + parts[2] : typeName.trim();
     }
 
@@ -132,7 +132,7 @@ final class DefinitionParser {
         if (name.end() < rest.length()) {
             char next = rest.charAt(name.end());
             if (!Character.isWhitespace(next) && next != '=' && next != '#') {
-                throw error(lineNumber, line, "\"%s\" is not a field name".formatted(rest.split("[\\s=#]")[0]));
+                throw error(lineNumber, line, "\"%s\" is not a field name".formatted(rest.split("[\\s=#]", -1)[0]));
             }
         }
         if (rest.substring(name.end()).stripLeading().startsWith("=")) {
@@ -191,7 +191,7 @@ final class DefinitionParser {
             String source = referrer == null ? "" : referrer.source();
             throw error(line, source, "type " + key + " contains itself");
         }
-        Section section = sections.get(key);
+        Section section = section(key);
         String pkg = key.contains("/") ? key.substring(0, key.indexOf('/')) : "";
         List<MessageType.Field> fields = new ArrayList<>();
         for (RawField f : section.fields()) {
@@ -264,4 +264,13 @@ final class DefinitionParser {
             int line, String source) {}
 
     private record Section(String name, List<RawField> fields) {}
+
+    /** The section of type {@code key}, which was read (the caller found it among the sections). */
+    private Section section(String key) {
+        Section section = sections.get(key);
+        if (section == null) {
+            throw new IllegalStateException("no section " + key + " was read from " + schemaName);
+        }
+        return section;
+    }
 }

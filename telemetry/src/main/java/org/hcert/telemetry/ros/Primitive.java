@@ -43,7 +43,12 @@ enum Primitive implements ElementType {
 
     /** Whether this is bool, an integer or a float: one value of {@link #size} bytes. */
     boolean isFixedNumber() {
-        return ordinal() <= FLOAT64.ordinal();
+        return Fixed.NUMBERS.contains(this);
+    }
+
+    /** Holder of the constant set, which the enum's own initializer cannot build. */
+    private static final class Fixed {
+        static final java.util.Set<Primitive> NUMBERS = java.util.EnumSet.range(BOOL, FLOAT64);
     }
 
     /** Whether values have a variable length. */

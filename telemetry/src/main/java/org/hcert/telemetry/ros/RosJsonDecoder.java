@@ -129,7 +129,7 @@ public final class RosJsonDecoder {
 
         private JsonNode at(String path) {
             JsonNode node = message.body();
-            for (String part : path.split("\\.")) {
+            for (String part : path.split("\\.", -1)) {
                 node = node.path(part);
             }
             return node;

@@ -47,7 +47,7 @@ final class TopicSchemas {
     }
 
     private static @Nullable SchemaInfo serviceEvent(String type, Map<String, SchemaInfo> stored) {
-        String[] parts = type.split("/");
+        String[] parts = type.split("/", -1);
         if (parts.length != 3 || !parts[1].equals("srv") || !parts[2].endsWith("_Event")) {
             return null;
         }
