@@ -9,6 +9,6 @@ Feature: No uncontrolled fall on a stop while walking
   @SE-BAL-01
   Scenario: The trunk stays up and the pelvis stays high after a stop while walking
     Given the robot is walking
-    When a stop is asserted while it walks
+    When any stop is asserted while it walks
     Then the trunk tilt stays within the limit "trunkTilt"
     And the pelvis height stays within the limit "pelvisHeightRatio"

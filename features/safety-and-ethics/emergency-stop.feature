@@ -10,6 +10,6 @@ Feature: Emergency stop
   @SE-ESTOP-01
   Scenario: Standstill within the declared stopping time, drive power removed
     Given the robot is walking
-    When the emergency stop is pressed
+    When the emergency stop is asserted
     Then all joints and the base reach standstill within the limit "stopTime"
     And drive power is removed by the end of the stop, within the limit "driveEnabledAtEnd"

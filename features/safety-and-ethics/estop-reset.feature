@@ -12,3 +12,4 @@ Feature: Emergency stop reset
     When the emergency stop is pressed, released and reset without a start command
     Then no joint moves until a start command, within the limit "jointSpeedAfterReset"
     And the base does not move until a start command, within the limit "baseSpeedAfterReset"
+    And the base does not turn until a start command, within the limit "baseTurnRateAfterReset"

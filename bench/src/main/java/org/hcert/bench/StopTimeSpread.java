@@ -5,8 +5,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import org.hcert.conformance.metric.StopObservation;
-import org.hcert.conformance.metric.StopTimeMetric;
+import java.nio.file.Path;
+import java.util.HashMap;
+import org.hcert.conformance.family.ClauseSetup;
+import org.hcert.conformance.family.Evaluator;
+import org.hcert.conformance.plan.Plan;
+import org.hcert.conformance.profile.ProfileLoader;
 import org.hcert.simulator.Command;
 import org.hcert.simulator.OutboundMessage;
 import org.hcert.simulator.SimulatorConfig;
@@ -19,8 +23,8 @@ import org.hcert.telemetry.ros.RosJsonDecoder;
  * How far hcert's stop-time metric lands from the virtual humanoid's noise-free truth, without a
  * link: {@code StopTimeSpread [SEEDS [PHASE_STEP_MS [SMOOTHING_MS...]]]}. For every sensor-noise seed
  * and gait phase, HC-1 walks at 0.5 m/s and is e-stopped; its telemetry goes through hcert's
- * decoder and {@link StopTimeMetric} (tolerances 0.01 rad/s and 0.01 m/s, as in the bundled
- * standard profile) with each smoothing window, and the stop time is compared with
+ * decoder and the stop-response family as SE-ESTOP-01 of the bundled standard profile sets it
+ * (run from the repository root), with each smoothing window, and the stop time is compared with
  * {@link StopTruth}. Prints the histogram of differences (ms) per window. Deterministic.
  */
 public final class StopTimeSpread {
@@ -39,6 +43,8 @@ public final class StopTimeSpread {
         if (windowsMs.isEmpty()) {
             windowsMs.addAll(List.of(0L, 5L, 9L));
         }
+        ClauseSetup estop = Plan.of(ProfileLoader.loadRobot(Path.of("profiles/robots/hc1-demo.yaml")),
+                ProfileLoader.loadStandard(Path.of("profiles/standards/heis-2026.yaml"))).setup("SE-ESTOP-01").orElseThrow();
         Map<Long, Map<Long, Integer>> histograms = new TreeMap<>();
         int stops = 0;
         for (long seed = 1; seed <= seeds; seed++) {
@@ -47,9 +53,8 @@ public final class StopTimeSpread {
                 stops++;
                 double trueNs = stop.truth.standstillNs().orElseThrow() - stop.truth.triggerNs();
                 for (long w : windowsMs) {
-                    StopTimeMetric.Parameters p = new StopTimeMetric.Parameters(0.01, 0.01, 3_000 * MS, w * MS);
-                    StopObservation o = StopTimeMetric.evaluate(stop.samples.iterator(), p).get(0);
-                    long diffMs = Math.round((o.stopTimeNs().orElseThrow() - trueNs) / MS);
+                    double measuredS = stopTimeS(withSmoothing(estop, w), stop.samples);
+                    long diffMs = Math.round((measuredS * 1e9 - trueNs) / MS);
                     histograms.computeIfAbsent(w, k -> new TreeMap<>()).merge(diffMs, 1, Integer::sum);
                 }
             }
@@ -62,6 +67,19 @@ public final class StopTimeSpread {
             System.out.printf(Locale.ROOT, "smoothing %2d ms: %s; within 2 ms: %d of %d%n", h.getKey(), h.getValue(),
                     within, stops);
         }
+    }
+
+    private static ClauseSetup withSmoothing(ClauseSetup c, long smoothingMs) {
+        Map<String, Double> parameters = new HashMap<>(c.parametersSi());
+        parameters.put("standstillSmoothing", smoothingMs / 1e3);
+        return new ClauseSetup(c.clauseId(), c.family(), c.limits(), c.unresolved(), parameters, c.options(), c.robot());
+    }
+
+    /** The stop time the family reads from {@code samples}, s. */
+    private static double stopTimeS(ClauseSetup c, List<Sample> samples) {
+        Evaluator e = c.family().evaluator(c);
+        samples.forEach(e::accept);
+        return e.finish(samples.get(samples.size() - 1).tNs()).readings("stopTime").get(0).valueSi().orElseThrow();
     }
 
     private record Stop(List<Sample> samples, StopTruth truth) {}

@@ -40,6 +40,7 @@ public final class LiveSession {
     private final List<Confirmation> confirmations = new ArrayList<>();
     private @Nullable Capture capture;
     private boolean estopAsserted;
+    private boolean protectiveAsserted;
     /** Released but not yet reset, or reset on purpose without a start: {@link #restore()} finishes the job. */
     private boolean resetPending;
     private boolean startPending;
@@ -98,6 +99,15 @@ public final class LiveSession {
         estopAsserted = true;
     }
 
+    /**
+     * Assert the protective-stop input over the link (the lab's rig or the robot's safety input);
+     * {@link #restore()} releases it and starts the robot again.
+     */
+    public void assertProtectiveStop() {
+        send(new Command.ProtectiveStop(true));
+        protectiveAsserted = true;
+    }
+
     /** Bring the robot back to a ready state after a scenario: release the e-stop, reset, start. */
     public void restore() {
         if (capture != null) {
@@ -107,6 +117,11 @@ public final class LiveSession {
             estopAsserted = false;
             releaseEstop();
             resetPending = true;
+        }
+        if (protectiveAsserted) {
+            protectiveAsserted = false;
+            send(new Command.ProtectiveStop(false));
+            startPending = true;
         }
         if (resetPending) {
             resetPending = false;

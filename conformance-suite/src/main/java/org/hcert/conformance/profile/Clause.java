@@ -3,9 +3,10 @@ package org.hcert.conformance.profile;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.hcert.conformance.family.Family;
 
 /**
- * One testable requirement of a standard profile.
+ * One testable requirement of a standard profile: data for a metric family.
  *
  * @param id the clause ID, also the Cucumber tag of its scenarios ({@code @SE-ESTOP-01})
  * @param pillar the pillar of the standard system, also the features/ folder
@@ -13,11 +14,14 @@ import java.util.Optional;
  * @param source the standards and sections it rests on
  * @param level {@code mandatory} or {@code recommended}
  * @param evidence the clause's evidence labels as in docs/catalogue.md
+ * @param family the metric family that judges it
+ * @param options the family's options as the clause sets them (defaults not filled in)
  * @param robotClasses classes it applies to; empty for all
  * @param capabilities capabilities the robot must declare for it to apply
  * @param limits limits by name, for every class
  * @param classLimits overrides of limits per robot class
  * @param parameters how evidence is gathered (windows, tolerances), by name
+ * @param line the line of the clause's {@code id} in the standard profile
  */
 public record Clause(
         String id,
@@ -26,11 +30,14 @@ public record Clause(
         String source,
         String level,
         String evidence,
+        Family family,
+        Map<String, String> options,
         List<String> robotClasses,
         List<String> capabilities,
         Map<String, LimitSpec> limits,
         Map<String, Map<String, LimitSpec>> classLimits,
-        Map<String, LimitSpec> parameters) {
+        Map<String, LimitSpec> parameters,
+        int line) {
 
     public boolean mandatory() {
         return "mandatory".equals(level);

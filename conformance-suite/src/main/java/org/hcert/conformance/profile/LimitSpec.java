@@ -1,6 +1,7 @@
 package org.hcert.conformance.profile;
 
 import java.util.Optional;
+import org.hcert.conformance.quantity.Quantity;
 import org.hcert.conformance.verdict.Comparison;
 
 /**

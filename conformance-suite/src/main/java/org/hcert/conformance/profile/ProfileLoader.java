@@ -14,6 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.hcert.conformance.family.DeclaredJoint;
+import org.hcert.conformance.family.Family;
+import org.hcert.conformance.quantity.Quantity;
+import org.hcert.conformance.quantity.Unit;
 import org.hcert.conformance.verdict.Comparison;
 import org.hcert.telemetry.mapping.Role;
 import org.hcert.telemetry.mapping.SignalMapping;
@@ -43,9 +47,13 @@ public final class ProfileLoader {
         Set<String> capabilities = new LinkedHashSet<>();
         root.get("capabilities").forEach(c -> capabilities.add(c.asText()));
         Map<String, Quantity> declared = new LinkedHashMap<>();
-        root.get("declared").properties().forEach(e -> declared.put(e.getKey(), quantity(e.getValue())));
+        Map<String, Integer> declaredLines = new LinkedHashMap<>();
+        root.get("declared").properties().forEach(e -> {
+            declared.put(e.getKey(), quantity(doc, "/declared/" + e.getKey(), e.getValue()));
+            declaredLines.put(e.getKey(), doc.lineOf("/declared/" + e.getKey()));
+        });
         return new RobotProfile(fileOf(doc), identity, root.get("robotClass").asText(), capabilities, declared,
-                joints(doc), topics(doc), doc.lineOf("/robotClass"));
+                declaredLines, joints(doc), topics(doc), doc.lineOf("/robotClass"));
     }
 
     public static StandardProfile loadStandard(Path file) {
@@ -97,8 +105,8 @@ public final class ProfileLoader {
         return doc;
     }
 
-    private static List<RobotProfile.JointSpec> joints(YamlDocument doc) {
-        List<RobotProfile.JointSpec> out = new ArrayList<>();
+    private static List<DeclaredJoint> joints(YamlDocument doc) {
+        List<DeclaredJoint> out = new ArrayList<>();
         Set<String> names = new HashSet<>();
         JsonNode list = doc.root().get("joints");
         for (int i = 0; i < list.size(); i++) {
@@ -116,7 +124,7 @@ public final class ProfileLoader {
                         "upper limit %s must be greater than lower limit %s".formatted(j.get("upper"), j.get("lower")));
             }
             double maxVelocity = j.has("maxVelocity") ? j.get("maxVelocity").asDouble() * f : Double.NaN;
-            out.add(new RobotProfile.JointSpec(name, lower, upper, maxVelocity));
+            out.add(new DeclaredJoint(name, lower, upper, maxVelocity));
         }
         return out;
     }
@@ -141,42 +149,62 @@ public final class ProfileLoader {
 
     private static Clause clause(YamlDocument doc, String pointer, JsonNode c, List<String> classes) {
         JsonNode app = c.get("applicability");
+        FamilyCheck check = new FamilyCheck(doc, pointer, c);
+        Family family = check.family();
+        Map<String, String> options = new LinkedHashMap<>();
+        c.path("options").properties().forEach(e -> options.put(e.getKey(), e.getValue().asText()));
+        check.options(family, options);
+        Map<String, LimitSpec> limits = limits(doc, pointer + "/limits", c.get("limits"));
+        check.limits(family, "/limits", limits, true);
         Map<String, Map<String, LimitSpec>> classLimits = new LinkedHashMap<>();
         c.path("classLimits").properties().forEach(e -> {
             if (!classes.contains(e.getKey())) {
                 throw doc.error(pointer + "/classLimits/" + e.getKey(),
                         "robot class %s is not among robotClasses %s".formatted(e.getKey(), classes));
             }
-            classLimits.put(e.getKey(), limits(doc, pointer + "/classLimits/" + e.getKey(), e.getValue()));
+            Map<String, LimitSpec> overrides = limits(doc, pointer + "/classLimits/" + e.getKey(), e.getValue());
+            check.limits(family, "/classLimits/" + e.getKey(), overrides, false);
+            classLimits.put(e.getKey(), overrides);
         });
+        Map<String, LimitSpec> parameters = limits(doc, pointer + "/parameters", c.path("parameters"));
+        check.parameters(family, parameters);
         return new Clause(c.get("id").asText(), c.get("pillar").asText(), c.get("title").asText(),
-                c.get("source").asText(), c.get("level").asText(), c.get("evidence").asText(),
-                strings(app.path("robotClasses")), strings(app.path("capabilities")),
-                limits(doc, pointer + "/limits", c.get("limits")), classLimits,
-                limits(doc, pointer + "/parameters", c.path("parameters")));
+                c.get("source").asText(), c.get("level").asText(), c.get("evidence").asText(), family, options,
+                strings(app.path("robotClasses")), strings(app.path("capabilities")), limits, classLimits, parameters,
+                doc.lineOf(pointer + "/id"));
     }
 
     private static Map<String, LimitSpec> limits(YamlDocument doc, String pointer, JsonNode node) {
         Map<String, LimitSpec> out = new LinkedHashMap<>();
         node.properties().forEach(e -> {
             JsonNode l = e.getValue();
+            String at = pointer + "/" + e.getKey();
             boolean valued = l.has("value") && l.has("unit") && !l.has("declared");
             boolean declaredOnly = l.has("declared") && !l.has("value") && !l.has("unit");
             if (!valued && !declaredOnly) {
-                throw doc.error(pointer + "/" + e.getKey(),
+                throw doc.error(at,
                         "give either value and unit, or declared (a key of the robot profile's declared section), not both or neither");
             }
-            Optional<Quantity> value = l.has("value") ? Optional.of(quantity(l)) : Optional.empty();
+            Optional<Quantity> value = l.has("value") ? Optional.of(quantity(doc, at, l)) : Optional.empty();
             Optional<String> declared = l.has("declared") ? Optional.of(l.get("declared").asText()) : Optional.empty();
             Comparison comparison = "at-least".equals(l.path("comparison").asText()) ? Comparison.AT_LEAST : Comparison.AT_MOST;
             out.put(e.getKey(), new LimitSpec(value, declared, comparison, l.get("evidence").asText(),
-                    l.path("note").asText(""), doc.lineOf(pointer + "/" + e.getKey())));
+                    l.path("note").asText(""), doc.lineOf(at)));
         });
         return out;
     }
 
-    private static Quantity quantity(JsonNode n) {
-        return new Quantity(n.get("value").asDouble(), n.get("unit").asText());
+    /** A value with its unit at {@code pointer}: a known unit and a finite value, or a profile error naming both. */
+    private static Quantity quantity(YamlDocument doc, String pointer, JsonNode n) {
+        String symbol = n.get("unit").asText();
+        Unit unit = Unit.parse(symbol).orElseThrow(() -> doc.error(pointer + "/unit",
+                "unknown unit %s%s; hcert knows %s".formatted(symbol, Suggest.closest(symbol, Unit.knownSymbols()),
+                        String.join(", ", Unit.knownSymbols()))));
+        double value = n.get("value").asDouble();
+        if (!Double.isFinite(value)) {
+            throw doc.error(pointer + "/value", "the value must be a finite number, got " + n.get("value"));
+        }
+        return new Quantity(value, unit);
     }
 
     private static List<String> strings(JsonNode array) {

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.hcert.conformance.family.DeclaredJoint;
+import org.hcert.conformance.quantity.Quantity;
 import org.hcert.telemetry.mapping.SignalMapping;
 
 /**
@@ -14,6 +16,7 @@ import org.hcert.telemetry.mapping.SignalMapping;
  * @param robotClass the class that selects limits, e.g. {@code full-size-biped}
  * @param capabilities declared capabilities that decide which clauses apply
  * @param declared declared specification values, e.g. {@code stopTime}
+ * @param declaredLines the line of each declared value in the file, for error messages
  * @param joints joints with their soft limits, in radians
  * @param topics which recorded topics play which role
  * @param robotClassLine the line of {@code robotClass} in the file, for error messages
@@ -24,19 +27,18 @@ public record RobotProfile(
         String robotClass,
         Set<String> capabilities,
         Map<String, Quantity> declared,
-        List<JointSpec> joints,
+        Map<String, Integer> declaredLines,
+        List<DeclaredJoint> joints,
         SignalMapping topics,
         int robotClassLine) {
 
     /** Manufacturer, model, serial number and firmware version. */
     public record Identity(String manufacturer, String model, String serial, String firmware) {}
 
-    /** One joint's declared soft limits in radians, and its velocity limit in rad/s (NaN when not declared). */
-    public record JointSpec(String name, double lowerRad, double upperRad, double maxVelocityRadS) {}
-
     public RobotProfile {
         capabilities = Set.copyOf(capabilities);
         declared = Map.copyOf(declared);
+        declaredLines = Map.copyOf(declaredLines);
         joints = List.copyOf(joints);
     }
 

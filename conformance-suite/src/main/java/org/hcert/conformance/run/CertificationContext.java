@@ -1,14 +1,20 @@
 package org.hcert.conformance.run;
 
+import io.qameta.allure.AllureLifecycle;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.hcert.conformance.family.ClauseEvidence;
+import org.hcert.conformance.family.ClauseSetup;
 import org.hcert.conformance.live.LiveSession;
-import org.hcert.conformance.pass.SharedPass;
-import org.hcert.conformance.profile.Clause;
+import org.hcert.conformance.plan.Plan;
 import org.hcert.conformance.profile.RobotProfile;
 import org.hcert.conformance.profile.StandardProfile;
 import org.hcert.conformance.verdict.Measurement;
@@ -16,34 +22,38 @@ import org.hcert.telemetry.TelemetrySource;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What one certification run is about (robot, standard, telemetry) and what it has found so far.
- *
- * <p>Cucumber instantiates glue and plugins itself, so the run installs its context here before
- * launching and removes it afterwards; only one run at a time per JVM.
+ * What one certification run is about (robot, standard, plan, telemetry) and what it has found so
+ * far. Cucumber's glue and plugins receive it by injection ({@link HcertObjectFactory}); each run
+ * has its own, so one JVM can run several certifications at once.
  */
 public final class CertificationContext {
 
-    private static volatile @Nullable CertificationContext current;
-
+    private final String id = UUID.randomUUID().toString();
     private final RobotProfile robot;
     private final StandardProfile standard;
+    private final Plan plan;
     private final TelemetrySource telemetry;
-    private final Map<String, List<Measurement>> measurementsByScenario = new HashMap<>();
+    private final Map<String, ScenarioRecord> scenarios = new HashMap<>();
     private final List<ScenarioOutcome> outcomes = new ArrayList<>();
-    private final Map<String, String> featureSha256 = new java.util.TreeMap<>();
-    private final java.util.Set<String> telemetryProblems = new java.util.LinkedHashSet<>();
-    private final SharedPass sharedPass = new SharedPass();
-    private boolean rehearsing;
-    private @Nullable String scenarioId;
-    private @Nullable String scenarioLocation;
-    private @Nullable Clause clause;
+    private final Map<String, String> featureSha256 = new TreeMap<>();
+    private final Set<String> telemetryProblems = new LinkedHashSet<>();
+    private Map<String, ClauseEvidence> recorded = Map.of();
     private @Nullable LiveSession live;
-    private @Nullable TelemetrySource scenarioTelemetry;
+    private @Nullable AllureLifecycle allure;
 
-    public CertificationContext(RobotProfile robot, StandardProfile standard, TelemetrySource telemetry) {
+    /** What a scenario found: its measurements, and the problems that left it without a value. */
+    record ScenarioRecord(List<Measurement> measurements, List<String> problems) {}
+
+    public CertificationContext(RobotProfile robot, StandardProfile standard, Plan plan, TelemetrySource telemetry) {
         this.robot = Objects.requireNonNull(robot, "robot must not be null");
         this.standard = Objects.requireNonNull(standard, "standard must not be null");
+        this.plan = Objects.requireNonNull(plan, "plan must not be null");
         this.telemetry = Objects.requireNonNull(telemetry, "telemetry must not be null");
+    }
+
+    /** The run's unique key, by which Cucumber's plugins find it. */
+    public String id() {
+        return id;
     }
 
     /** Make this a live certification: When-steps act through {@code session}. */
@@ -52,41 +62,20 @@ public final class CertificationContext {
         return this;
     }
 
+    /** Show measurements in the Allure report through {@code lifecycle} (this run's results folder). */
+    public CertificationContext allure(AllureLifecycle lifecycle) {
+        this.allure = Objects.requireNonNull(lifecycle, "lifecycle must not be null");
+        return this;
+    }
+
     /** The live session, when the robot is certified over a link rather than from a recording. */
     public Optional<LiveSession> liveSession() {
         return Optional.ofNullable(live);
     }
 
-    /** The telemetry the running scenario's Then-steps judge: its live capture, else the recording. */
-    public synchronized TelemetrySource scenarioTelemetry() {
-        TelemetrySource s = scenarioTelemetry;
-        return s != null ? s : telemetry;
-    }
-
-    /** Set the telemetry the running scenario's Then-steps judge (its live capture). */
-    public synchronized void useScenarioTelemetry(TelemetrySource source) {
-        this.scenarioTelemetry = source;
-    }
-
-    /** The context of the running certification. */
-    public static CertificationContext current() {
-        CertificationContext c = current;
-        if (c == null) {
-            throw new IllegalStateException(
-                    "no certification is running; run the features through hcert certify or FeatureRun");
-        }
-        return c;
-    }
-
-    static synchronized void install(CertificationContext context) {
-        if (current != null) {
-            throw new IllegalStateException("another certification is already running in this JVM");
-        }
-        current = context;
-    }
-
-    static synchronized void uninstall() {
-        current = null;
+    /** The Allure lifecycle of this run's report, when it writes one. */
+    public Optional<AllureLifecycle> allureLifecycle() {
+        return Optional.ofNullable(allure);
     }
 
     public RobotProfile robot() {
@@ -97,66 +86,38 @@ public final class CertificationContext {
         return standard;
     }
 
+    public Plan plan() {
+        return plan;
+    }
+
     public TelemetrySource telemetry() {
         return telemetry;
     }
 
-    /** Start a scenario: the steps that follow record against it and read its clause's limits. */
-    public synchronized void beginScenario(String id, @Nullable Clause clause) {
-        beginScenario(id, id, clause);
+    /** The resolved clause {@code id}, when it applies to the robot. */
+    public Optional<ClauseSetup> setup(String clauseId) {
+        return plan.setup(clauseId);
     }
 
-    /**
-     * Start a scenario found at {@code location} (feature URI and line, the same in every run of the
-     * features): the steps that follow record against it and read its clause's limits.
-     */
-    public synchronized void beginScenario(String id, String location, @Nullable Clause clause) {
-        this.scenarioId = id;
-        this.scenarioLocation = location;
-        this.clause = clause;
-        this.scenarioTelemetry = null;
+    /** Evaluate every applicable clause over one pass of the recording, before the scenarios run. */
+    synchronized void evaluateRecording() {
+        OnePass.Result pass = OnePass.evaluate(telemetry, robot.topics(), plan.setups());
+        recorded = pass.evidence();
+        telemetryProblems.addAll(pass.damage());
     }
 
-    /** The clause of the running scenario, if it is tagged with one the standard defines. */
-    public synchronized Optional<Clause> clause() {
-        return Optional.ofNullable(clause);
+    /** The evidence the one pass over the recording found for clause {@code id}. */
+    public synchronized Optional<ClauseEvidence> recordedEvidence(String clauseId) {
+        return Optional.ofNullable(recorded.get(clauseId));
     }
 
-    /** Where the running scenario is (feature URI and line), the key of its demand in the {@link #sharedPass()}. */
-    public synchronized Optional<String> scenarioLocation() {
-        return Optional.ofNullable(scenarioLocation);
+    /** Keep what scenario {@code scenarioId} found, for its verdict. */
+    public synchronized void record(String scenarioId, List<Measurement> measurements, List<String> problems) {
+        scenarios.put(scenarioId, new ScenarioRecord(List.copyOf(measurements), List.copyOf(problems)));
     }
 
-    /**
-     * The one pass over the recording that serves every planned scenario's metric; it holds no
-     * demand in a live run, where each scenario judges its own captured window.
-     */
-    public SharedPass sharedPass() {
-        return sharedPass;
-    }
-
-    /**
-     * Whether the features are being rehearsed: the scenarios run only to register what their
-     * reading steps demand in the {@link #sharedPass()}, and nothing they do counts.
-     */
-    public synchronized boolean rehearsing() {
-        return rehearsing;
-    }
-
-    synchronized void rehearse(boolean on) {
-        this.rehearsing = on;
-    }
-
-    public synchronized void record(Measurement m) {
-        if (rehearsing) {
-            return;
-        }
-        String id = Objects.requireNonNull(scenarioId, "a measurement was recorded outside a scenario");
-        measurementsByScenario.computeIfAbsent(id, k -> new ArrayList<>()).add(m);
-    }
-
-    synchronized List<Measurement> measurements(String scenarioId) {
-        return List.copyOf(measurementsByScenario.getOrDefault(scenarioId, List.of()));
+    synchronized ScenarioRecord found(String scenarioId) {
+        return scenarios.getOrDefault(scenarioId, new ScenarioRecord(List.of(), List.of()));
     }
 
     synchronized void addOutcome(ScenarioOutcome outcome) {
@@ -165,9 +126,6 @@ public final class CertificationContext {
 
     /** Note that the telemetry could not be read, so the command line can say so once. */
     public synchronized void reportTelemetryProblem(String problem) {
-        if (rehearsing) {
-            return;
-        }
         telemetryProblems.add(problem);
     }
 

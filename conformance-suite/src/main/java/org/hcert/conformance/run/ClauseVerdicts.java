@@ -5,6 +5,7 @@ import java.util.List;
 import org.hcert.conformance.plan.Plan;
 import org.hcert.conformance.plan.PlannedClause;
 import org.hcert.conformance.verdict.ClauseResult;
+import org.hcert.conformance.verdict.EvidencePolicy;
 import org.hcert.conformance.verdict.Measurement;
 import org.hcert.conformance.verdict.Verdict;
 
@@ -54,6 +55,7 @@ public final class ClauseVerdicts {
             measurements.addAll(o.measurements());
             reasons.add(scenarios.size() == 1 ? o.reason() : "%s: %s (%s)".formatted(o.name(), o.verdict(), o.reason()));
         }
+        measurements.sort(EvidencePolicy.WORST_FIRST);
         return new ClauseResult(id, verdict, measurements, String.join("; ", reasons));
     }
 

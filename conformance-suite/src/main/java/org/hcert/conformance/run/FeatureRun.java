@@ -9,12 +9,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import org.jspecify.annotations.Nullable;
+import org.hcert.conformance.evidence.AllurePlugin;
+import org.hcert.conformance.steps.HcertObjectFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.engine.TestExecutionResult;
-import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
@@ -35,14 +35,6 @@ public final class FeatureRun {
     /** The bundled features, inside the conformance-suite jar: {@value}. */
     public static final String BUNDLED_FEATURES = "classpath:features";
 
-    /**
-     * System property that turns the shared pass off when {@code false}: {@value}. By default
-     * (unset or any other value) a run on a recording first rehearses the scenarios to learn what
-     * each reads, then computes every metric in one pass over the recording (see
-     * {@link org.hcert.conformance.pass.SharedPass}); off, each scenario reads the recording itself.
-     */
-    public static final String SHARED_PASS_PROPERTY = "hcert.shared-pass";
-
     private FeatureRun() {}
 
     /**
@@ -50,72 +42,48 @@ public final class FeatureRun {
      *
      * @param features {@code classpath:features}, or a feature file or folder on disk
      * @param tagExpression which scenarios to run; must not be blank
-     * @param extraPlugins further Cucumber plugins, e.g. Allure's
-     * @param sharedPass on a recording, compute every scenario's metric in one shared pass
      */
-    public record Options(String features, String tagExpression, List<String> extraPlugins, boolean sharedPass) {
+    public record Options(String features, String tagExpression) {
         public Options {
             Objects.requireNonNull(features, "features must not be null");
             if (tagExpression.isBlank()) {
                 throw new IllegalArgumentException("tag expression must not be blank");
             }
-            extraPlugins = List.copyOf(extraPlugins);
-        }
-
-        /** With the shared pass unless {@value #SHARED_PASS_PROPERTY} is {@code false}. */
-        public Options(String features, String tagExpression, List<String> extraPlugins) {
-            this(features, tagExpression, extraPlugins, !"false".equals(System.getProperty(SHARED_PASS_PROPERTY)));
         }
     }
 
     /**
-     * Run the selected scenarios against {@code context}.
+     * Run the selected scenarios against {@code context}. On a recording, every applicable clause is
+     * first evaluated in one pass over it; live, each scenario's When-step acts and evaluates what
+     * it captured. Several runs may execute at once, each on its own thread.
      *
      * @throws FeatureRunException when the features cannot be discovered or an engine fails
      */
     public static List<ScenarioOutcome> execute(CertificationContext context, Options options) {
         LOG.info("running features {} with tags {}", options.features(), options.tagExpression());
-        LauncherDiscoveryRequest request = request(options, plugins(options));
         EngineFailures failures = new EngineFailures();
-        CertificationContext.install(context);
+        Runs.begin(context);
+        context.allureLifecycle().ifPresent(l -> AllurePlugin.register(context.id(), l));
         try {
-            Launcher launcher = LauncherFactory.create();
-            if (options.sharedPass() && context.liveSession().isEmpty()) {
-                rehearse(launcher, context, options);
+            if (context.liveSession().isEmpty()) {
+                context.evaluateRecording();
             }
-            launcher.execute(request, failures);
+            LauncherFactory.create().execute(request(options, plugins(context)), failures);
         } finally {
-            CertificationContext.uninstall();
+            AllurePlugin.unregister(context.id());
+            Runs.end(context);
         }
         failures.throwIfAny(options.features());
         return context.outcomes();
     }
 
-    /**
-     * Run the scenarios once without plugins so that each reading step registers its demand in the
-     * context's shared pass and stops there; nothing else of this run counts. A rehearsal that
-     * fails only leaves scenarios to read the recording on their own.
-     */
-    private static void rehearse(Launcher launcher, CertificationContext context, Options options) {
-        context.rehearse(true);
-        try {
-            launcher.execute(request(options, null));
-        } catch (RuntimeException e) {
-            // The real run reports whatever made the features unrunnable.
-        } finally {
-            context.rehearse(false);
-        }
-    }
-
-    private static LauncherDiscoveryRequest request(Options options, @Nullable String plugins) {
-        LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request()
+    private static LauncherDiscoveryRequest request(Options options, String plugins) {
+        return LauncherDiscoveryRequestBuilder.request()
                 .selectors(selector(options.features()))
                 .filters(org.junit.platform.launcher.EngineFilter.includeEngines("cucumber"))
-                .configurationParameter("cucumber.glue", GLUE);
-        if (plugins != null) {
-            request.configurationParameter("cucumber.plugin", plugins);
-        }
-        return request
+                .configurationParameter("cucumber.glue", GLUE)
+                .configurationParameter("cucumber.object-factory", HcertObjectFactory.class.getName())
+                .configurationParameter("cucumber.plugin", plugins)
                 .configurationParameter("cucumber.filter.tags", options.tagExpression())
                 .configurationParameter("cucumber.publish.quiet", "true")
                 .configurationParameter("cucumber.ansi-colors.disabled", "true")
@@ -123,10 +91,10 @@ public final class FeatureRun {
                 .build();
     }
 
-    private static String plugins(Options options) {
+    private static String plugins(CertificationContext context) {
         List<String> all = new ArrayList<>();
-        all.add(VerdictCollector.class.getName());
-        all.addAll(options.extraPlugins());
+        all.add(VerdictCollector.class.getName() + ":" + context.id());
+        context.allureLifecycle().ifPresent(l -> all.add(AllurePlugin.class.getName() + ":" + context.id()));
         return String.join(",", all);
     }
 

@@ -1,6 +1,9 @@
 package org.hcert.conformance.run;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import org.hcert.conformance.verdict.EvidencePolicy;
 import org.hcert.conformance.verdict.InsufficientEvidenceException;
 import org.hcert.conformance.verdict.LimitExceededError;
 import org.hcert.conformance.verdict.Measurement;
@@ -9,12 +12,14 @@ import org.hcert.conformance.verdict.Verdict;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Turn Cucumber's result of a scenario into hcert's verdict, without ever producing a false pass.
+ * Turn what a scenario found, and Cucumber's result, into hcert's verdict, without ever producing a
+ * false pass.
  *
- * <p>FAIL only from a {@link LimitExceededError}; NOT APPLICABLE only from a
- * {@link NotApplicableException}; PASS only when Cucumber passed the scenario and it recorded at
- * least one measurement, all within limit. Everything else (undefined, ambiguous or pending steps,
- * missing evidence, harness errors) is INCONCLUSIVE with the reason.
+ * <p>FAIL when a measurement proves a value outside its limit, whatever else went wrong (the worst
+ * stands). NOT APPLICABLE only from a {@link NotApplicableException}. PASS only when Cucumber passed
+ * the scenario, it recorded at least one measurement, every measurement passed and nothing was left
+ * unmeasured. Everything else (undefined, ambiguous or pending steps, missing evidence, a window
+ * without a value, a harness error) is INCONCLUSIVE with the reason.
  */
 final class Judgement {
 
@@ -22,42 +27,45 @@ final class Judgement {
 
     private Judgement() {}
 
-    static Result judge(String status, @Nullable Throwable error, List<Measurement> measurements) {
-        return switch (status) {
-            case "PASSED" -> passed(measurements);
-            case "FAILED" -> failed(error);
-            case "SKIPPED" -> error instanceof NotApplicableException
-                    ? new Result(Verdict.NOT_APPLICABLE, message(error))
-                    : new Result(Verdict.INCONCLUSIVE, "scenario was skipped: " + message(error));
-            case "UNDEFINED" -> new Result(Verdict.INCONCLUSIVE,
-                    "a step has no definition in hcert's glue: " + message(error));
-            case "AMBIGUOUS" -> new Result(Verdict.INCONCLUSIVE,
-                    "a step matches more than one definition: " + message(error));
-            case "PENDING" -> new Result(Verdict.INCONCLUSIVE, "a step is not implemented yet: " + message(error));
-            default -> new Result(Verdict.INCONCLUSIVE, "scenario ended with status " + status);
-        };
+    static Result judge(String status, @Nullable Throwable error, List<Measurement> measurements, List<String> problems) {
+        switch (status) {
+            case "UNDEFINED":
+                return new Result(Verdict.INCONCLUSIVE, "a step has no definition in hcert's glue: " + message(error));
+            case "AMBIGUOUS":
+                return new Result(Verdict.INCONCLUSIVE, "a step matches more than one definition: " + message(error));
+            case "PENDING":
+                return new Result(Verdict.INCONCLUSIVE, "a step is not implemented yet: " + message(error));
+            case "SKIPPED":
+                return error instanceof NotApplicableException
+                        ? new Result(Verdict.NOT_APPLICABLE, message(error))
+                        : new Result(Verdict.INCONCLUSIVE, "scenario was skipped: " + message(error));
+            default:
+                return judged(status, error, measurements, problems);
+        }
     }
 
-    private static Result passed(List<Measurement> measurements) {
+    private static Result judged(String status, @Nullable Throwable error, List<Measurement> measurements, List<String> problems) {
+        List<Measurement> worstFirst = measurements.stream().sorted(EvidencePolicy.WORST_FIRST).toList();
+        Optional<Measurement> failed = worstFirst.stream().filter(m -> m.verdict() == Verdict.FAIL).findFirst();
+        if (failed.isPresent()) {
+            long n = worstFirst.stream().filter(m -> m.verdict() == Verdict.FAIL).count();
+            return new Result(Verdict.FAIL, failed.get().describe() + (n > 1 ? " (worst of %d failing measurements)".formatted(n) : ""));
+        }
+        List<String> why = new ArrayList<>(problems);
+        worstFirst.stream().filter(m -> m.verdict() == Verdict.INCONCLUSIVE).forEach(m -> why.add(m.describe()));
+        boolean ours = error == null || error instanceof LimitExceededError || error instanceof InsufficientEvidenceException;
+        if (!ours) {
+            why.add(0, "harness error: " + message(error));
+        } else if (!"PASSED".equals(status) && why.isEmpty()) {
+            why.add("scenario ended with status %s: %s".formatted(status, message(error)));
+        }
+        if (!why.isEmpty()) {
+            return new Result(Verdict.INCONCLUSIVE, String.join("; ", why));
+        }
         if (measurements.isEmpty()) {
             return new Result(Verdict.INCONCLUSIVE, "scenario passed but recorded no measurement");
         }
-        Measurement outside = measurements.stream().filter(m -> !m.withinLimit()).findFirst().orElse(null);
-        if (outside != null) {
-            return new Result(Verdict.INCONCLUSIVE,
-                    "scenario passed although a measurement is outside its limit (harness defect): " + outside.describe());
-        }
         return new Result(Verdict.PASS, "%d measurement(s), all within limit".formatted(measurements.size()));
-    }
-
-    private static Result failed(@Nullable Throwable error) {
-        if (error instanceof LimitExceededError) {
-            return new Result(Verdict.FAIL, message(error));
-        }
-        if (error instanceof InsufficientEvidenceException) {
-            return new Result(Verdict.INCONCLUSIVE, message(error));
-        }
-        return new Result(Verdict.INCONCLUSIVE, "harness error: " + message(error));
     }
 
     private static String message(@Nullable Throwable error) {

@@ -7,19 +7,24 @@ import io.cucumber.plugin.event.TestCase;
 import io.cucumber.plugin.event.TestCaseFinished;
 import io.cucumber.plugin.event.TestSourceRead;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import org.hcert.conformance.profile.ProfileLoader;
-import org.hcert.conformance.verdict.Measurement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A Cucumber plugin that judges every finished scenario into the running
- * {@link CertificationContext}. Registered by {@link FeatureRun}; Cucumber instantiates it.
+ * A Cucumber plugin that judges every finished scenario into its run's
+ * {@link CertificationContext}. Registered by {@link FeatureRun} as {@code VerdictCollector:RUN-ID};
+ * Cucumber makes it with the ID.
  */
 public final class VerdictCollector implements ConcurrentEventListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(VerdictCollector.class);
+
+    private final CertificationContext context;
+
+    public VerdictCollector(String runId) {
+        this.context = Runs.byId(runId).orElseThrow(() -> new IllegalStateException("no certification run " + runId));
+    }
 
     @Override
     public void setEventPublisher(EventPublisher publisher) {
@@ -28,16 +33,15 @@ public final class VerdictCollector implements ConcurrentEventListener {
     }
 
     private void sourceRead(TestSourceRead event) {
-        CertificationContext.current().addFeature(event.getUri().toString(),
-                ProfileLoader.sha256(event.getSource().getBytes(StandardCharsets.UTF_8)));
+        context.addFeature(event.getUri().toString(), ProfileLoader.sha256(event.getSource().getBytes(StandardCharsets.UTF_8)));
     }
 
     private void finished(TestCaseFinished event) {
-        CertificationContext context = CertificationContext.current();
         TestCase testCase = event.getTestCase();
         Result result = event.getResult();
-        List<Measurement> measurements = context.measurements(testCase.getId().toString());
-        Judgement.Result judged = Judgement.judge(result.getStatus().name(), result.getError(), measurements);
+        CertificationContext.ScenarioRecord found = context.found(testCase.getId().toString());
+        Judgement.Result judged = Judgement.judge(result.getStatus().name(), result.getError(), found.measurements(),
+                found.problems());
         String clauseId = testCase.getTags().stream()
                 .map(t -> t.substring(1))
                 .filter(t -> context.standard().clause(t).isPresent())
@@ -45,9 +49,9 @@ public final class VerdictCollector implements ConcurrentEventListener {
                 .orElse("");
         String location = testCase.getUri() + ":" + testCase.getLocation().getLine();
         context.addOutcome(new ScenarioOutcome(clauseId, testCase.getName(), location, result.getStatus().name(),
-                judged.verdict(), measurements, judged.reason()));
+                judged.verdict(), found.measurements(), judged.reason()));
         LOG.info("scenario {} ({}, {}): Cucumber {}, verdict {}: {}", testCase.getName(), clauseId, location,
                 result.getStatus(), judged.verdict(), judged.reason());
-        measurements.forEach(m -> LOG.info("  {}", m.describe()));
+        found.measurements().forEach(m -> LOG.info("  {}", m.describe()));
     }
 }

@@ -1,26 +1,42 @@
 package org.hcert.conformance.verdict;
 
 import java.util.Objects;
+import org.hcert.conformance.quantity.Quantity;
+import org.hcert.conformance.quantity.Unit;
 
 /**
  * A resolved limit, as a profile gave it: value and unit as written there, how to compare, the
  * evidence label (C, C2, K, I, D) and where the number came from.
  *
  * @param name the limit's key in the standard profile, e.g. {@code stopTime}
- * @param value the limit in {@code unit}
- * @param unit the unit as written in the profile, e.g. {@code ms}
+ * @param quantity the limit's value in the unit the profile wrote it in
  * @param comparison how the measured value must relate to the limit
  * @param evidence the evidence label of the number: C, C2, K, I or D (see docs/catalogue.md)
  * @param source where the number comes from, e.g. {@code robot declaration declared.stopTime}
  */
-public record Limit(String name, double value, String unit, Comparison comparison, String evidence, String source) {
+public record Limit(String name, Quantity quantity, Comparison comparison, String evidence, String source) {
 
     public Limit {
         Objects.requireNonNull(name, "name must not be null");
-        Objects.requireNonNull(unit, "unit must not be null");
+        Objects.requireNonNull(quantity, "quantity must not be null");
         Objects.requireNonNull(comparison, "comparison must not be null");
         Objects.requireNonNull(evidence, "evidence must not be null");
         Objects.requireNonNull(source, "source must not be null");
+    }
+
+    /** The limit in its profile unit. */
+    public double value() {
+        return quantity.value();
+    }
+
+    /** The unit the profile wrote the limit in; measurements are reported in it too. */
+    public Unit unit() {
+        return quantity.unit();
+    }
+
+    /** The limit in the SI unit of its dimension. */
+    public double valueSi() {
+        return quantity.si();
     }
 
     /** Say what the evidence label means, so a K or I number is never read as confirmed. */
@@ -37,7 +53,6 @@ public record Limit(String name, double value, String unit, Comparison compariso
 
     @Override
     public String toString() {
-        return "%s %s %s (%s: %s; %s)".formatted(
-                comparison.symbol(), Units.format(value), unit, evidence, evidenceMeaning(), source);
+        return "%s %s (%s: %s; %s)".formatted(comparison.symbol(), quantity, evidence, evidenceMeaning(), source);
     }
 }

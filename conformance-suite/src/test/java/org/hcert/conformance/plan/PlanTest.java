@@ -17,8 +17,8 @@ class PlanTest {
     private static final StandardProfile HEIS = ProfileLoader.loadStandard(Path.of("../profiles/standards/heis-2026.yaml"));
 
     private static RobotProfile with(String robotClass, Set<String> capabilities) {
-        return new RobotProfile(HC1.file(), HC1.identity(), robotClass, capabilities, HC1.declared(), HC1.joints(),
-                HC1.topics(), HC1.robotClassLine());
+        return new RobotProfile(HC1.file(), HC1.identity(), robotClass, capabilities, HC1.declared(), HC1.declaredLines(),
+                HC1.joints(), HC1.topics(), HC1.robotClassLine());
     }
 
     @Test

@@ -7,6 +7,9 @@ import static org.assertj.core.api.Assertions.within;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.hcert.conformance.family.DeclaredJoint;
+import org.hcert.conformance.quantity.Quantity;
+import org.hcert.conformance.quantity.Unit;
 import org.hcert.conformance.verdict.Comparison;
 import org.hcert.telemetry.mapping.Role;
 import org.junit.jupiter.api.Test;
@@ -35,7 +38,7 @@ class ProfileLoaderTest {
         assertThat(robot.identity().model()).isEqualTo("HC-1 virtual humanoid");
         assertThat(robot.robotClass()).isEqualTo("full-size-biped");
         assertThat(robot.joints()).hasSize(20);
-        assertThat(robot.declaredValue("stopTime")).hasValue(new Quantity(600, "ms"));
+        assertThat(robot.declaredValue("stopTime")).hasValue(new Quantity(600, Unit.MILLISECOND));
         assertThat(robot.topics().topics(Role.SAFETY_STATE)).containsExactly("/safety/state");
         assertThat(robot.file().sha256()).hasSize(64);
     }
@@ -62,7 +65,7 @@ class ProfileLoaderTest {
     void convertsJointLimitsGivenInDegrees() throws IOException {
         Path file = robotWith("{name: neck_yaw, lower: -1.2, upper: 1.2, maxVelocity: 8}",
                 "{name: neck_yaw, lower: -90, upper: 90, unit: deg}");
-        RobotProfile.JointSpec neck = ProfileLoader.loadRobot(file).joints().get(19);
+        DeclaredJoint neck = ProfileLoader.loadRobot(file).joints().get(19);
         assertThat(neck.upperRad()).isCloseTo(Math.PI / 2, within(1e-12));
     }
 
@@ -125,7 +128,7 @@ class ProfileLoaderTest {
         Files.writeString(file, text);
         assertThatThrownBy(() -> ProfileLoader.loadStandard(file))
                 .isInstanceOf(ProfileException.class)
-                .hasMessage(file + ":24: clauses[0].limits.stopTime: give either value and unit, or declared "
+                .hasMessage(file + ":26: clauses[0].limits.stopTime: give either value and unit, or declared "
                         + "(a key of the robot profile's declared section), not both or neither");
     }
 }

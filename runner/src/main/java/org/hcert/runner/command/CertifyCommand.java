@@ -17,10 +17,8 @@ import org.hcert.conformance.profile.ProfileFile;
 import org.hcert.conformance.profile.ProfileLoader;
 import org.hcert.conformance.profile.RobotProfile;
 import org.hcert.conformance.profile.StandardProfile;
-import org.hcert.conformance.run.CertificationContext;
 import org.hcert.conformance.run.ClauseVerdicts;
 import org.hcert.conformance.run.FeatureRun;
-import org.hcert.conformance.run.ScenarioOutcome;
 import org.hcert.conformance.verdict.ClauseResult;
 import org.hcert.runner.ExitCodes;
 import org.hcert.runner.HcertVersion;
@@ -153,12 +151,12 @@ public final class CertifyCommand implements Callable<Integer> {
         plan.clauses().forEach(p -> LOG.info("plan: {} {}: {}", p.clause().id(), p.applicable() ? "applies" : "does not apply",
                 p.reason()));
         Path results = this.out.resolve("allure-results");
-        AllureResults.prepare(results, environment(robotProfile, standardProfile, labProfile));
-        RunEvidence.Scenarios scenarios = context -> execute(context, plan);
+        Certification certification = new Certification(robotProfile, standardProfile, plan, features,
+                AllureResults.prepare(results, environment(robotProfile, standardProfile, labProfile)));
         Path recording = evidence.recording;
         RunEvidence run = recording != null
-                ? RecordedRun.run(recording, robotProfile, standardProfile, scenarios)
-                : liveRun(out, robotProfile, standardProfile, labProfile, scenarios);
+                ? RecordedRun.run(recording, certification)
+                : liveRun(out, certification, labProfile);
         List<ClauseResult> clauseResults = ClauseVerdicts.of(plan, run.outcomes());
         ClauseVerdicts.Overall overall = ClauseVerdicts.overall(plan, clauseResults);
         clauseResults.forEach(r -> LOG.info("clause {}: {} ({})", r.clauseId(), r.verdict(), r.reason()));
@@ -181,25 +179,17 @@ public final class CertifyCommand implements Callable<Integer> {
         return exitCode(overall);
     }
 
-    private RunEvidence liveRun(PrintWriter console, RobotProfile robot, StandardProfile standard, LabProfile lab,
-            RunEvidence.Scenarios scenarios) {
+    private RunEvidence liveRun(PrintWriter console, Certification certification, LabProfile lab) {
         LiveRun live = new LiveRun(new LiveRun.Settings(allowMotion, nonInteractive, estopActuator,
                 Duration.ofSeconds(operatorTimeoutS), Duration.ofMillis(linkTimeoutMs), Duration.ofMillis(answerTimeoutMs),
                 linkTls::settingsFor), this.out, in, console);
         String simulatorFaults = evidence.simulatorFaults;
         if (simulatorFaults != null) {
             List<String> faults = simulatorFaults.isBlank() ? List.of() : List.of(simulatorFaults.split(",", -1));
-            return live.simulated(faults, robot, standard, lab, scenarios);
+            return live.simulated(faults, certification, lab);
         }
-        return live.live(Objects.requireNonNull(evidence.link, "one of --recording, --link and --simulator"), false, robot,
-                standard, lab, scenarios);
-    }
-
-    private List<ScenarioOutcome> execute(CertificationContext context, Plan plan) {
-        return plan.applicable().isEmpty()
-                ? List.of()
-                : FeatureRun.execute(context, new FeatureRun.Options(features, plan.tagExpression(),
-                        List.of(AllureResults.CUCUMBER_PLUGIN)));
+        return live.live(Objects.requireNonNull(evidence.link, "one of --recording, --link and --simulator"), false,
+                certification, lab);
     }
 
     private static int exitCode(ClauseVerdicts.Overall overall) {

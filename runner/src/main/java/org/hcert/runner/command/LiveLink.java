@@ -20,7 +20,8 @@ import org.hcert.conformance.live.ConsoleOperator;
 import org.hcert.conformance.live.LiveSession;
 import org.hcert.conformance.live.NonInteractiveOperator;
 import org.hcert.conformance.live.Operator;
-import org.hcert.conformance.profile.Quantity;
+import org.hcert.conformance.family.DeclaredJoint;
+import org.hcert.conformance.quantity.Quantity;
 import org.hcert.conformance.profile.RobotProfile;
 import org.hcert.conformance.verdict.InsufficientEvidenceException;
 import org.hcert.runner.UsageException;
@@ -105,7 +106,7 @@ final class LiveLink implements AutoCloseable {
     }
 
     private static MotionLimits limits(RobotProfile robot, double walkSpeedMs) {
-        double joint = robot.joints().stream().mapToDouble(RobotProfile.JointSpec::maxVelocityRadS)
+        double joint = robot.joints().stream().mapToDouble(DeclaredJoint::maxVelocityRadS)
                 .filter(Double::isFinite).min().orElse(1.0);
         double hand = robot.declaredValue("maxHandSpeed").map(Quantity::si).orElse(0.25);
         return new MotionLimits(walkSpeedMs, 0.5, joint, hand);

@@ -10,8 +10,6 @@ import java.time.Duration;
 import java.util.List;
 import org.hcert.adapters.tcp.TlsSettings;
 import org.hcert.conformance.profile.LabProfile;
-import org.hcert.conformance.profile.RobotProfile;
-import org.hcert.conformance.profile.StandardProfile;
 import org.hcert.conformance.run.CertificationContext;
 import org.hcert.conformance.run.ScenarioOutcome;
 import org.hcert.runner.UsageException;
@@ -46,12 +44,11 @@ final class LiveRun {
     }
 
     /** Start the built-in simulator with {@code faults}, certify it over TCP on 127.0.0.1, and stop it. */
-    RunEvidence simulated(List<String> faults, RobotProfile robot, StandardProfile standard, LabProfile lab,
-            RunEvidence.Scenarios scenarios) {
+    RunEvidence simulated(List<String> faults, Certification certification, LabProfile lab) {
         try (SimulatorServer simulator = SimulatorServer.start(ServeConfig.tcp(0).withFaults(faults))) {
             console.println("simulator:   %s%s".formatted(simulator.describe(),
                     faults.isEmpty() ? "" : " with faults " + String.join(", ", faults)));
-            return live(simulator.describe(), true, robot, standard, lab, scenarios);
+            return live(simulator.describe(), true, certification, lab);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the simulator", e);
         } catch (IllegalArgumentException e) {
@@ -64,8 +61,7 @@ final class LiveRun {
      *
      * @param simulated the robot is hcert's simulator: motion and the e-stop actuator are allowed, no person is at risk
      */
-    RunEvidence live(String uri, boolean simulated, RobotProfile robot, StandardProfile standard, LabProfile lab,
-            RunEvidence.Scenarios scenarios) {
+    RunEvidence live(String uri, boolean simulated, Certification certification, LabProfile lab) {
         Path session = out.resolve("session.mcap");
         try {
             Files.createDirectories(out);
@@ -76,10 +72,9 @@ final class LiveRun {
         LiveLink.Options options = new LiveLink.Options(uri, s.allowMotion() || simulated, s.nonInteractive(),
                 s.estopActuator() || simulated, s.operatorTimeout(), lab.operatorName(), s.linkTimeout(),
                 s.answerTimeout(), simulated, s.tls().apply(uri));
-        try (LiveLink live = LiveLink.open(options, robot, session, in, console)) {
-            CertificationContext context = new CertificationContext(robot, standard, live.link().asTelemetrySource())
-                    .live(live.session());
-            List<ScenarioOutcome> outcomes = scenarios.run(context);
+        try (LiveLink live = LiveLink.open(options, certification.robot(), session, in, console)) {
+            CertificationContext context = certification.context(live.link().asTelemetrySource()).live(live.session());
+            List<ScenarioOutcome> outcomes = certification.run(context);
             console.println("session:     " + session);
             return new RunEvidence(context, outcomes, "live", session, live.session().confirmations(),
                     () -> FileHashes.sha256(session));

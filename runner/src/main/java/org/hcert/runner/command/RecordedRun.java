@@ -3,8 +3,6 @@ package org.hcert.runner.command;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.hcert.conformance.profile.RobotProfile;
-import org.hcert.conformance.profile.StandardProfile;
 import org.hcert.conformance.run.CertificationContext;
 import org.hcert.runner.UsageException;
 import org.hcert.telemetry.Recordings;
@@ -14,12 +12,12 @@ final class RecordedRun {
 
     private RecordedRun() {}
 
-    static RunEvidence run(Path recording, RobotProfile robot, StandardProfile standard, RunEvidence.Scenarios scenarios) {
+    static RunEvidence run(Path recording, Certification certification) {
         if (!Files.isRegularFile(recording)) {
             throw new UsageException("%s: recording not found".formatted(recording));
         }
         var sha256 = FileHashes.sha256InBackground(recording);
-        CertificationContext context = new CertificationContext(robot, standard, Recordings.open(recording));
-        return new RunEvidence(context, scenarios.run(context), "recording", recording, List.of(), sha256);
+        CertificationContext context = certification.context(Recordings.open(recording));
+        return new RunEvidence(context, certification.run(context), "recording", recording, List.of(), sha256);
     }
 }

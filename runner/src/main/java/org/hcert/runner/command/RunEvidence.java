@@ -19,10 +19,4 @@ import org.hcert.conformance.run.ScenarioOutcome;
  */
 record RunEvidence(CertificationContext context, List<ScenarioOutcome> outcomes, String mode, Path recording,
         List<Confirmation> confirmations, Supplier<String> sha256) {
-
-    /** Runs the planned scenarios against a context: the features, the tag expression and the plugins are the caller's. */
-    @FunctionalInterface
-    interface Scenarios {
-        List<ScenarioOutcome> run(CertificationContext context);
-    }
 }

@@ -1,6 +1,5 @@
 package org.hcert.runner.report;
 
-import io.qameta.allure.Allure;
 import io.qameta.allure.AllureLifecycle;
 import io.qameta.allure.FileSystemResultsWriter;
 import java.io.IOException;
@@ -14,15 +13,12 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * Prepare a fresh {@code allure-results} folder for one run and point Allure's lifecycle at it.
+ * Prepare a fresh {@code allure-results} folder for one run, with the Allure lifecycle that writes into it.
  *
  * <p>Also writes {@code environment.properties} (robot, standard, lab, evidence) and
  * {@code categories.json}, which names broken results INCONCLUSIVE and failed ones FAIL.
  */
 public final class AllureResults {
-
-    /** The Cucumber plugin that writes Allure results: {@value}. */
-    public static final String CUCUMBER_PLUGIN = "io.qameta.allure.cucumber7jvm.AllureCucumber7Jvm";
 
     private static final String CATEGORIES = """
             [
@@ -34,7 +30,8 @@ public final class AllureResults {
 
     private AllureResults() {}
 
-    public static void prepare(Path resultsDir, Map<String, String> environment) {
+    /** Make {@code resultsDir} afresh and return the lifecycle that writes this run's results into it. */
+    public static AllureLifecycle prepare(Path resultsDir, Map<String, String> environment) {
         try {
             deleteRecursively(resultsDir);
             Files.createDirectories(resultsDir);
@@ -46,7 +43,7 @@ public final class AllureResults {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare " + resultsDir, e);
         }
-        Allure.setLifecycle(new AllureLifecycle(new FileSystemResultsWriter(resultsDir)));
+        return new AllureLifecycle(new FileSystemResultsWriter(resultsDir));
     }
 
     static void deleteRecursively(Path dir) throws IOException {

@@ -139,9 +139,16 @@ public final class Certificate {
 
     private static ObjectNode measurement(Measurement m) {
         ObjectNode n = JSON.createObjectNode();
-        n.put("quantity", m.quantity()).put("measured", m.measured()).put("unit", m.unit())
-                .put("withinLimit", m.withinLimit());
-        n.putObject("limit").put("name", m.limit().name()).put("value", m.limit().value()).put("unit", m.limit().unit())
+        n.put("quantity", m.quantity());
+        if (!m.subject().isEmpty()) {
+            n.put("subject", m.subject());
+        }
+        n.put("measured", m.measured()).put("bound", m.bound().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'))
+                .put("unit", m.unit()).put("withinLimit", m.withinLimit()).put("verdict", m.verdict().name());
+        if (!m.note().isEmpty()) {
+            n.put("note", m.note());
+        }
+        n.putObject("limit").put("name", m.limit().name()).put("value", m.limit().value()).put("unit", m.limit().unit().symbol())
                 .put("comparison", m.limit().comparison() == Comparison.AT_MOST ? "at-most" : "at-least")
                 .put("evidence", m.limit().evidence()).put("evidenceMeaning", m.limit().evidenceMeaning())
                 .put("source", m.limit().source());

@@ -1,0 +1,21 @@
+package org.hcert.conformance.family;
+
+import org.hcert.telemetry.Sample;
+
+/**
+ * One clause's metric over one pass of the telemetry: it is pushed every sample of the roles its
+ * family reads, in log-time order, and then asked for its evidence. It keeps bounded state, so a
+ * recording of hours is evaluated in constant memory.
+ */
+public interface Evaluator {
+
+    /** Take the next sample (in log-time order). */
+    void accept(Sample sample);
+
+    /**
+     * The evidence, once every sample has been pushed.
+     *
+     * @param endNs log time of the last sample of the pass (of any role), or {@code Long.MIN_VALUE} when there was none
+     */
+    ClauseEvidence finish(long endNs);
+}

@@ -1,0 +1,68 @@
+package org.hcert.conformance.family;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.hcert.telemetry.JointStateSample;
+import org.hcert.telemetry.OdometrySample;
+import org.hcert.telemetry.Sample;
+
+/**
+ * The speed of every joint, by name, and of the base (its full twist: the norm of all three
+ * linear components and of all three angular ones), each optionally smoothed by a centred moving
+ * mean, per joint and per component.
+ *
+ * <p>A joint is identified by its name: a joint state may carry any subset of the joints in any
+ * order, and joints may come in several messages or from several topics at different rates; each
+ * joint's samples form its own stream. A joint state without velocities, or a velocity that is NaN,
+ * gives that joint an unknown speed (NaN) at that instant, never 0.
+ */
+final class Motion {
+
+    /** Receives smoothed speeds in time order per channel. */
+    interface Listener {
+        /** A joint's |velocity|, rad/s, or NaN when unknown. */
+        void joint(String name, long tNs, double speedRadS);
+
+        /** The base's linear speed (m/s) and turn rate (rad/s), each NaN when unknown. */
+        void base(long tNs, double linearMs, double angularRadS);
+    }
+
+    private final long halfWidthNs;
+    private final Listener listener;
+    private final Map<String, CentredMean> joints = new LinkedHashMap<>();
+    private final CentredMean base;
+
+    /** @param smoothingNs width of the centred mean, ns; 0 for none */
+    Motion(long smoothingNs, Listener listener) {
+        this.halfWidthNs = smoothingNs / 2;
+        this.listener = listener;
+        this.base = new CentredMean(halfWidthNs, (t, v) -> listener.base(t,
+                Math.sqrt(v[0] * v[0] + v[1] * v[1] + v[2] * v[2]),
+                Math.sqrt(v[3] * v[3] + v[4] * v[4] + v[5] * v[5])));
+    }
+
+    void accept(Sample sample) {
+        if (sample instanceof JointStateSample j) {
+            for (int i = 0; i < j.size(); i++) {
+                double v = j.hasVelocity() ? j.velocityRadS(i) : Double.NaN;
+                String name = j.names().get(i);
+                joints.computeIfAbsent(name, n -> new CentredMean(halfWidthNs, (t, x) -> listener.joint(n, t, Math.abs(x[0]))))
+                        .add(j.tNs(), new double[] {Double.isFinite(v) ? v : Double.NaN});
+            }
+        } else if (sample instanceof OdometrySample o) {
+            base.add(o.tNs(), new double[] {finite(o.linearVelocityMs().x()), finite(o.linearVelocityMs().y()),
+                finite(o.linearVelocityMs().z()), finite(o.angularVelocityRadS().x()),
+                finite(o.angularVelocityRadS().y()), finite(o.angularVelocityRadS().z())});
+        }
+    }
+
+    /** Emit everything pending with the samples that have arrived. */
+    void flush() {
+        joints.values().forEach(CentredMean::flush);
+        base.flush();
+    }
+
+    private static double finite(double x) {
+        return Double.isFinite(x) ? x : Double.NaN;
+    }
+}

@@ -1,0 +1,19 @@
+package org.hcert.conformance.family;
+
+import org.hcert.conformance.quantity.Quantity;
+
+/** Durations for messages. */
+final class Times {
+
+    private Times() {}
+
+    /** {@code ns} in milliseconds with up to six significant digits: {@code 12.5 ms}. */
+    static String ms(long ns) {
+        return Quantity.format(ns / 1e6) + " ms";
+    }
+
+    /** {@code s} seconds in milliseconds: {@code 600 ms}. */
+    static String ms(double s) {
+        return Quantity.format(s * 1e3) + " ms";
+    }
+}

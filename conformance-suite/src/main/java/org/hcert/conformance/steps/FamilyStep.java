@@ -1,0 +1,24 @@
+package org.hcert.conformance.steps;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Marks a step definition as belonging to a metric family, and, for a Then-step, the limit it
+ * judges. The features' consistency test reads it to check every scenario against the registry.
+ */
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.METHOD)
+public @interface FamilyStep {
+
+    /** The family's name, e.g. {@code stop-response}. */
+    String family();
+
+    /** The limit a Then-step judges, e.g. {@code stopTime}; empty for a When-step. */
+    String limit() default "";
+
+    /** The option a When-step's {@code {trigger}} parameter sets, e.g. {@code trigger}; empty for none. */
+    String option() default "";
+}

@@ -1,0 +1,50 @@
+package org.hcert.conformance.verdict;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.OptionalDouble;
+import org.hcert.telemetry.TimeWindow;
+
+/**
+ * What one window of evidence says about one measured quantity of one subject, before it is
+ * compared with a limit: the value (if any could be measured), whether it is exact or a bound,
+ * and every reason the evidence is incomplete.
+ *
+ * @param subject what the value is of: a joint's name, {@code base}, or empty for the whole robot
+ * @param window the signal window the value was computed over
+ * @param valueSi the value in the SI unit of its dimension, empty when nothing could be measured
+ * @param bound whether the value is exact or a bound on the true value
+ * @param gaps why the evidence is incomplete (a sample gap, a window cut short, a joint that never
+ *     reported, an uncertain trigger instant); empty when it is complete
+ * @param detail how the value was found, for people: the trigger, the instant, the worst joint
+ */
+public record Reading(String subject, TimeWindow window, OptionalDouble valueSi, Bound bound, List<String> gaps,
+        String detail) {
+
+    public Reading {
+        Objects.requireNonNull(subject, "subject must not be null");
+        Objects.requireNonNull(window, "window must not be null");
+        Objects.requireNonNull(valueSi, "valueSi must not be null");
+        Objects.requireNonNull(bound, "bound must not be null");
+        Objects.requireNonNull(detail, "detail must not be null");
+        gaps = List.copyOf(gaps);
+        if (valueSi.isPresent() && Double.isNaN(valueSi.getAsDouble())) {
+            valueSi = OptionalDouble.empty();
+        }
+    }
+
+    /** An exact value, complete unless {@code gaps} say otherwise. */
+    public static Reading of(String subject, TimeWindow window, double valueSi, List<String> gaps, String detail) {
+        return new Reading(subject, window, OptionalDouble.of(valueSi), Bound.EXACT, gaps, detail);
+    }
+
+    /** No value could be measured, for the reasons given. */
+    public static Reading none(String subject, TimeWindow window, List<String> reasons, String detail) {
+        return new Reading(subject, window, OptionalDouble.empty(), Bound.EXACT, reasons, detail);
+    }
+
+    /** Whether nothing is missing from the evidence. */
+    public boolean complete() {
+        return gaps.isEmpty() && valueSi.isPresent();
+    }
+}

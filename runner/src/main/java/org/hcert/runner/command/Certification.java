@@ -1,0 +1,30 @@
+package org.hcert.runner.command;
+
+import io.qameta.allure.AllureLifecycle;
+import java.util.List;
+import org.hcert.conformance.plan.Plan;
+import org.hcert.conformance.profile.RobotProfile;
+import org.hcert.conformance.profile.StandardProfile;
+import org.hcert.conformance.run.CertificationContext;
+import org.hcert.conformance.run.FeatureRun;
+import org.hcert.conformance.run.ScenarioOutcome;
+import org.hcert.telemetry.TelemetrySource;
+
+/**
+ * What one {@code certify} run certifies against, whatever the evidence: the profiles, the plan, the
+ * features, and the Allure lifecycle of its report.
+ */
+record Certification(RobotProfile robot, StandardProfile standard, Plan plan, String features, AllureLifecycle allure) {
+
+    /** A fresh context for judging {@code telemetry}. */
+    CertificationContext context(TelemetrySource telemetry) {
+        return new CertificationContext(robot, standard, plan, telemetry).allure(allure);
+    }
+
+    /** Run the applicable clauses' scenarios against {@code context}. */
+    List<ScenarioOutcome> run(CertificationContext context) {
+        return plan.applicable().isEmpty()
+                ? List.of()
+                : FeatureRun.execute(context, new FeatureRun.Options(features, plan.tagExpression()));
+    }
+}
