@@ -116,6 +116,62 @@ class CertifyCommandIT {
     }
 
     @Test
+    void anUnreviewedDraftProfileIsRefusedUntilItsDraftLineIsRemoved() throws IOException {
+        Path draft = out.resolve("draft.yaml");
+        Run init = hcert("profile", "init", "--from-recording", recording("conformant"), "--out", draft.toString());
+        assertThat(init.exitCode()).as(init.stderr()).isZero();
+        assertThat(Files.readString(draft)).contains("\ndraft: true  # ");
+        Run refused = certify(draft.toString(), recording("conformant"), "--no-html");
+        assertThat(refused.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(refused.stderr()).startsWith("hcert: error: " + draft + ":4: draft: this robot profile is a draft written by "
+                + "hcert profile init from a recording: review every value");
+        Files.writeString(draft, Files.readString(draft).replaceFirst("draft: true[^\n]*\n", ""));
+        Run reviewed = certify(draft.toString(), recording("conformant"), "--no-html");
+        assertThat(reviewed.exitCode()).as(reviewed.stderr()).isNotEqualTo(ExitCodes.USAGE);
+    }
+
+    @Test
+    void aCapabilityTheRecordingShowsButTheRobotDoesNotDeclareKeepsTheRunFromConformant() throws IOException {
+        Path robot = out.resolve("robot.yaml");
+        Files.writeString(robot, Files.readString(Path.of(ROBOT))
+                .replace("capabilities: [walking, emergency-stop, protective-stop, arms]", "capabilities: [emergency-stop, protective-stop, arms]")
+                .replace("  - {name: neck_yaw, lower: -1.2, upper: 1.2, maxVelocity: 8}\n", ""));
+        Run run = certify(robot.toString(), recording("conformant"), "--no-html");
+        assertThat(run.exitCode()).as(run.stdout() + run.stderr()).isEqualTo(ExitCodes.INCOMPLETE);
+        assertThat(run.stdout()).contains("SE-BAL-01     NOT_APPLICABLE")
+                .contains("contradicted: the telemetry shows the capability walking (the base moves at 0.2 m/s or more for 0.5 s from ")
+                .contains("contradicted: the telemetry reports joint neck_yaw, which robot profile " + robot + " does not declare")
+                .contains("overall:      INCOMPLETE");
+        JsonNode certificate = new ObjectMapper().readTree(out.resolve("certificate.json").toFile());
+        assertThat(certificate.get("contradictions")).hasSize(2);
+        assertThat(certificate.get("overall").asText()).isEqualTo("INCOMPLETE");
+    }
+
+    @Test
+    void aRunWithAModifiedFeatureSaysSoInTheCertificate() throws IOException {
+        Path features = out.resolve("features");
+        try (var files = Files.walk(Path.of("../features"))) {
+            for (Path p : files.filter(Files::isRegularFile).toList()) {
+                Path to = features.resolve(Path.of("../features").relativize(p).toString());
+                Files.createDirectories(to.getParent());
+                Files.copy(p, to);
+            }
+        }
+        Path edited = features.resolve("safety-and-ethics/emergency-stop.feature");
+        Files.writeString(edited, Files.readString(edited) + "\n# a lab's note\n");
+        Files.delete(features.resolve("safety-and-ethics/balance-on-stop.feature"));
+        Run run = certify(ROBOT, recording("conformant"), "--no-html", "--features", features.toString());
+        assertThat(run.stdout()).contains("feature:      safety-and-ethics/emergency-stop.feature modified (not as bundled with hcert)")
+                .contains("feature:      safety-and-ethics/balance-on-stop.feature omitted (not as bundled with hcert)");
+        JsonNode changes = new ObjectMapper().readTree(out.resolve("certificate.json").toFile()).get("featureChanges");
+        assertThat(changes).hasSize(2);
+        assertThat(changes.get(0).get("path").asText()).isEqualTo("safety-and-ethics/emergency-stop.feature");
+        assertThat(changes.get(0).get("change").asText()).isEqualTo("modified");
+        assertThat(changes.get(0).get("sha256").asText()).isNotEqualTo(changes.get(0).get("bundledSha256").asText()).hasSize(64);
+        assertThat(changes.get(1).get("change").asText()).isEqualTo("omitted");
+    }
+
+    @Test
     void malformedProfileGivesOneLineNamingFileAndLine() throws IOException {
         Path bad = out.resolve("robot.yaml");
         Files.writeString(bad, Files.readString(Path.of(ROBOT)).replace("robotClass: full-size-biped", "robotClass: [x"));

@@ -53,7 +53,8 @@ public final class ProfileLoader {
             declaredLines.put(e.getKey(), doc.lineOf("/declared/" + e.getKey()));
         });
         return new RobotProfile(fileOf(doc), identity, root.get("robotClass").asText(), capabilities, declared,
-                declaredLines, joints(doc), topics(doc), doc.lineOf("/robotClass"));
+                declaredLines, joints(doc), topics(doc), doc.lineOf("/robotClass"),
+                root.has("draft") ? Math.max(1, doc.lineOf("/draft")) : 0);
     }
 
     public static StandardProfile loadStandard(Path file) {

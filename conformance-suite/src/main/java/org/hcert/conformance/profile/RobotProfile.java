@@ -20,6 +20,8 @@ import org.hcert.telemetry.mapping.SignalMapping;
  * @param joints joints with their soft limits, in radians
  * @param topics which recorded topics play which role
  * @param robotClassLine the line of {@code robotClass} in the file, for error messages
+ * @param draftMarkerLine the line of {@code draft: true} when the profile is an unreviewed draft of
+ *     {@code hcert profile init}, else 0
  */
 public record RobotProfile(
         ProfileFile file,
@@ -30,7 +32,8 @@ public record RobotProfile(
         Map<String, Integer> declaredLines,
         List<DeclaredJoint> joints,
         SignalMapping topics,
-        int robotClassLine) {
+        int robotClassLine,
+        int draftMarkerLine) {
 
     /** Manufacturer, model, serial number and firmware version. */
     public record Identity(String manufacturer, String model, String serial, String firmware) {}
@@ -40,6 +43,11 @@ public record RobotProfile(
         declared = Map.copyOf(declared);
         declaredLines = Map.copyOf(declaredLines);
         joints = List.copyOf(joints);
+    }
+
+    /** The line of the draft marker, when the profile is an unreviewed draft. */
+    public Optional<Integer> draftLine() {
+        return draftMarkerLine > 0 ? Optional.of(draftMarkerLine) : Optional.empty();
     }
 
     public Optional<Quantity> declaredValue(String key) {

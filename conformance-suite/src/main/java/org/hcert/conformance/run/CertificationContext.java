@@ -38,6 +38,7 @@ public final class CertificationContext {
     private final Map<String, String> featureSha256 = new TreeMap<>();
     private final Set<String> telemetryProblems = new LinkedHashSet<>();
     private Map<String, ClauseEvidence> recorded = Map.of();
+    private List<String> contradictions = List.of();
     private @Nullable LiveSession live;
     private @Nullable AllureLifecycle allure;
 
@@ -101,9 +102,26 @@ public final class CertificationContext {
 
     /** Evaluate every applicable clause over one pass of the recording, before the scenarios run. */
     synchronized void evaluateRecording() {
-        OnePass.Result pass = OnePass.evaluate(telemetry, robot.topics(), plan.setups());
+        DeclarationCheck declaration = new DeclarationCheck(robot);
+        OnePass.Result pass = OnePass.evaluate(telemetry, robot.topics(), plan.setups(), List.of(declaration));
         recorded = pass.evidence();
         telemetryProblems.addAll(pass.damage());
+        contradictions = declaration.contradictions(pass.damage().isEmpty());
+    }
+
+    /**
+     * Scan {@code telemetry} (a live run's session recording) for contradictions with the robot's
+     * declaration, as the one pass over a recording does.
+     */
+    public synchronized void checkDeclaration(TelemetrySource session) {
+        DeclarationCheck declaration = new DeclarationCheck(robot);
+        OnePass.Result pass = OnePass.evaluate(session, robot.topics(), List.of(), List.of(declaration));
+        contradictions = declaration.contradictions(pass.damage().isEmpty());
+    }
+
+    /** What the telemetry shows that the robot's declaration does not say, one sentence each. */
+    public synchronized List<String> contradictions() {
+        return contradictions;
     }
 
     /** The evidence the one pass over the recording found for clause {@code id}. */

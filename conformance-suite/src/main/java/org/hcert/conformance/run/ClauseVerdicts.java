@@ -59,10 +59,22 @@ public final class ClauseVerdicts {
         return new ClauseResult(id, verdict, measurements, String.join("; ", reasons));
     }
 
-    /** The overall result: NON_CONFORMANT on any FAIL, CONFORMANT when every applicable mandatory clause passed. */
+    /** The overall result, with no contradiction between the declaration and the telemetry. */
     public static Overall overall(Plan plan, List<ClauseResult> results) {
+        return overall(plan, results, List.of());
+    }
+
+    /**
+     * The overall result: NON_CONFORMANT on any FAIL; CONFORMANT when every applicable mandatory
+     * clause passed and nothing the telemetry shows contradicts the robot's declaration (a capability
+     * used but not declared leaves clauses unchecked); INCOMPLETE otherwise.
+     */
+    public static Overall overall(Plan plan, List<ClauseResult> results, List<String> contradictions) {
         if (results.stream().anyMatch(r -> r.verdict() == Verdict.FAIL)) {
             return Overall.NON_CONFORMANT;
+        }
+        if (!contradictions.isEmpty()) {
+            return Overall.INCOMPLETE;
         }
         boolean allPass = plan.applicable().stream()
                 .filter(p -> p.clause().mandatory())

@@ -42,8 +42,21 @@ public final class OnePass {
      */
     public record Result(Map<String, ClauseEvidence> evidence, List<String> damage) {}
 
+    /** Something besides the clauses that wants the samples of some roles in the same pass. */
+    public interface Observer {
+        Set<Role> roles();
+
+        void accept(Sample sample);
+    }
+
     /** Evaluate {@code clauses} over one pass of {@code source}. */
     public static Result evaluate(TelemetrySource source, SignalMapping mapping, List<ClauseSetup> clauses) {
+        return evaluate(source, mapping, clauses, List.of());
+    }
+
+    /** Evaluate {@code clauses} over one pass of {@code source}, showing the samples to {@code observers} too. */
+    public static Result evaluate(TelemetrySource source, SignalMapping mapping, List<ClauseSetup> clauses,
+            List<Observer> observers) {
         List<List<String>> problems = new ArrayList<>();
         Map<Role, List<Evaluator>> byRole = new EnumMap<>(Role.class);
         List<Evaluator> evaluators = new ArrayList<>();
@@ -63,6 +76,25 @@ public final class OnePass {
             for (Role role : read) {
                 if (!mapping.topics(role).isEmpty()) {
                     byRole.computeIfAbsent(role, r -> new ArrayList<>()).add(e);
+                    roles.add(role);
+                }
+            }
+        }
+        for (Observer o : observers) {
+            Evaluator relay = new Evaluator() {
+                @Override
+                public void accept(Sample sample) {
+                    o.accept(sample);
+                }
+
+                @Override
+                public ClauseEvidence finish(long endNs) {
+                    return new ClauseEvidence(Map.of(), List.of(), "");
+                }
+            };
+            for (Role role : o.roles()) {
+                if (!mapping.topics(role).isEmpty()) {
+                    byRole.computeIfAbsent(role, r -> new ArrayList<>()).add(relay);
                     roles.add(role);
                 }
             }

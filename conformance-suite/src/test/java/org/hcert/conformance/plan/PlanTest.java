@@ -18,7 +18,7 @@ class PlanTest {
 
     private static RobotProfile with(String robotClass, Set<String> capabilities) {
         return new RobotProfile(HC1.file(), HC1.identity(), robotClass, capabilities, HC1.declared(), HC1.declaredLines(),
-                HC1.joints(), HC1.topics(), HC1.robotClassLine());
+                HC1.joints(), HC1.topics(), HC1.robotClassLine(), 0);
     }
 
     @Test

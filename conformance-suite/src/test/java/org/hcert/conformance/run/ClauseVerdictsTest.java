@@ -53,7 +53,7 @@ class ClauseVerdictsTest {
     @Test
     void notApplicableClausesDoNotBlockConformance() {
         RobotProfile wheeled = new RobotProfile(HC1.file(), HC1.identity(), "wheeled-humanoid",
-                Set.of("emergency-stop"), HC1.declared(), HC1.declaredLines(), HC1.joints(), HC1.topics(), 8);
+                Set.of("emergency-stop"), HC1.declared(), HC1.declaredLines(), HC1.joints(), HC1.topics(), 8, 0);
         Plan plan = Plan.of(wheeled, HEIS);
         List<ClauseResult> results = ClauseVerdicts.of(plan, List.of(outcome("SE-ESTOP-01", Verdict.PASS),
                 outcome("SE-ESTOP-02", Verdict.PASS), outcome("LC-JNT-01", Verdict.PASS)));

@@ -17,7 +17,9 @@ import org.hcert.conformance.profile.ProfileFile;
 import org.hcert.conformance.profile.ProfileLoader;
 import org.hcert.conformance.profile.RobotProfile;
 import org.hcert.conformance.profile.StandardProfile;
+import org.hcert.conformance.profile.ProfileException;
 import org.hcert.conformance.run.ClauseVerdicts;
+import org.hcert.conformance.run.FeatureChanges;
 import org.hcert.conformance.run.FeatureRun;
 import org.hcert.conformance.verdict.ClauseResult;
 import org.hcert.runner.ExitCodes;
@@ -142,6 +144,11 @@ public final class CertifyCommand implements Callable<Integer> {
     private int certify() {
         PrintWriter out = spec.commandLine().getOut();
         RobotProfile robotProfile = ProfileLoader.loadRobot(robot);
+        robotProfile.draftLine().ifPresent(line -> {
+            throw new ProfileException(robotProfile.file().path(), line, "draft", "this robot profile is a draft written by "
+                    + "hcert profile init from a recording: review every value (identity, class, capabilities, declared values, "
+                    + "joint limits seen in the recording are not declared limits) and remove the draft line, then certify");
+        });
         StandardProfile standardProfile = ProfileLoader.loadStandard(standard);
         LabProfile labProfile = ProfileLoader.loadLab(lab);
         LOG.info("robot profile {} (sha256 {}), standard profile {} (sha256 {}), lab profile {} (sha256 {})",
@@ -158,15 +165,20 @@ public final class CertifyCommand implements Callable<Integer> {
                 ? RecordedRun.run(recording, certification)
                 : liveRun(out, certification, labProfile);
         List<ClauseResult> clauseResults = ClauseVerdicts.of(plan, run.outcomes());
-        ClauseVerdicts.Overall overall = ClauseVerdicts.overall(plan, clauseResults);
+        List<String> contradictions = run.context().contradictions();
+        List<FeatureChanges.Change> featureChanges = FeatureChanges.of(run.context().featureSha256());
+        ClauseVerdicts.Overall overall = ClauseVerdicts.overall(plan, clauseResults, contradictions);
+        contradictions.forEach(c -> LOG.warn("declaration contradicted: {}", c));
+        featureChanges.forEach(c -> LOG.warn("feature {} {} (sha256 {}, bundled {})", c.path(), c.change(), c.sha256(), c.bundledSha256()));
         clauseResults.forEach(r -> LOG.info("clause {}: {} ({})", r.clauseId(), r.verdict(), r.reason()));
         LOG.info("overall: {}", overall);
         Path certificate = this.out.resolve("certificate.json");
         Certificate.write(Certificate.build(new Certificate.Content(HcertVersion.get(), UUID.randomUUID(), Instant.now(),
                 robotProfile, standardProfile, labProfile, run.mode(), List.of(new ProfileFile(run.recording(),
                         run.sha256().get())), run.confirmations(),
-                run.context().featureSha256(), plan, clauseResults, run.outcomes(), overall)), certificate);
-        Summary.print(out, clauseResults, overall);
+                run.context().featureSha256(), featureChanges, contradictions, plan, clauseResults, run.outcomes(), overall)),
+                certificate);
+        Summary.print(out, clauseResults, contradictions, featureChanges, overall);
         run.context().telemetryProblems().forEach(p -> spec.commandLine().getErr().println("hcert: error: " + p));
         if (!noHtml) {
             Path html = AllureHtml.generate(results, this.out.resolve("report"),

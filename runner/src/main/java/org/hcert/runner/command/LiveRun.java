@@ -13,6 +13,7 @@ import org.hcert.conformance.profile.LabProfile;
 import org.hcert.conformance.run.CertificationContext;
 import org.hcert.conformance.run.ScenarioOutcome;
 import org.hcert.runner.UsageException;
+import org.hcert.telemetry.Recordings;
 import org.hcert.simulator.server.ServeConfig;
 import org.hcert.simulator.server.SimulatorServer;
 
@@ -72,12 +73,16 @@ final class LiveRun {
         LiveLink.Options options = new LiveLink.Options(uri, s.allowMotion() || simulated, s.nonInteractive(),
                 s.estopActuator() || simulated, s.operatorTimeout(), lab.operatorName(), s.linkTimeout(),
                 s.answerTimeout(), simulated, s.tls().apply(uri));
+        RunEvidence run;
         try (LiveLink live = LiveLink.open(options, certification.robot(), session, in, console)) {
             CertificationContext context = certification.context(live.link().asTelemetrySource()).live(live.session());
             List<ScenarioOutcome> outcomes = certification.run(context);
             console.println("session:     " + session);
-            return new RunEvidence(context, outcomes, "live", session, live.session().confirmations(),
+            run = new RunEvidence(context, outcomes, "live", session, live.session().confirmations(),
                     () -> FileHashes.sha256(session));
         }
+        // The session recording is whole once the link is closed: what it shows is checked against the declaration.
+        run.context().checkDeclaration(Recordings.open(session));
+        return run;
     }
 }

@@ -66,6 +66,7 @@ final class ProfileDraft {
         y.append("# Draft robot profile written by `hcert profile init` from ").append(recording).append(".\n");
         y.append("# Review every TODO before certifying: identity, class, capabilities, declared values, joint limits.\n");
         y.append("schema: hcert/robot-profile/v1\n");
+        y.append("draft: true  # hcert certify refuses this profile until you have reviewed it and removed this line\n");
         y.append("identity:\n");
         for (String field : List.of("manufacturer", "model", "serial", "firmware")) {
             y.append("  ").append(field).append(": TODO  # TODO: the robot's ").append(field).append('\n');

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.hcert.conformance.run.ClauseVerdicts;
+import org.hcert.conformance.run.FeatureChanges;
 import org.hcert.conformance.verdict.ClauseResult;
 import org.hcert.conformance.verdict.Measurement;
 import org.hcert.conformance.verdict.Verdict;
@@ -17,12 +18,15 @@ final class Summary {
 
     private Summary() {}
 
-    static void print(PrintWriter out, List<ClauseResult> results, ClauseVerdicts.Overall overall) {
+    static void print(PrintWriter out, List<ClauseResult> results, List<String> contradictions,
+            List<FeatureChanges.Change> featureChanges, ClauseVerdicts.Overall overall) {
         for (ClauseResult r : results) {
             out.println("%-13s %-14s %s".formatted(r.clauseId(), r.verdict(), headline(r)).stripTrailing());
             worstPerQuantity(r.measurements()).forEach((m, n) ->
                     out.println("%-28s %s%s".formatted("", m.headline(), n > 1 ? " (worst of %d)".formatted(n) : "")));
         }
+        contradictions.forEach(c -> out.println("contradicted: " + c));
+        featureChanges.forEach(c -> out.println("feature:      %s %s (not as bundled with hcert)".formatted(c.path(), c.change())));
         out.println("overall:      " + overall);
     }
 

@@ -22,6 +22,7 @@ import org.hcert.conformance.profile.RobotProfile;
 import org.hcert.conformance.profile.SchemaCheck;
 import org.hcert.conformance.profile.StandardProfile;
 import org.hcert.conformance.run.ClauseVerdicts;
+import org.hcert.conformance.run.FeatureChanges;
 import org.hcert.conformance.run.ScenarioOutcome;
 import org.hcert.conformance.verdict.ClauseResult;
 import org.hcert.conformance.verdict.Comparison;
@@ -43,7 +44,7 @@ public final class Certificate {
     public record Content(
             String hcertVersion, UUID runId, Instant issuedAt, RobotProfile robot, StandardProfile standard,
             LabProfile lab, String mode, List<ProfileFile> recordings, List<Confirmation> confirmations,
-            Map<String, String> featureSha256,
+            Map<String, String> featureSha256, List<FeatureChanges.Change> featureChanges, List<String> contradictions,
             Plan plan, List<ClauseResult> results, List<ScenarioOutcome> outcomes, ClauseVerdicts.Overall overall) {}
 
     private Certificate() {}
@@ -72,6 +73,20 @@ public final class Certificate {
         ArrayNode features = root.putArray("features");
         c.featureSha256().entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .forEach(e -> features.addObject().put("path", e.getKey()).put("sha256", e.getValue()));
+        if (!c.featureChanges().isEmpty()) {
+            ArrayNode changes = root.putArray("featureChanges");
+            c.featureChanges().forEach(ch -> {
+                ObjectNode n = changes.addObject().put("path", ch.path()).put("change", ch.change());
+                if (!ch.sha256().isEmpty()) {
+                    n.put("sha256", ch.sha256());
+                }
+                if (!ch.bundledSha256().isEmpty()) {
+                    n.put("bundledSha256", ch.bundledSha256());
+                }
+            });
+        }
+        ArrayNode contradictions = root.putArray("contradictions");
+        c.contradictions().forEach(contradictions::add);
         ArrayNode clauses = root.putArray("clauses");
         for (ClauseResult r : c.results()) {
             clauses.add(clause(c, r));

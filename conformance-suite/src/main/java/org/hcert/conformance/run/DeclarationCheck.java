@@ -1,0 +1,117 @@
+package org.hcert.conformance.run;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.hcert.conformance.family.DeclaredJoint;
+import org.hcert.conformance.profile.RobotProfile;
+import org.hcert.conformance.quantity.Quantity;
+import org.hcert.telemetry.EventSample;
+import org.hcert.telemetry.JointStateSample;
+import org.hcert.telemetry.OdometrySample;
+import org.hcert.telemetry.SafetyStateSample;
+import org.hcert.telemetry.Sample;
+import org.hcert.telemetry.mapping.Role;
+
+/**
+ * What the telemetry shows that the robot's declaration does not say, or says otherwise: a
+ * capability it uses without declaring it (e-stop events, walking, arm motion), a joint it reports
+ * that the profile lacks, a declared joint that never reports. A clause that does not apply because
+ * of a missing capability was not checked; while such a contradiction is open, a run cannot be
+ * CONFORMANT.
+ */
+final class DeclarationCheck implements OnePass.Observer {
+
+    /** Base speed from which the robot counts as walking, m/s: {@value}. */
+    static final double WALKING_SPEED_MS = 0.2;
+    /** How long the base must keep that speed, ns: {@value}. */
+    static final long WALKING_FOR_NS = 500_000_000L;
+    /** Joint speed from which an arm joint counts as moving, rad/s: {@value}. */
+    static final double ARM_MOTION_RADS = 0.1;
+
+    private final RobotProfile robot;
+    private final Set<String> declared = new LinkedHashSet<>();
+    private final Set<String> reported = new LinkedHashSet<>();
+    private final Map<String, String> capabilitiesSeen = new LinkedHashMap<>();
+    private long walkingSinceNs = Long.MIN_VALUE;
+
+    DeclarationCheck(RobotProfile robot) {
+        this.robot = robot;
+        robot.joints().stream().map(DeclaredJoint::name).forEach(declared::add);
+    }
+
+    @Override
+    public Set<Role> roles() {
+        return EnumSet.of(Role.JOINTS, Role.ODOMETRY, Role.SAFETY_STATE, Role.EVENTS);
+    }
+
+    @Override
+    public void accept(Sample s) {
+        if (s instanceof JointStateSample j) {
+            for (int i = 0; i < j.size(); i++) {
+                String name = j.names().get(i);
+                reported.add(name);
+                if (isArm(name) && j.hasVelocity() && Math.abs(j.velocityRadS(i)) >= ARM_MOTION_RADS) {
+                    capabilitiesSeen.putIfAbsent("arms", "arm joint %s moves at %s rad/s at %s".formatted(name,
+                            Quantity.format(Math.abs(j.velocityRadS(i))), instant(j.tNs())));
+                }
+            }
+        } else if (s instanceof OdometrySample o) {
+            if (o.linearVelocityMs().norm() >= WALKING_SPEED_MS) {
+                if (walkingSinceNs == Long.MIN_VALUE) {
+                    walkingSinceNs = o.tNs();
+                } else if (o.tNs() - walkingSinceNs >= WALKING_FOR_NS) {
+                    capabilitiesSeen.putIfAbsent("walking", "the base moves at %s m/s or more for %s s from %s".formatted(
+                            Quantity.format(WALKING_SPEED_MS), Quantity.format(WALKING_FOR_NS / 1e9), instant(walkingSinceNs)));
+                }
+            } else {
+                walkingSinceNs = Long.MIN_VALUE;
+            }
+        } else if (s instanceof EventSample e && EventSample.ESTOP_PRESSED.equals(e.kind())) {
+            capabilitiesSeen.putIfAbsent("emergency-stop", "an estop_pressed event at " + instant(e.tNs()));
+        } else if (s instanceof SafetyStateSample st && st.protectiveStop()) {
+            capabilitiesSeen.putIfAbsent("protective-stop", "the safety state's protective-stop input at " + instant(st.tNs()));
+        } else if (s instanceof EventSample e && "protective_stop".equals(e.kind())) {
+            capabilitiesSeen.putIfAbsent("protective-stop", "a protective_stop event at " + instant(e.tNs()));
+        }
+    }
+
+    private static boolean isArm(String joint) {
+        String n = joint.toLowerCase(Locale.ROOT);
+        return n.contains("shoulder") || n.contains("elbow") || n.contains("wrist");
+    }
+
+    private static String instant(long ns) {
+        return java.time.Instant.ofEpochSecond(Math.floorDiv(ns, 1_000_000_000L), Math.floorMod(ns, 1_000_000_000L)).toString();
+    }
+
+    /** The contradictions, one sentence each; empty when the telemetry and the declaration agree. */
+    List<String> contradictions(boolean telemetrySeen) {
+        List<String> out = new ArrayList<>();
+        capabilitiesSeen.forEach((capability, evidence) -> {
+            if (!robot.capabilities().contains(capability)) {
+                out.add(("the telemetry shows the capability %s (%s), but robot profile %s does not declare it: the clauses "
+                        + "it brings were not checked").formatted(capability, evidence, robot.file().path()));
+            }
+        });
+        for (String joint : reported) {
+            if (!declared.contains(joint)) {
+                out.add("the telemetry reports joint %s, which robot profile %s does not declare: its limits are unknown"
+                        .formatted(joint, robot.file().path()));
+            }
+        }
+        if (telemetrySeen && !reported.isEmpty()) {
+            for (String joint : declared) {
+                if (!reported.contains(joint)) {
+                    out.add("declared joint %s never reports in the telemetry".formatted(joint));
+                }
+            }
+        }
+        return out;
+    }
+}
