@@ -233,11 +233,14 @@ final class StopResponse implements Family {
             long standstill = Long.MIN_VALUE;
             String stillMoving = "";
             String unknown = "";
+            long maxGap = c.nanos("maxSampleGap");
             for (Map.Entry<String, Settling> e : channels().entrySet()) {
                 Settling s = e.getValue();
-                if (s.lastSeenMoving() && stillMoving.isEmpty()) {
+                // A channel that stopped reporting while moving is unknown at the end, not "still moving".
+                boolean silentAtEnd = s.samples() > 0 && end - s.lastNs() > maxGap;
+                if (s.lastSeenMoving() && !silentAtEnd && stillMoving.isEmpty()) {
                     stillMoving = e.getKey();
-                } else if (s.lastUnknown() && unknown.isEmpty()) {
+                } else if ((s.lastUnknown() || (silentAtEnd && s.settledSinceNs() == Long.MIN_VALUE)) && unknown.isEmpty()) {
                     unknown = e.getKey();
                 }
                 standstill = Math.max(standstill, s.settledSinceNs());

@@ -103,7 +103,8 @@ public final class CertificationContext {
     /** Evaluate every applicable clause over one pass of the recording, before the scenarios run. */
     synchronized void evaluateRecording() {
         DeclarationCheck declaration = new DeclarationCheck(robot);
-        OnePass.Result pass = OnePass.evaluate(telemetry, robot.topics(), plan.setups(), List.of(declaration));
+        OnePass.Result pass = OnePass.evaluate(telemetry, robot.topics(), plan.setups(),
+                List.of(declaration, new PublisherCheck(robot)));
         recorded = pass.evidence();
         telemetryProblems.addAll(pass.damage());
         contradictions = declaration.contradictions(pass.damage().isEmpty());
@@ -122,6 +123,12 @@ public final class CertificationContext {
     /** What the telemetry shows that the robot's declaration does not say, one sentence each. */
     public synchronized List<String> contradictions() {
         return contradictions;
+    }
+
+    /** Evaluate clause {@code c} over a live scenario's capture, with the checks a recording gets. */
+    public ClauseEvidence evaluateCapture(TelemetrySource capture, ClauseSetup c) {
+        OnePass.Result pass = OnePass.evaluate(capture, robot.topics(), List.of(c), List.of(new PublisherCheck(robot)));
+        return Objects.requireNonNull(pass.evidence().get(c.clauseId()), "the pass evaluates the clause it is given");
     }
 
     /** The evidence the one pass over the recording found for clause {@code id}. */

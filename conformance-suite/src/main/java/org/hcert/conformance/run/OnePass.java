@@ -47,6 +47,11 @@ public final class OnePass {
         Set<Role> roles();
 
         void accept(Sample sample);
+
+        /** Topics whose evidence this observer found unusable, each with why. */
+        default Map<String, String> topicProblems() {
+            return Map.of();
+        }
     }
 
     /** Evaluate {@code clauses} over one pass of {@code source}. */
@@ -99,6 +104,7 @@ public final class OnePass {
                 }
             }
         }
+        Map<String, String> topicProblems = new LinkedHashMap<>();
         long lastNs = Long.MIN_VALUE;
         Map<Role, Long> counts = new EnumMap<>(Role.class);
         List<String> damage = new ArrayList<>();
@@ -113,6 +119,11 @@ public final class OnePass {
                 }
             }
             roles.forEach(r -> counts.put(r, stream.count(r)));
+            stream.publishers().forEach((topic, seen) -> {
+                if (seen.size() > 1) {
+                    topicProblems.put(topic, "it has %d publishers (%s)".formatted(seen.size(), String.join(", ", seen)));
+                }
+            });
             if (!source.warnings().isEmpty()) {
                 damage.add("recording %s is damaged and was read only in part: %s".formatted(source.describe(),
                         String.join("; ", source.warnings())));
@@ -120,6 +131,7 @@ public final class OnePass {
         } catch (TelemetryException e) {
             damage.add(e.getMessage());
         }
+        observers.forEach(o -> o.topicProblems().forEach(topicProblems::putIfAbsent));
         LOG.info("one pass over {} for {} clause(s) on roles {}: {} ms", source.describe(), clauses.size(), roles,
                 (System.nanoTime() - started) / 1_000_000);
         Map<String, ClauseEvidence> out = new LinkedHashMap<>();
@@ -127,6 +139,17 @@ public final class OnePass {
             ClauseSetup c = clauses.get(i);
             List<String> mine = problems.get(i);
             damage.forEach(d -> mine.add(d.startsWith("recording ") ? d : "telemetry unreadable: " + d));
+            Set<Role> read = EnumSet.copyOf(c.family().requiredRoles(c));
+            read.addAll(c.family().optionalRoles(c));
+            for (Role role : read) {
+                for (String topic : mapping.topics(role)) {
+                    String why = topicProblems.get(topic);
+                    if (why != null) {
+                        mine.add(("topic %s carries more than one stream: %s; hcert does not choose which is the robot's, "
+                                + "so clauses reading it cannot be judged (record one publisher per topic)").formatted(topic, why));
+                    }
+                }
+            }
             for (Role role : c.family().requiredRoles(c)) {
                 if (!mapping.topics(role).isEmpty() && damage.isEmpty() && counts.getOrDefault(role, 0L) == 0) {
                     mine.add("recording %s has no message on %s (role %s)".formatted(source.describe(),

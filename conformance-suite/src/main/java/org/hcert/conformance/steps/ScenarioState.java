@@ -4,7 +4,6 @@ import io.cucumber.java.Scenario;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import org.hcert.conformance.evidence.Evidence;
 import org.hcert.conformance.family.ClauseEvidence;
@@ -15,7 +14,6 @@ import org.hcert.conformance.live.Capture;
 import org.hcert.conformance.live.LiveSession;
 import org.hcert.conformance.profile.Clause;
 import org.hcert.conformance.run.CertificationContext;
-import org.hcert.conformance.run.OnePass;
 import org.hcert.conformance.verdict.EvidencePolicy;
 import org.hcert.conformance.verdict.InsufficientEvidenceException;
 import org.hcert.conformance.verdict.Limit;
@@ -111,8 +109,7 @@ public final class ScenarioState {
         action.act().accept(s);
         s.observe(action.observe());
         Capture capture = s.endCapture();
-        return Objects.requireNonNull(OnePass.evaluate(capture, run.robot().topics(), List.of(c)).evidence().get(c.clauseId()),
-                "the pass evaluates the clause it is given");
+        return run.evaluateCapture(capture, c);
     }
 
     /**

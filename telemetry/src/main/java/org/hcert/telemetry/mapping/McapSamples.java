@@ -35,6 +35,7 @@ final class McapSamples implements Closeable {
     private final Map<String, Role> wanted;
     private final boolean fast;
     private Channel[] channels = new Channel[16];
+    private final Map<String, java.util.Set<String>> publishers = new java.util.TreeMap<>();
 
     private McapSamples(McapSource source, McapReader reader, Map<String, Role> wanted) {
         this.source = source;
@@ -53,6 +54,11 @@ final class McapSamples implements Closeable {
             reader.close();
             throw e;
         }
+    }
+
+    /** The MCAP channels each wanted topic came on, as {@code channel N}, so far. */
+    Map<String, java.util.Set<String>> publishers() {
+        return publishers;
     }
 
     /** The next sample, or null when the pass is over. */
@@ -107,6 +113,7 @@ final class McapSamples implements Closeable {
         boolean typeFits = schema != null && role.types().contains(RosJsonDecoder.normalise(schema.name()));
         CdrSampleDecoder decoder = fast && typeFits && channel.messageEncoding().equals("cdr")
                 ? CdrSampleDecoder.forSchema(schema).orElse(null) : null;
+        publishers.computeIfAbsent(channel.topic(), t -> new java.util.TreeSet<>()).add("channel " + id);
         return new Channel(channel.topic(), channel.messageEncoding(), role, schema, decoder);
     }
 

@@ -1,5 +1,6 @@
 package org.hcert.telemetry.mapping;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.Closeable;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -35,6 +36,7 @@ public final class SampleStream implements Iterator<Sample>, Closeable {
     private long firstNs = Long.MAX_VALUE;
     private long lastNs = Long.MIN_VALUE;
     private @Nullable Sample next;
+    private final Map<String, Set<String>> frames = new java.util.TreeMap<>();
 
     private SampleStream(TelemetrySource source, SignalMapping mapping, Set<Role> roles) {
         for (Role role : roles) {
@@ -69,6 +71,10 @@ public final class SampleStream implements Iterator<Sample>, Closeable {
             seen(m.logTimeNs());
             Role role = wantedTopics.get(m.topic());
             if (role != null) {
+                JsonNode frame = m.body().path("header").path("frame_id");
+                if (frame.isTextual()) {
+                    frames.computeIfAbsent(m.topic(), t -> new java.util.TreeSet<>()).add("frame_id \"" + frame.textValue() + "\"");
+                }
                 next = decode(m, role);
                 counts.merge(role, 1L, Long::sum);
             }
@@ -100,6 +106,15 @@ public final class SampleStream implements Iterator<Sample>, Closeable {
         Sample s = Objects.requireNonNull(next);
         next = null;
         return s;
+    }
+
+    /**
+     * What set apart the publishers of each wanted topic so far: the MCAP channels it came on, or,
+     * for other formats, the distinct {@code header.frame_id} values of its messages. A topic with
+     * more than one has several publishers.
+     */
+    public Map<String, Set<String>> publishers() {
+        return mcap != null ? mcap.publishers() : frames;
     }
 
     /** How many samples of {@code role} were seen so far. */

@@ -1,0 +1,121 @@
+package org.hcert.conformance.run;
+
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.hcert.conformance.family.DeclaredJoint;
+import org.hcert.conformance.profile.RobotProfile;
+import org.hcert.telemetry.JointStateSample;
+import org.hcert.telemetry.OdometrySample;
+import org.hcert.telemetry.SafetyStateSample;
+import org.hcert.telemetry.Sample;
+import org.hcert.telemetry.mapping.Role;
+
+/**
+ * Find topics that carry two interleaved streams that disagree, which no identity in the recording
+ * gives away (the same frame, no channel): a joint's position or the base's position jumping away
+ * and back faster than the robot can move, again and again, or the safety state's inputs flipping
+ * back and forth. Each such topic makes the clauses that read it INCONCLUSIVE: hcert does not guess
+ * which stream is the robot's.
+ *
+ * <p>A jump is a change larger than the fastest the robot can move in the time between the two
+ * samples (the joint's declared {@code maxVelocity}, else {@value #DEFAULT_JOINT_SPEED_RADS} rad/s;
+ * for the base {@value #BASE_SPEED_MS} m/s) plus a margin; a reversal is a jump followed by one in
+ * the other direction; {@value #REVERSALS} reversals mark a topic.
+ */
+final class PublisherCheck implements OnePass.Observer {
+
+    static final double DEFAULT_JOINT_SPEED_RADS = 20;
+    static final double JOINT_MARGIN_RAD = 0.05;
+    static final double BASE_SPEED_MS = 10;
+    static final double BASE_MARGIN_M = 0.05;
+    static final int REVERSALS = 3;
+    /** Safety-state flips this close after the last one count as a reversal, ns: {@value}. */
+    static final long FLIP_NS = 100_000_000L;
+
+    private final Map<String, Double> maxSpeed = new HashMap<>();
+    private final Map<String, Track> tracks = new HashMap<>();
+    private final Map<String, String> disagreeing = new LinkedHashMap<>();
+
+    PublisherCheck(RobotProfile robot) {
+        for (DeclaredJoint j : robot.joints()) {
+            maxSpeed.put(j.name(), Double.isFinite(j.maxVelocityRadS()) ? j.maxVelocityRadS() : DEFAULT_JOINT_SPEED_RADS);
+        }
+    }
+
+    @Override
+    public Set<Role> roles() {
+        return EnumSet.of(Role.JOINTS, Role.ODOMETRY, Role.SAFETY_STATE);
+    }
+
+    @Override
+    public void accept(Sample s) {
+        if (s instanceof JointStateSample j) {
+            for (int i = 0; i < j.size(); i++) {
+                String name = j.names().get(i);
+                double speed = maxSpeed.getOrDefault(name, DEFAULT_JOINT_SPEED_RADS);
+                track(j.topic(), "joint " + name, j.tNs(), j.positionRad(i), speed, JOINT_MARGIN_RAD);
+            }
+        } else if (s instanceof OdometrySample o) {
+            track(o.topic(), "base x", o.tNs(), o.positionM().x(), BASE_SPEED_MS, BASE_MARGIN_M);
+            track(o.topic(), "base y", o.tNs(), o.positionM().y(), BASE_SPEED_MS, BASE_MARGIN_M);
+        } else if (s instanceof SafetyStateSample st) {
+            double flags = (st.estop() ? 1 : 0) + (st.protectiveStop() ? 2 : 0) + (st.driveEnabled() ? 4 : 0);
+            Track t = tracks.computeIfAbsent(st.topic() + " safety", k -> new Track());
+            if (t.lastNs != Long.MIN_VALUE && flags != t.last) {
+                if (t.previousChangeNs != Long.MIN_VALUE && st.tNs() - t.previousChangeNs < FLIP_NS && flags == t.beforeLast) {
+                    t.reversals++;
+                }
+                t.previousChangeNs = st.tNs();
+                t.beforeLast = t.last;
+            }
+            t.last = flags;
+            t.lastNs = st.tNs();
+            if (t.reversals >= REVERSALS) {
+                disagreeing.putIfAbsent(st.topic(), "its safety states flip back and forth within %d ms, %d times"
+                        .formatted(FLIP_NS / 1_000_000, t.reversals));
+            }
+        }
+    }
+
+    private void track(String topic, String channel, long tNs, double value, double speed, double margin) {
+        if (!Double.isFinite(value)) {
+            return;
+        }
+        Track t = tracks.computeIfAbsent(topic + " " + channel, k -> new Track());
+        if (t.lastNs != Long.MIN_VALUE) {
+            double step = value - t.last;
+            double possible = speed * Math.max(0, tNs - t.lastNs) / 1e9 + margin;
+            int direction = Math.abs(step) > possible ? (int) Math.signum(step) : 0;
+            if (direction != 0 && direction == -t.lastJump) {
+                t.reversals++;
+                if (t.reversals >= REVERSALS) {
+                    disagreeing.putIfAbsent(topic, "%s jumps away and back faster than the robot can move, %d times"
+                            .formatted(channel, t.reversals));
+                }
+            }
+            if (direction != 0) {
+                t.lastJump = direction;
+            }
+        }
+        t.last = value;
+        t.lastNs = tNs;
+    }
+
+    /** The topics that carry disagreeing streams, each with what gave it away. */
+    @Override
+    public Map<String, String> topicProblems() {
+        return disagreeing;
+    }
+
+    private static final class Track {
+        double last;
+        double beforeLast = Double.NaN;
+        long lastNs = Long.MIN_VALUE;
+        long previousChangeNs = Long.MIN_VALUE;
+        int lastJump;
+        int reversals;
+    }
+}
