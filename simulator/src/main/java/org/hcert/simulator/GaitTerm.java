@@ -18,6 +18,6 @@ record GaitTerm(double c0, double a1, double p1, double shift, double sign) {
     }
 
     double at(double phase) {
-        return sign * (c0 + a1 * Math.sin(phase + shift + p1));
+        return sign * (c0 + a1 * StrictMath.sin(phase + shift + p1));
     }
 }

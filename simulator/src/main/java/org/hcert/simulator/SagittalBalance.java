@@ -99,7 +99,7 @@ final class SagittalBalance {
     }
 
     private void walk(double dt, boolean stopping) {
-        double nominal = stanceAnkle + dcmOffset(desiredSpeed) * Math.exp(lipm.omega() * stepTimer);
+        double nominal = stanceAnkle + dcmOffset(desiredSpeed) * StrictMath.exp(lipm.omega() * stepTimer);
         zmp = clamp(stanceAnkle + ANKLE_GAIN * (lipm.capturePoint() - nominal), stanceAnkle - foot.heelM(),
                 stanceAnkle + foot.toeM());
         lipm.advance(dt, zmp);
@@ -124,7 +124,7 @@ final class SagittalBalance {
 
     /** The capture-point offset b(v) = v·T/(e^{ωT} − 1) at the start of a step of the periodic gait, m. */
     double dcmOffset(double speed) {
-        return speed * STEP_S / (Math.exp(lipm.omega() * STEP_S) - 1);
+        return speed * STEP_S / (StrictMath.exp(lipm.omega() * STEP_S) - 1);
     }
 
     private void stand(double dt, boolean limpAnkles) {
