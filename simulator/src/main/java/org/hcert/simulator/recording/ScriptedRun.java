@@ -26,18 +26,23 @@ final class ScriptedRun {
     private ScriptedRun() {}
 
     /**
-     * Run {@code variant}, hand every message it writes to {@code out} in publishing order, and
-     * return the truth of the run.
+     * Run {@code variant} on HC-1 as {@link #CONFIG} builds it, hand every message it writes to
+     * {@code out} in publishing order, and return the truth of the run.
      *
      * @throws IllegalStateException when the robot refuses a command of the script
      */
     static RecordingTruth run(Variant variant, Consumer<Message> out) {
-        VirtualHumanoid robot = VirtualHumanoid.create(CONFIG);
+        return run(CONFIG, variant, out);
+    }
+
+    /** Run {@code variant} on the robot {@code config} builds; see {@link #run(Variant, Consumer)}. */
+    static RecordingTruth run(SimulatorConfig config, Variant variant, Consumer<Message> out) {
+        VirtualHumanoid robot = VirtualHumanoid.create(config);
         variant.faults().forEach(f -> robot.faults().activate(f, f.defaultParameter()));
-        TruthTracker tracker = new TruthTracker(CONFIG);
+        TruthTracker tracker = new TruthTracker(config);
         Iterator<Script.Cue> cues = Script.CUES.iterator();
         Script.Cue next = cues.next();
-        long periodNs = CONFIG.physicsPeriodNs();
+        long periodNs = config.physicsPeriodNs();
         while (robot.simTimeNs() < Script.END_MS * 1_000_000L) {
             while (next != null && next.atMs() * 1_000_000L == robot.simTimeNs()) {
                 send(robot, next, variant);
@@ -51,7 +56,7 @@ final class ScriptedRun {
                 }
             }
         }
-        return truth(variant, robot, tracker);
+        return truth(config, variant, robot, tracker);
     }
 
     private static void send(VirtualHumanoid robot, Script.Cue cue, Variant variant) {
@@ -62,12 +67,13 @@ final class ScriptedRun {
         }
     }
 
-    private static RecordingTruth truth(Variant variant, VirtualHumanoid robot, TruthTracker tracker) {
+    private static RecordingTruth truth(SimulatorConfig config, Variant variant, VirtualHumanoid robot,
+            TruthTracker tracker) {
         StopTruth estop = robot.stops().stream().filter(s -> s.kind().equals(TruthTracker.ESTOP)).findFirst()
                 .orElseThrow(() -> new IllegalStateException("recording %s has no e-stop".formatted(variant.fileName())));
-        long epochNs = CONFIG.epochNs();
+        long epochNs = config.epochNs();
         return new RecordingTruth(variant.fileName(), variant.faults().stream().map(Fault::id).toList(),
-                CONFIG.robot().model(), CONFIG.robot().declaredStopTimeMs(), CONFIG.seed(),
+                config.robot().model(), config.robot().declaredStopTimeMs(), config.seed(),
                 epochNs + estop.triggerNs(), shift(estop.standstillNs(), epochNs), shift(estop.driveOffNs(), epochNs),
                 shift(estop.fallNs(), epochNs), Math.toDegrees(tracker.maxTiltAfterStopRad()),
                 tracker.minPelvisHeightAfterStopM(), epochNs + Script.RESET_MS * 1_000_000L,
