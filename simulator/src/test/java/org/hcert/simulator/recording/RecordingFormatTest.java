@@ -33,7 +33,7 @@ class RecordingFormatTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"conformant", "fall"})
-    void startsAtTheFixedEpochAndLastsTenSeconds(String name) {
+    void runsFromTheFirstSamplePeriodAfterTheFixedEpochToTenSeconds(String name) {
         Recorded r = Recorded.load(name);
 
         assertThat(r.messages.get(0).logTimeNs()).isEqualTo(EPOCH_NS + 5_000_000L);
