@@ -62,7 +62,7 @@ class CertifyCommandIT {
         assertThat(run.exitCode()).as(run.stderr()).isEqualTo(ExitCodes.CONFORMANT);
         assertThat(run.stderr()).isEmpty();
         assertThat(run.stdout()).contains("SE-ESTOP-01   PASS").contains("overall:      CONFORMANT")
-                .containsPattern("stop time: 3\\d\\d ms \\(limit ≤ 600 ms, D\\)");
+                .containsPattern("stop time: 4\\d\\d ms \\(limit ≤ 600 ms, D\\)");
         JsonNode certificate = new ObjectMapper().readTree(out.resolve("certificate.json").toFile());
         assertThat(SchemaCheck.validate("certificate.schema.json", certificate)).isEmpty();
         assertThat(certificate.get("overall").asText()).isEqualTo("CONFORMANT");

@@ -21,15 +21,15 @@ final class ArmKinematics {
 
     /** Hand position for joint angles {torso yaw, shoulder pitch, shoulder roll, elbow}, m. */
     Vector3 hand(double[] q) {
-        double ax = arm.forearmM() * Math.sin(q[3]);
-        double az = -arm.upperArmM() - arm.forearmM() * Math.cos(q[3]);
-        double by = -Math.sin(q[2]) * az;
-        double bz = Math.cos(q[2]) * az;
-        double px = ax * Math.cos(q[1]) - bz * Math.sin(q[1]);
+        double ax = arm.forearmM() * StrictMath.sin(q[3]);
+        double az = -arm.upperArmM() - arm.forearmM() * StrictMath.cos(q[3]);
+        double by = -StrictMath.sin(q[2]) * az;
+        double bz = StrictMath.cos(q[2]) * az;
+        double px = ax * StrictMath.cos(q[1]) - bz * StrictMath.sin(q[1]);
         double py = by + side * arm.shoulderOffsetM();
-        double pz = ax * Math.sin(q[1]) + bz * Math.cos(q[1]) + arm.shoulderHeightM();
-        double cy = Math.cos(q[0]);
-        double sy = Math.sin(q[0]);
+        double pz = ax * StrictMath.sin(q[1]) + bz * StrictMath.cos(q[1]) + arm.shoulderHeightM();
+        double cy = StrictMath.cos(q[0]);
+        double sy = StrictMath.sin(q[0]);
         return new Vector3(cy * px - sy * py, sy * px + cy * py, pz);
     }
 
@@ -56,8 +56,8 @@ final class ArmKinematics {
         double l1 = arm.upperArmM();
         double l2 = arm.forearmM();
         double cos = (forwardM * forwardM + upM * upM - l1 * l1 - l2 * l2) / (2 * l1 * l2);
-        double elbow = Math.acos(Math.max(-1, Math.min(1, cos)));
-        double pitch = Math.atan2(forwardM, -upM) - Math.atan2(l2 * Math.sin(elbow), l1 + l2 * Math.cos(elbow));
+        double elbow = StrictMath.acos(Math.max(-1, Math.min(1, cos)));
+        double pitch = StrictMath.atan2(forwardM, -upM) - StrictMath.atan2(l2 * StrictMath.sin(elbow), l1 + l2 * StrictMath.cos(elbow));
         return new double[] {pitch, elbow};
     }
 

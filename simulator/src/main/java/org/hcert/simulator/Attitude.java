@@ -12,12 +12,12 @@ record Attitude(double roll, double pitch, double yaw) {
     static final Attitude LEVEL = new Attitude(0, 0, 0);
 
     Quaternion quaternion() {
-        double cr = Math.cos(roll / 2);
-        double sr = Math.sin(roll / 2);
-        double cp = Math.cos(pitch / 2);
-        double sp = Math.sin(pitch / 2);
-        double cy = Math.cos(yaw / 2);
-        double sy = Math.sin(yaw / 2);
+        double cr = StrictMath.cos(roll / 2);
+        double sr = StrictMath.sin(roll / 2);
+        double cp = StrictMath.cos(pitch / 2);
+        double sp = StrictMath.sin(pitch / 2);
+        double cy = StrictMath.cos(yaw / 2);
+        double sy = StrictMath.sin(yaw / 2);
         return new Quaternion(sr * cp * cy - cr * sp * sy, cr * sp * cy + sr * cp * sy,
                 cr * cp * sy - sr * sp * cy, cr * cp * cy + sr * sp * sy);
     }
@@ -27,30 +27,30 @@ record Attitude(double roll, double pitch, double yaw) {
         double dr = (roll - previous.roll) / dt;
         double dp = (pitch - previous.pitch) / dt;
         double dy = (yaw - previous.yaw) / dt;
-        double sr = Math.sin(roll);
-        double cr = Math.cos(roll);
-        double sp = Math.sin(pitch);
-        double cp = Math.cos(pitch);
+        double sr = StrictMath.sin(roll);
+        double cr = StrictMath.cos(roll);
+        double sp = StrictMath.sin(pitch);
+        double cp = StrictMath.cos(pitch);
         return new Vector3(dr - dy * sp, dp * cr + dy * cp * sr, -dp * sr + dy * cp * cr);
     }
 
     /** Express a world-frame vector in the body frame: Rᵀ·w. */
     Vector3 toBody(Vector3 w) {
-        double cy = Math.cos(yaw);
-        double sy = Math.sin(yaw);
+        double cy = StrictMath.cos(yaw);
+        double sy = StrictMath.sin(yaw);
         double x1 = cy * w.x() + sy * w.y();
         double y1 = -sy * w.x() + cy * w.y();
-        double cp = Math.cos(pitch);
-        double sp = Math.sin(pitch);
+        double cp = StrictMath.cos(pitch);
+        double sp = StrictMath.sin(pitch);
         double x2 = cp * x1 - sp * w.z();
         double z2 = sp * x1 + cp * w.z();
-        double cr = Math.cos(roll);
-        double sr = Math.sin(roll);
+        double cr = StrictMath.cos(roll);
+        double sr = StrictMath.sin(roll);
         return new Vector3(x2, cr * y1 + sr * z2, -sr * y1 + cr * z2);
     }
 
     /** Angle between the body z axis and the world vertical, rad. */
     double tiltRad() {
-        return Math.acos(Math.max(-1, Math.min(1, Math.cos(roll) * Math.cos(pitch))));
+        return StrictMath.acos(Math.max(-1, Math.min(1, StrictMath.cos(roll) * StrictMath.cos(pitch))));
     }
 }

@@ -42,9 +42,9 @@ final class Base {
         sagittal.step(dt, target.vxMs(), accel, powered, limpAnkles);
         boolean moving = powered && sagittal.phase() != SagittalBalance.Phase.TOPPLING;
         lateralSpeed = moving ? toward(lateralSpeed, target.vyMs(), Math.min(accel, LATERAL_ACCEL_MS2) * dt)
-                : lateralSpeed * Math.exp(-dt / PASSIVE_TAU_S);
+                : lateralSpeed * StrictMath.exp(-dt / PASSIVE_TAU_S);
         yawRate = moving ? toward(yawRate, target.yawRateRadS(), Math.min(4 * accel, YAW_ACCEL_RAD_S2) * dt)
-                : yawRate * Math.exp(-dt / PASSIVE_TAU_S);
+                : yawRate * StrictMath.exp(-dt / PASSIVE_TAU_S);
         integrate(dt, amplitude);
     }
 
@@ -53,8 +53,8 @@ final class Base {
         double ds = path - lastPath;
         lastPath = path;
         double dl = lateralSpeed * dt;
-        double c = Math.cos(heading);
-        double s = Math.sin(heading);
+        double c = StrictMath.cos(heading);
+        double s = StrictMath.sin(heading);
         x += c * ds - s * dl;
         y += s * ds + c * dl;
         heading += yawRate * dt;
@@ -65,7 +65,7 @@ final class Base {
                 (v.z() - velocity.z()) / dt);
         velocity = v;
         double phase = sagittal.gaitPhase();
-        Attitude next = new Attitude(ROLL_SWAY_RAD * amplitude * Math.sin(phase),
+        Attitude next = new Attitude(ROLL_SWAY_RAD * amplitude * StrictMath.sin(phase),
                 PITCH_LEAN_RAD * amplitude + sagittal.fallPitch(), heading);
         bodyRate = next.bodyRate(attitude, dt);
         attitude = next;

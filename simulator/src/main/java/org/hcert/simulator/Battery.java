@@ -4,7 +4,7 @@ package org.hcert.simulator;
  * A 48 V class lithium-ion pack: open-circuit voltage V_oc = 44 V + 8.4 V·SoC, internal resistance
  * R; the load draws power P, so the current solves P = (V_oc − I·R)·I and the terminal voltage sags
  * to V_oc − I·R. State of charge falls by I·dt/capacity. Volts, amperes, ampere-hours, watts. The
- * numbers are simulator parameters, as in the demo model.
+ * numbers are simulator parameters.
  */
 final class Battery {
 

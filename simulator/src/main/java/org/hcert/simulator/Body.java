@@ -95,7 +95,7 @@ final class Body {
     }
 
     private static Command.Walk capped(Command.Walk w, Caps caps) {
-        double speed = Math.hypot(w.vxMs(), w.vyMs());
+        double speed = StrictMath.hypot(w.vxMs(), w.vyMs());
         double scale = speed > caps.baseMs() ? caps.baseMs() / speed : 1;
         double yaw = Math.max(-caps.yawRadS(), Math.min(caps.yawRadS(), w.yawRateRadS()));
         return new Command.Walk(w.vxMs() * scale, w.vyMs() * scale, yaw);

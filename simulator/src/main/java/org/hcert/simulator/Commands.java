@@ -30,7 +30,7 @@ final class Commands {
 
     private static CommandResult walk(Command.Walk w, VirtualHumanoid robot) {
         double max = robot.config().robot().limits().maxWalkSpeedMs();
-        double speed = Math.hypot(w.vxMs(), w.vyMs());
+        double speed = StrictMath.hypot(w.vxMs(), w.vyMs());
         if (!(speed <= max) || !Double.isFinite(w.yawRateRadS())) {
             return CommandResult.refused("walk speed %s m/s exceeds the maximum of %s m/s".formatted(speed, max));
         }

@@ -3,7 +3,7 @@ package org.hcert.simulator;
 /**
  * One joint's gait pattern at full walking speed, g(φ) = sign·(c0 + a1·sin(φ + shift + p1)), rad;
  * φ is the gait phase (0 = a left stance begins). The right twin is half a stride later, mirrored in
- * sign for roll and yaw joints. The patterns follow the demo model's.
+ * sign for roll and yaw joints.
  */
 record GaitTerm(double c0, double a1, double p1, double shift, double sign) {
 
@@ -18,6 +18,6 @@ record GaitTerm(double c0, double a1, double p1, double shift, double sign) {
     }
 
     double at(double phase) {
-        return sign * (c0 + a1 * Math.sin(phase + shift + p1));
+        return sign * (c0 + a1 * StrictMath.sin(phase + shift + p1));
     }
 }

@@ -7,8 +7,7 @@ import java.util.List;
  * HC-1's numbers. Names, limits, the 8 rad/s velocity limit, the pelvis height and the declared
  * stopping time are those of {@code profiles/robots/hc1-demo.yaml} (D); torques, inertias, gravity
  * loads, friction, masses, the feet and the arms are simulator parameters (plausible for a 1.7 m,
- * 60 kg biped, not measured on any robot). Inertias and gravity loads follow the demo model in
- * {@code org.hcert.simulator.demo}.
+ * 60 kg biped, not measured on any robot).
  */
 final class Hc1 {
 

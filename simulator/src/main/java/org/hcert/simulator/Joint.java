@@ -71,7 +71,7 @@ final class Joint {
     }
 
     private double gravity() {
-        return spec.gravityNm() * Math.sin(q);
+        return spec.gravityNm() * StrictMath.sin(q);
     }
 
     private static double clampTorque(double torque, double limit) {

@@ -22,8 +22,8 @@ final class Lipm {
 
     /** Advance by dt (s) with the ZMP held at p (m). */
     void advance(double dt, double zmp) {
-        double ch = Math.cosh(omega * dt);
-        double sh = Math.sinh(omega * dt);
+        double ch = StrictMath.cosh(omega * dt);
+        double sh = StrictMath.sinh(omega * dt);
         double offset = position - zmp;
         double v = offset * omega * sh + velocity * ch;
         position = zmp + offset * ch + velocity / omega * sh;

@@ -44,7 +44,7 @@ final class SagittalBalance {
     private double otherAnkle;
     private boolean otherDown = true;
     private double stepTimer;
-    private long stepCount;
+    private double gaitPhase;
     private double desiredSpeed;
     private double zmp;
     private Phase phase = Phase.STANDING;
@@ -99,11 +99,12 @@ final class SagittalBalance {
     }
 
     private void walk(double dt, boolean stopping) {
-        double nominal = stanceAnkle + dcmOffset(desiredSpeed) * Math.exp(lipm.omega() * stepTimer);
+        double nominal = stanceAnkle + dcmOffset(desiredSpeed) * StrictMath.exp(lipm.omega() * stepTimer);
         zmp = clamp(stanceAnkle + ANKLE_GAIN * (lipm.capturePoint() - nominal), stanceAnkle - foot.heelM(),
                 stanceAnkle + foot.toeM());
         lipm.advance(dt, zmp);
         stepTimer += dt;
+        gaitPhase += Math.PI * dt / STEP_S;
         if (stepTimer >= STEP_S - 1e-9 || (stopping && stepTimer >= MIN_SWING_S - 1e-9)) {
             land(stopping);
         }
@@ -114,7 +115,6 @@ final class SagittalBalance {
         double next = clamp(target, stanceAnkle - MAX_STEP_M, stanceAnkle + MAX_STEP_M);
         otherAnkle = stanceAnkle;
         stanceAnkle = next;
-        stepCount++;
         stepTimer = 0;
         if (stopping) {
             phase = Phase.STANDING;
@@ -124,7 +124,7 @@ final class SagittalBalance {
 
     /** The capture-point offset b(v) = v·T/(e^{ωT} − 1) at the start of a step of the periodic gait, m. */
     double dcmOffset(double speed) {
-        return speed * STEP_S / (Math.exp(lipm.omega() * STEP_S) - 1);
+        return speed * STEP_S / (StrictMath.exp(lipm.omega() * STEP_S) - 1);
     }
 
     private void stand(double dt, boolean limpAnkles) {
@@ -230,8 +230,12 @@ final class SagittalBalance {
         return desiredSpeed;
     }
 
-    /** Gait phase φ, rad: advances by π per step (0 = a stance on the left foot begins). */
+    /**
+     * Gait phase φ, rad: advances by π per {@link #STEP_S} of walking (0 = a stance on the left foot
+     * begins) and stands still otherwise. It never jumps: a step cut short by a stop leaves φ where
+     * that step ended, so the gait patterns and the trunk's sway fade out from there.
+     */
     double gaitPhase() {
-        return Math.PI * (stepCount + stepTimer / STEP_S);
+        return gaitPhase;
     }
 }

@@ -25,7 +25,7 @@ public record SimulatorConfig(
         StopCategory protectiveCategory,
         boolean telemetry) {
 
-    /** 2026-03-01T08:00:00Z, the epoch of the bundled demo recordings, ns. */
+    /** 2026-03-01T08:00:00Z, the robot clock at the start of a simulation and of the bundled recordings, ns. */
     public static final long DEFAULT_EPOCH_NS = Instant.parse("2026-03-01T08:00:00Z").getEpochSecond() * 1_000_000_000L;
 
     public SimulatorConfig {

@@ -145,10 +145,10 @@ final class TelemetryEmitter {
     private ObjectNode wrench(long t, Arm arm) {
         double[] q = arm.angles(body.joints);
         double f = arm.forceN();
-        double fx = -f * Math.cos(q[0]);
-        double fy = f * Math.sin(q[0]);
+        double fx = -f * StrictMath.cos(q[0]);
+        double fy = f * StrictMath.sin(q[0]);
         double alpha = ArmKinematics.forearmPitch(q);
-        Vector3 force = new Vector3(fx * Math.cos(alpha), fy, -fx * Math.sin(alpha));
+        Vector3 force = new Vector3(fx * StrictMath.cos(alpha), fy, -fx * StrictMath.sin(alpha));
         Vector3 torque = new Vector3(HAND_OFFSET_M * force.y(), -HAND_OFFSET_M * force.x(), 0);
         ObjectNode w = RosJson.with(RosJson.object(), "force", RosJson.vector(wristNoise.add(force, 0.05, 0.15)));
         RosJson.with(w, "torque", RosJson.vector(wristNoise.add(torque, 0.003, 0.01)));

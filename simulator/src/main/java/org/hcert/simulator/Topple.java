@@ -28,15 +28,15 @@ final class Topple {
     Topple(double edge, double direction, double com, double heightM, double velocity) {
         this.edge = edge;
         this.direction = direction;
-        this.radius = Math.hypot(com - edge, heightM);
-        this.theta0 = Math.atan2(com - edge, heightM);
+        this.radius = StrictMath.hypot(com - edge, heightM);
+        this.theta0 = StrictMath.atan2(com - edge, heightM);
         this.theta = theta0;
-        this.rate = velocity * Math.cos(theta0) / radius;
+        this.rate = velocity * StrictMath.cos(theta0) / radius;
     }
 
     void step(double dt) {
         if (grounded) {
-            rate *= Math.exp(-dt / IMPACT_TAU_S);
+            rate *= StrictMath.exp(-dt / IMPACT_TAU_S);
             theta += rate * dt;
             return;
         }
@@ -58,27 +58,27 @@ final class Topple {
     }
 
     private double accel(double th) {
-        return Lipm.GRAVITY_M_S2 / radius * Math.sin(th);
+        return Lipm.GRAVITY_M_S2 / radius * StrictMath.sin(th);
     }
 
     /** CoM position along the path, m. */
     double position() {
-        return edge + radius * Math.sin(theta);
+        return edge + radius * StrictMath.sin(theta);
     }
 
     /** CoM velocity along the path, m/s. */
     double velocity() {
-        return radius * rate * Math.cos(theta);
+        return radius * rate * StrictMath.cos(theta);
     }
 
     /** CoM (pelvis) height, m. */
     double height() {
-        return radius * Math.cos(theta);
+        return radius * StrictMath.cos(theta);
     }
 
     /** Vertical CoM velocity, m/s. */
     double verticalVelocity() {
-        return -radius * rate * Math.sin(theta);
+        return -radius * rate * StrictMath.sin(theta);
     }
 
     /** Rotation of the body since the start of the fall, rad (positive forward). */

@@ -8,6 +8,8 @@
  * {@link org.hcert.simulator.FaultInjector}, and reads the {@link org.hcert.simulator.TrueState} that a
  * test compares hcert's measurements against. Everything else (joint servos, the linear inverted
  * pendulum, footsteps, the topple, contact, battery, heating, telemetry) is package-private.
+ * {@link org.hcert.simulator.recording} runs this same model through a script to make the bundled
+ * recordings.
  */
 @NullMarked
 package org.hcert.simulator;

@@ -34,6 +34,24 @@ class WalkingStopTest {
     }
 
     @ParameterizedTest
+    @ValueSource(ints = {0, 100, 200, 300, 400})
+    void aStopWhileWalkingTiltsTheTrunkSmoothlyNeverByAJump(int phaseMs) {
+        SimRun r = walking(SimulatorConfig.hc1().withTelemetry(false), phaseMs).keepTrace().run(0.01);
+
+        r.send(new Command.EmergencyStop()).run(1.0);
+        double largestStepRad = 0;
+        for (int i = 1; i < r.trace.size(); i++) {
+            largestStepRad = Math.max(largestStepRad, Math.abs(r.trace.get(i).trunkTiltRad() - r.trace.get(i - 1).trunkTiltRad()));
+        }
+
+        // The trunk's roll sway is 0.03 rad at full gait amplitude; when a stop cuts a step short the
+        // amplitude fades at 5/s and the phase advances at no more than 2π rad/s, so the tilt moves
+        // by at most 0.03·(5 + 2π)·0.001 ≈ 3.4e-4 rad per 1 ms step (a jump of the gait phase would
+        // move it by up to 0.03 rad at once).
+        assertThat(largestStepRad).isLessThan(5e-4);
+    }
+
+    @ParameterizedTest
     @ValueSource(ints = {0, 120, 240, 360})
     void aCategoryZeroCutWithFallOnStopTopplesTheRobot(int phaseMs) {
         SimRun r = walking(SimulatorConfig.hc1().withTelemetry(false), phaseMs);

@@ -54,18 +54,33 @@ public final class NdjsonWriter implements Closeable {
     /** Write one message as one line. */
     public void write(Message m) {
         try {
-            json.writeStartObject();
-            json.writeNumberField("t", m.logTimeNs());
-            json.writeStringField("topic", m.topic());
-            json.writeStringField("type", m.type());
-            json.writeFieldName("msg");
-            node(json, m.body());
-            json.writeEndObject();
+            message(json, m);
             json.flush();
             out.write('\n');
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }
+    }
+
+    /** The line this writer writes for {@code m}, without its line feed. */
+    public static String line(Message m) {
+        StringWriter text = new StringWriter();
+        try (JsonGenerator g = JSON.createGenerator(text)) {
+            message(g, m);
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing JSON into memory failed", e);
+        }
+        return text.toString();
+    }
+
+    private static void message(JsonGenerator g, Message m) throws IOException {
+        g.writeStartObject();
+        g.writeNumberField("t", m.logTimeNs());
+        g.writeStringField("topic", m.topic());
+        g.writeStringField("type", m.type());
+        g.writeFieldName("msg");
+        node(g, m.body());
+        g.writeEndObject();
     }
 
     /**

@@ -81,7 +81,9 @@ class ConversionTest {
         List<Message> original = read(fall);
         assertSameMessages(original, read(mcap));
         Path back = convert(mcap, "back.ndjson", options);
-        assertSameMessages(original, read(back));
+        // BatteryState's fields are float32 in CDR: the NDJSON written back holds the float32 value,
+        // as the MCAP does (compared with the original by float value just above).
+        assertSameMessages(read(mcap), read(back));
         Path again = convert(convert(back, "again.mcap", options), "again.ndjson", options);
         assertThat(Files.readString(again)).isEqualTo(Files.readString(back));
         try (McapReader r = McapReader.open(mcap)) {

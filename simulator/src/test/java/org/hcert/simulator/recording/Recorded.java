@@ -1,4 +1,4 @@
-package org.hcert.simulator.demo;
+package org.hcert.simulator.recording;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package org.hcert.simulator.demo;
+package org.hcert.simulator.recording;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -10,14 +10,14 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class DemoRecordingsTest {
+class BundledRecordingsTest {
 
     private static final String REGENERATE = "mvn -q -pl simulator -am process-classes -Pregenerate-samples";
 
     @Test
     void bundledRecordingsAreByteIdenticalToTheGenerator(@TempDir Path dir) throws IOException {
-        DemoRecordings.main(new String[] {dir.toString()});
-        for (String name : DemoRecordings.names()) {
+        BundledRecordings.main(new String[] {dir.toString()});
+        for (String name : BundledRecordings.names()) {
             for (String file : List.of(name + ".ndjson", name + ".truth.json")) {
                 long mismatch = Files.mismatch(dir.resolve(file), Recorded.BUNDLE.resolve(file));
                 assertThat(mismatch)
@@ -39,16 +39,17 @@ class DemoRecordingsTest {
 
     @Test
     void namesTheFiveRecordingsInOrder() {
-        assertThat(DemoRecordings.names())
+        assertThat(BundledRecordings.names())
                 .containsExactly("conformant", "slow-estop", "joint-overrun", "fall", "missing-safety-topic");
     }
 
     @Test
     void rejectsAnUnknownRecordingName(@TempDir Path dir) {
-        assertThatThrownBy(() -> DemoRecordings.write("walk", dir.resolve("walk.ndjson")))
+        assertThatThrownBy(() -> BundledRecordings.write("walk", dir))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("""
-                        no demo recording named "walk"; expected one of \
+                        no bundled recording named "walk"; expected one of \
                         [conformant, slow-estop, joint-overrun, fall, missing-safety-topic]""");
+        assertThat(dir).isEmptyDirectory();
     }
 }

@@ -1,4 +1,4 @@
-package org.hcert.simulator.demo;
+package org.hcert.simulator.recording;
 
 import org.hcert.telemetry.Quaternion;
 import org.hcert.telemetry.Vector3;
