@@ -155,7 +155,7 @@ class LiveCertificationIT {
     @ParameterizedTest(name = "{0} fails only {1}")
     @CsvSource(delimiter = '|', textBlock = """
             drive-power-not-removed | SE-ESTOP-01 | drive power at end of stop (1 = on): 1 ratio (limit ≤ 0 ratio, C) OUTSIDE LIMIT
-            joint-limit-overrun     | LC-JNT-01   | worst joint overrun beyond soft limit
+            joint-limit-overrun     | LC-JNT-01   | joint overrun beyond soft limit (
             restart-after-reset     | SE-ESTOP-02 | largest joint speed between reset and start
             """)
     void aModelFaultFailsExactlyItsClause(String fault, String clause, String evidence) throws IOException {

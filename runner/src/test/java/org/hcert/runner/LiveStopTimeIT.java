@@ -12,10 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.StreamSupport;
 import org.hcert.simulator.StopTruth;
-import org.hcert.simulator.server.ServeConfig;
-import org.hcert.simulator.server.SimulatorServer;
-import org.hcert.testkit.PtyPair;
-import org.jspecify.annotations.Nullable;
+import org.hcert.simulator.server.Served;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -36,7 +33,7 @@ class LiveStopTimeIT {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"tcp", "serial"})
     void measuredStopTimeIsWithinTwoMillisecondsOfTheTruth(String transport) throws Exception {
-        try (Served served = Served.start(transport)) {
+        try (Served served = Served.start(transport, List.of())) {
             StringWriter stdout = new StringWriter();
             StringWriter stderr = new StringWriter();
             int code = Main.run(new String[] {"certify", "--robot", CertifyCommandIT.ROBOT, "--standard",
@@ -62,37 +59,6 @@ class LiveStopTimeIT {
                     + "(exit code %d)%n", transport, measuredMs, trueMs, measuredMs - trueMs, code);
             assertThat(measuredMs).as("stop time in the certificate, ms; truth %.3f ms", trueMs)
                     .isCloseTo(trueMs, within(CRITERION_MS));
-        }
-    }
-
-    /** The simulator served over TCP on an ephemeral port or over a socat pty pair. */
-    private static final class Served implements AutoCloseable {
-        final SimulatorServer server;
-        final String uri;
-        private final @Nullable PtyPair pty;
-
-        private Served(SimulatorServer server, String uri, @Nullable PtyPair pty) {
-            this.server = server;
-            this.uri = uri;
-            this.pty = pty;
-        }
-
-        static Served start(String transport) throws Exception {
-            if (transport.equals("serial")) {
-                PtyPair pty = PtyPair.start();
-                SimulatorServer s = SimulatorServer.start(ServeConfig.serial(pty.robotSide()));
-                return new Served(s, "serial://%s?baud=921600".formatted(pty.harnessSide()), pty);
-            }
-            SimulatorServer s = SimulatorServer.start(ServeConfig.tcp(0));
-            return new Served(s, "tcp://127.0.0.1:" + s.port(), null);
-        }
-
-        @Override
-        public void close() {
-            server.close();
-            if (pty != null) {
-                pty.close();
-            }
         }
     }
 }

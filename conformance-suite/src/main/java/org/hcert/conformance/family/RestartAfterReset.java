@@ -25,8 +25,10 @@ import org.jspecify.annotations.Nullable;
  * <p>A reset is an {@code estop_reset} event or the safety state's e-stop input falling, counted
  * once per e-stop (a recording that begins latched counts too). Its window ends at a {@code start}
  * event, at the next stop, after {@code observationWindow}, or at the end of the telemetry. Every
- * window is judged; a window that the telemetry cuts short of {@code minObservation} is incomplete,
- * and at least one window must reach {@code minObservation} without a start.
+ * window is judged, but one that a start or a new stop ends within {@code maxSampleGap} of its reset
+ * (a reset followed at once by a start) holds no sample to judge; a window that the telemetry cuts
+ * short of {@code minObservation} is incomplete, and at least one window must reach
+ * {@code minObservation} without a start.
  */
 final class RestartAfterReset implements Family {
 
@@ -152,6 +154,11 @@ final class RestartAfterReset implements Family {
             open = null;
             windows++;
             longEnough |= end - w.startNs >= c.nanos("minObservation");
+            if (complete && end - w.startNs <= c.nanos("maxSampleGap")) {
+                // A start (or a new stop) within one sampling gap of the reset leaves nothing to judge:
+                // no sample could show motion in between. The clause still needs one long window.
+                return;
+            }
             w.readings(end, endedBy, complete, evidence);
         }
 

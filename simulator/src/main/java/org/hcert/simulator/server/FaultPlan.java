@@ -9,8 +9,9 @@ import org.hcert.simulator.VirtualHumanoid;
 /**
  * The faults of one server, split by who implements them: the model's faults are activated in the
  * model at start; the transport faults ({@code dropped-frames}, {@code corrupted-frames},
- * {@code stalled-link}, {@code clock-jump}) are applied by the server from {@link #ONSET_NS} after
- * each session opened, so that the harness connects and estimates the clock first.
+ * {@code stalled-link}, {@code clock-jump}) are applied by the server ({@link TransportFaults}) from
+ * the harness's first command of each session, so that the harness connects and estimates the clock
+ * first.
  *
  * @param modelSpecs specs to activate in the model at start (including {@code corrupted-frames}, whose
  *     flags the server turns into damaged frames)
@@ -21,9 +22,6 @@ import org.hcert.simulator.VirtualHumanoid;
  */
 record FaultPlan(List<String> modelSpecs, double dropProbability, boolean corrupt, long stallNs, String clockJumpSpec) {
 
-    /** Transport faults begin this long after a session opened, ns (1 s). */
-    static final long ONSET_NS = 1_000_000_000L;
-
     FaultPlan {
         modelSpecs = List.copyOf(modelSpecs);
     }
@@ -33,6 +31,11 @@ record FaultPlan(List<String> modelSpecs, double dropProbability, boolean corrup
      *
      * @throws IllegalArgumentException for an unknown name (listing the valid ones) or a bad parameter
      */
+    /** Whether there is no transport fault. */
+    boolean isEmpty() {
+        return dropProbability == 0 && !corrupt && stallNs == 0 && clockJumpSpec.isEmpty();
+    }
+
     static FaultPlan parse(List<String> specs) {
         List<String> model = new ArrayList<>();
         double drop = 0;

@@ -4,14 +4,11 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.security.cert.X509Certificate;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.LockSupport;
 import javax.security.auth.x500.X500Principal;
@@ -19,7 +16,6 @@ import org.hcert.adapters.Command;
 import org.hcert.adapters.robotside.RobotSession;
 import org.hcert.adapters.serial.SerialSettings;
 import org.hcert.adapters.serial.SerialTransport;
-import org.hcert.adapters.tcp.TcpTransport;
 import org.hcert.adapters.tcp.TlsFiles;
 import org.hcert.adapters.tcp.TlsServer;
 import org.hcert.adapters.wire.Transport;
@@ -29,7 +25,6 @@ import org.hcert.simulator.RealTimePacer;
 import org.hcert.simulator.StopTruth;
 import org.hcert.simulator.TrueState;
 import org.hcert.simulator.VirtualHumanoid;
-import org.hcert.telemetry.Message;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,33 +56,28 @@ public final class SimulatorServer implements AutoCloseable {
     private static final Map<String, String> TOPICS = topics();
 
     private final ServeConfig config;
-    private final FaultPlan faults;
     private final VirtualHumanoid robot;
     private long lastTickNanos;
     private final long startNanos;
     private final RobotSession.Identity identity;
     private final List<RobotSideStop> stops = new CopyOnWriteArrayList<>();
     private final List<String> log = new CopyOnWriteArrayList<>();
-    private final Random drops;
+    private final TransportFaults transport;
     private final Thread pacerThread;
     private final Thread endpointThread;
     private final @Nullable ServerSocket listener;
     private final @Nullable Transport serial;
     private volatile boolean running = true;
     private volatile @Nullable RobotSession current;
-    private volatile long sessionOpenedNanos;
     private volatile boolean deadmanTripped;
     private volatile long clockJumpNs;
-    private long stallUntilNanos;
-    private boolean stallDone;
-    private boolean jumped;
 
     private SimulatorServer(ServeConfig config, FaultPlan faults) throws IOException {
         this.config = config;
-        this.faults = faults;
         this.robot = VirtualHumanoid.create(config.simulator());
         faults.modelSpecs().forEach(robot.faults()::activate);
-        this.drops = new Random(config.simulator().seed() ^ 0x7365_7276L);
+        this.transport = new TransportFaults(faults, robot, config.simulator().seed(), config.simulator().epochNs(), this::say,
+                jump -> clockJumpNs = jump);
         this.identity = new RobotSession.Identity("hcert simulator %s s/n %s".formatted(config.simulator().robot().model(),
                 config.simulator().robot().serial()), config.token(), WireCommands.NAMES, TOPICS);
         if (config.isSerial()) {
@@ -106,7 +96,8 @@ public final class SimulatorServer implements AutoCloseable {
         this.startNanos = System.nanoTime();
         this.lastTickNanos = startNanos;
         this.pacerThread = new Thread(this::pace, "hcert-simulator-pacer");
-        this.endpointThread = new Thread(this::serve, "hcert-simulator-endpoint");
+        this.endpointThread = new Thread(new Endpoint(config, listener, serial, this::open, () -> running, this::say),
+                "hcert-simulator-endpoint");
         pacerThread.setDaemon(true);
         endpointThread.setDaemon(true);
     }
@@ -231,49 +222,10 @@ public final class SimulatorServer implements AutoCloseable {
         config.log().accept(line);
     }
 
-    private void serve() {
-        if (serial != null) {
-            RobotSession s = open(serial);
-            awaitEnd(s);
-            if (running) {
-                say("serial port %s closed: %s".formatted(config.serialDevice(), "the transport failed"));
-            }
-            return;
-        }
-        while (running && listener != null) {
-            Socket socket;
-            try {
-                socket = listener.accept();
-            } catch (IOException e) {
-                if (running) {
-                    say("cannot accept connections: " + e.getMessage());
-                }
-                return;
-            }
-            String from = String.valueOf(socket.getRemoteSocketAddress());
-            say("connection from " + from);
-            try {
-                awaitEnd(open(config.tls() == null ? TcpTransport.over(socket)
-                        : TlsServer.handshake(socket, Duration.ofMillis(TlsServer.HANDSHAKE_TIMEOUT_MS))));
-            } catch (IOException e) {
-                say("connection from %s failed: %s".formatted(from, e.getMessage()));
-            }
-            say("connection from %s closed".formatted(from));
-        }
-    }
-
     private RobotSession open(Transport transport) {
         RobotSession s = RobotSession.serve(transport, identity, this::robotClockNs, new Handler());
         current = s;
         return s;
-    }
-
-    private static void awaitEnd(RobotSession s) {
-        try {
-            s.join(0);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     /** Answers the harness; runs on the session's reader thread. */
@@ -281,6 +233,7 @@ public final class SimulatorServer implements AutoCloseable {
 
         @Override
         public RobotSession.Answer command(Command c) {
+            transport.commandReceived();
             RobotSession.Answer a = decide(c);
             say("command %s -> %s".formatted(c.toBody(), a.accepted() ? "ACK" : "NACK: " + a.reason()));
             return a;
@@ -288,12 +241,8 @@ public final class SimulatorServer implements AutoCloseable {
 
         @Override
         public void sessionOpened() {
-            sessionOpenedNanos = System.nanoTime();
             deadmanTripped = false;
-            synchronized (SimulatorServer.this) {
-                stallDone = false;
-                stallUntilNanos = 0;
-            }
+            transport.sessionOpened();
             say("session opened");
         }
 
@@ -365,45 +314,8 @@ public final class SimulatorServer implements AutoCloseable {
 
     private void publish(List<OutboundMessage> out) {
         RobotSession s = current;
-        if (s == null || !s.inSession()) {
-            return;
-        }
-        boolean faulty = System.nanoTime() - sessionOpenedNanos >= FaultPlan.ONSET_NS;
-        if (faulty) {
-            transportFaults(s);
-        }
-        for (OutboundMessage o : out) {
-            Message m = o.message();
-            if (faulty && faults.dropProbability() > 0 && drops.nextDouble() < faults.dropProbability()) {
-                s.skipSequenceNumbers(1);
-            } else if (faulty && faults.corrupt() && o.corrupt()) {
-                s.publishDamaged(m.logTimeNs(), m.topic(), m.type(), m.body());
-            } else {
-                s.publish(m.logTimeNs(), m.topic(), m.type(), m.body());
-            }
-        }
-    }
-
-    private synchronized void transportFaults(RobotSession s) {
-        long now = System.nanoTime();
-        if (faults.stallNs() > 0 && !stallDone) {
-            if (stallUntilNanos == 0) {
-                stallUntilNanos = now + faults.stallNs();
-                s.silence(true);
-                say("stalled-link: sending nothing for %d ms".formatted(faults.stallNs() / 1_000_000L));
-            } else if (now >= stallUntilNanos) {
-                s.silence(false);
-                stallDone = true;
-                say("stalled-link: sending again");
-            }
-        }
-        if (!faults.clockJumpSpec().isEmpty() && !jumped) {
-            jumped = true;
-            synchronized (robot) {
-                robot.faults().activate(faults.clockJumpSpec());
-                clockJumpNs = robot.robotClockNs() - config.simulator().epochNs() - robot.simTimeNs();
-            }
-            say("clock-jump: the robot clock jumped by %d ms".formatted(clockJumpNs / 1_000_000L));
+        if (s != null && s.inSession()) {
+            transport.publish(s, out);
         }
     }
 

@@ -11,15 +11,15 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A simulator served over TCP or TLS on an ephemeral port or over a socat pty pair, and the URI to
- * reach it.
+ * reach it. Shared with runner's live tests through this module's test jar.
  */
-final class Served implements AutoCloseable {
+public final class Served implements AutoCloseable {
 
     /** What the harness trusts for {@code tls}: the test lab CA that signed the simulator's certificate. */
-    static final TlsSettings HARNESS_TLS = TlsSettings.defaults().withTrust(TestTls.file("ca.pem"));
+    public static final TlsSettings HARNESS_TLS = TlsSettings.defaults().withTrust(TestTls.file("ca.pem"));
 
-    final SimulatorServer server;
-    final String uri;
+    public final SimulatorServer server;
+    public final String uri;
     private final @Nullable PtyPair pty;
 
     private Served(SimulatorServer server, String uri, @Nullable PtyPair pty) {
@@ -28,7 +28,8 @@ final class Served implements AutoCloseable {
         this.pty = pty;
     }
 
-    static Served start(String transport, List<String> faults) throws IOException, InterruptedException {
+    /** Serve HC-1 over {@code tcp}, {@code tls} or {@code serial}, with {@code faults}. */
+    public static Served start(String transport, List<String> faults) throws IOException, InterruptedException {
         if (transport.equals("serial")) {
             PtyPair pty = PtyPair.start();
             SimulatorServer s = SimulatorServer.start(ServeConfig.serial(pty.robotSide()).withFaults(faults)

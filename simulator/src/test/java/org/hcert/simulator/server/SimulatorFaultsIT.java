@@ -33,6 +33,8 @@ class SimulatorFaultsIT {
         try (Served s = Served.start("tcp", List.of(fault)); RobotLink link = RobotLinks.of(s.uri, LinkOptions.defaults())) {
             link.connect();
             try (Collector c = new Collector(link)) {
+                // Transport faults begin at the harness's first command.
+                link.send(new org.hcert.adapters.Command.SoftwareStop("begin the transport faults"));
                 RuntimeException failure = c.awaitFailure(Duration.ofSeconds(6)).orElseThrow();
                 assertThat(failure).isInstanceOf(expected).hasMessageContaining(message);
                 assertThat(LinkLostException.class.isInstance(failure) || LinkTimeoutException.class.isInstance(failure)).isTrue();
