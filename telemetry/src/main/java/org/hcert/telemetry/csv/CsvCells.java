@@ -3,6 +3,7 @@ package org.hcert.telemetry.csv;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
@@ -15,7 +16,8 @@ import org.hcert.telemetry.TelemetryFormatException;
 /**
  * Read the records of CSV text (RFC 4180), through Jackson's CSV parser, as cells that know their
  * line and column. Blank lines and a leading byte-order mark are skipped. Jackson reads the text in
- * blocks and keeps one record, so memory does not grow with the file. Syntax errors are {@link
+ * blocks and keeps one record, so memory does not grow with the file; a cell holds at most
+ * Jackson's maximum string length (20,000,000 characters). Syntax errors are {@link
  * TelemetryFormatException}s naming {@code file:line:column}.
  */
 final class CsvCells implements Closeable {
@@ -52,12 +54,18 @@ final class CsvCells implements Closeable {
                 }
             }
             return Optional.empty();
+        } catch (StreamConstraintsException e) {
+            throw error(parser.currentTokenLocation(), "the cell is longer than the %d characters hcert reads in one cell"
+                    .formatted(parser.streamReadConstraints().getMaxStringLength()));
         } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation() == null ? parser.currentLocation() : e.getLocation();
-            throw new TelemetryFormatException("%s:%d:%d".formatted(file, at.getLineNr(), at.getColumnNr()), e.getOriginalMessage());
+            throw error(e.getLocation() == null ? parser.currentLocation() : e.getLocation(), e.getOriginalMessage());
         } catch (IOException e) {
             throw new UncheckedIOException("%s:%d: read failed".formatted(file, parser.currentLocation().getLineNr()), e);
         }
+    }
+
+    private TelemetryFormatException error(JsonLocation at, String problem) {
+        return new TelemetryFormatException("%s:%d:%d".formatted(file, at.getLineNr(), at.getColumnNr()), problem);
     }
 
     /** Close the parser, which gives its buffers back to Jackson, and the reader. */
