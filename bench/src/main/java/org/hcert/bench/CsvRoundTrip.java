@@ -5,26 +5,29 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import org.hcert.telemetry.Message;
 import org.hcert.telemetry.MessageCursor;
 import org.hcert.telemetry.Recordings;
 import org.hcert.telemetry.TelemetrySource;
-import org.hcert.telemetry.convert.Conversion;
+import org.hcert.telemetry.csv.CsvWriter;
 
 /**
- * Time hcert's CSV writer and reader on one recording: {@code CsvRoundTrip SOURCE CSV}. Three
+ * Time hcert's CSV writer and reader on one recording: {@code CsvRoundTrip SOURCE OUT.csv}. Four
  * phases, each timed from opening to the last message, JVM start excluded: {@code source} reads
- * every message of SOURCE once (the reference: the conversion reads it twice), {@code write}
- * converts SOURCE to CSV with {@link Conversion#convert} (one pass for the columns, one for the
- * rows), {@code read} reads every message of CSV back through {@link Recordings#open}. Prints one
- * line per phase: {@code phase messages bytes seconds MB/s msg/s}, the bytes being those of the
- * file read or written.
+ * every message of SOURCE (the reference; after one untimed pass), {@code columns} reads them again and finds the CSV
+ * columns ({@link CsvWriter#columns}), {@code write} reads them a third time and writes each as a
+ * CSV row ({@link CsvWriter#write}; {@code write} minus {@code source} is the writer's cost), and
+ * {@code read} reads every message of the CSV back through {@link Recordings#open}. The two middle
+ * phases are what {@code hcert telemetry convert IN OUT.csv} does. Prints one line per phase:
+ * {@code phase messages bytes seconds MB/s msg/s}, the bytes being those of the file read or
+ * written.
  *
  * <p>The bench defines {@code hcert/msg/SafetyState} and {@code hcert/msg/Event} with a
  * {@code std_msgs/Header} that hcert's bundled definitions do not have (see {@link RosTypes}), and
- * the CSV reader rejects a column that is not a field of the row's type. The conversion therefore
- * leaves that {@code header} out of those two types.
+ * the CSV reader rejects a column that is not a field of the row's type. The CSV therefore leaves
+ * that {@code header} out of those two types.
  */
 public final class CsvRoundTrip {
 
@@ -37,12 +40,22 @@ public final class CsvRoundTrip {
         }
         Path source = Path.of(args[0]);
         Path csv = Path.of(args[1]);
+        TelemetrySource messages = new WithoutHcertHeaders(Recordings.open(source));
+        pass(messages); // warms the JIT for the source reader, so that source is comparable with write
         long started = System.nanoTime();
-        long n = pass(Recordings.open(source));
+        long n = pass(messages);
         report("source", n, size(source), started);
         started = System.nanoTime();
-        n = Conversion.convert(new WithoutHcertHeaders(Recordings.open(source)), csv, Conversion.Options.defaults())
-                .messages();
+        List<String> columns = CsvWriter.columns(messages);
+        report("columns", n, size(source), started);
+        started = System.nanoTime();
+        n = 0;
+        try (CsvWriter writer = CsvWriter.open(csv, columns); MessageCursor cursor = messages.open()) {
+            while (cursor.hasNext()) {
+                writer.write(cursor.next());
+                n++;
+            }
+        }
         report("write", n, size(csv), started);
         started = System.nanoTime();
         n = pass(Recordings.open(csv));
