@@ -1,8 +1,10 @@
 package org.hcert.bench;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.management.OperatingSystemMXBean;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,8 +23,9 @@ import org.hcert.telemetry.csv.CsvWriter;
  * CSV row ({@link CsvWriter#write}; {@code write} minus {@code source} is the writer's cost), and
  * {@code read} reads every message of the CSV back through {@link Recordings#open}. The two middle
  * phases are what {@code hcert telemetry convert IN OUT.csv} does. Prints one line per phase:
- * {@code phase messages bytes seconds MB/s msg/s}, the bytes being those of the file read or
- * written.
+ * {@code phase messages bytes wall-seconds cpu-seconds}, the bytes being those of the file read or
+ * written and the CPU time that of the whole process (GC and JIT included), which a shared machine's
+ * load disturbs less than the wall time.
  *
  * <p>The bench defines {@code hcert/msg/SafetyState} and {@code hcert/msg/Event} with a
  * {@code std_msgs/Header} that hcert's bundled definitions do not have (see {@link RosTypes}), and
@@ -42,13 +45,13 @@ public final class CsvRoundTrip {
         Path csv = Path.of(args[1]);
         TelemetrySource messages = new WithoutHcertHeaders(Recordings.open(source));
         pass(messages); // warms the JIT for the source reader, so that source is comparable with write
-        long started = System.nanoTime();
+        Clock started = Clock.now();
         long n = pass(messages);
         report("source", n, size(source), started);
-        started = System.nanoTime();
+        started = Clock.now();
         List<String> columns = CsvWriter.columns(messages);
         report("columns", n, size(source), started);
-        started = System.nanoTime();
+        started = Clock.now();
         n = 0;
         try (CsvWriter writer = CsvWriter.open(csv, columns); MessageCursor cursor = messages.open()) {
             while (cursor.hasNext()) {
@@ -57,7 +60,7 @@ public final class CsvRoundTrip {
             }
         }
         report("write", n, size(csv), started);
-        started = System.nanoTime();
+        started = Clock.now();
         n = pass(Recordings.open(csv));
         report("read", n, size(csv), started);
     }
@@ -115,10 +118,19 @@ public final class CsvRoundTrip {
         }
     }
 
-    private static void report(String phase, long messages, long bytes, long startedNs) {
-        double seconds = (System.nanoTime() - startedNs) / 1e9;
-        System.out.printf(Locale.ROOT, "%s %d %d %.3f %.1f %.0f%n", phase, messages, bytes, seconds,
-                bytes / 1e6 / seconds, messages / seconds);
+    private static void report(String phase, long messages, long bytes, Clock started) {
+        Clock now = Clock.now();
+        System.out.printf(Locale.ROOT, "%s %d %d %.3f %.3f%n", phase, messages, bytes, (now.wallNs - started.wallNs) / 1e9,
+                (now.cpuNs - started.cpuNs) / 1e9);
+    }
+
+    /** The wall clock and the CPU time of this process, in ns. */
+    private record Clock(long wallNs, long cpuNs) {
+
+        static Clock now() {
+            OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+            return new Clock(System.nanoTime(), os.getProcessCpuTime());
+        }
     }
 
     private static long size(Path file) {

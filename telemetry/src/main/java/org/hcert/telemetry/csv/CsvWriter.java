@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.hcert.telemetry.Message;
 import org.hcert.telemetry.MessageCursor;
 import org.hcert.telemetry.TelemetryException;
@@ -78,14 +79,8 @@ public final class CsvWriter implements Closeable {
         try {
             CsvGenerator out = CSV.createGenerator(Files.newOutputStream(file), JsonEncoding.UTF8);
             CsvWriter writer = new CsvWriter(out, file, columns);
-            out.writeStartArray();
-            for (String name : CsvHeader.FIXED.split(",")) {
-                out.writeString(name);
-            }
-            for (String name : columns) {
-                out.writeString(name);
-            }
-            out.writeEndArray();
+            String[] header = Stream.concat(Stream.of(CsvHeader.FIXED.split(",")), columns.stream()).toArray(String[]::new);
+            out.writeArray(header, 0, header.length);
             return writer;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create CSV file " + file, e);
