@@ -9,9 +9,9 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Cell text for JSON values and back. Strings are always quoted; numbers are written in plain
- * notation where that is short (spreadsheets read both); JSON {@code null} (hcert's NaN) is
- * written {@code NaN}; empty arrays and objects are {@code []} and {@code {}}.
+ * Cell text for JSON values and back. Numbers are written in plain notation where that is short
+ * (spreadsheets read both); JSON {@code null} (hcert's NaN) is written {@code NaN}; empty arrays
+ * and objects are {@code []} and {@code {}}. Strings are quoted by the writer's CSV generator.
  */
 final class CellValues {
 
@@ -22,11 +22,11 @@ final class CellValues {
 
     private CellValues() {}
 
-    /** The cell text of a leaf value (a scalar, or an empty array or object). */
+    /**
+     * The cell text of a leaf value other than a string (a number, boolean, JSON {@code null}, or an
+     * empty array or object), written without quotes.
+     */
     static String format(JsonNode value) {
-        if (value.isTextual()) {
-            return quote(value.textValue());
-        }
         if (value.isNull()) {
             return "NaN";
         }
@@ -43,17 +43,6 @@ final class CellValues {
             return plain(Double.toString(value.doubleValue()));
         }
         return value.asText();
-    }
-
-    /** Quote a cell when it holds a comma, quote or line break (or always, when {@code always}). */
-    static String quote(String text, boolean always) {
-        boolean needed = always || text.isEmpty() || text.indexOf(',') >= 0 || text.indexOf('"') >= 0
-                || text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0;
-        return needed ? '"' + text.replace("\"", "\"\"") + '"' : text;
-    }
-
-    private static String quote(String text) {
-        return quote(text, true);
     }
 
     /** Rewrite Java's {@code 1.0E-5} as {@code 0.00001}, leaving very large or small exponents alone. */

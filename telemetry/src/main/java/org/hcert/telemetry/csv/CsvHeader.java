@@ -25,17 +25,17 @@ record CsvHeader(List<ColumnPath> paths) {
         return paths.size() + 3;
     }
 
-    static CsvHeader read(CsvLexer lexer, String file) {
-        List<CsvLexer.Cell> cells = lexer.next().orElseThrow(() ->
+    static CsvHeader read(CsvCells records, String file) {
+        List<CsvCells.Cell> cells = records.next().orElseThrow(() ->
                 new TelemetryFormatException(file + ":1", "the file is empty; expected a header starting with " + FIXED));
-        String start = String.join(",", cells.subList(0, Math.min(3, cells.size())).stream().map(CsvLexer.Cell::text).toList());
+        String start = String.join(",", cells.subList(0, Math.min(3, cells.size())).stream().map(CsvCells.Cell::text).toList());
         if (!start.equals(FIXED)) {
             throw new TelemetryFormatException("%s:%d:1".formatted(file, cells.get(0).line()),
                     "expected the header to start with %s, got \"%s\"".formatted(FIXED, start));
         }
         List<ColumnPath> paths = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        for (CsvLexer.Cell cell : cells.subList(3, cells.size())) {
+        for (CsvCells.Cell cell : cells.subList(3, cells.size())) {
             String where = "%s:%d:%d".formatted(file, cell.line(), cell.column());
             ColumnPath path = ColumnPath.parse(cell.text()).orElseThrow(() -> new TelemetryFormatException(where,
                     "column \"%s\" is not a field path like pose.position.x or position[3]".formatted(cell.text())));

@@ -23,7 +23,7 @@ final class CsvRows {
         this.header = header;
     }
 
-    Message message(List<CsvLexer.Cell> cells) {
+    Message message(List<CsvCells.Cell> cells) {
         if (cells.size() > header.width()) {
             throw error(cells.get(header.width()), "the row has %d cells but the header only %d columns"
                     .formatted(cells.size(), header.width()));
@@ -38,7 +38,7 @@ final class CsvRows {
         List<Optional<String>> rosTypes = columnTypes.computeIfAbsent(type, this::rosTypes);
         BodyBuilder body = new BodyBuilder();
         for (int i = 3; i < cells.size(); i++) {
-            CsvLexer.Cell cell = cells.get(i);
+            CsvCells.Cell cell = cells.get(i);
             ColumnPath path = header.paths().get(i - 3);
             value(cell, path, type, bundled, rosTypes.get(i - 3)).ifPresent(v -> put(body, path, v, cell));
         }
@@ -49,7 +49,7 @@ final class CsvRows {
         }
     }
 
-    private void put(BodyBuilder body, ColumnPath path, JsonNode value, CsvLexer.Cell cell) {
+    private void put(BodyBuilder body, ColumnPath path, JsonNode value, CsvCells.Cell cell) {
         try {
             body.put(path, value, new BodyBuilder.Source(cell.column(), path.text()));
         } catch (BodyBuilder.ShapeException e) {
@@ -62,7 +62,7 @@ final class CsvRows {
         return header.paths().stream().map(p -> BundledDefinitions.primitiveAt(type, p.fieldNames())).toList();
     }
 
-    private Optional<JsonNode> value(CsvLexer.Cell cell, ColumnPath path, String type, boolean bundled,
+    private Optional<JsonNode> value(CsvCells.Cell cell, ColumnPath path, String type, boolean bundled,
             Optional<String> columnType) {
         String text = cell.text();
         if (!cell.quoted() && (text.isEmpty() || text.equals("[]") || text.equals("{}"))) {
@@ -84,7 +84,7 @@ final class CsvRows {
                 "column \"%s\": expected %s, got \"%s\"".formatted(path.text(), expected.map(CellValues::expected).orElse("a value"), text))));
     }
 
-    private long time(CsvLexer.Cell cell) {
+    private long time(CsvCells.Cell cell) {
         long t;
         try {
             t = Long.parseLong(cell.text().strip());
@@ -99,14 +99,14 @@ final class CsvRows {
         return t;
     }
 
-    private String text(CsvLexer.Cell cell, String column) {
+    private String text(CsvCells.Cell cell, String column) {
         if (cell.text().isBlank()) {
             throw error(cell, "%s must not be empty".formatted(column));
         }
         return cell.text().strip();
     }
 
-    private TelemetryFormatException error(CsvLexer.Cell cell, String problem) {
+    private TelemetryFormatException error(CsvCells.Cell cell, String problem) {
         return new TelemetryFormatException("%s:%d:%d".formatted(file, cell.line(), cell.column()), problem);
     }
 }

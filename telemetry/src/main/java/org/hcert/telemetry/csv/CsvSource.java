@@ -15,7 +15,7 @@ import org.hcert.telemetry.TelemetrySource;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A recording in hcert's CSV format (docs/telemetry-csv.md): a header {@code t_ns,topic,type,}
+ * A recording in hcert's CSV format (docs/telemetry.md, "CSV recordings"): a header {@code t_ns,topic,type,}
  * followed by field paths, then one row per message in non-decreasing {@code t_ns}. Cells of the
  * types whose definitions hcert bundles are read as their ROS field types; cells of other types
  * are read as booleans, numbers or strings by their look (quoted cells are strings). Read one row
@@ -45,41 +45,35 @@ public final class CsvSource implements TelemetrySource {
             throw new TelemetryException("%s: cannot open recording: %s".formatted(file, e.getMessage()), e);
         }
         try {
-            CsvLexer lexer = new CsvLexer(reader, file.toString());
-            CsvHeader header = CsvHeader.read(lexer, file.toString());
-            return new Cursor(reader, lexer, header);
+            CsvCells cells = new CsvCells(reader, file.toString());
+            CsvHeader header = CsvHeader.read(cells, file.toString());
+            return new Cursor(cells, header);
         } catch (RuntimeException e) {
-            close(reader);
+            try {
+                reader.close();
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed);
+            }
             throw e;
-        }
-    }
-
-    private static void close(BufferedReader reader) {
-        try {
-            reader.close();
-        } catch (IOException e) {
-            // Nothing useful to do: the pass is over.
         }
     }
 
     private final class Cursor implements MessageCursor {
 
-        private final BufferedReader reader;
-        private final CsvLexer lexer;
+        private final CsvCells cells;
         private final CsvRows rows;
         private @Nullable Message next;
         private boolean done;
 
-        Cursor(BufferedReader reader, CsvLexer lexer, CsvHeader header) {
-            this.reader = reader;
-            this.lexer = lexer;
+        Cursor(CsvCells cells, CsvHeader header) {
+            this.cells = cells;
             this.rows = new CsvRows(file.toString(), header);
         }
 
         @Override
         public boolean hasNext() {
             if (next == null && !done) {
-                next = lexer.next().map(rows::message).orElse(null);
+                next = cells.next().map(rows::message).orElse(null);
                 done = next == null;
             }
             return next != null;
@@ -97,7 +91,7 @@ public final class CsvSource implements TelemetrySource {
 
         @Override
         public void close() {
-            CsvSource.close(reader);
+            cells.close();
         }
     }
 }

@@ -1,10 +1,12 @@
 package org.hcert.telemetry.csv;
 
-import java.io.BufferedWriter;
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.csv.CsvFactory;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -14,30 +16,36 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.hcert.telemetry.Message;
 import org.hcert.telemetry.MessageCursor;
 import org.hcert.telemetry.TelemetryException;
 import org.hcert.telemetry.TelemetrySource;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Write a recording in hcert's CSV format. The columns must be known before the first row:
- * {@link #columns} finds them in one pass over a source. Output is deterministic: the same
- * messages and columns give the same bytes (LF line ends, UTF-8, no byte-order mark).
+ * Write a recording in hcert's CSV format, through Jackson's CSV generator. The columns must be
+ * known before the first row: {@link #columns} finds them in one pass over a source. Strings in
+ * bodies are always quoted; topic and type only when they hold a comma, quote or line break. Output
+ * is deterministic: the same messages and columns give the same bytes (LF line ends, UTF-8, no
+ * byte-order mark).
  */
 public final class CsvWriter implements Closeable {
 
-    private final BufferedWriter out;
+    private static final CsvFactory CSV = CsvFactory.builder().enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).build();
+
+    private final CsvGenerator out;
     private final Path file;
     private final Map<String, Integer> columnIndex = new HashMap<>();
-    private final String[] row;
+    private final @Nullable JsonNode[] row;
 
-    private CsvWriter(BufferedWriter out, Path file, List<String> columns) {
+    private CsvWriter(CsvGenerator out, Path file, List<String> columns) {
         this.out = out;
         this.file = file;
         for (int i = 0; i < columns.size(); i++) {
             columnIndex.put(columns.get(i), i);
         }
-        this.row = new String[columns.size()];
+        this.row = new JsonNode[columns.size()];
     }
 
     /**
@@ -69,9 +77,10 @@ public final class CsvWriter implements Closeable {
             }
         }
         try {
-            BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+            CsvGenerator out = CSV.createGenerator(Files.newOutputStream(file), JsonEncoding.UTF8);
             CsvWriter writer = new CsvWriter(out, file, columns);
-            writer.line(CsvHeader.FIXED + (columns.isEmpty() ? "" : "," + String.join(",", columns)));
+            String[] header = Stream.concat(Stream.of(CsvHeader.FIXED.split(",")), columns.stream()).toArray(String[]::new);
+            out.writeArray(header, 0, header.length);
             return writer;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create CSV file " + file, e);
@@ -84,30 +93,39 @@ public final class CsvWriter implements Closeable {
      * @throws TelemetryException when the body has a field path that is not one of the columns
      */
     public void write(Message m) {
-        Arrays.fill(row, "");
+        Arrays.fill(row, null);
         Flattener.flatten(m.body(), m.origin(), (path, value) -> {
             Integer i = columnIndex.get(path);
             if (i == null) {
                 throw new TelemetryException("%s: field %s has no column in %s; list the columns with CsvWriter.columns"
                         .formatted(m.origin(), path, file));
             }
-            row[i] = CellValues.format(value);
+            row[i] = value;
         });
-        StringBuilder sb = new StringBuilder(64 + row.length * 8);
-        sb.append(m.logTimeNs()).append(',').append(CellValues.quote(m.topic(), false)).append(',')
-                .append(CellValues.quote(m.type(), false));
-        for (String cell : row) {
-            sb.append(',').append(cell);
-        }
-        line(sb.toString());
-    }
-
-    private void line(String text) {
         try {
-            out.write(text);
-            out.write('\n');
+            out.writeStartArray();
+            out.writeNumber(m.logTimeNs());
+            out.writeString(m.topic());
+            out.writeString(m.type());
+            out.enable(CsvGenerator.Feature.ALWAYS_QUOTE_STRINGS);
+            for (JsonNode value : row) {
+                cell(value);
+            }
+            out.disable(CsvGenerator.Feature.ALWAYS_QUOTE_STRINGS);
+            out.writeEndArray();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+
+    /** An absent field is an empty cell, a string a quoted one, any other value its unquoted text. */
+    private void cell(@Nullable JsonNode value) throws IOException {
+        if (value == null) {
+            out.writeRawValue("");
+        } else if (value.isTextual()) {
+            out.writeString(value.textValue());
+        } else {
+            out.writeRawValue(CellValues.format(value));
         }
     }
 

@@ -67,6 +67,43 @@ class CsvSourceTest {
     }
 
     @Test
+    void readsAnEmptyCellAsAbsentAndAQuotedOneAsAnEmptyString() throws IOException {
+        Path f = file("""
+                t_ns,topic,type,kind,detail,a,b
+                1,/events,hcert/msg/Event,"",,,
+                2,/x,a/msg/B,,,"",
+                3,/x,a/msg/B,,,"[]",{}
+                4,/x,a/msg/B,,,"true",true
+                """);
+        assertThat(read(f)).extracting(m -> m.body().toString()).containsExactly(
+                "{\"kind\":\"\"}",
+                "{\"a\":\"\"}",
+                "{\"a\":\"[]\",\"b\":{}}",
+                "{\"a\":\"true\",\"b\":true}");
+    }
+
+    @Test
+    void ignoresSpacesAfterAClosingQuoteAndCountsALoneCrAsALineEnd() throws IOException {
+        Path f = file("t_ns,topic,type,kind,detail\r1,/events,hcert/msg/Event,\"start\" ,\"a\"\t\r2,/events,hcert/msg/Event,stop,\r");
+        List<Message> messages = read(f);
+        assertThat(messages).extracting(m -> m.body().toString())
+                .containsExactly("{\"kind\":\"start\",\"detail\":\"a\"}", "{\"kind\":\"stop\"}");
+        assertThat(messages).extracting(Message::origin).containsExactly(f + ":2", f + ":3");
+    }
+
+    @Test
+    void namesTheColumnOfAnErrorFarIntoALongLine() throws IOException {
+        // The parser reads in blocks of a few thousand characters; the column must count across them.
+        // "1,/s,hcert/msg/Event," is 21 characters, so the quoted detail opens at column 22, closes at
+        // 22 + 9000 + 1, and the next cell starts two columns later.
+        String detail = "x".repeat(9_000);
+        assertError("t_ns,topic,type,detail,estop\n1,/s,hcert/msg/Event,\"%s\",1\n".formatted(detail),
+                ":2:%d: column \"estop\" is not a field of hcert/msg/Event".formatted(22 + detail.length() + 3));
+        assertError("t_ns,topic,type,detail\n1,/s,hcert/msg/Event,\"%s\"x\n".formatted(detail),
+                ":2:%d: unexpected 'x' after the closing quote; write a quote inside a quoted cell as \"\"".formatted(22 + detail.length() + 2));
+    }
+
+    @Test
     void rejectsBadInputNamingFileLineAndColumn() throws IOException {
         String header = "t_ns,topic,type,position[0],position[1],estop\n";
         assertError(header + "1,/j,sensor_msgs/msg/JointState,0.1,abc,\n",
