@@ -12,16 +12,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
-import java.util.stream.Collectors;
-import org.hcert.conformance.plan.Plan;
 import org.hcert.conformance.profile.ProfileLoader;
 import org.hcert.conformance.profile.RobotProfile;
 import org.hcert.conformance.profile.StandardProfile;
 import org.hcert.conformance.verdict.ClauseResult;
 import org.hcert.conformance.verdict.Verdict;
-import org.hcert.telemetry.Recordings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,21 +37,8 @@ class AdversarialRecordingsIT {
     @TempDir
     Path dir;
 
-    private record Result(Map<String, ClauseResult> clauses) {
-        Verdict verdict(String id) {
-            return clauses.get(id).verdict();
-        }
-
-        String reason(String id) {
-            return clauses.get(id).reason();
-        }
-    }
-
-    private static Result certify(Path recording) {
-        Plan plan = Plan.of(ROBOT, STANDARD);
-        CertificationContext context = new CertificationContext(ROBOT, STANDARD, plan, Recordings.open(recording));
-        List<ScenarioOutcome> outcomes = FeatureRun.execute(context, new FeatureRun.Options(FeatureRun.BUNDLED_FEATURES, plan.tagExpression()));
-        return new Result(ClauseVerdicts.of(plan, outcomes).stream().collect(Collectors.toMap(ClauseResult::clauseId, r -> r)));
+    private static RecordedCertification certify(Path recording) {
+        return RecordedCertification.of(ROBOT, STANDARD, recording, FeatureRun.BUNDLED_FEATURES);
     }
 
     /** The conformant recording with every line passed through {@code edit} (which may return none, one or more lines). */
@@ -96,8 +79,8 @@ class AdversarialRecordingsIT {
 
     @Test
     void theConformantRecordingPassesEveryClause() {
-        Result r = certify(CONFORMANT);
-        assertThat(r.clauses().values()).extracting(ClauseResult::verdict).containsOnly(Verdict.PASS);
+        RecordedCertification r = certify(CONFORMANT);
+        assertThat(r.results()).extracting(ClauseResult::verdict).containsOnly(Verdict.PASS);
     }
 
     @Test
@@ -108,8 +91,8 @@ class AdversarialRecordingsIT {
             }
             return List.of(part(n, 0, 10, 0), part(n, 10, 20, 1));
         });
-        Result r = certify(split);
-        assertThat(r.clauses().values()).extracting(ClauseResult::verdict).containsOnly(Verdict.PASS);
+        RecordedCertification r = certify(split);
+        assertThat(r.results()).extracting(ClauseResult::verdict).containsOnly(Verdict.PASS);
     }
 
     /** Joints {@code from} to {@code to} of a joint state, {@code shiftNs} later. */
@@ -145,7 +128,7 @@ class AdversarialRecordingsIT {
             }
             return List.of(n);
         });
-        Result r = certify(silent);
+        RecordedCertification r = certify(silent);
         assertThat(r.verdict("SE-ESTOP-01")).isEqualTo(Verdict.INCONCLUSIVE);
         assertThat(r.reason("SE-ESTOP-01")).contains("left_knee");
         assertThat(r.verdict("LC-JNT-01")).isEqualTo(Verdict.INCONCLUSIVE);
@@ -175,7 +158,7 @@ class AdversarialRecordingsIT {
             q.set(knee, q.get(knee).asDouble() + 0.3);
             return List.of(n, other);
         });
-        Result r = certify(doubled);
+        RecordedCertification r = certify(doubled);
         for (String clause : List.of("SE-ESTOP-01", "SE-ESTOP-02", "LC-JNT-01")) {
             assertThat(r.verdict(clause)).as(clause).isEqualTo(Verdict.INCONCLUSIVE);
             assertThat(r.reason(clause)).as(clause).contains("topic /joint_states carries more than one stream: "
@@ -194,7 +177,7 @@ class AdversarialRecordingsIT {
             ((ObjectNode) other.get("msg").get("header")).put("frame_id", "map");
             return List.of(n, other);
         });
-        Result r = certify(doubled);
+        RecordedCertification r = certify(doubled);
         for (String clause : List.of("SE-ESTOP-01", "SE-ESTOP-02", "SE-BAL-01")) {
             assertThat(r.verdict(clause)).as(clause).isEqualTo(Verdict.INCONCLUSIVE);
             assertThat(r.reason(clause)).as(clause).contains(
@@ -212,7 +195,7 @@ class AdversarialRecordingsIT {
             }
             return List.of(n);
         });
-        Result r = certify(turning);
+        RecordedCertification r = certify(turning);
         assertThat(r.verdict("SE-ESTOP-02")).isEqualTo(Verdict.FAIL);
         assertThat(r.reason("SE-ESTOP-02")).startsWith("largest base turn rate between reset and start of base: measured 0.2");
     }
@@ -229,7 +212,7 @@ class AdversarialRecordingsIT {
             }
             return List.of(n);
         });
-        Result r = certify(sampled);
+        RecordedCertification r = certify(sampled);
         assertThat(r.verdict("SE-ESTOP-01")).as(r.reason("SE-ESTOP-01")).isEqualTo(Verdict.INCONCLUSIVE);
         assertThat(r.reason("SE-ESTOP-01")).contains("the trigger was seen only through the sampled safety state")
                 .contains("more than maxTriggerUncertainty 20 ms");
@@ -244,7 +227,7 @@ class AdversarialRecordingsIT {
             }
             return List.of(n);
         });
-        Result r = certify(missing);
+        RecordedCertification r = certify(missing);
         assertThat(r.verdict("SE-ESTOP-01")).isEqualTo(Verdict.INCONCLUSIVE);
         assertThat(r.reason("SE-ESTOP-01")).contains("hcert/msg/SafetyState field \"drive_enabled\" must be true or false, it is missing");
     }

@@ -3,19 +3,14 @@ package org.hcert.conformance.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
-import org.hcert.conformance.plan.Plan;
 import org.hcert.conformance.profile.ProfileLoader;
 import org.hcert.conformance.profile.RobotProfile;
 import org.hcert.conformance.profile.StandardProfile;
-import org.hcert.conformance.verdict.ClauseResult;
 import org.hcert.conformance.verdict.Verdict;
-import org.hcert.telemetry.Recordings;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,16 +24,13 @@ class ConcurrentRunsIT {
     private static final StandardProfile STANDARD = ProfileLoader.loadStandard(Path.of("../profiles/standards/heis-2026.yaml"));
 
     private static Map<String, Verdict> certify(String name, CountDownLatch start) {
-        Plan plan = Plan.of(ROBOT, STANDARD);
-        CertificationContext context = new CertificationContext(ROBOT, STANDARD, plan, Recordings.open(RECORDINGS.resolve(name + ".ndjson")));
         try {
             start.countDown();
             start.await(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        List<ScenarioOutcome> outcomes = FeatureRun.execute(context, new FeatureRun.Options(FeatureRun.BUNDLED_FEATURES, plan.tagExpression()));
-        return ClauseVerdicts.of(plan, outcomes).stream().collect(Collectors.toMap(ClauseResult::clauseId, ClauseResult::verdict));
+        return RecordedCertification.of(ROBOT, STANDARD, RECORDINGS.resolve(name + ".ndjson"), FeatureRun.BUNDLED_FEATURES).verdicts();
     }
 
     @Test

@@ -10,12 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
-import org.hcert.conformance.plan.Plan;
 import org.hcert.conformance.profile.ProfileLoader;
 import org.hcert.conformance.profile.RobotProfile;
 import org.hcert.conformance.profile.StandardProfile;
-import org.hcert.conformance.verdict.ClauseResult;
 import org.hcert.conformance.verdict.Measurement;
 import org.hcert.conformance.verdict.Verdict;
 import org.hcert.telemetry.mcap.Compression;
@@ -42,31 +39,12 @@ class RecordedRobotsIT {
     @TempDir
     Path dir;
 
-    private static Certification certify(Path recording, String features) {
-        Plan plan = Plan.of(ROBOT, STANDARD);
-        CertificationContext context = new CertificationContext(ROBOT, STANDARD, plan, org.hcert.telemetry.Recordings.open(recording));
-        List<ScenarioOutcome> outcomes = FeatureRun.execute(context, new FeatureRun.Options(features, plan.tagExpression()));
-        List<ClauseResult> results = ClauseVerdicts.of(plan, outcomes);
-        return new Certification(results, ClauseVerdicts.overall(plan, results));
+    private static RecordedCertification certify(Path recording, String features) {
+        return RecordedCertification.of(ROBOT, STANDARD, recording, features);
     }
 
-    private static Certification certify(String name) {
+    private static RecordedCertification certify(String name) {
         return certify(RECORDINGS.resolve(name + ".ndjson"), FeatureRun.BUNDLED_FEATURES);
-    }
-
-    private record Certification(List<ClauseResult> results, ClauseVerdicts.Overall overall) {
-        Map<String, Verdict> verdicts() {
-            return results.stream().collect(Collectors.toMap(ClauseResult::clauseId, ClauseResult::verdict));
-        }
-
-        ClauseResult clause(String id) {
-            return results.stream().filter(r -> r.clauseId().equals(id)).findFirst().orElseThrow();
-        }
-
-        Measurement measurement(String id, String quantityPrefix) {
-            return clause(id).measurements().stream().filter(m -> m.quantity().startsWith(quantityPrefix))
-                    .findFirst().orElseThrow();
-        }
     }
 
     private static JsonNode truth(String name) throws IOException {
@@ -75,7 +53,7 @@ class RecordedRobotsIT {
 
     @Test
     void conformantRobotPassesEveryClause() throws IOException {
-        Certification c = certify("conformant");
+        RecordedCertification c = certify("conformant");
         assertThat(c.verdicts()).containsExactlyInAnyOrderEntriesOf(Map.of(
                 "SE-ESTOP-01", Verdict.PASS, "SE-ESTOP-02", Verdict.PASS, "LC-JNT-01", Verdict.PASS, "SE-BAL-01", Verdict.PASS));
         assertThat(c.overall()).isEqualTo(ClauseVerdicts.Overall.CONFORMANT);
@@ -90,7 +68,7 @@ class RecordedRobotsIT {
 
     @Test
     void slowEstopFailsOnlyTheEmergencyStopClause() throws IOException {
-        Certification c = certify("slow-estop");
+        RecordedCertification c = certify("slow-estop");
         assertThat(c.verdicts()).containsExactlyInAnyOrderEntriesOf(Map.of(
                 "SE-ESTOP-01", Verdict.FAIL, "SE-ESTOP-02", Verdict.PASS, "LC-JNT-01", Verdict.PASS, "SE-BAL-01", Verdict.PASS));
         assertThat(c.overall()).isEqualTo(ClauseVerdicts.Overall.NON_CONFORMANT);
@@ -101,7 +79,7 @@ class RecordedRobotsIT {
 
     @Test
     void jointOverrunFailsOnlyTheJointLimitClauseNamingTheJoint() throws IOException {
-        Certification c = certify("joint-overrun");
+        RecordedCertification c = certify("joint-overrun");
         assertThat(c.verdicts()).containsExactlyInAnyOrderEntriesOf(Map.of(
                 "SE-ESTOP-01", Verdict.PASS, "SE-ESTOP-02", Verdict.PASS, "LC-JNT-01", Verdict.FAIL, "SE-BAL-01", Verdict.PASS));
         Measurement overrun = c.measurement("LC-JNT-01", "joint overrun");
@@ -117,7 +95,7 @@ class RecordedRobotsIT {
     void fallingRobotFailsTheBalanceClauseAndLiesStillOnlyAfterTheDeclaredStoppingTime() throws IOException {
         // fall-on-stop cuts the drives at the e-stop and the ankles go limp: HC-1 topples about its
         // ankle as a rigid body and lies still about a second later, beyond the declared 600 ms.
-        Certification c = certify("fall");
+        RecordedCertification c = certify("fall");
         assertThat(c.verdicts()).containsExactlyInAnyOrderEntriesOf(Map.of(
                 "SE-ESTOP-01", Verdict.FAIL, "SE-ESTOP-02", Verdict.PASS, "LC-JNT-01", Verdict.PASS, "SE-BAL-01", Verdict.FAIL));
         Measurement tilt = c.measurement("SE-BAL-01", "maximum trunk tilt");
@@ -130,7 +108,7 @@ class RecordedRobotsIT {
 
     @Test
     void missingSafetyTopicMakesTheEmergencyStopInconclusiveAndTheRunIncomplete() {
-        Certification c = certify("missing-safety-topic");
+        RecordedCertification c = certify("missing-safety-topic");
         assertThat(c.verdicts()).containsExactlyInAnyOrderEntriesOf(Map.of(
                 "SE-ESTOP-01", Verdict.INCONCLUSIVE, "SE-ESTOP-02", Verdict.PASS, "LC-JNT-01", Verdict.PASS, "SE-BAL-01", Verdict.PASS));
         assertThat(c.overall()).isEqualTo(ClauseVerdicts.Overall.INCOMPLETE);
@@ -154,7 +132,7 @@ class RecordedRobotsIT {
             lines.add(line);
         }
         Path creeping = Files.write(dir.resolve("restart-after-reset.ndjson"), lines);
-        Certification c = certify(creeping, FeatureRun.BUNDLED_FEATURES);
+        RecordedCertification c = certify(creeping, FeatureRun.BUNDLED_FEATURES);
         assertThat(c.verdicts()).containsExactlyInAnyOrderEntriesOf(Map.of("SE-ESTOP-01", Verdict.PASS,
                 "SE-ESTOP-02", Verdict.FAIL, "LC-JNT-01", Verdict.PASS, "SE-BAL-01", Verdict.PASS));
         Measurement speed = c.measurement("SE-ESTOP-02", "largest joint speed between reset and start");
@@ -169,7 +147,7 @@ class RecordedRobotsIT {
         String broken = lines.get(1000).substring(0, 40);
         Files.write(cut, List.copyOf(lines.subList(0, 1000)));
         Files.writeString(cut, broken + "\n", java.nio.file.StandardOpenOption.APPEND);
-        Certification c = certify(cut, FeatureRun.BUNDLED_FEATURES);
+        RecordedCertification c = certify(cut, FeatureRun.BUNDLED_FEATURES);
         assertThat(c.results()).allSatisfy(r -> assertThat(r.verdict()).isEqualTo(Verdict.INCONCLUSIVE));
         assertThat(c.clause("LC-JNT-01").reason()).startsWith("telemetry unreadable: " + cut + ":1001: not a JSON object");
         assertThat(c.overall()).isEqualTo(ClauseVerdicts.Overall.INCOMPLETE);
@@ -196,8 +174,8 @@ class RecordedRobotsIT {
     @Test
     void mcapRecordingGivesTheSameVerdictsAndValuesAsNdjson() {
         Path mcap = toMcap(RECORDINGS.resolve("slow-estop.ndjson"), dir.resolve("slow-estop.mcap"));
-        Certification fromMcap = certify(mcap, FeatureRun.BUNDLED_FEATURES);
-        Certification fromNdjson = certify("slow-estop");
+        RecordedCertification fromMcap = certify(mcap, FeatureRun.BUNDLED_FEATURES);
+        RecordedCertification fromNdjson = certify("slow-estop");
         assertThat(fromMcap.verdicts()).isEqualTo(fromNdjson.verdicts());
         assertThat(fromMcap.measurement("SE-ESTOP-01", "stop time").measured())
                 .isEqualTo(fromNdjson.measurement("SE-ESTOP-01", "stop time").measured());
@@ -208,14 +186,14 @@ class RecordedRobotsIT {
         Path mcap = toMcap(RECORDINGS.resolve("conformant.ndjson"), dir.resolve("cut.mcap"));
         byte[] bytes = Files.readAllBytes(mcap);
         Files.write(mcap, java.util.Arrays.copyOf(bytes, bytes.length * 3 / 5));
-        Certification c = certify(mcap, FeatureRun.BUNDLED_FEATURES);
+        RecordedCertification c = certify(mcap, FeatureRun.BUNDLED_FEATURES);
         assertThat(c.results()).allSatisfy(r -> assertThat(r.verdict()).isEqualTo(Verdict.INCONCLUSIVE));
         assertThat(c.clause("LC-JNT-01").reason()).startsWith("recording " + mcap + " is damaged and was read only in part: ");
     }
 
     @Test
     void undefinedStepIsInconclusiveNeverPass() {
-        Certification c = certify(RECORDINGS.resolve("conformant.ndjson"), "src/test/resources/fixtures/undefined-step.feature");
+        RecordedCertification c = certify(RECORDINGS.resolve("conformant.ndjson"), "src/test/resources/fixtures/undefined-step.feature");
         assertThat(c.clause("SE-ESTOP-01").verdict()).isEqualTo(Verdict.INCONCLUSIVE);
         assertThat(c.clause("SE-ESTOP-01").reason()).startsWith("a step has no definition in hcert's glue");
         assertThat(c.clause("LC-JNT-01").reason()).isEqualTo("no scenario in the features is tagged @LC-JNT-01");

@@ -1,6 +1,5 @@
 package org.hcert.simulator.recording;
 
-import java.util.List;
 import org.hcert.simulator.Command;
 
 /**
@@ -33,16 +32,14 @@ final class Script {
     /** The walking speed, m/s. */
     static final double WALK_SPEED_MPS = 0.5;
 
-    /** One command of the script, sent {@code atMs} after the start, before the physics step from there. */
-    record Cue(long atMs, Command command) {}
-
-    static final List<Cue> CUES = List.of(
-            new Cue(200, new Command.Start()),
-            new Cue(500, new Command.MoveJoint(TEST_JOINT, TEST_TARGET_RAD, TEST_SPEED_RAD_S)),
-            new Cue(1_250, new Command.Walk(WALK_SPEED_MPS, 0, 0)),
-            new Cue(2_750, new Command.MoveJoint(TEST_JOINT, TEST_MIDDLE_RAD, TEST_SPEED_RAD_S)),
-            new Cue(ESTOP_MS, new Command.EmergencyStop()),
-            new Cue(RESET_MS, new Command.Reset()));
+    /** The script without faults, on HC-1 at the recordings' rates. */
+    static final Scenario BUNDLED = Scenario.until(END_MS)
+            .at(200, new Command.Start())
+            .at(500, new Command.MoveJoint(TEST_JOINT, TEST_TARGET_RAD, TEST_SPEED_RAD_S))
+            .at(1_250, new Command.Walk(WALK_SPEED_MPS, 0, 0))
+            .at(2_750, new Command.MoveJoint(TEST_JOINT, TEST_MIDDLE_RAD, TEST_SPEED_RAD_S))
+            .at(ESTOP_MS, new Command.EmergencyStop())
+            .at(RESET_MS, new Command.Reset());
 
     private Script() {}
 }

@@ -1,11 +1,8 @@
 package org.hcert.simulator.recording;
 
-import java.util.Iterator;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
-import org.hcert.simulator.CommandResult;
 import org.hcert.simulator.Fault;
-import org.hcert.simulator.OutboundMessage;
 import org.hcert.simulator.SimulatorConfig;
 import org.hcert.simulator.StopTruth;
 import org.hcert.simulator.TelemetryRates;
@@ -37,34 +34,21 @@ final class ScriptedRun {
 
     /** Run {@code variant} on the robot {@code config} builds; see {@link #run(Variant, Consumer)}. */
     static RecordingTruth run(SimulatorConfig config, Variant variant, Consumer<Message> out) {
-        VirtualHumanoid robot = VirtualHumanoid.create(config);
-        variant.faults().forEach(f -> robot.faults().activate(f, f.defaultParameter()));
+        Scenario scenario = Script.BUNDLED.on(config);
+        for (Fault f : variant.faults()) {
+            scenario = scenario.fault(0, f);
+        }
+        for (String topic : variant.omittedTopics()) {
+            scenario = scenario.omit(topic);
+        }
         TruthTracker tracker = new TruthTracker(config);
-        Iterator<Script.Cue> cues = Script.CUES.iterator();
-        Script.Cue next = cues.next();
-        long periodNs = config.physicsPeriodNs();
-        while (robot.simTimeNs() < Script.END_MS * 1_000_000L) {
-            while (next != null && next.atMs() * 1_000_000L == robot.simTimeNs()) {
-                send(robot, next, variant);
-                next = cues.hasNext() ? cues.next() : null;
-            }
-            robot.step(periodNs);
-            tracker.observe(robot.truth());
-            for (OutboundMessage m : robot.drainTelemetry()) {
-                if (variant.writes(m.message().topic())) {
-                    out.accept(m.message());
-                }
-            }
+        VirtualHumanoid robot;
+        try {
+            robot = scenario.run(out, r -> tracker.observe(r.truth()));
+        } catch (IllegalStateException e) {
+            throw new IllegalStateException("recording %s: %s".formatted(variant.fileName(), e.getMessage()), e);
         }
         return truth(config, variant, robot, tracker);
-    }
-
-    private static void send(VirtualHumanoid robot, Script.Cue cue, Variant variant) {
-        CommandResult r = robot.accept(cue.command());
-        if (!r.accepted()) {
-            throw new IllegalStateException("recording %s: at %d ms HC-1 refused %s: %s"
-                    .formatted(variant.fileName(), cue.atMs(), cue.command(), r.detail()));
-        }
     }
 
     private static RecordingTruth truth(SimulatorConfig config, Variant variant, VirtualHumanoid robot,

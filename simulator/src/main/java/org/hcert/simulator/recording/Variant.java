@@ -46,6 +46,11 @@ enum Variant {
         return !omittedTopics.contains(topic);
     }
 
+    /** The topics left out of the file. */
+    Set<String> omittedTopics() {
+        return omittedTopics;
+    }
+
     static Optional<Variant> byName(String name) {
         for (Variant v : values()) {
             if (v.fileName.equals(name)) {
