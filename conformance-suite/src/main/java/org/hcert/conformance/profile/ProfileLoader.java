@@ -133,19 +133,31 @@ public final class ProfileLoader {
     private static SignalMapping topics(YamlDocument doc) {
         Map<Role, List<String>> map = new LinkedHashMap<>();
         Map<String, String> roleOfTopic = new LinkedHashMap<>();
+        Map<String, String> chosenFrames = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> e : doc.root().get("topics").properties()) {
             Role role = Role.byKey(e.getKey()).orElseThrow();
-            List<String> topics = strings(e.getValue());
-            for (int i = 0; i < topics.size(); i++) {
-                String other = roleOfTopic.putIfAbsent(topics.get(i), e.getKey());
+            List<String> topics = new ArrayList<>();
+            for (int i = 0; i < e.getValue().size(); i++) {
+                JsonNode entry = e.getValue().get(i);
+                String pointer = "/topics/" + e.getKey() + "/" + i;
+                String topic = entry.isTextual() ? entry.textValue() : entry.get("topic").textValue();
+                String other = roleOfTopic.putIfAbsent(topic, e.getKey());
                 if (other != null) {
-                    throw doc.error("/topics/" + e.getKey() + "/" + i,
-                            "topic %s is already mapped to %s; a topic plays one role".formatted(topics.get(i), other));
+                    throw doc.error(pointer, "topic %s is already mapped to %s; a topic plays one role".formatted(topic, other));
                 }
+                if (entry.has("frameId")) {
+                    if (!role.framePublisher()) {
+                        throw doc.error(pointer + "/frameId", ("role %s: a message's frame_id does not tell its publisher apart "
+                                + "(%s), so a publisher cannot be chosen by it").formatted(role.key(),
+                                role == Role.TEMPERATURES ? "it names the sensor" : "hcert's message has no header"));
+                    }
+                    chosenFrames.put(topic, entry.get("frameId").textValue());
+                }
+                topics.add(topic);
             }
             map.put(role, topics);
         }
-        return SignalMapping.of(map);
+        return SignalMapping.of(map, chosenFrames);
     }
 
     private static Clause clause(YamlDocument doc, String pointer, JsonNode c, List<String> classes) {

@@ -116,6 +116,23 @@ class ProfileLoaderTest {
     }
 
     @Test
+    void choosesAPublisherByItsFrameWhereTheFrameTellsPublishersApart() throws IOException {
+        Path file = robotWith("  odometry: [/odom]", "  odometry: [{topic: /odom, frameId: odom}]");
+        RobotProfile robot = ProfileLoader.loadRobot(file);
+        assertThat(robot.topics().topics(Role.ODOMETRY)).containsExactly("/odom");
+        assertThat(robot.topics().chosenFrame("/odom")).contains("odom");
+        assertThat(robot.topics().chosenFrame("/imu/torso")).isEmpty();
+    }
+
+    @Test
+    void refusesToChooseATemperaturePublisherByItsFrame() throws IOException {
+        Path file = robotWith("  temperatures: [/temperatures]", "  temperatures: [{topic: /temperatures, frameId: left_knee}]");
+        assertThatThrownBy(() -> ProfileLoader.loadRobot(file)).hasMessageStartingWith(file + ":")
+                .hasMessageEndingWith("topics.temperatures[0].frameId: role temperatures: a message's frame_id does not tell "
+                        + "its publisher apart (it names the sensor), so a publisher cannot be chosen by it");
+    }
+
+    @Test
     void saysWhenTheFileDoesNotExist() {
         Path missing = dir.resolve("nope.yaml");
         assertThatThrownBy(() -> ProfileLoader.loadStandard(missing)).hasMessage(missing + ": file not found");

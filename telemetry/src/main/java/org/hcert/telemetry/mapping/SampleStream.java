@@ -37,15 +37,19 @@ public final class SampleStream implements Iterator<Sample>, Closeable {
     private long lastNs = Long.MIN_VALUE;
     private @Nullable Sample next;
     private final Map<String, Set<String>> frames = new java.util.TreeMap<>();
+    private final Map<String, String> chosenFrames = new HashMap<>();
+    private final Map<String, Long> leftOut = new java.util.TreeMap<>();
+    private final Map<String, @Nullable String> lastFrame = new HashMap<>();
 
     private SampleStream(TelemetrySource source, SignalMapping mapping, Set<Role> roles) {
         for (Role role : roles) {
             counts.put(role, 0L);
             for (String topic : mapping.topics(role)) {
                 wantedTopics.put(topic, role);
+                mapping.chosenFrame(topic).ifPresent(f -> chosenFrames.put(topic, f));
             }
         }
-        this.mcap = source instanceof McapSource m ? McapSamples.open(m, Map.copyOf(wantedTopics)) : null;
+        this.mcap = source instanceof McapSource m ? McapSamples.open(m, Map.copyOf(wantedTopics), Map.copyOf(chosenFrames)) : null;
         this.cursor = mcap == null ? source.open() : null;
     }
 
@@ -70,16 +74,37 @@ public final class SampleStream implements Iterator<Sample>, Closeable {
             Message m = cursor.next();
             seen(m.logTimeNs());
             Role role = wantedTopics.get(m.topic());
-            if (role != null) {
-                JsonNode frame = m.body().path("header").path("frame_id");
-                if (frame.isTextual()) {
-                    frames.computeIfAbsent(m.topic(), t -> new java.util.TreeSet<>()).add("frame_id \"" + frame.textValue() + "\"");
-                }
+            if (role != null && (!role.framePublisher() || take(m.topic(), frameOf(m)))) {
                 next = decode(m, role);
                 counts.merge(role, 1L, Long::sum);
             }
         }
         return next != null;
+    }
+
+    /** Whether a message of {@code topic} with {@code frame} is taken; notes its publisher. */
+    private boolean take(String topic, @Nullable String frame) {
+        String chosen = chosenFrames.get(topic);
+        if (chosen != null && !chosen.equals(frame)) {
+            leftOut.merge(topic, 1L, Long::sum);
+            return false;
+        }
+        if (!lastFrame.containsKey(topic) || !Objects.equals(lastFrame.get(topic), frame)) {
+            lastFrame.put(topic, frame);
+            frames.computeIfAbsent(topic, t -> new java.util.TreeSet<>()).add(describeFrame(frame));
+        }
+        return true;
+    }
+
+    /** The {@code header.frame_id} of a message's body, or null when it has none. */
+    static @Nullable String frameOf(Message m) {
+        JsonNode frame = m.body().path("header").path("frame_id");
+        return frame.isTextual() ? frame.textValue() : null;
+    }
+
+    /** How a frame sets a publisher apart, for messages: {@code frame_id "odom"} or {@code no frame_id}. */
+    static String describeFrame(@Nullable String frame) {
+        return frame == null ? "no frame_id" : "frame_id \"" + frame + "\"";
     }
 
     private void seen(long tNs) {
@@ -109,12 +134,18 @@ public final class SampleStream implements Iterator<Sample>, Closeable {
     }
 
     /**
-     * What set apart the publishers of each wanted topic so far: the MCAP channels it came on, or,
-     * for other formats, the distinct {@code header.frame_id} values of its messages. A topic with
-     * more than one has several publishers.
+     * What set apart the publishers of each wanted topic so far: the MCAP channels it came on and,
+     * for roles whose frame tells publishers apart ({@link Role#framePublisher()}), the distinct
+     * {@code header.frame_id} values of its taken messages (a message without one counts as its own
+     * kind). A topic with more than one entry has several publishers.
      */
     public Map<String, Set<String>> publishers() {
         return mcap != null ? mcap.publishers() : frames;
+    }
+
+    /** How many messages of each topic were left out so far because their frame was not the one the robot profile chose. */
+    public Map<String, Long> leftOut() {
+        return mcap != null ? mcap.leftOut() : leftOut;
     }
 
     /** How many samples of {@code role} were seen so far. */
