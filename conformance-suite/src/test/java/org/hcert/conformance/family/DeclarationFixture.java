@@ -1,0 +1,128 @@
+package org.hcert.conformance.family;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.hcert.conformance.quantity.PerformanceLevel;
+import org.hcert.conformance.quantity.Quantity;
+import org.hcert.conformance.quantity.Unit;
+import org.hcert.conformance.verdict.Comparison;
+import org.hcert.conformance.verdict.EvidencePolicy;
+import org.hcert.conformance.verdict.Limit;
+import org.hcert.conformance.verdict.Measurement;
+import org.hcert.conformance.verdict.Reading;
+import org.hcert.conformance.verdict.Verdict;
+import org.hcert.telemetry.Sample;
+import org.hcert.telemetry.mapping.Role;
+import org.hcert.telemetry.mapping.SignalMapping;
+
+/**
+ * A clause of the declaration family for a test robot whose declaration manifest is built in Java,
+ * with the limits of the bundled standard profile's clauses; each reading is judged as a Then-step
+ * would judge it.
+ *
+ * @param options the clause's options
+ * @param limits the clause's limits by name
+ * @param declaration the robot's declaration
+ * @param joints how many joints the robot profile declares
+ */
+record DeclarationFixture(Map<String, String> options, Map<String, Limit> limits, RobotDeclaration declaration, int joints) {
+
+    static final Path PROFILE = Path.of("robot.yaml");
+
+    static DeclarationFixture of(String check, String function, Limit... limits) {
+        Map<String, Limit> byName = new LinkedHashMap<>();
+        for (Limit l : limits) {
+            byName.put(l.name(), l);
+        }
+        return new DeclarationFixture(Map.of("check", check, "function", function), byName, declaration(List.of(), List.of()), 20);
+    }
+
+    static Limit limit(String name, double value, Unit unit, Comparison comparison, String evidence) {
+        return new Limit(name, new Quantity(value, unit), comparison, evidence, "standard profile heis-2026.yaml");
+    }
+
+    static Limit pl(String name, String level, String evidence) {
+        return new Limit(name, PerformanceLevel.parse(level).orElseThrow().quantity(), Comparison.AT_LEAST, evidence,
+                "standard profile heis-2026.yaml");
+    }
+
+    static Quantity q(double value, Unit unit) {
+        return new Quantity(value, unit);
+    }
+
+    static RobotDeclaration declaration(List<RobotDeclaration.SafetyFunction> functions, List<RobotDeclaration.Arm> arms) {
+        return new RobotDeclaration(true, Optional.of("mobile-servant"), Optional.of("biped"), Optional.of(20),
+                Optional.of(q(60, Unit.KILOGRAM)), Optional.of(q(1, Unit.METRE_PER_SECOND)), Optional.of(q(600, Unit.MILLISECOND)),
+                Optional.of(q(0.5, Unit.METRE)), Optional.of(q(2, Unit.METRE)), arms, functions, List.of(), Map.of());
+    }
+
+    DeclarationFixture withFunctions(RobotDeclaration.SafetyFunction... functions) {
+        RobotDeclaration d = declaration;
+        return with(new RobotDeclaration(true, d.iso13482Type(), d.locomotion(), d.dof(), d.mass(), d.ratedSpeed(), d.stoppingTime(),
+                d.stoppingDistance(), d.fallZoneRadius(), d.arms(), List.of(functions), d.models(), d.lines()));
+    }
+
+    DeclarationFixture withArms(RobotDeclaration.Arm... arms) {
+        RobotDeclaration d = declaration;
+        return with(new RobotDeclaration(true, d.iso13482Type(), d.locomotion(), d.dof(), d.mass(), d.ratedSpeed(), d.stoppingTime(),
+                d.stoppingDistance(), d.fallZoneRadius(), List.of(arms), d.safetyFunctions(), d.models(), d.lines()));
+    }
+
+    DeclarationFixture with(RobotDeclaration d) {
+        return new DeclarationFixture(options, limits, d, joints);
+    }
+
+    DeclarationFixture withJoints(int count) {
+        return new DeclarationFixture(options, limits, declaration, count);
+    }
+
+    /** A safety function with the given PL and nothing else declared. */
+    static RobotDeclaration.SafetyFunction function(String name, String pl) {
+        return new RobotDeclaration.SafetyFunction(name, "declaration.safetyFunctions[0]", PerformanceLevel.parse(pl),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), List.of(), Optional.empty());
+    }
+
+    ClauseSetup setup() {
+        List<DeclaredJoint> declared = new ArrayList<>();
+        for (int i = 0; i < joints; i++) {
+            declared.add(new DeclaredJoint("j" + i, -1, 1, 8));
+        }
+        SignalMapping topics = SignalMapping.of(Map.of(Role.WRENCHES, List.of("/wrist/left/ft", "/wrist/right/ft")));
+        return new ClauseSetup("TEST-DECL-01", new Declaration(), limits, Map.of(), Map.of("maxSampleGap", 0.05), options,
+                new RobotFacts(PROFILE, declared, Map.of(), topics, "HC1-DEMO-0001", Set.of("arms"), declaration));
+    }
+
+    ClauseEvidence evaluate(List<? extends Sample> samples) {
+        Evaluator e = new Declaration().evaluator(setup());
+        samples.forEach(e::accept);
+        return e.finish(samples.isEmpty() ? Long.MIN_VALUE : samples.get(samples.size() - 1).tNs());
+    }
+
+    ClauseEvidence evaluate() {
+        return evaluate(List.of());
+    }
+
+    /** Each reading of {@code limit} judged as the Then-step judges it; a reading without a value is absent. */
+    List<Measurement> judged(ClauseEvidence evidence, String limit) {
+        List<Measurement> out = new ArrayList<>();
+        for (Reading r : evidence.readings(limit)) {
+            EvidencePolicy.judge(limit, r, r.limit().orElse(limits.get(limit)), "test").ifPresent(out::add);
+        }
+        return out;
+    }
+
+    /** The verdict of every reading of {@code limit}, in order; a reading without a value is INCONCLUSIVE. */
+    List<Verdict> verdicts(ClauseEvidence evidence, String limit) {
+        List<Verdict> out = new ArrayList<>();
+        for (Reading r : evidence.readings(limit)) {
+            out.add(EvidencePolicy.judge(limit, r, r.limit().orElse(limits.get(limit)), "test").map(Measurement::verdict)
+                    .orElse(Verdict.INCONCLUSIVE));
+        }
+        return out;
+    }
+}

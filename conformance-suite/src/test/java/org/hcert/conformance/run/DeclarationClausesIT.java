@@ -1,0 +1,77 @@
+package org.hcert.conformance.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.hcert.conformance.profile.ProfileLoader;
+import org.hcert.conformance.verdict.Verdict;
+import org.hcert.simulator.Command;
+import org.hcert.simulator.recording.Scenario;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The declaration clauses three ways: the demo robot's profile, which passes; a copy of it edited so
+ * that its declaration breaks the clause's rule, which fails; and a copy that leaves the field out,
+ * which is INCONCLUSIVE naming it. Each is certified with a short recording HC-1 makes on a simulated
+ * clock (the declaration clauses read no telemetry, but a certification needs a recording).
+ */
+class DeclarationClausesIT {
+
+    /** Start, stand 1.5 s. */
+    private static final Scenario STANDING = Scenario.until(1_500).at(200, new Command.Start());
+
+    @TempDir
+    static Path shared;
+
+    private static Path standing;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void record() throws IOException {
+        standing = shared.resolve("standing.ndjson");
+        STANDING.writeNdjson(standing);
+    }
+
+    /** The demo robot's profile with {@code from} replaced by {@code to} (which must occur once). */
+    private Path robot(String from, String to) throws IOException {
+        String text = Files.readString(RecordedCertification.HC1);
+        assertThat(text.split(java.util.regex.Pattern.quote(from), -1)).as("occurrences of %s", from).hasSize(2);
+        Path file = dir.resolve("robot.yaml");
+        Files.writeString(file, text.replace(from, to));
+        return file;
+    }
+
+    private static RecordedCertification certify(Path robot, Path recording) {
+        return RecordedCertification.of(ProfileLoader.loadRobot(robot), recording);
+    }
+
+    private static final String ESTOP = "- {name: emergency-stop, pl: d, plr: c,";
+
+    @Test
+    void seEstop06PassesForTheDemoRobot() {
+        RecordedCertification c = certify(RecordedCertification.HC1, standing);
+        assertThat(c.verdict("SE-ESTOP-06")).isEqualTo(Verdict.PASS);
+        assertThat(c.measurement("SE-ESTOP-06", "declared performance level").headline())
+                .isEqualTo("declared performance level (emergency-stop): PL d (limit ≥ PL c, C2)");
+    }
+
+    @Test
+    void seEstop06FailsForAnEstopOfLevelB() throws IOException {
+        RecordedCertification c = certify(robot(ESTOP, "- {name: emergency-stop, pl: b, plr: c,"), standing);
+        assertThat(c.verdict("SE-ESTOP-06")).isEqualTo(Verdict.FAIL);
+        assertThat(c.reason("SE-ESTOP-06")).startsWith("declared performance level of emergency-stop: measured PL b, limit ≥ PL c, outside by 1 level(s)");
+    }
+
+    @Test
+    void seEstop06IsInconclusiveWhenTheEstopsLevelIsNotDeclared() throws IOException {
+        RecordedCertification c = certify(robot(ESTOP, "- {name: emergency-stop, plr: c,"), standing);
+        assertThat(c.verdict("SE-ESTOP-06")).isEqualTo(Verdict.INCONCLUSIVE);
+        assertThat(c.reason("SE-ESTOP-06")).contains("declaration.safetyFunctions[0].pl (the declared performance level of emergency-stop) is not given");
+    }
+}

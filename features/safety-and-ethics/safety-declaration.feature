@@ -1,0 +1,13 @@
+@pillar:safety-and-ethics
+Feature: Declared functional safety
+  What the robot's declaration manifest states about its safety functions (ISO 13849-1) and its
+  arms (ISO 10218-1:2025), checked against the standard's rules. These are checks of the document
+  (the robot profile's declaration section): a field the declaration leaves out is INCONCLUSIVE,
+  naming it; a declared value that breaks a rule fails with the value and the limit.
+  Sources: ISO 10218-1:2025 5.3 and its Class I/II; ISO 13849-1.
+  Evidence: C2 for the e-stop's PL, C for the rest (see each clause).
+
+  @SE-ESTOP-06
+  Scenario: The emergency stop's declared performance level is at least c
+    When the robot's declaration is read
+    Then the declaration meets the limit "requiredPl"
