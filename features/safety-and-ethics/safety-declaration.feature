@@ -11,3 +11,14 @@ Feature: Declared functional safety
   Scenario: The emergency stop's declared performance level is at least c
     When the robot's declaration is read
     Then the declaration meets the limit "requiredPl"
+
+  @SE-FS-01
+  Scenario: Each safety function's PL reaches its PLr and its PFH_D lies in the band of its PL
+    When the robot's declaration is read
+    Then the declaration meets the limit "requiredPl"
+    And the declaration meets the limit "pfhdPlA"
+    And the declaration meets the limit "pfhdPlB"
+    And the declaration meets the limit "pfhdPlC"
+    And the declaration meets the limit "pfhdPlD"
+    And the declaration meets the limit "pfhdPlE"
+    And the declaration meets the limit "pfhdFloor"

@@ -87,6 +87,30 @@ record DeclarationFixture(Map<String, String> options, Map<String, Limit> limits
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), List.of(), Optional.empty());
     }
 
+    /** A safety function with the given PL, PLr (empty: none) and PFH_D (NaN: none). */
+    static RobotDeclaration.SafetyFunction function(String name, String pl, String plr, double pfhdPerHour) {
+        return new RobotDeclaration.SafetyFunction(name, "declaration.safetyFunctions[0]", PerformanceLevel.parse(pl),
+                PerformanceLevel.parse(plr), Double.isNaN(pfhdPerHour) ? Optional.empty() : Optional.of(q(pfhdPerHour, Unit.PER_HOUR)),
+                Optional.empty(), Optional.empty(), Optional.empty(), List.of(), Optional.empty());
+    }
+
+    /** SE-FS-01 of heis-2026.yaml: PL at least PLr (d, e-stop c, reset b), PFH_D in the band of the PL. */
+    static DeclarationFixture fs01() {
+        return of("pl-and-pfhd", "all", pl("requiredPl", "d", "C"), pl("requiredPlEmergencyStop", "c", "C"),
+                pl("requiredPlReset", "b", "C"),
+                limit("pfhdPlA", 1e-4, Unit.PER_HOUR, Comparison.BELOW, "C"), limit("pfhdPlB", 1e-5, Unit.PER_HOUR, Comparison.BELOW, "C"),
+                limit("pfhdPlC", 3e-6, Unit.PER_HOUR, Comparison.BELOW, "C"), limit("pfhdPlD", 1e-6, Unit.PER_HOUR, Comparison.BELOW, "C"),
+                limit("pfhdPlE", 1e-7, Unit.PER_HOUR, Comparison.BELOW, "C"),
+                limit("pfhdFloor", 1e-8, Unit.PER_HOUR, Comparison.AT_LEAST, "C"));
+    }
+
+    /** The verdict of every reading, whatever its limit, in the order gathered. */
+    List<Verdict> allVerdicts(ClauseEvidence evidence) {
+        List<Verdict> out = new ArrayList<>();
+        evidence.readings().keySet().forEach(name -> out.addAll(verdicts(evidence, name)));
+        return out;
+    }
+
     ClauseSetup setup() {
         List<DeclaredJoint> declared = new ArrayList<>();
         for (int i = 0; i < joints; i++) {

@@ -74,4 +74,25 @@ class DeclarationClausesIT {
         assertThat(c.verdict("SE-ESTOP-06")).isEqualTo(Verdict.INCONCLUSIVE);
         assertThat(c.reason("SE-ESTOP-06")).contains("declaration.safetyFunctions[0].pl (the declared performance level of emergency-stop) is not given");
     }
+
+    @Test
+    void seFs01PassesForTheDemoRobot() {
+        RecordedCertification c = certify(RecordedCertification.HC1, standing);
+        assertThat(c.verdict("SE-FS-01")).isEqualTo(Verdict.PASS);
+        assertThat(c.clause("SE-FS-01").measurements()).hasSize(15);
+    }
+
+    @Test
+    void seFs01FailsForAnEstopWhosePfhdIsOutsideTheBandOfItsLevel() throws IOException {
+        RecordedCertification c = certify(robot(ESTOP + " pfhd: {value: 5.0e-7", ESTOP + " pfhd: {value: 1.0e-6"), standing);
+        assertThat(c.verdict("SE-FS-01")).isEqualTo(Verdict.FAIL);
+        assertThat(c.reason("SE-FS-01")).startsWith("PFH_D of emergency-stop: measured 0.000001 1/h, limit < 0.000001 1/h, outside by 0 1/h");
+    }
+
+    @Test
+    void seFs01IsInconclusiveWhenTheEstopsPfhdIsNotDeclared() throws IOException {
+        RecordedCertification c = certify(robot(ESTOP + " pfhd: {value: 5.0e-7, unit: 1/h},", ESTOP), standing);
+        assertThat(c.verdict("SE-FS-01")).isEqualTo(Verdict.INCONCLUSIVE);
+        assertThat(c.reason("SE-FS-01")).contains("declaration.safetyFunctions[0].pfhd (the PFH_D of emergency-stop) is not given");
+    }
 }
