@@ -41,16 +41,27 @@ public enum Comparison {
         return this == AT_MOST || this == BELOW;
     }
 
-    /** Whether {@code measured} satisfies the comparison with {@code limit}; NaN never does. */
+    /**
+     * Two values this close, relative to the larger, are the same value: a value written in one unit
+     * and converted to SI and back may differ from itself in its last bits ({@value}).
+     */
+    public static final double SAME_VALUE = 1e-12;
+
+    /**
+     * Whether {@code measured} satisfies the comparison with {@code limit}; NaN never does. A value
+     * within {@link #SAME_VALUE} of the limit is the limit: within at-most and at-least, outside below
+     * and above.
+     */
     public boolean withinLimit(double measured, double limit) {
         if (Double.isNaN(measured) || Double.isNaN(limit)) {
             return false;
         }
+        boolean same = Math.abs(measured - limit) <= SAME_VALUE * Math.max(Math.abs(measured), Math.abs(limit));
         return switch (this) {
-            case AT_MOST -> measured <= limit;
-            case AT_LEAST -> measured >= limit;
-            case BELOW -> measured < limit;
-            case ABOVE -> measured > limit;
+            case AT_MOST -> measured <= limit || same;
+            case AT_LEAST -> measured >= limit || same;
+            case BELOW -> measured < limit && !same;
+            case ABOVE -> measured > limit && !same;
         };
     }
 }
