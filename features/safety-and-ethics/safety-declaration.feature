@@ -22,3 +22,13 @@ Feature: Declared functional safety
     And the declaration meets the limit "pfhdPlD"
     And the declaration meets the limit "pfhdPlE"
     And the declaration meets the limit "pfhdFloor"
+
+  @SE-FS-02
+  Scenario: Each safety function's DC, MTTF_D and CCF agree with each other
+    When the robot's declaration is read
+    Then the declaration meets the limit "dcLow"
+    And the declaration meets the limit "dcMedium"
+    And the declaration meets the limit "dcHigh"
+    And the declaration meets the limit "mttfdMin"
+    And the declaration meets the limit "mttfdMax"
+    And the declaration meets the limit "ccfScore"

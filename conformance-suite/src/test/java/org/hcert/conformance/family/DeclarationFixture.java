@@ -104,6 +104,24 @@ record DeclarationFixture(Map<String, String> options, Map<String, Limit> limits
                 limit("pfhdFloor", 1e-8, Unit.PER_HOUR, Comparison.AT_LEAST, "C"));
     }
 
+    /** SE-FS-02 of heis-2026.yaml: DC in the band of its level, MTTF_D 3 to 100 years per channel, CCF at least 65. */
+    static DeclarationFixture fs02() {
+        return of("architecture", "all", limit("dcLow", 60, Unit.PERCENT, Comparison.AT_LEAST, "C"),
+                limit("dcMedium", 90, Unit.PERCENT, Comparison.AT_LEAST, "C"), limit("dcHigh", 99, Unit.PERCENT, Comparison.AT_LEAST, "C"),
+                limit("mttfdMin", 3, Unit.YEAR, Comparison.AT_LEAST, "C"), limit("mttfdMax", 100, Unit.YEAR, Comparison.AT_MOST, "C"),
+                limit("ccfScore", 65, Unit.COUNT, Comparison.AT_LEAST, "C"));
+    }
+
+    /** A safety function with the given category, DC level, DC (%, NaN: none), MTTF_D per channel (years) and CCF (NaN: none). */
+    static RobotDeclaration.SafetyFunction architecture(String category, String dcLevel, double dcPercent, double ccf, double... mttfdYears) {
+        return new RobotDeclaration.SafetyFunction("protective-stop", "declaration.safetyFunctions[1]", PerformanceLevel.parse("d"),
+                Optional.empty(), Optional.empty(), category.isEmpty() ? Optional.empty() : Optional.of(category),
+                dcLevel.isEmpty() ? Optional.empty() : Optional.of(dcLevel),
+                Double.isNaN(dcPercent) ? Optional.empty() : Optional.of(q(dcPercent, Unit.PERCENT)),
+                java.util.Arrays.stream(mttfdYears).mapToObj(y -> q(y, Unit.YEAR)).toList(),
+                Double.isNaN(ccf) ? Optional.empty() : Optional.of(ccf));
+    }
+
     /** The verdict of every reading, whatever its limit, in the order gathered. */
     List<Verdict> allVerdicts(ClauseEvidence evidence) {
         List<Verdict> out = new ArrayList<>();

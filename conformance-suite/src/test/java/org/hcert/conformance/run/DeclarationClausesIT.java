@@ -95,4 +95,26 @@ class DeclarationClausesIT {
         assertThat(c.verdict("SE-FS-01")).isEqualTo(Verdict.INCONCLUSIVE);
         assertThat(c.reason("SE-FS-01")).contains("declaration.safetyFunctions[0].pfhd (the PFH_D of emergency-stop) is not given");
     }
+
+    @Test
+    void seFs02PassesForTheDemoRobot() {
+        RecordedCertification c = certify(RecordedCertification.HC1, standing);
+        assertThat(c.verdict("SE-FS-02")).isEqualTo(Verdict.PASS);
+    }
+
+    @Test
+    void seFs02FailsForAChannelWhoseMttfdIsBeyond100Years() throws IOException {
+        RecordedCertification c = certify(robot("mttfd: [{value: 50, unit: a}, {value: 50, unit: a}]",
+                "mttfd: [{value: 50, unit: a}, {value: 150, unit: a}]"), standing);
+        assertThat(c.verdict("SE-FS-02")).isEqualTo(Verdict.FAIL);
+        assertThat(c.reason("SE-FS-02")).startsWith("MTTF_D of emergency-stop channel 2: measured 150 a, limit ≤ 100 a, outside by 50 a");
+    }
+
+    @Test
+    void seFs02IsInconclusiveWhenTheEstopsDcLevelIsNotDeclared() throws IOException {
+        RecordedCertification c = certify(robot("category: 3, dcLevel: medium,\n       dc: {value: 95,", "category: 3,\n       dc: {value: 95,"),
+                standing);
+        assertThat(c.verdict("SE-FS-02")).isEqualTo(Verdict.INCONCLUSIVE);
+        assertThat(c.reason("SE-FS-02")).contains("declaration.safetyFunctions[0].dcLevel (the DC level of emergency-stop) is not given");
+    }
 }
