@@ -32,3 +32,11 @@ Feature: Declared functional safety
     And the declaration meets the limit "mttfdMin"
     And the declaration meets the limit "mttfdMax"
     And the declaration meets the limit "ccfScore"
+
+  @SE-CLS-01
+  Scenario: Each arm's declared class agrees with its mass, TCP speed and force
+    When the robot's declaration is read
+    Then the declaration meets the limit "classIMass"
+    And the declaration meets the limit "classITcpSpeed"
+    And the declaration meets the limit "classIForce"
+    And the declaration meets the limit "wristForceOverrun"

@@ -27,7 +27,8 @@ final class Declaration implements Family {
     static final List<String> FUNCTIONS = List.of("emergency-stop", "protective-stop", "speed-limit", "separation-monitoring",
             "power-force-limiting", "workspace-limit", "balance-stop", "reset");
 
-    private static final Map<String, DeclaredCheck> CHECKS = index(List.of(new PerformanceLevelCheck(), new PfhdBandCheck(), new ArchitectureCheck()));
+    private static final Map<String, DeclaredCheck> CHECKS = index(List.of(new PerformanceLevelCheck(), new PfhdBandCheck(), new ArchitectureCheck(),
+            new ArmClassCheck()));
 
     private static Map<String, DeclaredCheck> index(List<DeclaredCheck> checks) {
         Map<String, DeclaredCheck> out = new LinkedHashMap<>();

@@ -122,6 +122,23 @@ record DeclarationFixture(Map<String, String> options, Map<String, Limit> limits
                 Double.isNaN(ccf) ? Optional.empty() : Optional.of(ccf));
     }
 
+    /** SE-CLS-01 of heis-2026.yaml: Class I only within 10 kg, 250 mm/s and 50 N; recorded wrist force within the declared one. */
+    static DeclarationFixture cls01() {
+        return of("arm-class", "all", limit("classIMass", 10, Unit.KILOGRAM, Comparison.AT_MOST, "C"),
+                limit("classITcpSpeed", 250, Unit.MILLIMETRE_PER_SECOND, Comparison.AT_MOST, "C"),
+                limit("classIForce", 50, Unit.NEWTON, Comparison.AT_MOST, "C"),
+                limit("wristForceOverrun", 0, Unit.NEWTON, Comparison.AT_MOST, "D"));
+    }
+
+    /** An arm {@code left} of the given class, mass (kg), TCP speed (mm/s) and force (N); NaN leaves a value out. */
+    static RobotDeclaration.Arm arm(String declaredClass, double massKg, double speedMmS, double forceN) {
+        return new RobotDeclaration.Arm("left", "declaration.arms[0]", declaredClass.isEmpty() ? Optional.empty() : Optional.of(declaredClass),
+                Double.isNaN(massKg) ? Optional.empty() : Optional.of(q(massKg, Unit.KILOGRAM)),
+                Double.isNaN(speedMmS) ? Optional.empty() : Optional.of(q(speedMmS, Unit.MILLIMETRE_PER_SECOND)),
+                Double.isNaN(forceN) ? Optional.empty() : Optional.of(q(forceN, Unit.NEWTON)), Optional.empty(),
+                Optional.of("/wrist/left/ft"));
+    }
+
     /** The verdict of every reading, whatever its limit, in the order gathered. */
     List<Verdict> allVerdicts(ClauseEvidence evidence) {
         List<Verdict> out = new ArrayList<>();

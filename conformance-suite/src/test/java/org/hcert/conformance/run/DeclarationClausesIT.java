@@ -7,7 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.hcert.conformance.profile.ProfileLoader;
 import org.hcert.conformance.verdict.Verdict;
+import org.hcert.simulator.BodyRegion;
 import org.hcert.simulator.Command;
+import org.hcert.simulator.Fault;
+import org.hcert.simulator.Side;
 import org.hcert.simulator.recording.Scenario;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,10 +27,17 @@ class DeclarationClausesIT {
     /** Start, stand 1.5 s. */
     private static final Scenario STANDING = Scenario.until(1_500).at(200, new Command.Start());
 
+    /** Start, the test dummy's chest 0.5 m ahead of the left shoulder, the left hand pushed into it at 0.3 m/s; 4 s in all. */
+    private static final Scenario PRESSING = Scenario.until(4_000)
+            .at(200, new Command.Start())
+            .at(200, new Command.PlaceDummy(Side.LEFT, BodyRegion.CHEST, 0.5))
+            .at(300, new Command.MoveHand(Side.LEFT, 0.58, 0, 0.3));
+
     @TempDir
     static Path shared;
 
     private static Path standing;
+    private static Path pressing;
 
     @TempDir
     Path dir;
@@ -36,6 +46,8 @@ class DeclarationClausesIT {
     static void record() throws IOException {
         standing = shared.resolve("standing.ndjson");
         STANDING.writeNdjson(standing);
+        pressing = shared.resolve("pressing.ndjson");
+        PRESSING.writeNdjson(pressing);
     }
 
     /** The demo robot's profile with {@code from} replaced by {@code to} (which must occur once). */
@@ -116,5 +128,37 @@ class DeclarationClausesIT {
                 standing);
         assertThat(c.verdict("SE-FS-02")).isEqualTo(Verdict.INCONCLUSIVE);
         assertThat(c.reason("SE-FS-02")).contains("declaration.safetyFunctions[0].dcLevel (the DC level of emergency-stop) is not given");
+    }
+
+    @Test
+    void seCls01PassesForTheDemoRobotPressingTheDummyWithItsForceLimited() {
+        RecordedCertification c = certify(RecordedCertification.HC1, pressing);
+        assertThat(c.verdict("SE-CLS-01")).as(c.reason("SE-CLS-01")).isEqualTo(Verdict.PASS);
+        assertThat(c.clause("SE-CLS-01").measurements()).extracting(m -> m.limit().name())
+                .containsExactlyInAnyOrder("classITcpSpeed", "classITcpSpeed", "wristForceOverrun", "wristForceOverrun");
+        assertThat(c.measurement("SE-CLS-01", "recorded wrist force").measured()).isBetween(-10.0, 0.0);
+    }
+
+    @Test
+    void seCls01FailsWhenTheRecordedWristForceExceedsTheDeclaredOne() throws IOException {
+        Path excessive = dir.resolve("excessive.ndjson");
+        PRESSING.fault(0, Fault.EXCESSIVE_CONTACT_FORCE).writeNdjson(excessive);
+        RecordedCertification c = certify(RecordedCertification.HC1, excessive);
+        assertThat(c.verdict("SE-CLS-01")).isEqualTo(Verdict.FAIL);
+        assertThat(c.reason("SE-CLS-01")).startsWith("recorded wrist force beyond the arm's declared largest force of left arm: measured ");
+    }
+
+    @Test
+    void seCls01FailsForAClassIArmFasterThan250MmPerSecond() throws IOException {
+        RecordedCertification c = certify(robot("{name: left, class: II,", "{name: left, class: I,"), pressing);
+        assertThat(c.verdict("SE-CLS-01")).isEqualTo(Verdict.FAIL);
+        assertThat(c.reason("SE-CLS-01")).contains("largest TCP speed of the manipulator of left arm: measured 2000 mm/s, limit ≤ 250 mm/s");
+    }
+
+    @Test
+    void seCls01IsInconclusiveWhenAnArmDeclaresNoWristTopic() throws IOException {
+        RecordedCertification c = certify(robot(", wristTopic: /wrist/left/ft}", "}"), pressing);
+        assertThat(c.verdict("SE-CLS-01")).isEqualTo(Verdict.INCONCLUSIVE);
+        assertThat(c.reason("SE-CLS-01")).contains("declaration.arms[0].wristTopic (the wrench topic of the left arm's wrist sensor");
     }
 }
