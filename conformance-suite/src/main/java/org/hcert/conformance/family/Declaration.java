@@ -28,7 +28,7 @@ final class Declaration implements Family {
             "power-force-limiting", "workspace-limit", "balance-stop", "reset");
 
     private static final Map<String, DeclaredCheck> CHECKS = index(List.of(new PerformanceLevelCheck(), new PfhdBandCheck(), new ArchitectureCheck(),
-            new ArmClassCheck()));
+            new ArmClassCheck(), new ManifestCheck()));
 
     private static Map<String, DeclaredCheck> index(List<DeclaredCheck> checks) {
         Map<String, DeclaredCheck> out = new LinkedHashMap<>();

@@ -161,4 +161,24 @@ class DeclarationClausesIT {
         assertThat(c.verdict("SE-CLS-01")).isEqualTo(Verdict.INCONCLUSIVE);
         assertThat(c.reason("SE-CLS-01")).contains("declaration.arms[0].wristTopic (the wrench topic of the left arm's wrist sensor");
     }
+
+    @Test
+    void bcCls01PassesForTheDemoRobot() {
+        RecordedCertification c = certify(RecordedCertification.HC1, standing);
+        assertThat(c.verdict("BC-CLS-01")).isEqualTo(Verdict.PASS);
+    }
+
+    @Test
+    void bcCls01FailsForFewerDegreesOfFreedomThanDeclaredJoints() throws IOException {
+        RecordedCertification c = certify(robot("  dof: 20\n", "  dof: 18\n"), standing);
+        assertThat(c.verdict("BC-CLS-01")).isEqualTo(Verdict.FAIL);
+        assertThat(c.reason("BC-CLS-01")).startsWith("joints declared beyond the declared DoF: measured 2 count, limit ≤ 0 count");
+    }
+
+    @Test
+    void bcCls01IsInconclusiveNamingAFieldTheManifestLeavesOut() throws IOException {
+        RecordedCertification c = certify(robot("  fallZoneRadius: {value: 2.0, unit: m}\n", ""), standing);
+        assertThat(c.verdict("BC-CLS-01")).isEqualTo(Verdict.INCONCLUSIVE);
+        assertThat(c.reason("BC-CLS-01")).contains("declaration.fallZoneRadius (the fall-zone radius) is not given in robot profile");
+    }
 }
