@@ -12,3 +12,9 @@ Feature: Provenance of a run
   Scenario: Every run records which robot, model, dataset, software and calibration produced it
     When the run's provenance is read
     Then the provenance meets the limit "robotIdMismatch"
+
+  @AI-OTA-01
+  Scenario: Only signed, approved models load, and the running model's hash is reported
+    When the run's provenance is read
+    Then the provenance meets the limit "signatureVerified"
+    And the provenance meets the limit "modelHashMismatch"

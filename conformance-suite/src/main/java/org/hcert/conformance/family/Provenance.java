@@ -35,6 +35,8 @@ final class Provenance implements Family {
     /** The keys every provenance record must give (AI-DATA-01). */
     static final List<String> RECORD_KEYS = List.of("robot_id", "model_id", "model_version", "dataset_id", "software_versions",
             "calibration_ids");
+    /** What a {@code model_loaded} event's {@code signature} may say, and whether it means verified. */
+    static final Map<String, Boolean> SIGNATURE = Map.of("verified", true, "unverified", false, "invalid", false, "absent", false);
     /** At most this many provenance events are kept; more leave the clause INCONCLUSIVE: {@value}. */
     static final int MAX_EVENTS = 10_000;
 
@@ -50,13 +52,15 @@ final class Provenance implements Family {
 
     @Override
     public List<OptionName> options() {
-        return List.of(new OptionName("check", List.of("record"), "which provenance the clause checks"));
+        return List.of(new OptionName("check", List.of("record", "model-integrity"), "which provenance the clause checks"));
     }
 
     @Override
     public List<LimitName> limits() {
         return List.of(LimitName.optional("robotIdMismatch", Dimension.RATIO,
-                "robot ID of the provenance record against the robot profile's serial (1 = differs)"));
+                        "robot ID of the provenance record against the robot profile's serial (1 = differs)"),
+                LimitName.optional("signatureVerified", Dimension.RATIO, "signature of the loaded model verified (1 = verified)"),
+                LimitName.optional("modelHashMismatch", Dimension.RATIO, "model hash against the approved one (1 = differs)"));
     }
 
     @Override
@@ -144,7 +148,11 @@ final class Provenance implements Family {
                         .formatted(MAX_EVENTS, dropped));
             }
             java.util.IdentityHashMap<ProvenanceEvent, String> disagreeing = disagreements(out);
-            record(out, disagreeing);
+            if (c.option("check").equals("record")) {
+                record(out, disagreeing);
+            } else {
+                integrity(out, disagreeing);
+            }
             return out.build();
         }
 
@@ -222,6 +230,101 @@ final class Provenance implements Family {
                 out.add("robotIdMismatch", Reading.of(subject, r.instant(), id.equals(serial) ? 0 : 1, gaps,
                         "the %s gives robot_id %s; robot profile %s gives serial %s".formatted(r.describe(), id, c.robot().profile(), serial)));
             }
+        }
+
+        /**
+         * AI-OTA-01: every model loaded had its signature verified and is an approved build (its SHA-256
+         * that of declaration.models), and the running model's hash is reported (each provenance record's
+         * model_sha256) and is the approved one and the one loaded last.
+         */
+        private void integrity(ClauseEvidence.Builder out, java.util.IdentityHashMap<ProvenanceEvent, String> disagreeing) {
+            List<ProvenanceEvent> loads = events.stream().filter(e -> e.kind().equals(ProvenanceEvent.MODEL_LOADED)).toList();
+            if (loads.isEmpty()) {
+                out.problem(("no model_loaded event on %s: whether the running model's signature was verified when it loaded is not "
+                        + "reported (hcert reads events of kind model_loaded whose detail gives model_id, model_version, sha256 and "
+                        + "signature)").formatted(topics()));
+            }
+            if (events.stream().noneMatch(e -> e.kind().equals(ProvenanceEvent.PROVENANCE))) {
+                out.problem(("no provenance event on %s: the hash of the running model is not reported (hcert reads model_sha256 of "
+                        + "events of kind provenance)").formatted(topics()));
+            }
+            ProvenanceEvent lastLoad = null;
+            for (ProvenanceEvent e : events) {
+                List<String> gaps = new ArrayList<>();
+                e.malformed().forEach(m -> gaps.add("the %s: %s".formatted(e.describe(), m)));
+                if (e.kind().equals(ProvenanceEvent.MODEL_LOADED)) {
+                    if (lastLoad == null) {
+                        beforeFirst(e, "model_loaded event", gaps);
+                    }
+                    lastLoad = e;
+                    String subject = "model loaded at " + Times.instant(e.tNs());
+                    out.add("signatureVerified", signature(e, subject, gaps));
+                    out.add("modelHashMismatch", hash(e, "sha256", subject, gaps));
+                    continue;
+                }
+                String subject = "running model reported at " + Times.instant(e.tNs());
+                String why = disagreeing.get(e);
+                if (why != null) {
+                    gaps.add(why);
+                    out.add("modelHashMismatch", Reading.none(subject, e.instant(), gaps, ""));
+                    continue;
+                }
+                if (lastLoad != null && e.value("model_sha256").isPresent() && lastLoad.value("sha256").isPresent()
+                        && !e.value("model_sha256").get().equalsIgnoreCase(lastLoad.value("sha256").get())) {
+                    gaps.add("the %s reports model_sha256=%s, but the model loaded last (the %s) has sha256=%s".formatted(e.describe(),
+                            e.value("model_sha256").get(), lastLoad.describe(), lastLoad.value("sha256").get()));
+                }
+                out.add("modelHashMismatch", hash(e, "model_sha256", subject, gaps));
+            }
+        }
+
+        private Reading signature(ProvenanceEvent e, String subject, List<String> gaps) {
+            java.util.Optional<String> said = e.value("signature");
+            if (said.isEmpty()) {
+                return Reading.none(subject, e.instant(), plus(gaps, "the %s does not give signature".formatted(e.describe())), "");
+            }
+            Boolean verified = SIGNATURE.get(said.get());
+            if (verified == null) {
+                return Reading.none(subject, e.instant(), plus(gaps, "the %s gives signature=%s, which is not one of %s".formatted(e.describe(),
+                        said.get(), String.join(", ", new java.util.TreeSet<>(SIGNATURE.keySet())))), "");
+            }
+            return Reading.of(subject, e.instant(), verified ? 1 : 0, gaps, "the %s gives signature=%s".formatted(e.describe(), said.get()));
+        }
+
+        /** The {@code key} hash of {@code e} against the approved build of its model: 0 the same, 1 not. */
+        private Reading hash(ProvenanceEvent e, String key, String subject, List<String> gaps) {
+            List<String> why = new ArrayList<>(gaps);
+            for (String k : List.of("model_id", "model_version", key)) {
+                if (e.value(k).isEmpty()) {
+                    why.add("the %s does not give %s".formatted(e.describe(), k));
+                }
+            }
+            List<RobotDeclaration.ApprovedModel> approved = c.robot().declaration().models();
+            if (approved.isEmpty()) {
+                why.add(Declared.missing(c, "declaration.models", "the approved models with their SHA-256"));
+            }
+            if (approved.isEmpty() || e.value("model_id").isEmpty() || e.value("model_version").isEmpty() || e.value(key).isEmpty()) {
+                return Reading.none(subject, e.instant(), why, "");
+            }
+            String id = e.value("model_id").orElseThrow();
+            String version = e.value("model_version").orElseThrow();
+            String sha = e.value(key).orElseThrow();
+            java.util.Optional<RobotDeclaration.ApprovedModel> model = approved.stream()
+                    .filter(m -> m.id().equals(id) && m.version().equals(version)).findFirst();
+            if (model.isEmpty()) {
+                return Reading.of(subject, e.instant(), 1, why, "the %s names model %s %s, which is not among the approved models %s (%s)"
+                        .formatted(e.describe(), id, version, String.join(", ", approved.stream().map(m -> m.id() + " " + m.version()).toList()),
+                                Declared.at(c, "declaration.models")));
+            }
+            boolean same = model.get().sha256().equalsIgnoreCase(sha);
+            return Reading.of(subject, e.instant(), same ? 0 : 1, why, "the %s gives %s=%s for model %s %s; %s approves %s".formatted(e.describe(),
+                    key, sha, id, version, model.get().path(), model.get().sha256()));
+        }
+
+        private static List<String> plus(List<String> gaps, String more) {
+            List<String> out = new ArrayList<>(gaps);
+            out.add(more);
+            return out;
         }
 
         /** Note in {@code gaps} when the robot moved before {@code first}, or when that is not known. */

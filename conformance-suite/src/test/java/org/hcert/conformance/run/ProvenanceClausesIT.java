@@ -135,4 +135,44 @@ class ProvenanceClausesIT {
         assertThat(c.reason("AI-DATA-01")).contains("before the first provenance record (the provenance event at 2026-03-01T08:00:01.500Z "
                 + "on /events): what produced that motion is not reported");
     }
+
+    @Test
+    void aiOta01PassesWhenHc1LoadsItsSignedApprovedPolicy() {
+        RecordedCertification c = RecordedCertification.of(walking);
+        assertThat(c.verdict("AI-OTA-01")).as(c.reason("AI-OTA-01")).isEqualTo(Verdict.PASS);
+        assertThat(c.clause("AI-OTA-01").measurements()).hasSize(3);
+    }
+
+    @Test
+    void aiOta01FailsWhenAModifiedModelLoadsWithoutAVerifiedSignature() throws IOException {
+        RecordedCertification c = certify("unsigned", WALKING.fault(0, Fault.UNSIGNED_MODEL));
+        assertThat(c.verdict("AI-OTA-01")).isEqualTo(Verdict.FAIL);
+        assertThat(c.clause("AI-OTA-01").measurements()).extracting(m -> m.verdict()).containsOnly(Verdict.FAIL).hasSize(3);
+        assertThat(c.reason("AI-OTA-01")).contains("signature of the loaded model verified (1 = verified) of model loaded at "
+                + "2026-03-01T08:00:00Z: measured 0 ratio, limit ≥ 1 ratio");
+    }
+
+    @Test
+    void aiOta01IsInconclusiveWhenTheSignatureAndTheRunningHashAreNotReported() throws IOException {
+        RecordedCertification c = certify("sparse", WALKING.fault(0, Fault.NO_PROVENANCE));
+        assertThat(c.verdict("AI-OTA-01")).isEqualTo(Verdict.INCONCLUSIVE);
+        assertThat(c.reason("AI-OTA-01")).contains("does not give signature").contains("does not give model_sha256");
+    }
+
+    @Test
+    void aSecondPublisherOfProvenanceWithAnotherModelHashLeavesAiOta01Inconclusive() throws IOException {
+        Path doubled = derived("two-publishers-ota", n -> {
+            if (!kind(n, "provenance")) {
+                return List.of(n);
+            }
+            ObjectNode other = n.deepCopy();
+            other.put("t", n.get("t").asLong() + 300_000_000L);
+            ObjectNode msg = (ObjectNode) other.get("msg");
+            msg.put("detail", msg.get("detail").asText().replaceAll("model_sha256=[0-9a-f]+", "model_sha256=" + "0".repeat(64)));
+            return List.of(n, other);
+        });
+        RecordedCertification c = RecordedCertification.of(doubled);
+        assertThat(c.verdict("AI-OTA-01")).isEqualTo(Verdict.INCONCLUSIVE);
+        assertThat(c.reason("AI-OTA-01")).contains("hcert does not choose which report is the robot's");
+    }
 }
