@@ -175,4 +175,15 @@ class ProvenanceClausesIT {
         assertThat(c.verdict("AI-OTA-01")).isEqualTo(Verdict.INCONCLUSIVE);
         assertThat(c.reason("AI-OTA-01")).contains("hcert does not choose which report is the robot's");
     }
+
+    @Test
+    void aRobotThatLoadsAModelWithoutDeclaringAiModelsIsContradictedAndNotConformant() throws IOException {
+        Path robot = dir.resolve("robot.yaml");
+        Files.writeString(robot, Files.readString(RecordedCertification.HC1).replace(", arms, ai-models]", ", arms]"));
+        RecordedCertification c = RecordedCertification.of(ProfileLoader.loadRobot(robot), walking);
+        assertThat(c.verdict("AI-DATA-01")).isEqualTo(Verdict.NOT_APPLICABLE);
+        assertThat(c.context().contradictions()).anySatisfy(s -> assertThat(s).startsWith(
+                "the telemetry shows the capability ai-models (a model_loaded event at 2026-03-01T08:00:00Z)"));
+        assertThat(ClauseVerdicts.overall(c.plan(), c.results(), c.context().contradictions())).isNotEqualTo(ClauseVerdicts.Overall.CONFORMANT);
+    }
 }
