@@ -80,4 +80,23 @@ class DeclarationTest {
         assertThat(e.problems()).containsExactly("declaration.safetyFunctions (the safety functions with their performance levels) "
                 + "is not given in robot profile robot.yaml");
     }
+
+    @Test
+    void theFixturesHaveTheLimitsOfTheBundledStandardProfile() {
+        org.hcert.conformance.profile.StandardProfile heis = org.hcert.conformance.profile.ProfileLoader.loadStandard(
+                java.nio.file.Path.of("../profiles/standards/heis-2026.yaml"));
+        java.util.Map<String, DeclarationFixture> fixtures = java.util.Map.of("SE-ESTOP-06", ESTOP_PL, "SE-FS-01", DeclarationFixture.fs01(),
+                "SE-FS-02", DeclarationFixture.fs02(), "SE-CLS-01", DeclarationFixture.cls01());
+        fixtures.forEach((id, fixture) -> {
+            org.hcert.conformance.profile.Clause clause = heis.clause(id).orElseThrow();
+            assertThat(clause.limits().keySet()).as(id).containsExactlyInAnyOrderElementsOf(fixture.limits().keySet());
+            fixture.limits().forEach((name, limit) -> {
+                org.hcert.conformance.profile.LimitSpec spec = clause.limits().get(name);
+                assertThat(spec.value().orElseThrow().si()).as(id + " " + name).isEqualTo(limit.valueSi(), org.assertj.core.api.Assertions.within(1e-15));
+                assertThat(spec.comparison()).as(id + " " + name).isEqualTo(limit.comparison());
+                assertThat(spec.evidence()).as(id + " " + name).isEqualTo(limit.evidence());
+            });
+            assertThat(clause.options().get("check")).as(id).isEqualTo(fixture.options().get("check"));
+        });
+    }
 }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.hcert.conformance.profile.ProfileLoader;
 import org.hcert.conformance.verdict.Verdict;
 import org.hcert.simulator.BodyRegion;
@@ -180,5 +182,25 @@ class DeclarationClausesIT {
         RecordedCertification c = certify(robot("  fallZoneRadius: {value: 2.0, unit: m}\n", ""), standing);
         assertThat(c.verdict("BC-CLS-01")).isEqualTo(Verdict.INCONCLUSIVE);
         assertThat(c.reason("BC-CLS-01")).contains("declaration.fallZoneRadius (the fall-zone radius) is not given in robot profile");
+    }
+
+    @Test
+    void aSecondPublisherOnAWristTopicMakesSeCls01InconclusiveNamingTheTopic() throws IOException {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        List<String> lines = new ArrayList<>();
+        for (String line : Files.readAllLines(pressing)) {
+            lines.add(line);
+            com.fasterxml.jackson.databind.node.ObjectNode n = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(line);
+            if (n.get("topic").asText().equals("/wrist/left/ft")) {
+                ((com.fasterxml.jackson.databind.node.ObjectNode) n.get("msg").get("header")).put("frame_id", "other_sensor");
+                ((com.fasterxml.jackson.databind.node.ObjectNode) n.get("msg").get("wrench").get("force")).put("x", 0.0).put("y", 0.0).put("z", 0.0);
+                lines.add(json.writeValueAsString(n));
+            }
+        }
+        Path doubled = Files.write(dir.resolve("two-wrist-publishers.ndjson"), lines);
+        RecordedCertification c = certify(RecordedCertification.HC1, doubled);
+        assertThat(c.verdict("SE-CLS-01")).isEqualTo(Verdict.INCONCLUSIVE);
+        assertThat(c.reason("SE-CLS-01")).contains("topic /wrist/left/ft carries more than one stream: it has 2 publishers "
+                + "(frame_id \"left_wrist_ft\", frame_id \"other_sensor\")");
     }
 }
