@@ -30,7 +30,15 @@ public enum Fault {
             "probability"),
     STALLED_LINK("stalled-link", "no telemetry is emitted for the given time, then the link recovers", 2.0, "s"),
     CLOCK_JUMP("clock-jump", "the robot clock jumps by the given offset once, when the fault is activated", 2.0,
-            "s");
+            "s"),
+    UNSIGNED_MODEL("unsigned-model",
+            "a modified gait policy is loaded without a verified signature: model_loaded says signature=unverified, its hash is not the approved one",
+            Double.NaN, ""),
+    NO_PROVENANCE("no-provenance",
+            "the provenance record leaves out model_sha256, dataset_id and calibration_ids, and model_loaded its signature",
+            Double.NaN, ""),
+    WRONG_ROBOT_ID("wrong-robot-id", "the provenance record names another robot: robot_id is the serial with -B appended",
+            Double.NaN, "");
 
     private final String id;
     private final String description;

@@ -22,6 +22,7 @@ final class Verdicts {
         pressing(faults, out);
         kneeToLimit(faults, out);
         link(faults, out);
+        provenance(faults, out);
         return out;
     }
 
@@ -73,6 +74,26 @@ final class Verdicts {
         flag(out, Fault.CORRUPTED_FRAMES, messages.stream().anyMatch(OutboundMessage::corrupt));
         long offset = r.robot.robotClockNs() - SimulatorConfig.DEFAULT_EPOCH_NS - r.robot.simTimeNs();
         flag(out, Fault.CLOCK_JUMP, offset != 0);
+    }
+
+    /** What HC-1 reports at start-up on /events: judged only from the reports that arrive (a link fault may drop them). */
+    private static void provenance(Set<Fault> faults, Set<Fault> out) {
+        SimRun r = run(faults, true).run(0.01);
+        for (OutboundMessage m : r.robot.drainTelemetry()) {
+            if (!m.message().topic().equals("/events")) {
+                continue;
+            }
+            String kind = m.message().body().path("kind").asText();
+            String detail = m.message().body().path("detail").asText();
+            if (kind.equals("model_loaded")) {
+                flag(out, Fault.UNSIGNED_MODEL, detail.contains("signature=unverified") && !detail.contains(ProvenanceReport.MODEL_SHA256));
+                flag(out, Fault.NO_PROVENANCE, !detail.contains("signature="));
+            } else if (kind.equals("provenance")) {
+                flag(out, Fault.NO_PROVENANCE, !detail.contains("dataset_id=") || !detail.contains("calibration_ids=")
+                        || !detail.contains("model_sha256="));
+                flag(out, Fault.WRONG_ROBOT_ID, !detail.contains("robot_id=" + RobotDescription.hc1().serial() + ";"));
+            }
+        }
     }
 
     private static void flag(Set<Fault> out, Fault f, boolean misbehaved) {

@@ -15,7 +15,9 @@ public final class Families {
             new StopResponse(),
             new RestartAfterReset(),
             new JointRange(),
-            new PostureAfterStop()));
+            new PostureAfterStop(),
+            new Declaration(),
+            new Provenance()));
 
     private Families() {}
 

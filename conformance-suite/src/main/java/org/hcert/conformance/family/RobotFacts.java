@@ -15,14 +15,26 @@ import org.hcert.telemetry.mapping.SignalMapping;
  * @param joints the declared joints, in declaration order
  * @param declared the declared specification values, e.g. {@code nominalPelvisHeight}
  * @param topics which recorded topics play which role
+ * @param serial the robot's serial number, as its profile's identity gives it (empty when unknown)
+ * @param capabilities the capabilities the robot declares
+ * @param declaration the robot's declaration manifest ({@link RobotDeclaration#NONE} when the profile has none)
  */
-public record RobotFacts(Path profile, List<DeclaredJoint> joints, Map<String, Quantity> declared, SignalMapping topics) {
+public record RobotFacts(Path profile, List<DeclaredJoint> joints, Map<String, Quantity> declared, SignalMapping topics,
+        String serial, java.util.Set<String> capabilities, RobotDeclaration declaration) {
 
     public RobotFacts {
         Objects.requireNonNull(profile, "profile must not be null");
         joints = List.copyOf(joints);
         declared = Map.copyOf(declared);
         Objects.requireNonNull(topics, "topics must not be null");
+        Objects.requireNonNull(serial, "serial must not be null");
+        capabilities = java.util.Set.copyOf(capabilities);
+        Objects.requireNonNull(declaration, "declaration must not be null");
+    }
+
+    /** A robot known by its joints, declared values and topics only, without serial, capabilities or declaration manifest. */
+    public RobotFacts(Path profile, List<DeclaredJoint> joints, Map<String, Quantity> declared, SignalMapping topics) {
+        this(profile, joints, declared, topics, "", java.util.Set.of(), RobotDeclaration.NONE);
     }
 
     public Optional<Quantity> declaredValue(String key) {

@@ -16,6 +16,8 @@ import java.util.Optional;
 import java.util.Set;
 import org.hcert.conformance.family.DeclaredJoint;
 import org.hcert.conformance.family.Family;
+import org.hcert.conformance.family.RobotDeclaration;
+import org.hcert.conformance.quantity.PerformanceLevel;
 import org.hcert.conformance.quantity.Quantity;
 import org.hcert.conformance.quantity.Unit;
 import org.hcert.conformance.verdict.Comparison;
@@ -52,9 +54,16 @@ public final class ProfileLoader {
             declared.put(e.getKey(), quantity(doc, "/declared/" + e.getKey(), e.getValue()));
             declaredLines.put(e.getKey(), doc.lineOf("/declared/" + e.getKey()));
         });
+        RobotDeclaration declaration = DeclarationLoader.load(doc);
+        declaration.stoppingTime().ifPresent(t -> Optional.ofNullable(declared.get("stopTime")).ifPresent(d -> {
+            if (d.dimension() == t.dimension() && Math.abs(d.si() - t.si()) > 1e-9 * Math.max(1, Math.abs(t.si()))) {
+                throw doc.error("/declaration/stopping/time", "the declaration's stopping time %s differs from declared.stopTime %s (line %d); declare one stopping time"
+                        .formatted(t, d, declaredLines.get("stopTime")));
+            }
+        }));
         return new RobotProfile(fileOf(doc), identity, root.get("robotClass").asText(), capabilities, declared,
                 declaredLines, joints(doc), topics(doc), doc.lineOf("/robotClass"),
-                root.has("draft") ? Math.max(1, doc.lineOf("/draft")) : 0);
+                root.has("draft") ? Math.max(1, doc.lineOf("/draft")) : 0, declaration);
     }
 
     public static StandardProfile loadStandard(Path file) {
@@ -200,7 +209,7 @@ public final class ProfileLoader {
             }
             Optional<Quantity> value = l.has("value") ? Optional.of(quantity(doc, at, l)) : Optional.empty();
             Optional<String> declared = l.has("declared") ? Optional.of(l.get("declared").asText()) : Optional.empty();
-            Comparison comparison = "at-least".equals(l.path("comparison").asText()) ? Comparison.AT_LEAST : Comparison.AT_MOST;
+            Comparison comparison = Comparison.parse(l.path("comparison").asText("at-most")).orElse(Comparison.AT_MOST);
             out.put(e.getKey(), new LimitSpec(value, declared, comparison, l.get("evidence").asText(),
                     l.path("note").asText(""), doc.lineOf(at)));
         });
@@ -208,14 +217,23 @@ public final class ProfileLoader {
     }
 
     /** A value with its unit at {@code pointer}: a known unit and a finite value, or a profile error naming both. */
-    private static Quantity quantity(YamlDocument doc, String pointer, JsonNode n) {
+    static Quantity quantity(YamlDocument doc, String pointer, JsonNode n) {
         String symbol = n.get("unit").asText();
         Unit unit = Unit.parse(symbol).orElseThrow(() -> doc.error(pointer + "/unit",
                 "unknown unit %s%s; hcert knows %s".formatted(symbol, Suggest.closest(symbol, Unit.knownSymbols()),
                         String.join(", ", Unit.knownSymbols()))));
-        double value = n.get("value").asDouble();
+        JsonNode v = n.get("value");
+        if (unit.isOrdinal() || v.isTextual()) {
+            if (!unit.isOrdinal()) {
+                throw doc.error(pointer + "/value", "the value must be a number for unit %s, got %s; a performance level (a to e) takes unit PL"
+                        .formatted(unit.symbol(), v));
+            }
+            return PerformanceLevel.parse(v.asText()).map(PerformanceLevel::quantity).orElseThrow(() -> doc.error(pointer + "/value",
+                    "a performance level is written as a letter a to e, got %s".formatted(v)));
+        }
+        double value = v.asDouble();
         if (!Double.isFinite(value)) {
-            throw doc.error(pointer + "/value", "the value must be a finite number, got " + n.get("value"));
+            throw doc.error(pointer + "/value", "the value must be a finite number, got " + v);
         }
         return new Quantity(value, unit);
     }

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.hcert.conformance.family.DeclaredJoint;
+import org.hcert.conformance.family.RobotDeclaration;
 import org.hcert.conformance.quantity.Quantity;
 import org.hcert.telemetry.mapping.SignalMapping;
 
@@ -22,6 +23,7 @@ import org.hcert.telemetry.mapping.SignalMapping;
  * @param robotClassLine the line of {@code robotClass} in the file, for error messages
  * @param draftMarkerLine the line of {@code draft: true} when the profile is an unreviewed draft of
  *     {@code hcert profile init}, else 0
+ * @param declaration the declaration manifest ({@code declaration:}); {@link RobotDeclaration#NONE} when the profile has none
  */
 public record RobotProfile(
         ProfileFile file,
@@ -33,7 +35,8 @@ public record RobotProfile(
         List<DeclaredJoint> joints,
         SignalMapping topics,
         int robotClassLine,
-        int draftMarkerLine) {
+        int draftMarkerLine,
+        RobotDeclaration declaration) {
 
     /** Manufacturer, model, serial number and firmware version. */
     public record Identity(String manufacturer, String model, String serial, String firmware) {}
@@ -43,6 +46,15 @@ public record RobotProfile(
         declared = Map.copyOf(declared);
         declaredLines = Map.copyOf(declaredLines);
         joints = List.copyOf(joints);
+        java.util.Objects.requireNonNull(declaration, "declaration must not be null");
+    }
+
+    /** A robot profile without a declaration manifest. */
+    public RobotProfile(ProfileFile file, Identity identity, String robotClass, Set<String> capabilities,
+            Map<String, Quantity> declared, Map<String, Integer> declaredLines, List<DeclaredJoint> joints,
+            SignalMapping topics, int robotClassLine, int draftMarkerLine) {
+        this(file, identity, robotClass, capabilities, declared, declaredLines, joints, topics, robotClassLine, draftMarkerLine,
+                RobotDeclaration.NONE);
     }
 
     /** The line of the draft marker, when the profile is an unreviewed draft. */

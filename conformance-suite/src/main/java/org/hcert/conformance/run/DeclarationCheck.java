@@ -20,7 +20,7 @@ import org.hcert.telemetry.mapping.Role;
 
 /**
  * What the telemetry shows that the robot's declaration does not say, or says otherwise: a
- * capability it uses without declaring it (e-stop events, walking, arm motion), a joint it reports
+ * capability it uses without declaring it (e-stop events, walking, arm motion, a model loaded), a joint it reports
  * that the profile lacks, a declared joint that never reports. A clause that does not apply because
  * of a missing capability was not checked; while such a contradiction is open, a run cannot be
  * CONFORMANT.
@@ -82,6 +82,8 @@ final class DeclarationCheck implements OnePass.Observer {
             capabilitiesSeen.putIfAbsent("protective-stop", "the safety state's protective-stop input at " + instant(st.tNs()));
         } else if (s instanceof EventSample e && "protective_stop".equals(e.kind())) {
             capabilitiesSeen.putIfAbsent("protective-stop", "a protective_stop event at " + instant(e.tNs()));
+        } else if (s instanceof EventSample e && "model_loaded".equals(e.kind())) {
+            capabilitiesSeen.putIfAbsent("ai-models", "a model_loaded event at " + instant(e.tNs()));
         }
     }
 

@@ -21,4 +21,11 @@ public @interface FamilyStep {
 
     /** The option a When-step's {@code {trigger}} parameter sets, e.g. {@code trigger}; empty for none. */
     String option() default "";
+
+    /**
+     * Whether the Then-step judges whichever of the family's limits the scenario names in its last
+     * parameter (a family with many limits of one kind of check, e.g. the declaration's), rather than
+     * the one {@link #limit()}.
+     */
+    boolean anyLimit() default false;
 }

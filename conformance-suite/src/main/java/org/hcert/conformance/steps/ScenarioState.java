@@ -34,6 +34,7 @@ public final class ScenarioState {
     private final CertificationContext run;
     private final List<Measurement> measurements = new ArrayList<>();
     private final List<String> problems = new ArrayList<>();
+    private final java.util.Set<String> judged = new java.util.HashSet<>();
     private String scenarioId = "";
     private @Nullable ClauseSetup clause;
     private @Nullable ClauseEvidence evidence;
@@ -128,7 +129,12 @@ public final class ScenarioState {
             problem("the step judges the limit %s, but the scenario names %s".formatted(stepLimit, limitName));
             return;
         }
-        LimitName spec = c.family().limit(limitName).orElseThrow();
+        Optional<LimitName> named = c.family().limit(limitName);
+        if (named.isEmpty()) {
+            problem("the scenario names the limit %s, which family %s does not have".formatted(limitName, c.family().name()));
+            return;
+        }
+        LimitName spec = named.get();
         if (!c.judges(limitName)) {
             problem("clause %s gives no limit %s in the standard profile".formatted(c.clauseId(), limitName));
             return;
@@ -147,8 +153,9 @@ public final class ScenarioState {
             problem("the scenario judges %s before any When-step gathered its evidence".formatted(limitName));
             return;
         }
+        judged.add(limitName);
         for (Reading r : e.readings(limitName)) {
-            Optional<Measurement> m = EvidencePolicy.judge(spec.quantity(), r, limit, e.source());
+            Optional<Measurement> m = EvidencePolicy.judge(spec.quantity(), r, r.limit().orElse(limit), e.source());
             if (m.isPresent()) {
                 record(m.get());
             } else {
@@ -184,6 +191,15 @@ public final class ScenarioState {
      * (FAIL as an assertion error, INCONCLUSIVE as any other), so Cucumber and Allure agree with hcert.
      */
     void finish() {
+        ClauseEvidence e = evidence;
+        if (e != null) {
+            e.readings().forEach((name, readings) -> {
+                if (!readings.isEmpty() && !judged.contains(name)) {
+                    problem("%d reading(s) of limit %s were gathered, but no step of the scenario judges them (add a Then-step naming \"%s\")"
+                            .formatted(readings.size(), name, name));
+                }
+            });
+        }
         run.record(scenarioId, measurements, problems);
         List<Measurement> worstFirst = measurements.stream().sorted(EvidencePolicy.WORST_FIRST).toList();
         Optional<Measurement> failed = worstFirst.stream().filter(m -> m.verdict() == Verdict.FAIL).findFirst();
