@@ -10,6 +10,7 @@ import java.util.Set;
 import org.hcert.conformance.family.ClauseEvidence;
 import org.hcert.conformance.family.ClauseSetup;
 import org.hcert.conformance.family.Evaluator;
+import org.hcert.telemetry.MessageHeader;
 import org.hcert.telemetry.Sample;
 import org.hcert.telemetry.TelemetryException;
 import org.hcert.telemetry.TelemetrySource;
@@ -113,9 +114,10 @@ public final class OnePass {
             Evaluator[][] route = route(byRole);
             while (stream.hasNext()) {
                 Sample s = stream.next();
+                MessageHeader header = stream.header();
                 lastNs = Math.max(lastNs, s.tNs());
                 for (Evaluator e : route[index(mapping.roleOf(s.topic()).orElseThrow())]) {
-                    e.accept(s);
+                    e.accept(s, header);
                 }
             }
             roles.forEach(r -> counts.put(r, stream.count(r)));

@@ -7,6 +7,7 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.Objects;
 import org.hcert.telemetry.Message;
+import org.hcert.telemetry.MessageHeader;
 import org.hcert.telemetry.Sample;
 import org.hcert.telemetry.SchemaInfo;
 import org.hcert.telemetry.TelemetryException;
@@ -36,6 +37,7 @@ final class McapSamples implements Closeable {
     private final boolean fast;
     private Channel[] channels = new Channel[16];
     private final Map<String, java.util.Set<String>> publishers = new java.util.TreeMap<>();
+    private MessageHeader header = MessageHeader.NONE;
 
     private McapSamples(McapSource source, McapReader reader, Map<String, Role> wanted) {
         this.source = source;
@@ -69,7 +71,16 @@ final class McapSamples implements Closeable {
         McapRecord.Message m = messages.next();
         Channel c = channel(m.channelId());
         Sample s = c.fast == null ? null : c.fast.decode(m.logTime(), c.topic, m.data());
-        return s != null ? s : reference(m, c);
+        if (s != null && c.fast != null) {
+            header = c.fast.header();
+            return s;
+        }
+        return reference(m, c);
+    }
+
+    /** The header of the message of the last sample {@link #next()} returned. */
+    MessageHeader header() {
+        return header;
     }
 
     private Sample reference(McapRecord.Message m, Channel c) {
@@ -81,8 +92,10 @@ final class McapSamples implements Closeable {
         } catch (TelemetryException e) {
             throw new TelemetryFormatException(where, "cannot decode the %s body: %s".formatted(c.encoding, e.getMessage()), e);
         }
-        return SampleStream.decode(new Message(m.logTime(), c.topic, c.schema == null ? "" : c.schema.name(), body, where),
+        Sample s = SampleStream.decode(new Message(m.logTime(), c.topic, c.schema == null ? "" : c.schema.name(), body, where),
                 c.role);
+        header = MessageHeader.of(body);
+        return s;
     }
 
     private Channel channel(int id) {

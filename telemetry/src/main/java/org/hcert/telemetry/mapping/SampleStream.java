@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.hcert.telemetry.Message;
 import org.hcert.telemetry.MessageCursor;
+import org.hcert.telemetry.MessageHeader;
 import org.hcert.telemetry.Sample;
 import org.hcert.telemetry.TelemetryFormatException;
 import org.hcert.telemetry.TelemetrySource;
@@ -36,6 +37,8 @@ public final class SampleStream implements Iterator<Sample>, Closeable {
     private long firstNs = Long.MAX_VALUE;
     private long lastNs = Long.MIN_VALUE;
     private @Nullable Sample next;
+    private MessageHeader nextHeader = MessageHeader.NONE;
+    private MessageHeader header = MessageHeader.NONE;
     private final Map<String, Set<String>> frames = new java.util.TreeMap<>();
 
     private SampleStream(TelemetrySource source, SignalMapping mapping, Set<Role> roles) {
@@ -64,6 +67,7 @@ public final class SampleStream implements Iterator<Sample>, Closeable {
                 seen(s.tNs());
                 counts.merge(wantedTopics.get(s.topic()), 1L, Long::sum);
                 next = s;
+                nextHeader = mcap.header();
             }
         }
         while (next == null && cursor != null && cursor.hasNext()) {
@@ -72,10 +76,12 @@ public final class SampleStream implements Iterator<Sample>, Closeable {
             Role role = wantedTopics.get(m.topic());
             if (role != null) {
                 JsonNode frame = m.body().path("header").path("frame_id");
-                if (frame.isTextual()) {
+                if (frame.isTextual() && role != Role.TEMPERATURES) {
+                    // a temperature topic names one sensor per message in its frame_id: many frames, one publisher
                     frames.computeIfAbsent(m.topic(), t -> new java.util.TreeSet<>()).add("frame_id \"" + frame.textValue() + "\"");
                 }
                 next = decode(m, role);
+                nextHeader = MessageHeader.of(m.body());
                 counts.merge(role, 1L, Long::sum);
             }
         }
@@ -105,13 +111,23 @@ public final class SampleStream implements Iterator<Sample>, Closeable {
         }
         Sample s = Objects.requireNonNull(next);
         next = null;
+        header = nextHeader;
         return s;
     }
 
     /**
+     * The {@code std_msgs/Header} of the message the last sample returned by {@link #next()} was
+     * decoded from: its source stamp and frame_id, or {@link MessageHeader#NONE} for a type without one.
+     */
+    public MessageHeader header() {
+        return header;
+    }
+
+    /**
      * What set apart the publishers of each wanted topic so far: the MCAP channels it came on, or,
-     * for other formats, the distinct {@code header.frame_id} values of its messages. A topic with
-     * more than one has several publishers.
+     * for other formats, the distinct {@code header.frame_id} values of its messages (but on topics of
+     * the temperatures role, whose frame_id names the sensor of each message). A topic with more than
+     * one has several publishers.
      */
     public Map<String, Set<String>> publishers() {
         return mcap != null ? mcap.publishers() : frames;
