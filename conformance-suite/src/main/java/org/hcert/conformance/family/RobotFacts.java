@@ -15,14 +15,24 @@ import org.hcert.telemetry.mapping.SignalMapping;
  * @param joints the declared joints, in declaration order
  * @param declared the declared specification values, e.g. {@code nominalPelvisHeight}
  * @param topics which recorded topics play which role
+ * @param streams the declared telemetry streams ({@code streams:}), in declaration order
+ * @param surfaces the declared touchable surfaces ({@code surfaces:}), in declaration order
  */
-public record RobotFacts(Path profile, List<DeclaredJoint> joints, Map<String, Quantity> declared, SignalMapping topics) {
+public record RobotFacts(Path profile, List<DeclaredJoint> joints, Map<String, Quantity> declared, SignalMapping topics,
+        List<DeclaredStream> streams, List<DeclaredSurface> surfaces) {
 
     public RobotFacts {
         Objects.requireNonNull(profile, "profile must not be null");
         joints = List.copyOf(joints);
         declared = Map.copyOf(declared);
         Objects.requireNonNull(topics, "topics must not be null");
+        streams = List.copyOf(streams);
+        surfaces = List.copyOf(surfaces);
+    }
+
+    /** A robot that declares no streams and no surfaces. */
+    public RobotFacts(Path profile, List<DeclaredJoint> joints, Map<String, Quantity> declared, SignalMapping topics) {
+        this(profile, joints, declared, topics, List.of(), List.of());
     }
 
     public Optional<Quantity> declaredValue(String key) {

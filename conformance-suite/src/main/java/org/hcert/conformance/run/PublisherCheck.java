@@ -11,13 +11,15 @@ import org.hcert.telemetry.JointStateSample;
 import org.hcert.telemetry.OdometrySample;
 import org.hcert.telemetry.SafetyStateSample;
 import org.hcert.telemetry.Sample;
+import org.hcert.telemetry.TemperatureSample;
 import org.hcert.telemetry.mapping.Role;
 
 /**
  * Find topics that carry two interleaved streams that disagree, which no identity in the recording
  * gives away (the same frame, no channel): a joint's position or the base's position jumping away
- * and back faster than the robot can move, again and again, or the safety state's inputs flipping
- * back and forth. Each such topic makes the clauses that read it INCONCLUSIVE: hcert does not guess
+ * and back faster than the robot can move, a temperature sensor's reading (by frame_id) jumping away
+ * and back faster than {@value #TEMPERATURE_RATE_K_S} K/s, again and again, or the safety state's
+ * inputs flipping back and forth. Each such topic makes the clauses that read it INCONCLUSIVE: hcert does not guess
  * which stream is the robot's.
  *
  * <p>A jump is a change larger than the fastest the robot can move in the time between the two
@@ -34,6 +36,9 @@ final class PublisherCheck implements OnePass.Observer {
     static final int REVERSALS = 3;
     /** Safety-state flips this close after the last one count as a reversal, ns: {@value}. */
     static final long FLIP_NS = 100_000_000L;
+    /** Fastest a temperature sensor's reading may change, K/s ({@value}), plus a margin, K ({@value #TEMPERATURE_MARGIN_K}). */
+    static final double TEMPERATURE_RATE_K_S = 50;
+    static final double TEMPERATURE_MARGIN_K = 5;
 
     private final Map<String, Double> maxSpeed = new HashMap<>();
     private final Map<String, Track> tracks = new HashMap<>();
@@ -47,7 +52,7 @@ final class PublisherCheck implements OnePass.Observer {
 
     @Override
     public Set<Role> roles() {
-        return EnumSet.of(Role.JOINTS, Role.ODOMETRY, Role.SAFETY_STATE);
+        return EnumSet.of(Role.JOINTS, Role.ODOMETRY, Role.SAFETY_STATE, Role.TEMPERATURES);
     }
 
     @Override
@@ -56,11 +61,14 @@ final class PublisherCheck implements OnePass.Observer {
             for (int i = 0; i < j.size(); i++) {
                 String name = j.names().get(i);
                 double speed = maxSpeed.getOrDefault(name, DEFAULT_JOINT_SPEED_RADS);
-                track(j.topic(), "joint " + name, j.tNs(), j.positionRad(i), speed, JOINT_MARGIN_RAD);
+                track(j.topic(), "joint " + name, j.tNs(), j.positionRad(i), speed, JOINT_MARGIN_RAD, MOVE);
             }
+        } else if (s instanceof TemperatureSample t) {
+            track(t.topic(), "the temperature of " + t.frameId(), t.tNs(), t.temperatureDegC(), TEMPERATURE_RATE_K_S,
+                    TEMPERATURE_MARGIN_K, "a sensor's temperature can change");
         } else if (s instanceof OdometrySample o) {
-            track(o.topic(), "base x", o.tNs(), o.positionM().x(), BASE_SPEED_MS, BASE_MARGIN_M);
-            track(o.topic(), "base y", o.tNs(), o.positionM().y(), BASE_SPEED_MS, BASE_MARGIN_M);
+            track(o.topic(), "base x", o.tNs(), o.positionM().x(), BASE_SPEED_MS, BASE_MARGIN_M, MOVE);
+            track(o.topic(), "base y", o.tNs(), o.positionM().y(), BASE_SPEED_MS, BASE_MARGIN_M, MOVE);
         } else if (s instanceof SafetyStateSample st) {
             double flags = (st.estop() ? 1 : 0) + (st.protectiveStop() ? 2 : 0) + (st.driveEnabled() ? 4 : 0);
             Track t = tracks.computeIfAbsent(st.topic() + " safety", k -> new Track());
@@ -80,7 +88,9 @@ final class PublisherCheck implements OnePass.Observer {
         }
     }
 
-    private void track(String topic, String channel, long tNs, double value, double speed, double margin) {
+    private static final String MOVE = "the robot can move";
+
+    private void track(String topic, String channel, long tNs, double value, double speed, double margin, String faster) {
         if (!Double.isFinite(value)) {
             return;
         }
@@ -92,8 +102,8 @@ final class PublisherCheck implements OnePass.Observer {
             if (direction != 0 && direction == -t.lastJump) {
                 t.reversals++;
                 if (t.reversals >= REVERSALS) {
-                    disagreeing.putIfAbsent(topic, "%s jumps away and back faster than the robot can move, %d times"
-                            .formatted(channel, t.reversals));
+                    disagreeing.putIfAbsent(topic, "%s jumps away and back faster than %s, %d times"
+                            .formatted(channel, faster, t.reversals));
                 }
             }
             if (direction != 0) {
