@@ -1,0 +1,84 @@
+package org.hcert.conformance.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.hcert.conformance.verdict.Measurement;
+import org.hcert.conformance.verdict.Verdict;
+import org.hcert.simulator.Command;
+import org.hcert.simulator.Fault;
+import org.hcert.simulator.recording.Scenario;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The signal-bound clauses three ways, each from a recording HC-1 makes on a simulated clock: a
+ * robot that passes, one that fails (a simulator fault), one whose recording lacks the evidence.
+ * Each scenario is recorded and certified once and shared by the tests that read it.
+ */
+class SignalBoundClausesIT {
+
+    /** Start, walk at 0.5 m/s from 1 s; 6 s in all: a duty cycle with every signal in it. */
+    private static final Scenario WALK = Scenario.until(6_000)
+            .at(200, new Command.Start())
+            .at(1_000, new Command.Walk(0.5, 0, 0));
+
+    @TempDir
+    static Path dir;
+
+    private static final Map<String, RecordedCertification> CERTIFIED = new ConcurrentHashMap<>();
+
+    private static RecordedCertification certify(String name, Scenario scenario) {
+        return CERTIFIED.computeIfAbsent(name, n -> {
+            Path file = dir.resolve(n + ".ndjson");
+            try {
+                scenario.writeNdjson(file);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return RecordedCertification.of(file);
+        });
+    }
+
+    private static RecordedCertification healthy() {
+        return certify("walk", WALK);
+    }
+
+    private static Measurement worst(RecordedCertification c, String clause) {
+        return c.clause(clause).measurements().get(0);
+    }
+
+    // ---- LC-JNT-02: actuator temperature ----
+
+    @Test
+    void lcJnt02PassesWhenEveryActuatorStaysCool() {
+        RecordedCertification c = healthy();
+        assertThat(c.verdict("LC-JNT-02")).as(c.reason("LC-JNT-02")).isEqualTo(Verdict.PASS);
+        assertThat(c.clause("LC-JNT-02").measurements()).hasSize(20)
+                .allSatisfy(m -> assertThat(m.measured()).isBetween(25.0, 26.0));
+        assertThat(worst(c, "LC-JNT-02").limit().value()).isEqualTo(80);
+        assertThat(worst(c, "LC-JNT-02").limit().source()).contains("declared.maxTemperature");
+    }
+
+    @Test
+    void lcJnt02FailsWhenAnActuatorOverheats() {
+        RecordedCertification c = certify("overheating", WALK.fault(0, Fault.OVERHEATING_ACTUATOR));
+        assertThat(c.verdict("LC-JNT-02")).isEqualTo(Verdict.FAIL);
+        Measurement knee = worst(c, "LC-JNT-02");
+        assertThat(knee.subject()).isEqualTo("left_knee");
+        // 25 K/s from 25 degC for 6 s, less a little cooling: about 175 degC at the last 1 Hz sample.
+        assertThat(knee.measured()).isBetween(160.0, 176.0);
+        assertThat(c.clause("LC-JNT-02").measurements().stream().filter(m -> m.verdict() == Verdict.FAIL))
+                .extracting(Measurement::subject).containsExactly("left_knee");
+    }
+
+    @Test
+    void lcJnt02IsInconclusiveWithoutTemperatures() {
+        RecordedCertification c = certify("no-temperatures", WALK.omit("/temperatures"));
+        assertThat(c.verdict("LC-JNT-02")).isEqualTo(Verdict.INCONCLUSIVE);
+        assertThat(c.reason("LC-JNT-02")).contains("has no message on /temperatures (role temperatures)");
+    }
+}
