@@ -81,4 +81,35 @@ class SignalBoundClausesIT {
         assertThat(c.verdict("LC-JNT-02")).isEqualTo(Verdict.INCONCLUSIVE);
         assertThat(c.reason("LC-JNT-02")).contains("has no message on /temperatures (role temperatures)");
     }
+
+    // ---- LC-JNT-03: joint velocity, peak and RMS effort ----
+
+    @Test
+    void lcJnt03PassesWithinEveryJointsRatings() {
+        RecordedCertification c = healthy();
+        assertThat(c.verdict("LC-JNT-03")).as(c.reason("LC-JNT-03")).isEqualTo(Verdict.PASS);
+        // 20 joints, three limits each
+        assertThat(c.clause("LC-JNT-03").measurements()).hasSize(60);
+        Measurement rms = c.measurement("LC-JNT-03", "largest RMS joint effort");
+        assertThat(rms.limit().source()).contains("joints[").contains("].continuousEffort");
+    }
+
+    @Test
+    void lcJnt03FailsWhenAJointRunsFasterThanItsLimit() {
+        RecordedCertification c = certify("overspeed", WALK.fault(0, Fault.JOINT_OVERSPEED)
+                .at(2_000, new Command.MoveJoint("left_shoulder_pitch", 2.4, 12.0)));
+        assertThat(c.verdict("LC-JNT-03")).isEqualTo(Verdict.FAIL);
+        Measurement shoulder = worst(c, "LC-JNT-03");
+        assertThat(shoulder.quantity()).isEqualTo("largest |joint velocity|");
+        assertThat(shoulder.subject()).isEqualTo("left_shoulder_pitch");
+        assertThat(shoulder.measured()).isGreaterThan(8.0);
+        assertThat(shoulder.limit().source()).contains("joints[left_shoulder_pitch].maxVelocity");
+    }
+
+    @Test
+    void lcJnt03IsInconclusiveWhenTheRunIsShorterThanTheRmsWindow() {
+        RecordedCertification c = certify("short", Scenario.until(3_000).at(200, new Command.Start()));
+        assertThat(c.verdict("LC-JNT-03")).isEqualTo(Verdict.INCONCLUSIVE);
+        assertThat(c.reason("LC-JNT-03")).contains("left_hip_yaw's efforts span only ").contains("less than one window of 5000 ms");
+    }
 }
