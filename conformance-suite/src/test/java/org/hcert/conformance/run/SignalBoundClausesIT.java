@@ -112,4 +112,32 @@ class SignalBoundClausesIT {
         assertThat(c.verdict("LC-JNT-03")).isEqualTo(Verdict.INCONCLUSIVE);
         assertThat(c.reason("LC-JNT-03")).contains("left_hip_yaw's efforts span only ").contains("less than one window of 5000 ms");
     }
+
+    // ---- AP-BATT-01: battery ----
+
+    @Test
+    void apBatt01PassesWithinThePacksLimits() {
+        RecordedCertification c = healthy();
+        assertThat(c.verdict("AP-BATT-01")).as(c.reason("AP-BATT-01")).isEqualTo(Verdict.PASS);
+        assertThat(c.clause("AP-BATT-01").measurements()).hasSize(6);
+        assertThat(c.measurement("AP-BATT-01", "largest battery temperature").measured()).isEqualTo(31.0);
+        assertThat(c.measurement("AP-BATT-01", "largest battery charge current").measured()).isNegative();
+    }
+
+    @Test
+    void apBatt01FailsWhenThePackOverheats() {
+        RecordedCertification c = certify("battery-overheat", WALK.fault(0, Fault.BATTERY_OVERHEAT));
+        assertThat(c.verdict("AP-BATT-01")).isEqualTo(Verdict.FAIL);
+        Measurement pack = worst(c, "AP-BATT-01");
+        assertThat(pack.quantity()).isEqualTo("largest battery temperature");
+        // 31 degC + 15 K/s for 6 s at the last 1 Hz sample: 121 degC.
+        assertThat(pack.measured()).isCloseTo(121.0, org.assertj.core.api.Assertions.within(0.1));
+    }
+
+    @Test
+    void apBatt01IsInconclusiveWithoutBatteryState() {
+        RecordedCertification c = certify("no-battery", WALK.omit("/battery"));
+        assertThat(c.verdict("AP-BATT-01")).isEqualTo(Verdict.INCONCLUSIVE);
+        assertThat(c.reason("AP-BATT-01")).contains("has no message on /battery (role battery)");
+    }
 }
