@@ -140,4 +140,34 @@ class SignalBoundClausesIT {
         assertThat(c.verdict("AP-BATT-01")).isEqualTo(Verdict.INCONCLUSIVE);
         assertThat(c.reason("AP-BATT-01")).contains("has no message on /battery (role battery)");
     }
+
+    // ---- AP-SCOPE-01: base speed ----
+
+    @Test
+    void apScope01PassesWhenTheBaseWalksSlowly() {
+        RecordedCertification c = healthy();
+        assertThat(c.verdict("AP-SCOPE-01")).as(c.reason("AP-SCOPE-01")).isEqualTo(Verdict.PASS);
+        Measurement base = worst(c, "AP-SCOPE-01");
+        assertThat(base.subject()).isEqualTo("base");
+        // 0.5 m/s = 1.8 km/h, plus the gait's sway and the twist's noise
+        assertThat(base.measured()).isBetween(1.7, 2.5);
+        assertThat(base.unit()).isEqualTo("km/h");
+    }
+
+    @Test
+    void apScope01FailsWhenTheBaseRunsFasterThan20KmH() {
+        RecordedCertification c = certify("runaway", Scenario.until(9_000)
+                .at(200, new Command.Start())
+                .fault(500, Fault.WALK_SPEED_CAP_OFF)
+                .at(1_000, new Command.Walk(7.0, 0, 0)));
+        assertThat(c.verdict("AP-SCOPE-01")).isEqualTo(Verdict.FAIL);
+        assertThat(worst(c, "AP-SCOPE-01").measured()).isGreaterThan(20.0);
+    }
+
+    @Test
+    void apScope01IsInconclusiveWithoutOdometry() {
+        RecordedCertification c = certify("no-odometry", WALK.omit("/odom"));
+        assertThat(c.verdict("AP-SCOPE-01")).isEqualTo(Verdict.INCONCLUSIVE);
+        assertThat(c.reason("AP-SCOPE-01")).contains("has no message on /odom (role odometry)");
+    }
 }
