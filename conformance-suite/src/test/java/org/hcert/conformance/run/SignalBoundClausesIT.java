@@ -170,4 +170,56 @@ class SignalBoundClausesIT {
         assertThat(c.verdict("AP-SCOPE-01")).isEqualTo(Verdict.INCONCLUSIVE);
         assertThat(c.reason("AP-SCOPE-01")).contains("has no message on /odom (role odometry)");
     }
+
+    // ---- AP-HOT-01 and AP-HOT-02: surfaces ----
+
+    @Test
+    void apHot01PassesWhenTheHeldSurfacesStayCool() {
+        RecordedCertification c = healthy();
+        assertThat(c.verdict("AP-HOT-01")).as(c.reason("AP-HOT-01")).isEqualTo(Verdict.PASS);
+        assertThat(c.clause("AP-HOT-01").measurements()).extracting(Measurement::subject)
+                .containsExactlyInAnyOrder("left_palm", "right_palm");
+        assertThat(worst(c, "AP-HOT-01").limit().evidence()).isEqualTo("K");
+        assertThat(worst(c, "AP-HOT-01").limit().value()).isEqualTo(43);
+    }
+
+    @Test
+    void apHot01FailsWhenAHeldSurfaceIsHot() {
+        RecordedCertification c = certify("hot-surface", WALK.fault(0, Fault.HOT_SURFACE));
+        assertThat(c.verdict("AP-HOT-01")).isEqualTo(Verdict.FAIL);
+        // 25 degC + 40 K
+        assertThat(worst(c, "AP-HOT-01").measured()).isBetween(65.0, 65.1);
+    }
+
+    @Test
+    void apHot01IsInconclusiveWithoutTemperatures() {
+        RecordedCertification c = certify("no-temperatures", WALK.omit("/temperatures"));
+        assertThat(c.verdict("AP-HOT-01")).isEqualTo(Verdict.INCONCLUSIVE);
+        assertThat(c.reason("AP-HOT-01")).contains("has no message on /temperatures (role temperatures)");
+    }
+
+    @Test
+    void apHot02PassesWhenTheCoversStayCool() {
+        RecordedCertification c = healthy();
+        assertThat(c.verdict("AP-HOT-02")).as(c.reason("AP-HOT-02")).isEqualTo(Verdict.PASS);
+        assertThat(c.clause("AP-HOT-02").measurements()).extracting(m -> m.subject() + " " + m.limit().value())
+                .containsExactlyInAnyOrder("left_knee_cover 55.0", "right_knee_cover 55.0", "torso_cover 70.0");
+        assertThat(c.clause("AP-HOT-02").measurements()).allSatisfy(m -> assertThat(m.limit().evidence()).isEqualTo("C2"));
+    }
+
+    @Test
+    void apHot02FailsWhenAMetalCoverIsHot() {
+        RecordedCertification c = certify("hot-surface", WALK.fault(0, Fault.HOT_SURFACE));
+        assertThat(c.verdict("AP-HOT-02")).isEqualTo(Verdict.FAIL);
+        // the metal knee covers at 65 degC fail 55 degC; the plastic torso cover at 65 degC stays within 70 degC
+        assertThat(c.clause("AP-HOT-02").measurements().stream().filter(m -> m.verdict() == Verdict.FAIL))
+                .extracting(Measurement::subject).containsExactlyInAnyOrder("left_knee_cover", "right_knee_cover");
+    }
+
+    @Test
+    void apHot02IsInconclusiveWithoutTemperatures() {
+        RecordedCertification c = certify("no-temperatures", WALK.omit("/temperatures"));
+        assertThat(c.verdict("AP-HOT-02")).isEqualTo(Verdict.INCONCLUSIVE);
+        assertThat(c.reason("AP-HOT-02")).contains("has no message on /temperatures (role temperatures)");
+    }
 }
