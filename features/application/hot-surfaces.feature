@@ -15,3 +15,9 @@ Feature: Hot surfaces
     And every subject stays within the limit "heldSurfaceTemperature10min"
     And every subject stays within the limit "heldSurfaceTemperature1min"
 
+  @AP-HOT-02
+  Scenario: Surfaces touched briefly stay below the threshold for their material
+    When the robot runs through its duty cycle
+    Then every subject stays within the limit "metalSurfaceTemperature"
+    And every subject stays within the limit "metalSurfaceTemperatureHalfSecond"
+    And every subject stays within the limit "plasticSurfaceTemperature"
