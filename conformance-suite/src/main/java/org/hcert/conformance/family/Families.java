@@ -16,7 +16,8 @@ public final class Families {
             new RestartAfterReset(),
             new JointRange(),
             new PostureAfterStop(),
-            new SignalBound()));
+            new SignalBound(),
+            new StreamHealth()));
 
     private Families() {}
 
