@@ -92,4 +92,35 @@ class StreamHealthClausesIT {
         assertThat(c.reason("LC-SENS-01")).contains("lowest stream rate over a sliding window of /joint_states")
                 .contains("less than one rate window of 2000 ms");
     }
+
+    // ---- BC-TIME-01: one time base ----
+
+    @Test
+    void bcTime01PassesWhenTheSafetyAndJointStreamsShareAClock() {
+        RecordedCertification c = certify("stamped-safety", WALK, true);
+        assertThat(c.verdict("BC-TIME-01")).as(c.reason("BC-TIME-01")).isEqualTo(Verdict.PASS);
+        Measurement offset = c.measurement("BC-TIME-01", "offset of the stream's clock");
+        assertThat(offset.subject()).isEqualTo("/safety/state");
+        assertThat(offset.measured()).isZero();
+        assertThat(offset.limit().evidence()).isEqualTo("I");
+    }
+
+    @Test
+    void bcTime01FailsWhenTheJointStreamIsStampedByAClockFiveMsAhead() {
+        RecordedCertification c = certify("joint-clock-ahead", WALK.fault(0, Fault.STREAM_CLOCK_OFFSET), true);
+        assertThat(c.verdict("BC-TIME-01")).isEqualTo(Verdict.FAIL);
+        Measurement offset = c.measurement("BC-TIME-01", "offset of the stream's clock");
+        assertThat(offset.measured()).isEqualTo(5.0);
+        assertThat(offset.detail()).contains("its clock is 5 ms behind /joint_states's");
+        // the joint stream's stamps are off by a constant: its data is no staler and its stamps do not go back
+        assertThat(c.verdict("LC-SENS-01")).as(c.reason("LC-SENS-01")).isEqualTo(Verdict.PASS);
+    }
+
+    @Test
+    void bcTime01IsInconclusiveWhenTheSafetyStreamCarriesNoStamp() {
+        RecordedCertification c = certify("walk", WALK, false);
+        assertThat(c.verdict("BC-TIME-01")).isEqualTo(Verdict.INCONCLUSIVE);
+        assertThat(c.reason("BC-TIME-01")).contains("/safety/state carries no header stamp")
+                .contains("only the log time of each message is recorded");
+    }
 }
