@@ -37,8 +37,8 @@ final class PublisherCheck implements OnePass.Observer {
     /** Safety-state flips this close after the last one count as a reversal, ns: {@value}. */
     static final long FLIP_NS = 100_000_000L;
     /** Fastest a temperature sensor's reading may change, K/s ({@value}), plus a margin, K ({@value #TEMPERATURE_MARGIN_K}). */
-    static final double TEMPERATURE_RATE_K_S = 50;
-    static final double TEMPERATURE_MARGIN_K = 5;
+    static final double TEMPERATURE_RATE_K_S = 10;
+    static final double TEMPERATURE_MARGIN_K = 2;
 
     private final Map<String, Double> maxSpeed = new HashMap<>();
     private final Map<String, Track> tracks = new HashMap<>();
