@@ -21,6 +21,11 @@ public interface Evaluator {
         accept(sample);
     }
 
+    /** Whether it reads message headers; the pass reads them only for the roles of evaluators that do. */
+    default boolean readsHeaders() {
+        return false;
+    }
+
     /**
      * The evidence, once every sample has been pushed.
      *

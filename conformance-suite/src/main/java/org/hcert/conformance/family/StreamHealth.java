@@ -229,6 +229,11 @@ final class StreamHealth implements Family {
         }
 
         @Override
+        public boolean readsHeaders() {
+            return true;
+        }
+
+        @Override
         public void accept(Sample sample, MessageHeader header) {
             if (firstNs == Long.MIN_VALUE) {
                 firstNs = sample.tNs();

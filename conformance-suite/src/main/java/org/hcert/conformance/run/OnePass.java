@@ -112,11 +112,16 @@ public final class OnePass {
         long started = System.nanoTime();
         try (SampleStream stream = SampleStream.open(source, mapping, roles)) {
             Evaluator[][] route = route(byRole);
+            boolean[] headers = new boolean[route.length];
+            for (int r = 0; r < route.length; r++) {
+                headers[r] = java.util.Arrays.stream(route[r]).anyMatch(Evaluator::readsHeaders);
+            }
             while (stream.hasNext()) {
                 Sample s = stream.next();
-                MessageHeader header = stream.header();
                 lastNs = Math.max(lastNs, s.tNs());
-                for (Evaluator e : route[index(mapping.roleOf(s.topic()).orElseThrow())]) {
+                int r = index(mapping.roleOf(s.topic()).orElseThrow());
+                MessageHeader header = headers[r] ? stream.header() : MessageHeader.NONE;
+                for (Evaluator e : route[r]) {
                     e.accept(s, header);
                 }
             }

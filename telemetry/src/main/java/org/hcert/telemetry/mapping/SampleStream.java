@@ -37,8 +37,11 @@ public final class SampleStream implements Iterator<Sample>, Closeable {
     private long firstNs = Long.MAX_VALUE;
     private long lastNs = Long.MIN_VALUE;
     private @Nullable Sample next;
-    private MessageHeader nextHeader = MessageHeader.NONE;
-    private MessageHeader header = MessageHeader.NONE;
+    /** The header of the next sample, or null when it is to be read from {@link #nextBody} on demand. */
+    private @Nullable MessageHeader nextHeader = MessageHeader.NONE;
+    private @Nullable JsonNode nextBody;
+    private @Nullable MessageHeader header = MessageHeader.NONE;
+    private @Nullable JsonNode body;
     private final Map<String, Set<String>> frames = new java.util.TreeMap<>();
 
     private SampleStream(TelemetrySource source, SignalMapping mapping, Set<Role> roles) {
@@ -68,6 +71,7 @@ public final class SampleStream implements Iterator<Sample>, Closeable {
                 counts.merge(wantedTopics.get(s.topic()), 1L, Long::sum);
                 next = s;
                 nextHeader = mcap.header();
+                nextBody = null;
             }
         }
         while (next == null && cursor != null && cursor.hasNext()) {
@@ -81,7 +85,8 @@ public final class SampleStream implements Iterator<Sample>, Closeable {
                     frames.computeIfAbsent(m.topic(), t -> new java.util.TreeSet<>()).add("frame_id \"" + frame.textValue() + "\"");
                 }
                 next = decode(m, role);
-                nextHeader = MessageHeader.of(m.body());
+                nextHeader = null;
+                nextBody = m.body();
                 counts.merge(role, 1L, Long::sum);
             }
         }
@@ -112,6 +117,7 @@ public final class SampleStream implements Iterator<Sample>, Closeable {
         Sample s = Objects.requireNonNull(next);
         next = null;
         header = nextHeader;
+        body = nextBody;
         return s;
     }
 
@@ -120,7 +126,13 @@ public final class SampleStream implements Iterator<Sample>, Closeable {
      * decoded from: its source stamp and frame_id, or {@link MessageHeader#NONE} for a type without one.
      */
     public MessageHeader header() {
-        return header;
+        MessageHeader h = header;
+        if (h == null) {
+            JsonNode b = body;
+            h = b == null ? MessageHeader.NONE : MessageHeader.of(b);
+            header = h;
+        }
+        return h;
     }
 
     /**
