@@ -46,9 +46,12 @@ final class Battery {
         stateOfCharge = Math.max(0, stateOfCharge - currentA * dt / 3600 / CAPACITY_AH);
     }
 
-    /** Heat the pack by {@code ratePerS} K/s for dt seconds (a cell in thermal runaway, a fault). */
+    /** The temperature a fault heats the pack to, °C. */
+    static final double OVERHEAT_CEILING_C = 90.0;
+
+    /** Heat the pack by {@code ratePerS} K/s for dt seconds (a failing cell, a fault), up to {@link #OVERHEAT_CEILING_C}. */
     void heat(double dt, double ratePerS) {
-        temperatureC += ratePerS * dt;
+        temperatureC = Math.max(temperatureC, Math.min(OVERHEAT_CEILING_C, temperatureC + ratePerS * dt));
     }
 
     double openCircuitV() {

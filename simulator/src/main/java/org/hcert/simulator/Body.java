@@ -89,9 +89,9 @@ final class Body {
     /** The heat the {@code overheating-actuator} and {@code battery-overheat} faults add. */
     private void heat(double dt) {
         if (faults.isActive(Fault.OVERHEATING_ACTUATOR)) {
-            int knee = robot.indexOf(Thermal.OVERHEATING_JOINT);
-            if (knee >= 0) {
-                joints.get(knee).thermal.heat(dt, faults.parameter(Fault.OVERHEATING_ACTUATOR));
+            int hot = robot.indexOf(Thermal.OVERHEATING_JOINT);
+            if (hot >= 0) {
+                joints.get(hot).thermal.heat(dt, faults.parameter(Fault.OVERHEATING_ACTUATOR), Thermal.OVERHEAT_CEILING_C);
             }
         }
         if (faults.isActive(Fault.BATTERY_OVERHEAT)) {

@@ -26,8 +26,10 @@ final class Thermal {
     static final double MAX_WINDING_C = 80.0;
     /** The continuous effort rating as a share of the torque limit (declared per joint as {@code continuousEffort}). */
     static final double CONTINUOUS_SHARE = 0.95;
-    /** The joint whose actuator heats under the {@code overheating-actuator} fault. */
-    static final String OVERHEATING_JOINT = "left_knee";
+    /** The joint whose actuator heats under the {@code overheating-actuator} fault: one without a touchable surface on it. */
+    static final String OVERHEATING_JOINT = "left_hip_pitch";
+    /** The temperature a failed cooling heats an actuator to, °C. */
+    static final double OVERHEAT_CEILING_C = 120.0;
 
     /**
      * A touchable surface on an actuator's housing.
@@ -53,9 +55,9 @@ final class Thermal {
         temperatureC += dt * (heat - cooling) / HEAT_CAPACITY_J_K;
     }
 
-    /** Heat by {@code ratePerS} K/s for dt seconds on top of the model (a failed cooling, a fault). */
-    void heat(double dt, double ratePerS) {
-        temperatureC += ratePerS * dt;
+    /** Heat by {@code ratePerS} K/s for dt seconds on top of the model (a failed cooling, a fault), up to {@code ceilingC}. */
+    void heat(double dt, double ratePerS, double ceilingC) {
+        temperatureC = Math.max(temperatureC, Math.min(ceilingC, temperatureC + ratePerS * dt));
     }
 
     /** Copper loss at this torque, W. */

@@ -65,7 +65,7 @@ final class Verdicts {
     private static void kneeToLimit(Set<Fault> faults, Set<Fault> out) {
         SimRun r = run(faults, false).send(new Command.MoveJoint("left_knee", 2.2, 1.0)).run(3.0);
         flag(out, Fault.JOINT_LIMIT_OVERRUN, r.maxPosition[RobotDescription.hc1().indexOf("left_knee")] > 2.2 + 1e-6);
-        flag(out, Fault.OVERHEATING_ACTUATOR, r.truth().joint("left_knee").temperatureDegC() > Thermal.MAX_WINDING_C);
+        flag(out, Fault.OVERHEATING_ACTUATOR, r.truth().joint(Thermal.OVERHEATING_JOINT).temperatureDegC() > Thermal.MAX_WINDING_C);
         flag(out, Fault.BATTERY_OVERHEAT, r.truth().battery().temperatureDegC() > Battery.MAX_TEMPERATURE_C);
     }
 
