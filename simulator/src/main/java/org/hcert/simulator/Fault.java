@@ -38,7 +38,24 @@ public enum Fault {
             "the provenance record leaves out model_sha256, dataset_id and calibration_ids, and model_loaded its signature",
             Double.NaN, ""),
     WRONG_ROBOT_ID("wrong-robot-id", "the provenance record names another robot: robot_id is the serial with -B appended",
-            Double.NaN, "");
+            Double.NaN, ""),
+    OVERHEATING_ACTUATOR("overheating-actuator",
+            "the left hip pitch actuator heats by the given rate, up to 120 degC: it passes its 80 degC rating",
+            25.0, "K/s"),
+    JOINT_OVERSPEED("joint-overspeed",
+            "the drives no longer cap commanded joint moves at the joint's velocity limit: a faster command runs faster",
+            Double.NaN, ""),
+    BATTERY_OVERHEAT("battery-overheat", "the battery pack heats by the given rate, up to 90 degC: it passes its 60 degC rating", 15.0,
+            "K/s"),
+    WALK_SPEED_CAP_OFF("walk-speed-cap-off",
+            "walk commands are neither refused nor capped above the maximum walking speed: HC-1 walks as fast as told",
+            Double.NaN, ""),
+    HOT_SURFACE("hot-surface", "every touchable surface reads the given number of kelvin above its model temperature",
+            40.0, "K"),
+    STREAM_BELOW_RATE("stream-below-rate", "/joint_states is published at the given share of its rate", 0.1, "ratio"),
+    STREAM_CLOCK_OFFSET("stream-clock-offset",
+            "/joint_states is stamped by a clock ahead of the robot clock by the given offset; its log time is not",
+            0.005, "s");
 
     private final String id;
     private final String description;

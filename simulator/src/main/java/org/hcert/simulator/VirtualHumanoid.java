@@ -36,7 +36,7 @@ public final class VirtualHumanoid {
     private VirtualHumanoid(SimulatorConfig config) {
         this.config = config;
         this.faults = new FaultInjector(() -> simNs);
-        this.body = new Body(config.robot());
+        this.body = new Body(config.robot(), faults);
         this.safety = new SafetyLogic(config.estopCategory(), config.protectiveCategory(), faults);
         this.link = new LinkFaults(faults, config.seed());
         this.emitter = new TelemetryEmitter(body, safety, config, link);

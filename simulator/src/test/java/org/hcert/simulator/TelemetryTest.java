@@ -50,7 +50,7 @@ class TelemetryTest {
 
         assertThat(counts).containsExactlyInAnyOrderEntriesOf(Map.of("/joint_states", 1000, "/imu/torso", 1000,
                 "/odom", 1000, "/wrist/left/ft", 500, "/wrist/right/ft", 500, "/safety/state", 100, "/battery", 1,
-                "/temperatures", 200, "/events", 2));
+                "/temperatures", 10 * (20 + Thermal.SURFACES.size()), "/events", 2));
     }
 
     @Test
@@ -125,14 +125,15 @@ class TelemetryTest {
     }
 
     @Test
-    void actuatorTemperaturesAreNamedByJoint() throws IOException {
+    void actuatorAndSurfaceTemperaturesAreNamedByFrame() throws IOException {
         VirtualHumanoid robot = VirtualHumanoid.create(SimulatorConfig.hc1());
         robot.step(100_000_000L);
 
         List<String> frames = roundTrip(robot).stream().filter(TemperatureSample.class::isInstance)
                 .map(s -> ((TemperatureSample) s).frameId()).toList();
 
-        assertThat(frames).hasSize(20).startsWith("left_hip_yaw", "right_hip_yaw").endsWith("neck_yaw");
+        assertThat(frames).hasSize(25).startsWith("left_hip_yaw", "right_hip_yaw").containsSubsequence("neck_yaw", "left_palm")
+                .endsWith("left_knee_cover", "right_knee_cover", "torso_cover");
     }
 
     @Test

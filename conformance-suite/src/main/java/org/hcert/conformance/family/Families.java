@@ -17,7 +17,9 @@ public final class Families {
             new JointRange(),
             new PostureAfterStop(),
             new Declaration(),
-            new Provenance()));
+            new Provenance(),
+            new SignalBound(),
+            new StreamHealth()));
 
     private Families() {}
 

@@ -18,9 +18,12 @@ import org.hcert.telemetry.mapping.SignalMapping;
  * @param serial the robot's serial number, as its profile's identity gives it (empty when unknown)
  * @param capabilities the capabilities the robot declares
  * @param declaration the robot's declaration manifest ({@link RobotDeclaration#NONE} when the profile has none)
+ * @param streams the declared telemetry streams ({@code streams:}), in declaration order
+ * @param surfaces the declared touchable surfaces ({@code surfaces:}), in declaration order
  */
 public record RobotFacts(Path profile, List<DeclaredJoint> joints, Map<String, Quantity> declared, SignalMapping topics,
-        String serial, java.util.Set<String> capabilities, RobotDeclaration declaration) {
+        String serial, java.util.Set<String> capabilities, RobotDeclaration declaration,
+        List<DeclaredStream> streams, List<DeclaredSurface> surfaces) {
 
     public RobotFacts {
         Objects.requireNonNull(profile, "profile must not be null");
@@ -30,11 +33,25 @@ public record RobotFacts(Path profile, List<DeclaredJoint> joints, Map<String, Q
         Objects.requireNonNull(serial, "serial must not be null");
         capabilities = java.util.Set.copyOf(capabilities);
         Objects.requireNonNull(declaration, "declaration must not be null");
+        streams = List.copyOf(streams);
+        surfaces = List.copyOf(surfaces);
     }
 
-    /** A robot known by its joints, declared values and topics only, without serial, capabilities or declaration manifest. */
+    /** A robot known by its joints, declared values and topics only. */
     public RobotFacts(Path profile, List<DeclaredJoint> joints, Map<String, Quantity> declared, SignalMapping topics) {
-        this(profile, joints, declared, topics, "", java.util.Set.of(), RobotDeclaration.NONE);
+        this(profile, joints, declared, topics, List.of(), List.of());
+    }
+
+    /** A robot known by its joints, declared values, topics, streams and surfaces, without serial, capabilities or declaration manifest. */
+    public RobotFacts(Path profile, List<DeclaredJoint> joints, Map<String, Quantity> declared, SignalMapping topics,
+            List<DeclaredStream> streams, List<DeclaredSurface> surfaces) {
+        this(profile, joints, declared, topics, "", java.util.Set.of(), RobotDeclaration.NONE, streams, surfaces);
+    }
+
+    /** A robot that declares no streams and no surfaces. */
+    public RobotFacts(Path profile, List<DeclaredJoint> joints, Map<String, Quantity> declared, SignalMapping topics,
+            String serial, java.util.Set<String> capabilities, RobotDeclaration declaration) {
+        this(profile, joints, declared, topics, serial, capabilities, declaration, List.of(), List.of());
     }
 
     public Optional<Quantity> declaredValue(String key) {

@@ -10,6 +10,7 @@ import java.util.Set;
 import org.hcert.conformance.family.ClauseEvidence;
 import org.hcert.conformance.family.ClauseSetup;
 import org.hcert.conformance.family.Evaluator;
+import org.hcert.telemetry.MessageHeader;
 import org.hcert.telemetry.Sample;
 import org.hcert.telemetry.TelemetryException;
 import org.hcert.telemetry.TelemetrySource;
@@ -112,11 +113,17 @@ public final class OnePass {
         long started = System.nanoTime();
         try (SampleStream stream = SampleStream.open(source, mapping, roles)) {
             Evaluator[][] route = route(byRole);
+            boolean[] headers = new boolean[route.length];
+            for (int r = 0; r < route.length; r++) {
+                headers[r] = java.util.Arrays.stream(route[r]).anyMatch(Evaluator::readsHeaders);
+            }
             while (stream.hasNext()) {
                 Sample s = stream.next();
                 lastNs = Math.max(lastNs, s.tNs());
-                for (Evaluator e : route[index(mapping.roleOf(s.topic()).orElseThrow())]) {
-                    e.accept(s);
+                int r = index(mapping.roleOf(s.topic()).orElseThrow());
+                MessageHeader header = headers[r] ? stream.header() : MessageHeader.NONE;
+                for (Evaluator e : route[r]) {
+                    e.accept(s, header);
                 }
             }
             roles.forEach(r -> counts.put(r, stream.count(r)));

@@ -12,12 +12,14 @@ import org.hcert.telemetry.JointStateSample;
 import org.hcert.telemetry.OdometrySample;
 import org.hcert.telemetry.SafetyStateSample;
 import org.hcert.telemetry.Sample;
+import org.hcert.telemetry.TemperatureSample;
 import org.hcert.telemetry.mapping.Role;
 
 /**
  * Find topics that carry two interleaved streams that disagree, which no identity in the recording
  * gives away (the same frame, no channel): a joint's position or the base's position jumping away
- * and back faster than the robot can move, again and again, or the safety state's inputs flipping
+ * and back faster than the robot can move, a temperature sensor's reading (by frame_id) jumping away
+ * and back faster than {@value #TEMPERATURE_RATE_K_S} K/s, again and again, or the safety state's inputs flipping
  * back and forth. Each such topic makes the clauses that read it INCONCLUSIVE: hcert does not guess
  * which stream is the robot's.
  *
@@ -36,6 +38,11 @@ final class PublisherCheck implements OnePass.Observer {
     /** Safety-state flips this close after the last one count as a reversal, ns: {@value}. */
     static final long FLIP_NS = 100_000_000L;
 
+    /** Fastest a temperature sensor's reading may change, K/s ({@value}), plus a margin, K ({@value #TEMPERATURE_MARGIN_K}). */
+    static final double TEMPERATURE_RATE_K_S = 10;
+    static final double TEMPERATURE_MARGIN_K = 2;
+    private static final String MOVE = "the robot can move";
+
     private final Map<String, Double> maxSpeed = new HashMap<>();
     private final Map<String, Track> tracks = new HashMap<>();
     /** Per joint-state topic: the joint names of its last message and their tracks, in that order. */
@@ -50,7 +57,7 @@ final class PublisherCheck implements OnePass.Observer {
 
     @Override
     public Set<Role> roles() {
-        return EnumSet.of(Role.JOINTS, Role.ODOMETRY, Role.SAFETY_STATE);
+        return EnumSet.of(Role.JOINTS, Role.ODOMETRY, Role.SAFETY_STATE, Role.TEMPERATURES);
     }
 
     @Override
@@ -60,13 +67,17 @@ final class PublisherCheck implements OnePass.Observer {
             for (int i = 0; i < byIndex.length; i++) {
                 String name = j.names().get(i);
                 track(byIndex[i], j.topic(), "joint ", name, j.tNs(), j.positionRad(i), maxSpeed.getOrDefault(name,
-                        DEFAULT_JOINT_SPEED_RADS), JOINT_MARGIN_RAD);
+                        DEFAULT_JOINT_SPEED_RADS), JOINT_MARGIN_RAD, MOVE);
             }
+        } else if (s instanceof TemperatureSample t) {
+            track(tracks.computeIfAbsent(t.topic() + " temperature " + t.frameId(), k -> new Track()), t.topic(),
+                    "the temperature of ", t.frameId(), t.tNs(), t.temperatureDegC(), TEMPERATURE_RATE_K_S, TEMPERATURE_MARGIN_K,
+                    "a sensor's temperature can change");
         } else if (s instanceof OdometrySample o) {
             track(tracks.computeIfAbsent(o.topic() + " base x", k -> new Track()), o.topic(), "base ", "x", o.tNs(),
-                    o.positionM().x(), BASE_SPEED_MS, BASE_MARGIN_M);
+                    o.positionM().x(), BASE_SPEED_MS, BASE_MARGIN_M, MOVE);
             track(tracks.computeIfAbsent(o.topic() + " base y", k -> new Track()), o.topic(), "base ", "y", o.tNs(),
-                    o.positionM().y(), BASE_SPEED_MS, BASE_MARGIN_M);
+                    o.positionM().y(), BASE_SPEED_MS, BASE_MARGIN_M, MOVE);
         } else if (s instanceof SafetyStateSample st) {
             double flags = (st.estop() ? 1 : 0) + (st.protectiveStop() ? 2 : 0) + (st.driveEnabled() ? 4 : 0);
             Track t = tracks.computeIfAbsent(st.topic() + " safety", k -> new Track());
@@ -106,7 +117,8 @@ final class PublisherCheck implements OnePass.Observer {
     }
 
     /** Follow one value ({@code what} + {@code name}: joint left_knee, base x) of a topic for jumps. */
-    private void track(Track t, String topic, String what, String name, long tNs, double value, double speed, double margin) {
+    private void track(Track t, String topic, String what, String name, long tNs, double value, double speed, double margin,
+            String faster) {
         if (!Double.isFinite(value)) {
             return;
         }
@@ -117,8 +129,8 @@ final class PublisherCheck implements OnePass.Observer {
             if (direction != 0 && direction == -t.lastJump) {
                 t.reversals++;
                 if (t.reversals >= REVERSALS) {
-                    disagreeing.putIfAbsent(topic, "%s jumps away and back faster than the robot can move, %d times"
-                            .formatted(what + name, t.reversals));
+                    disagreeing.putIfAbsent(topic, "%s jumps away and back faster than %s, %d times"
+                            .formatted(what + name, faster, t.reversals));
                 }
             }
             if (direction != 0) {

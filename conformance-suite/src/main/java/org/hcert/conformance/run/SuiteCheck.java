@@ -157,7 +157,7 @@ public final class SuiteCheck {
                     String.join(", ", family.limits().stream().map(LimitName::name).toList())));
             return;
         }
-        if (!named.equals(stepLimit)) {
+        if (!stepLimit.equals(FamilyStep.ANY) && !named.equals(stepLimit)) {
             problems.add("%s: this step judges the limit %s, but names \"%s\"".formatted(at, stepLimit, named));
             return;
         }

@@ -16,8 +16,14 @@ public @interface FamilyStep {
     /** The family's name, e.g. {@code stop-response}. */
     String family();
 
-    /** The limit a Then-step judges, e.g. {@code stopTime}; empty for a When-step. */
+    /**
+     * The limit a Then-step judges, e.g. {@code stopTime}; {@link #ANY} for a step that judges the
+     * limit its scenario names (any limit of its family); empty for a When-step.
+     */
     String limit() default "";
+
+    /** {@link #limit()} of a Then-step that judges whichever limit of its family the scenario names: {@value}. */
+    String ANY = "*";
 
     /** The option a When-step's {@code {trigger}} parameter sets, e.g. {@code trigger}; empty for none. */
     String option() default "";

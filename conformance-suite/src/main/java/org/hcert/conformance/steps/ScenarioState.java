@@ -10,6 +10,7 @@ import org.hcert.conformance.family.ClauseEvidence;
 import org.hcert.conformance.family.ClauseSetup;
 import org.hcert.conformance.family.Family;
 import org.hcert.conformance.family.LimitName;
+import org.hcert.conformance.family.SubjectLimits;
 import org.hcert.conformance.live.Capture;
 import org.hcert.conformance.live.LiveSession;
 import org.hcert.conformance.profile.Clause;
@@ -125,7 +126,7 @@ public final class ScenarioState {
         if (c == null || !expect(c, family)) {
             return;
         }
-        if (!stepLimit.equals(limitName)) {
+        if (!stepLimit.equals(FamilyStep.ANY) && !stepLimit.equals(limitName)) {
             problem("the step judges the limit %s, but the scenario names %s".formatted(stepLimit, limitName));
             return;
         }
@@ -139,9 +140,10 @@ public final class ScenarioState {
             problem("clause %s gives no limit %s in the standard profile".formatted(c.clauseId(), limitName));
             return;
         }
+        SubjectLimits perSubject = c.perSubject().get(limitName);
         String unresolved = c.unresolved().get(limitName);
         Limit limit = c.limits().get(limitName);
-        if (unresolved != null || limit == null) {
+        if (perSubject == null && (unresolved != null || limit == null)) {
             problem(unresolved != null ? unresolved : "limit %s of clause %s is not resolved".formatted(limitName, c.clauseId()));
             return;
         }
@@ -155,7 +157,13 @@ public final class ScenarioState {
         }
         judged.add(limitName);
         for (Reading r : e.readings(limitName)) {
-            Optional<Measurement> m = EvidencePolicy.judge(spec.quantity(), r, r.limit().orElse(limit), e.source());
+            @Nullable Limit l = r.limit().isPresent() ? r.limit().get()
+                    : perSubject != null ? perSubject.of(r.subject()).orElse(null) : limit;
+            if (l == null) {
+                problem(perSubject != null ? perSubject.why(r.subject()) : "limit %s is not resolved".formatted(limitName));
+                continue;
+            }
+            Optional<Measurement> m = EvidencePolicy.judge(spec.quantity(), r, l, e.source());
             if (m.isPresent()) {
                 record(m.get());
             } else {

@@ -24,6 +24,17 @@ class ProfileLoaderTest {
     @TempDir
     Path dir;
 
+    /** The line of the bundled robot profile on which {@code text} first appears, 1-based. */
+    private static int lineOf(String text) throws IOException {
+        java.util.List<String> lines = Files.readAllLines(ROBOT);
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains(text)) {
+                return i + 1;
+            }
+        }
+        throw new AssertionError(text + " is not in " + ROBOT);
+    }
+
     private Path robotWith(String from, String to) throws IOException {
         String text = Files.readString(ROBOT);
         assertThat(text).contains(from);
@@ -63,8 +74,8 @@ class ProfileLoaderTest {
 
     @Test
     void convertsJointLimitsGivenInDegrees() throws IOException {
-        Path file = robotWith("{name: neck_yaw, lower: -1.2, upper: 1.2, maxVelocity: 8}",
-                "{name: neck_yaw, lower: -90, upper: 90, unit: deg}");
+        Path file = robotWith("{name: neck_yaw, lower: -1.2, upper: 1.2, maxVelocity: 8,",
+                "{name: neck_yaw, lower: -90, upper: 90, unit: deg,");
         DeclaredJoint neck = ProfileLoader.loadRobot(file).joints().get(19);
         assertThat(neck.upperRad()).isCloseTo(Math.PI / 2, within(1e-12));
     }
@@ -90,7 +101,7 @@ class ProfileLoaderTest {
     void rejectsAFieldOfTheWrongType() throws IOException {
         Path file = robotWith("{name: left_knee, lower: 0.0, upper: 2.2", "{name: left_knee, lower: 0.0, upper: high");
         assertThatThrownBy(() -> ProfileLoader.loadRobot(file))
-                .hasMessage(file + ":20: joints[6].upper: string found, number expected");
+                .hasMessage(file + ":" + lineOf("{name: left_knee,") + ": joints[6].upper: string found, number expected");
     }
 
     @Test
@@ -105,14 +116,15 @@ class ProfileLoaderTest {
     void rejectsAJointWhoseUpperLimitIsNotAboveItsLower() throws IOException {
         Path file = robotWith("{name: torso_yaw, lower: -1.0, upper: 1.0", "{name: torso_yaw, lower: 1.0, upper: -1.0");
         assertThatThrownBy(() -> ProfileLoader.loadRobot(file))
-                .hasMessage(file + ":26: joints[12].upper: upper limit -1.0 must be greater than lower limit 1.0");
+                .hasMessage(file + ":" + lineOf("{name: torso_yaw,") + ": joints[12].upper: upper limit -1.0 must be greater than lower limit 1.0");
     }
 
     @Test
     void rejectsATopicMappedToTwoRoles() throws IOException {
         Path file = robotWith("  battery: [/battery]", "  battery: [/odom]");
         assertThatThrownBy(() -> ProfileLoader.loadRobot(file))
-                .hasMessage(file + ":41: topics.battery[0]: topic /odom is already mapped to odometry; a topic plays one role");
+                .hasMessage(file + ":" + lineOf("  battery: [/battery]")
+                        + ": topics.battery[0]: topic /odom is already mapped to odometry; a topic plays one role");
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.Objects;
 import org.hcert.telemetry.Message;
+import org.hcert.telemetry.MessageHeader;
 import org.hcert.telemetry.Sample;
 import org.hcert.telemetry.SchemaInfo;
 import org.hcert.telemetry.TelemetryException;
@@ -38,6 +39,7 @@ final class McapSamples implements Closeable {
     private Channel[] channels = new Channel[16];
     private final Map<String, java.util.Set<String>> publishers = new java.util.TreeMap<>();
     private final Map<String, Long> leftOut = new java.util.TreeMap<>();
+    private MessageHeader header = MessageHeader.NONE;
 
     private McapSamples(McapSource source, McapReader reader, Map<String, Role> wanted, Map<String, String> chosenFrames) {
         this.source = source;
@@ -72,25 +74,34 @@ final class McapSamples implements Closeable {
         return leftOut;
     }
 
+    /** The header of the message of the last sample {@link #next()} returned. */
+    MessageHeader header() {
+        return header;
+    }
+
     /** The next sample, or null when the pass is over. */
     @Nullable Sample next() {
         while (messages.hasNext()) {
             McapRecord.Message m = messages.next();
             Channel c = channel(m.channelId());
             boolean framed = c.role.framePublisher();
-            CdrFrameId header = c.header;
-            if (framed && header != null && !take(c, header.read(m.data()))) {
+            CdrFrameId frameId = c.header;
+            if (framed && frameId != null && !take(c, frameId.read(m.data()))) {
                 continue;
             }
-            Sample s = c.fast == null ? null : c.fast.decode(m.logTime(), c.topic, m.data());
-            if (s != null) {
+            CdrSampleDecoder fastDecoder = c.fast;
+            Sample s = fastDecoder == null ? null : fastDecoder.decode(m.logTime(), c.topic, m.data());
+            if (s != null && fastDecoder != null) {
+                header = fastDecoder.header();
                 return s;
             }
             Message message = reference(m, c);
-            if (framed && header == null && !take(c, SampleStream.frameOf(message))) {
+            if (framed && frameId == null && !take(c, SampleStream.frameOf(message))) {
                 continue;
             }
-            return SampleStream.decode(message, c.role);
+            Sample decoded = SampleStream.decode(message, c.role);
+            header = MessageHeader.of(message.body());
+            return decoded;
         }
         return null;
     }

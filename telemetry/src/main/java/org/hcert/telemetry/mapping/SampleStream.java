@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.hcert.telemetry.Message;
 import org.hcert.telemetry.MessageCursor;
+import org.hcert.telemetry.MessageHeader;
 import org.hcert.telemetry.Sample;
 import org.hcert.telemetry.TelemetryFormatException;
 import org.hcert.telemetry.TelemetrySource;
@@ -36,6 +37,11 @@ public final class SampleStream implements Iterator<Sample>, Closeable {
     private long firstNs = Long.MAX_VALUE;
     private long lastNs = Long.MIN_VALUE;
     private @Nullable Sample next;
+    /** The header of the next sample, or null when it is to be read from {@link #nextBody} on demand. */
+    private @Nullable MessageHeader nextHeader = MessageHeader.NONE;
+    private @Nullable JsonNode nextBody;
+    private @Nullable MessageHeader header = MessageHeader.NONE;
+    private @Nullable JsonNode body;
     private final Map<String, Set<String>> frames = new java.util.TreeMap<>();
     private final Map<String, String> chosenFrames = new HashMap<>();
     private final Map<String, Long> leftOut = new java.util.TreeMap<>();
@@ -68,6 +74,8 @@ public final class SampleStream implements Iterator<Sample>, Closeable {
                 seen(s.tNs());
                 counts.merge(wantedTopics.get(s.topic()), 1L, Long::sum);
                 next = s;
+                nextHeader = mcap.header();
+                nextBody = null;
             }
         }
         while (next == null && cursor != null && cursor.hasNext()) {
@@ -76,6 +84,8 @@ public final class SampleStream implements Iterator<Sample>, Closeable {
             Role role = wantedTopics.get(m.topic());
             if (role != null && (!role.framePublisher() || take(m.topic(), frameOf(m)))) {
                 next = decode(m, role);
+                nextHeader = null;
+                nextBody = m.body();
                 counts.merge(role, 1L, Long::sum);
             }
         }
@@ -130,7 +140,23 @@ public final class SampleStream implements Iterator<Sample>, Closeable {
         }
         Sample s = Objects.requireNonNull(next);
         next = null;
+        header = nextHeader;
+        body = nextBody;
         return s;
+    }
+
+    /**
+     * The {@code std_msgs/Header} of the message the last sample returned by {@link #next()} was
+     * decoded from: its source stamp and frame_id, or {@link MessageHeader#NONE} for a type without one.
+     */
+    public MessageHeader header() {
+        MessageHeader h = header;
+        if (h == null) {
+            JsonNode b = body;
+            h = b == null ? MessageHeader.NONE : MessageHeader.of(b);
+            header = h;
+        }
+        return h;
     }
 
     /**
