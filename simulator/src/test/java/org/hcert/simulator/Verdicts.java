@@ -89,7 +89,8 @@ final class Verdicts {
         List<OutboundMessage> messages = r.robot.drainTelemetry();
         long joints = messages.stream().filter(m -> m.message().topic().equals("/joint_states")).count();
         long others = messages.size() - joints;
-        long expected = 1000 + 1000 + 2 * 500 + 100 + 1 + 10 * (20 + Thermal.SURFACES.size());
+        // joints, IMU, odometry, two wrists, safety state, battery, temperatures, and model_loaded and provenance at start-up
+        long expected = 1000 + 1000 + 2 * 500 + 100 + 1 + 10 * (20 + Thermal.SURFACES.size()) + 2;
         flag(out, Fault.DROPPED_FRAMES, others < expected && !messages.isEmpty());
         flag(out, Fault.STREAM_BELOW_RATE, joints < 0.6 * 1000 && others == expected);
         flag(out, Fault.STREAM_CLOCK_OFFSET, messages.stream().filter(m -> m.message().topic().equals("/joint_states"))
