@@ -82,6 +82,12 @@ public final class VirtualHumanoid {
             return safety.protectiveStop(p.asserted(), body, simNs);
         } else if (command instanceof Command.Stop) {
             return safety.normalStop(body, simNs);
+        } else if (command instanceof Command.ReleaseEmergencyStop) {
+            return safety.releaseEstop(simNs);
+        } else if (command instanceof Command.DrivePower p) {
+            return safety.drivePower(p.on(), body, simNs);
+        } else if (command instanceof Command.SafetyFault f) {
+            return safety.safetyFault(f.kind(), f.present(), body, simNs);
         } else if (command instanceof Command.Reset) {
             return safety.reset(body, simNs);
         } else if (command instanceof Command.Start) {

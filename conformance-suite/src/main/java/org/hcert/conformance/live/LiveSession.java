@@ -41,6 +41,8 @@ public final class LiveSession {
     private @Nullable Capture capture;
     private boolean estopAsserted;
     private boolean protectiveAsserted;
+    private boolean powerCut;
+    private @Nullable String faultInjected;
     /** Released but not yet reset, or reset on purpose without a start: {@link #restore()} finishes the job. */
     private boolean resetPending;
     private boolean startPending;
@@ -108,29 +110,57 @@ public final class LiveSession {
         protectiveAsserted = true;
     }
 
-    /** Bring the robot back to a ready state after a scenario: release the e-stop, reset, start. */
+    /**
+     * Bring the robot back to a ready state after a scenario: release the e-stop and the protective
+     * stop, remove an injected safety fault, restore drive power, reset, start. Every step is tried
+     * even when an earlier one fails (a robot that refuses the reset may still need the start); the
+     * first failure is thrown at the end.
+     */
     public void restore() {
         if (capture != null) {
             endCapture();
         }
+        List<RuntimeException> failures = new ArrayList<>();
         if (estopAsserted) {
             estopAsserted = false;
-            releaseEstop();
+            attempt(failures, this::releaseEstop);
             resetPending = true;
         }
         if (protectiveAsserted) {
             protectiveAsserted = false;
-            send(new Command.ProtectiveStop(false));
+            attempt(failures, () -> send(new Command.ProtectiveStop(false)));
+            startPending = true;
+        }
+        String fault = faultInjected;
+        if (fault != null) {
+            faultInjected = null;
+            attempt(failures, () -> send(new Command.SafetyFault(fault, false)));
+            resetPending = true;
+        }
+        if (powerCut) {
+            powerCut = false;
+            attempt(failures, () -> send(new Command.DrivePower(true)));
             startPending = true;
         }
         if (resetPending) {
             resetPending = false;
-            send(new Command.Reset());
+            attempt(failures, () -> send(new Command.Reset()));
             startPending = true;
         }
         if (startPending) {
             startPending = false;
-            send(new Command.Start());
+            attempt(failures, () -> send(new Command.Start()));
+        }
+        if (!failures.isEmpty()) {
+            throw failures.get(0);
+        }
+    }
+
+    private static void attempt(List<RuntimeException> failures, Runnable step) {
+        try {
+            step.run();
+        } catch (RuntimeException e) {
+            failures.add(e);
         }
     }
 
@@ -148,6 +178,65 @@ public final class LiveSession {
         send(new Command.Reset());
         resetPending = false;
         startPending = true;
+    }
+
+    /**
+     * Assert the e-stop, let the robot stop for {@code settle}, release the actuator, wait
+     * {@code hold} (the stop must stay latched meanwhile), then reset it without a start (SE-ESTOP-03).
+     * {@link #restore()} sends the start afterwards.
+     */
+    public void estopReleaseThenReset(Duration settle, Duration hold) {
+        assertEstop();
+        observe(settle);
+        releaseEstop();
+        estopAsserted = false;
+        resetPending = true;
+        observe(hold);
+        send(new Command.Reset());
+        resetPending = false;
+        startPending = true;
+    }
+
+    /**
+     * Cut the robot's main drive bus over the link (the lab's supply rig); {@link #restore()} restores
+     * it and starts the robot again.
+     */
+    public void cutPower() {
+        send(new Command.DrivePower(false));
+        powerCut = true;
+    }
+
+    /**
+     * Cut the drive bus, wait {@code settle}, and restore it without a start command, so the
+     * Then-steps can check that the robot does not move by itself (SE-STOP-08). {@link #restore()}
+     * sends the start afterwards.
+     */
+    public void powerCutThenRestoreWithoutStart(Duration settle) {
+        cutPower();
+        observe(settle);
+        send(new Command.DrivePower(true));
+        powerCut = false;
+        startPending = true;
+    }
+
+    /**
+     * The power-on sequence: cut the drive bus, wait {@code settle}, restore it, wait {@code hold}
+     * (the robot's self-test), then start the robot (SE-FS-03).
+     */
+    public void powerCycleThenStart(Duration settle, Duration hold) {
+        powerCutThenRestoreWithoutStart(settle);
+        observe(hold);
+        send(new Command.Start());
+        startPending = false;
+    }
+
+    /**
+     * Inject fault {@code kind} into the robot's safety control system over the link (the lab's
+     * fault-injection rig); {@link #restore()} removes it, resets and starts the robot again.
+     */
+    public void injectSafetyFault(String kind) {
+        send(new Command.SafetyFault(kind, true));
+        faultInjected = kind;
     }
 
     private void releaseEstop() {
