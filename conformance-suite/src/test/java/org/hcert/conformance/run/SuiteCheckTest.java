@@ -31,12 +31,14 @@ class SuiteCheckTest {
         return SuiteCheck.read(FEATURES);
     }
 
+    /** The bundled features with {@code from} replaced in the first (by path) that contains it. */
     private static List<SuiteCheck.Feature> replacing(String from, String to) throws IOException {
         List<SuiteCheck.Feature> out = new ArrayList<>();
         boolean found = false;
         for (SuiteCheck.Feature f : bundled()) {
-            found |= f.text().contains(from);
-            out.add(new SuiteCheck.Feature(f.uri(), f.text().replace(from, to)));
+            boolean here = !found && f.text().contains(from);
+            found |= here;
+            out.add(here ? new SuiteCheck.Feature(f.uri(), f.text().replace(from, to)) : f);
         }
         assertThat(found).as("some feature contains %s", from).isTrue();
         return out;

@@ -1,0 +1,56 @@
+package org.hcert.conformance.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import org.hcert.conformance.verdict.Verdict;
+import org.hcert.simulator.Command;
+import org.hcert.simulator.Fault;
+import org.hcert.simulator.recording.Scenario;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The protective stop (SE-PSTOP-01) three ways, from recordings HC-1 makes on a simulated clock: a
+ * robot that passes, one that fails (a simulator fault), one whose recording lacks the evidence.
+ */
+class StopKindsClausesIT {
+
+    /** Start, walk at 0.5 m/s from 1 s; 6 s in all. */
+    private static final Scenario WALK = Scenario.until(6_000)
+            .at(200, new Command.Start())
+            .at(1_000, new Command.Walk(0.5, 0, 0));
+
+    @TempDir
+    Path dir;
+
+    private RecordedCertification certify(String name, Scenario scenario) throws IOException {
+        Path file = dir.resolve(name + ".ndjson");
+        scenario.writeNdjson(file);
+        return RecordedCertification.of(file);
+    }
+
+    // ---- SE-PSTOP-01 ----
+
+    @Test
+    void sePstop01PassesWhenHc1StopsInTheDeclaredTime() throws IOException {
+        RecordedCertification c = certify("protective", WALK.at(3_000, new Command.ProtectiveStop(true)));
+        assertThat(c.verdict("SE-PSTOP-01")).as(c.reason("SE-PSTOP-01")).isEqualTo(Verdict.PASS);
+        assertThat(c.measurement("SE-PSTOP-01", "stop time").measured()).isBetween(200.0, 600.0);
+    }
+
+    @Test
+    void sePstop01FailsWhenTheStopIsTooSlow() throws IOException {
+        RecordedCertification c = certify("protective-slow", WALK.fault(0, Fault.SLOW_ESTOP).at(3_000, new Command.ProtectiveStop(true)));
+        assertThat(c.verdict("SE-PSTOP-01")).isEqualTo(Verdict.FAIL);
+        assertThat(c.measurement("SE-PSTOP-01", "stop time").measured()).isGreaterThan(600.0);
+    }
+
+    @Test
+    void sePstop01IsInconclusiveWithoutAProtectiveStop() throws IOException {
+        RecordedCertification c = certify("no-protective", WALK);
+        assertThat(c.verdict("SE-PSTOP-01")).isEqualTo(Verdict.INCONCLUSIVE);
+        assertThat(c.reason("SE-PSTOP-01")).contains("no protective stop asserted in the telemetry");
+    }
+}
