@@ -61,6 +61,8 @@ final class Triggers {
     static final String PROTECTIVE_STOP = "protective_stop";
     static final String STOP_REQUESTED = "stop_requested";
     static final String PROTECTIVE_RELEASED = "protective_stop_released";
+    /** The event a robot logs for a fault. */
+    static final String FAULT = "fault";
 
     /**
      * A trigger: its instant lies in [{@code earliestNs}, {@code latestNs}]; equal for an event.

@@ -32,4 +32,10 @@ public final class StopResponseSteps {
     public void drivePowerRemoved(String limit) {
         state.judge(FAMILY, "driveEnabledAtEnd", limit);
     }
+
+    @Then("no fault is raised during the stop, within the limit {string}")
+    @FamilyStep(family = FAMILY, limit = "faultEvents")
+    public void noFaultRaised(String limit) {
+        state.judge(FAMILY, "faultEvents", limit);
+    }
 }

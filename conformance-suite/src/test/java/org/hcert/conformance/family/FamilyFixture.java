@@ -110,13 +110,29 @@ record FamilyFixture(Family family, String clauseId, Map<String, Limit> limits, 
                         "maxTriggerUncertainty", q(20, Unit.MILLISECOND)));
     }
 
+    /** SE-NSTOP-01: stop-response, trigger normal-stop, with the fault events counted. */
+    static FamilyFixture normalStop() {
+        return of(new StopResponse(), "SE-NSTOP-01", Map.of("trigger", "normal-stop"),
+                List.of(new Limit("stopTime", q(600, Unit.MILLISECOND), Comparison.AT_MOST, "D",
+                                "robot declaration declared.normalStopTime in " + ROBOT_PROFILE),
+                        limit("faultEvents", 0, Unit.COUNT, Comparison.AT_MOST, "C")),
+                Map.of("standstillJointSpeed", q(0.01, Unit.RADIAN_PER_SECOND),
+                        "standstillBaseSpeed", q(0.01, Unit.METRE_PER_SECOND),
+                        "standstillBaseTurnRate", q(0.01, Unit.RADIAN_PER_SECOND),
+                        "standstillSmoothing", q(9, Unit.MILLISECOND),
+                        "observationWindow", q(3, Unit.SECOND),
+                        "minStandstillHold", q(0.2, Unit.SECOND),
+                        "maxSampleGap", q(50, Unit.MILLISECOND)));
+    }
+
     private static FamilyFixture of(Family family, String clauseId, Map<String, String> options, List<Limit> limits,
             Map<String, Quantity> parameters) {
         Map<String, Limit> byName = new LinkedHashMap<>();
         limits.forEach(l -> byName.put(l.name(), l));
         return new FamilyFixture(family, clauseId, byName, parameters, options,
                 List.of(new DeclaredJoint("a", -1, 1, 8), new DeclaredJoint("b", -1, 1, 8)),
-                Map.of("stopTime", q(600, Unit.MILLISECOND), "nominalPelvisHeight", q(0.9, Unit.METRE)));
+                Map.of("stopTime", q(600, Unit.MILLISECOND), "normalStopTime", q(600, Unit.MILLISECOND),
+                        "nominalPelvisHeight", q(0.9, Unit.METRE)));
     }
 
     private static Limit limit(String name, double value, Unit unit, Comparison comparison, String evidence) {
@@ -168,6 +184,10 @@ record FamilyFixture(Family family, String clauseId, Map<String, Limit> limits, 
     ClauseSetup setup() {
         Map<String, Double> si = new LinkedHashMap<>();
         parameters.forEach((name, value) -> si.put(name, value.si()));
+        // The family's defaults for what the fixture leaves out, as the profile's resolver fills them in.
+        family.parameters().forEach(p -> p.fallback().ifPresent(q -> si.putIfAbsent(p.name(), q.si())));
+        Map<String, String> options = new LinkedHashMap<>(this.options);
+        family.options().forEach(o -> options.putIfAbsent(o.name(), o.defaultValue()));
         SignalMapping topics = SignalMapping.of(Map.of(Role.JOINTS, List.of(JOINTS_TOPIC), Role.ODOMETRY, List.of(ODOM_TOPIC),
                 Role.IMU, List.of(IMU_TOPIC), Role.SAFETY_STATE, List.of(SAFETY_TOPIC), Role.EVENTS, List.of(EVENTS_TOPIC)));
         return new ClauseSetup(clauseId, family, limits, Map.of(), si, options,

@@ -90,7 +90,7 @@ class ProfileLoaderTest {
     void rejectsAFieldOfTheWrongType() throws IOException {
         Path file = robotWith("{name: left_knee, lower: 0.0, upper: 2.2", "{name: left_knee, lower: 0.0, upper: high");
         assertThatThrownBy(() -> ProfileLoader.loadRobot(file))
-                .hasMessage(file + ":21: joints[6].upper: string found, number expected");
+                .hasMessage(file + ":22: joints[6].upper: string found, number expected");
     }
 
     @Test
@@ -105,14 +105,14 @@ class ProfileLoaderTest {
     void rejectsAJointWhoseUpperLimitIsNotAboveItsLower() throws IOException {
         Path file = robotWith("{name: torso_yaw, lower: -1.0, upper: 1.0", "{name: torso_yaw, lower: 1.0, upper: -1.0");
         assertThatThrownBy(() -> ProfileLoader.loadRobot(file))
-                .hasMessage(file + ":27: joints[12].upper: upper limit -1.0 must be greater than lower limit 1.0");
+                .hasMessage(file + ":28: joints[12].upper: upper limit -1.0 must be greater than lower limit 1.0");
     }
 
     @Test
     void rejectsATopicMappedToTwoRoles() throws IOException {
         Path file = robotWith("  battery: [/battery]", "  battery: [/odom]");
         assertThatThrownBy(() -> ProfileLoader.loadRobot(file))
-                .hasMessage(file + ":42: topics.battery[0]: topic /odom is already mapped to odometry; a topic plays one role");
+                .hasMessage(file + ":43: topics.battery[0]: topic /odom is already mapped to odometry; a topic plays one role");
     }
 
     @Test

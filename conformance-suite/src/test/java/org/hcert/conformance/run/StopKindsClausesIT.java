@@ -12,8 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The protective stop (SE-PSTOP-01) three ways, from recordings HC-1 makes on a simulated clock: a
- * robot that passes, one that fails (a simulator fault), one whose recording lacks the evidence.
+ * The protective stop (SE-PSTOP-01) and the normal stop (SE-NSTOP-01) three ways, each from a
+ * recording HC-1 makes on a simulated clock: a robot that passes, one that fails (a simulator
+ * fault), one whose recording lacks the evidence.
  */
 class StopKindsClausesIT {
 
@@ -52,5 +53,30 @@ class StopKindsClausesIT {
         RecordedCertification c = certify("no-protective", WALK);
         assertThat(c.verdict("SE-PSTOP-01")).isEqualTo(Verdict.INCONCLUSIVE);
         assertThat(c.reason("SE-PSTOP-01")).contains("no protective stop asserted in the telemetry");
+    }
+
+    // ---- SE-NSTOP-01 ----
+
+    @Test
+    void seNstop01PassesWhenTheNormalStopIsInTimeAndRaisesNoFault() throws IOException {
+        RecordedCertification c = certify("normal", WALK.at(3_000, new Command.Stop()));
+        assertThat(c.verdict("SE-NSTOP-01")).as(c.reason("SE-NSTOP-01")).isEqualTo(Verdict.PASS);
+        assertThat(c.measurement("SE-NSTOP-01", "stop time").measured()).isBetween(200.0, 600.0);
+        assertThat(c.measurement("SE-NSTOP-01", "fault events").measured()).isZero();
+    }
+
+    @Test
+    void seNstop01FailsWhenTheNormalStopRaisesAFault() throws IOException {
+        RecordedCertification c = certify("normal-fault", WALK.fault(0, Fault.FAULT_ON_NORMAL_STOP).at(3_000, new Command.Stop()));
+        assertThat(c.verdict("SE-NSTOP-01")).isEqualTo(Verdict.FAIL);
+        assertThat(c.reason("SE-NSTOP-01")).startsWith("fault events during the stop: measured 1 count");
+        assertThat(c.measurement("SE-NSTOP-01", "stop time").verdict()).isEqualTo(Verdict.PASS);
+    }
+
+    @Test
+    void seNstop01IsInconclusiveWhenTheStopIsNotLogged() throws IOException {
+        RecordedCertification c = certify("normal-unlogged", WALK.at(3_000, new Command.Stop()).omit("/events"));
+        assertThat(c.verdict("SE-NSTOP-01")).isEqualTo(Verdict.INCONCLUSIVE);
+        assertThat(c.reason("SE-NSTOP-01")).contains("no normal stop asserted in the telemetry");
     }
 }

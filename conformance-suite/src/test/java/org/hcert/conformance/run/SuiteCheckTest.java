@@ -57,7 +57,7 @@ class SuiteCheckTest {
     void catchesAMisspelledLimitName() throws IOException {
         List<String> problems = SuiteCheck.check(replacing("within the limit \"stopTime\"", "within the limit \"stopTme\""), standard());
         assertThat(problems).singleElement().asString().endsWith(
-                ": limit \"stopTme\" is not a limit of family stop-response (its limits: stopTime, driveEnabledAtEnd)");
+                ": limit \"stopTme\" is not a limit of family stop-response (its limits: stopTime, driveEnabledAtEnd, faultEvents)");
     }
 
     @Test
