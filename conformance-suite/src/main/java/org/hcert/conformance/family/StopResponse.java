@@ -41,6 +41,8 @@ final class StopResponse implements Family {
     static final String STOP_TIME = "stopTime";
     static final String DRIVE_ENABLED_AT_END = "driveEnabledAtEnd";
     static final String FAULT_EVENTS = "faultEvents";
+    /** The fault hcert's rig injects live for a {@code safety-fault} trigger. */
+    static final String LIVE_SAFETY_FAULT = "encoder_dropout";
 
     @Override
     public String name() {
@@ -54,7 +56,7 @@ final class StopResponse implements Family {
 
     @Override
     public List<OptionName> options() {
-        return List.of(new OptionName("trigger", List.of("estop", "protective-stop", "normal-stop", "any-stop"),
+        return List.of(new OptionName("trigger", List.of("estop", "protective-stop", "normal-stop", "any-stop", "safety-fault"),
                 "which stop input opens a window"));
     }
 
@@ -113,6 +115,7 @@ final class StopResponse implements Family {
         switch (kind) {
             case PROTECTIVE_STOP -> s.assertProtectiveStop();
             case NORMAL_STOP -> s.stopWalking("hcert: normal stop");
+            case SAFETY_FAULT -> s.injectSafetyFault(LIVE_SAFETY_FAULT);
             default -> s.assertEstop();
         }
     }

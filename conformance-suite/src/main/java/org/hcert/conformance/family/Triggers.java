@@ -12,12 +12,14 @@ import org.jspecify.annotations.Nullable;
  * Find the instants a trigger asserts, and the events that end a window.
  *
  * <p>An event stamped at the source ({@code estop_pressed}, {@code protective_stop},
- * {@code stop_requested}) gives the instant exactly. A trigger seen only through the sampled safety
- * state (its e-stop or protective-stop input rising) lies somewhere between the last sample without
- * it and the first with it: that bracket is reported, and timing is measured from its start, the
- * earliest possible instant. An input that is already asserted in the first safety state seen is
- * not a trigger (its instant is unknown). A trigger counts once until its input is released or
- * reset, so an event and the state that follows it are one trigger.
+ * {@code stop_requested}, {@code fault}) gives the instant exactly. A trigger seen only through the
+ * sampled safety state (its e-stop or protective-stop input rising) lies somewhere between the last
+ * sample without it and the first with it: that bracket is reported, and timing is measured from
+ * its start, the earliest possible instant. An input that is already asserted in the first safety
+ * state seen is not a trigger (its instant is unknown). A trigger counts once until its input is
+ * released or reset, so an event and the state that follows it are one trigger. A safety fault is
+ * seen only through its {@code fault} event (the safety state has no field for it); every
+ * {@code fault} event is one.
  *
  * <p>A window ends where the next trigger of any kind, an e-stop reset or a start begins: windows
  * never overlap those events ({@link WindowEnds}).
@@ -30,7 +32,12 @@ final class Triggers {
         PROTECTIVE_STOP("protective-stop", "protective stop"),
         NORMAL_STOP("normal-stop", "normal stop"),
         ANY_STOP("any-stop", "emergency or protective stop"),
-        /** Every stop input, of any kind: for finding where windows end, not a clause option. */
+        /**
+         * A fault of the safety control system, from its {@code fault} event. Not part of
+         * {@link #EVERY}: a fault logged during another stop does not end that stop's window.
+         */
+        SAFETY_FAULT("safety-fault", "safety fault"),
+        /** Every stop input but a safety fault: for finding where windows end, not a clause option. */
         EVERY("every-stop", "stop of any kind");
 
         final String key;
@@ -117,6 +124,9 @@ final class Triggers {
         if (STOP_REQUESTED.equals(k) && (kind == Kind.NORMAL_STOP || kind == Kind.EVERY)) {
             return exact(e, "stop_requested event");
         }
+        if (FAULT.equals(k) && kind == Kind.SAFETY_FAULT) {
+            return exact(e, "fault event" + (e.detail().isEmpty() ? "" : " (" + e.detail() + ")"));
+        }
         if (EventSample.ESTOP_RESET.equals(k)) {
             estopAsserted = false;
         }
@@ -148,7 +158,8 @@ final class Triggers {
     }
 
     private boolean wants(Kind k) {
-        return kind == k || kind == Kind.EVERY || (kind == Kind.ANY_STOP && (k == Kind.ESTOP || k == Kind.PROTECTIVE_STOP));
+        return kind == k || (kind == Kind.EVERY && k != Kind.SAFETY_FAULT)
+                || (kind == Kind.ANY_STOP && (k == Kind.ESTOP || k == Kind.PROTECTIVE_STOP));
     }
 
     private static Optional<Trigger> exact(EventSample e, String description) {

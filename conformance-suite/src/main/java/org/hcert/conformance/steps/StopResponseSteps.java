@@ -21,6 +21,12 @@ public final class StopResponseSteps {
         state.gather(FAMILY, Map.of("trigger", trigger.key()));
     }
 
+    @When("{trigger} occurs")
+    @FamilyStep(family = FAMILY, option = "trigger")
+    public void triggerOccurs(Trigger trigger) {
+        state.gather(FAMILY, Map.of("trigger", trigger.key()));
+    }
+
     @Then("all joints and the base reach standstill within the limit {string}")
     @FamilyStep(family = FAMILY, limit = "stopTime")
     public void standstillWithin(String limit) {

@@ -555,4 +555,16 @@ class StopResponseTest {
         assertThat(r.valueSi()).hasValue(0);
         assertThat(r.gaps()).containsExactly("the telemetry ends 1000 ms after the stop; a fault after that is not seen");
     }
+
+    @Test
+    void aSafetyFaultEventOpensAStopWindow() {
+        FamilyFixture clause = SMOOTHED.withOption("trigger", "safety-fault");
+        List<Sample> s = linearStop(t -> Math.max(0, 1 - t / 0.4), t -> 0, 1420).stream()
+                .map(x -> x instanceof EventSample ? new EventSample(x.tNs(), "/events", "fault", "")
+                        : x instanceof SafetyStateSample st ? new SafetyStateSample(st.tNs(), st.topic(), st.mode(), false, false, st.driveEnabled())
+                        : x).toList();
+        Reading stop = single(clause.evaluate(s), STOP_TIME);
+        assertThat(stop.detail()).startsWith("trigger: fault event; ");
+        assertThat(stop.valueSi()).hasValueCloseTo(0.397, within(0.01));
+    }
 }

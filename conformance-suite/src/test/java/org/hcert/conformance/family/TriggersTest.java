@@ -116,7 +116,7 @@ class TriggersTest {
 
     @Test
     void kindsAreNamedByTheirProfileKeys() {
-        assertThat(Kind.keys()).containsExactly("estop", "protective-stop", "normal-stop", "any-stop");
+        assertThat(Kind.keys()).containsExactly("estop", "protective-stop", "normal-stop", "any-stop", "safety-fault");
         assertThat(Kind.of("any-stop")).isEqualTo(Kind.ANY_STOP);
         assertThatThrownBy(() -> Kind.of("e-stop")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("no trigger kind e-stop");
@@ -146,5 +146,17 @@ class TriggersTest {
         // A short press, seen in one 10 Hz sample only: on at 100 ms, off again at 200 ms.
         assertThat(ends(safety(0, false, true), safety(100, true, false), safety(200, false, true)))
                 .containsExactly(End.NONE, End.STOP, End.RESET);
+    }
+
+    // ---- safety faults ----
+
+    @Test
+    void aSafetyFaultIsEachFaultEventAndNoOtherKindTakesIt() {
+        EventSample fault = new EventSample(at(1000), "/events", "fault", "encoder dropout");
+        assertThat(triggers(Kind.SAFETY_FAULT, fault, event(2000, "fault")))
+                .containsExactly(new Trigger(at(1000), at(1000), "fault event (encoder dropout)"), new Trigger(at(2000), at(2000), "fault event"));
+        // A fault logged during another stop does not end that stop's window.
+        assertThat(ends(fault)).containsExactly(End.NONE);
+        assertThat(triggers(Kind.ANY_STOP, fault)).isEmpty();
     }
 }

@@ -7,14 +7,15 @@ import java.nio.file.Path;
 import org.hcert.conformance.verdict.Verdict;
 import org.hcert.simulator.Command;
 import org.hcert.simulator.Fault;
+import org.hcert.simulator.SafetyFaultKind;
 import org.hcert.simulator.recording.Scenario;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The protective stop (SE-PSTOP-01) and the normal stop (SE-NSTOP-01) three ways, each from a
- * recording HC-1 makes on a simulated clock: a robot that passes, one that fails (a simulator
- * fault), one whose recording lacks the evidence.
+ * The protective stop (SE-PSTOP-01), the normal stop (SE-NSTOP-01) and the stop on a safety fault
+ * (SE-STOP-07) three ways, each from a recording HC-1 makes on a simulated clock: a robot that
+ * passes, one that fails (a simulator fault), one whose recording lacks the evidence.
  */
 class StopKindsClausesIT {
 
@@ -78,5 +79,31 @@ class StopKindsClausesIT {
         RecordedCertification c = certify("normal-unlogged", WALK.at(3_000, new Command.Stop()).omit("/events"));
         assertThat(c.verdict("SE-NSTOP-01")).isEqualTo(Verdict.INCONCLUSIVE);
         assertThat(c.reason("SE-NSTOP-01")).contains("no normal stop asserted in the telemetry");
+    }
+
+    // ---- SE-STOP-07 ----
+
+    @Test
+    void seStop07PassesWhenASafetyFaultIsLoggedAndStopsHc1WithCategoryOne() throws IOException {
+        RecordedCertification c = certify("safety-fault", WALK.at(3_000, new Command.SafetyFault(SafetyFaultKind.ENCODER_DROPOUT, true)));
+        assertThat(c.verdict("SE-STOP-07")).as(c.reason("SE-STOP-07")).isEqualTo(Verdict.PASS);
+        assertThat(c.measurement("SE-STOP-07", "stop time").measured()).isBetween(200.0, 600.0);
+        assertThat(c.measurement("SE-STOP-07", "drive power").measured()).isZero();
+    }
+
+    @Test
+    void seStop07FailsWhenTheSafetyFaultIsIgnored() throws IOException {
+        RecordedCertification c = certify("safety-fault-ignored", WALK.fault(0, Fault.SAFETY_FAULT_IGNORED)
+                .at(3_000, new Command.SafetyFault(SafetyFaultKind.DUAL_CHANNEL_MISMATCH, true)));
+        assertThat(c.verdict("SE-STOP-07")).isEqualTo(Verdict.FAIL);
+        assertThat(c.measurement("SE-STOP-07", "drive power").measured()).isEqualTo(1.0);
+        assertThat(c.measurement("SE-STOP-07", "stop time").verdict()).isEqualTo(Verdict.FAIL);
+    }
+
+    @Test
+    void seStop07IsInconclusiveWithoutALoggedFault() throws IOException {
+        RecordedCertification c = certify("no-fault", WALK);
+        assertThat(c.verdict("SE-STOP-07")).isEqualTo(Verdict.INCONCLUSIVE);
+        assertThat(c.reason("SE-STOP-07")).contains("no safety fault asserted in the telemetry");
     }
 }
