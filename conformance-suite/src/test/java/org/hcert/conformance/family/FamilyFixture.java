@@ -125,6 +125,19 @@ record FamilyFixture(Family family, String clauseId, Map<String, Limit> limits, 
                         "maxSampleGap", q(50, Unit.MILLISECOND)));
     }
 
+    /** SE-STOP-08: no-restart-after-reset, after power-restored. */
+    static FamilyFixture restartAfterPower() {
+        return of(new RestartAfterReset(), "SE-STOP-08", Map.of("after", "power-restored"),
+                List.of(limit("jointSpeedAfterReset", 0.01, Unit.RADIAN_PER_SECOND, Comparison.AT_MOST, "I"),
+                        limit("baseSpeedAfterReset", 0.01, Unit.METRE_PER_SECOND, Comparison.AT_MOST, "I"),
+                        limit("baseTurnRateAfterReset", 0.01, Unit.RADIAN_PER_SECOND, Comparison.AT_MOST, "I")),
+                Map.of("observationWindow", q(3, Unit.SECOND),
+                        "minObservation", q(1, Unit.SECOND),
+                        "maxSampleGap", q(50, Unit.MILLISECOND),
+                        "stopSettle", q(0.5, Unit.SECOND),
+                        "maxTriggerUncertainty", q(20, Unit.MILLISECOND)));
+    }
+
     private static FamilyFixture of(Family family, String clauseId, Map<String, String> options, List<Limit> limits,
             Map<String, Quantity> parameters) {
         Map<String, Limit> byName = new LinkedHashMap<>();

@@ -19,7 +19,8 @@ class FamilyFixtureTest {
 
     static Stream<FamilyFixture> clauses() {
         return Stream.of(FamilyFixture.stopResponse(), FamilyFixture.restartAfterReset(), FamilyFixture.jointRange(),
-                FamilyFixture.postureAfterStop(), FamilyFixture.normalStop());
+                FamilyFixture.postureAfterStop(), FamilyFixture.normalStop(),
+                FamilyFixture.restartAfterPower());
     }
 
     @ParameterizedTest

@@ -26,9 +26,9 @@ class PlanTest {
         Plan plan = Plan.of(HC1, HEIS);
         assertThat(plan.applicable()).extracting(p -> p.clause().id())
                 .containsExactly("SE-ESTOP-01", "SE-ESTOP-02", "LC-JNT-01", "SE-BAL-01", "SE-PSTOP-01", "SE-NSTOP-01",
-                        "SE-STOP-07");
+                        "SE-STOP-07", "SE-STOP-08");
         assertThat(plan.tagExpression()).isEqualTo("@SE-ESTOP-01 or @SE-ESTOP-02 or @LC-JNT-01 or @SE-BAL-01 or @SE-PSTOP-01 "
-                + "or @SE-NSTOP-01 or @SE-STOP-07");
+                + "or @SE-NSTOP-01 or @SE-STOP-07 or @SE-STOP-08");
     }
 
     @Test
@@ -37,7 +37,8 @@ class PlanTest {
         PlannedClause balance = plan.clauses().get(3);
         assertThat(balance.applicable()).isFalse();
         assertThat(balance.reason()).isEqualTo("requires capabilities [walking], which the robot does not declare");
-        assertThat(plan.tagExpression()).isEqualTo("@SE-ESTOP-01 or @SE-ESTOP-02 or @LC-JNT-01 or @SE-NSTOP-01 or @SE-STOP-07");
+        assertThat(plan.tagExpression()).isEqualTo("@SE-ESTOP-01 or @SE-ESTOP-02 or @LC-JNT-01 or @SE-NSTOP-01 or @SE-STOP-07 "
+                + "or @SE-STOP-08");
     }
 
     @Test
