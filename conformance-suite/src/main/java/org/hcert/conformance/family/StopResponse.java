@@ -116,6 +116,7 @@ final class StopResponse implements Family {
             case PROTECTIVE_STOP -> s.assertProtectiveStop();
             case NORMAL_STOP -> s.stopWalking("hcert: normal stop");
             case SAFETY_FAULT -> s.injectSafetyFault(LIVE_SAFETY_FAULT);
+            case POWER_LOSS -> s.cutPower();
             default -> s.assertEstop();
         }
     }

@@ -16,5 +16,6 @@ public record Trigger(String key) {
             "the protective stop", "protective-stop",
             "a normal stop", "normal-stop",
             "any stop", "any-stop",
-            "a safety fault", "safety-fault");
+            "a safety fault", "safety-fault",
+            "a power loss", "power-loss");
 }

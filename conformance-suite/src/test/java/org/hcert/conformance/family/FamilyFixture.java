@@ -138,6 +138,17 @@ record FamilyFixture(Family family, String clauseId, Map<String, Limit> limits, 
                         "maxTriggerUncertainty", q(20, Unit.MILLISECOND)));
     }
 
+    /** SE-BAL-02: posture-after-stop, trigger power-loss, while standing. */
+    static FamilyFixture postureAfterPowerLoss() {
+        return of(new PostureAfterStop(), "SE-BAL-02", Map.of("trigger", "power-loss", "while", "standing"),
+                List.of(limit("trunkTilt", 60, Unit.DEGREE, Comparison.AT_MOST, "I"),
+                        limit("pelvisHeightRatio", 30, Unit.PERCENT, Comparison.AT_LEAST, "I")),
+                Map.of("walkingSpeed", q(0.2, Unit.METRE_PER_SECOND),
+                        "observationWindow", q(3, Unit.SECOND),
+                        "maxSampleGap", q(50, Unit.MILLISECOND),
+                        "maxTriggerUncertainty", q(20, Unit.MILLISECOND)));
+    }
+
     private static FamilyFixture of(Family family, String clauseId, Map<String, String> options, List<Limit> limits,
             Map<String, Quantity> parameters) {
         Map<String, Limit> byName = new LinkedHashMap<>();

@@ -20,7 +20,7 @@ class FamilyFixtureTest {
     static Stream<FamilyFixture> clauses() {
         return Stream.of(FamilyFixture.stopResponse(), FamilyFixture.restartAfterReset(), FamilyFixture.jointRange(),
                 FamilyFixture.postureAfterStop(), FamilyFixture.normalStop(),
-                FamilyFixture.restartAfterPower());
+                FamilyFixture.restartAfterPower(), FamilyFixture.postureAfterPowerLoss());
     }
 
     @ParameterizedTest

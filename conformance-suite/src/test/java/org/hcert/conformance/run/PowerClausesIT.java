@@ -11,7 +11,10 @@ import org.hcert.simulator.recording.Scenario;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** No restart when drive power comes back (SE-STOP-08) three ways, from recordings HC-1 makes on a simulated clock. */
+/**
+ * No restart when drive power comes back (SE-STOP-08) and no uncontrolled fall when it is cut while
+ * standing (SE-BAL-02), three ways each, from recordings HC-1 makes on a simulated clock.
+ */
 class PowerClausesIT {
 
     /** Walk, a normal stop at 2.5 s, the drive bus cut at 4 s and restored at 5 s; no start; 7 s in all. */
@@ -57,5 +60,32 @@ class PowerClausesIT {
         RecordedCertification c = certify("cut-only", CUT_WHILE_STANDING);
         assertThat(c.verdict("SE-STOP-08")).isEqualTo(Verdict.INCONCLUSIVE);
         assertThat(c.reason("SE-STOP-08")).contains("no power restore in the telemetry");
+    }
+
+    // ---- SE-BAL-02 ----
+
+    @Test
+    void seBal02PassesWhenHc1StandsOnItsBrakes() throws IOException {
+        RecordedCertification c = certify("cut-standing", CUT_WHILE_STANDING);
+        assertThat(c.verdict("SE-BAL-02")).as(c.reason("SE-BAL-02")).isEqualTo(Verdict.PASS);
+        assertThat(c.measurement("SE-BAL-02", "maximum trunk tilt").measured()).isLessThan(5.0);
+        assertThat(c.measurement("SE-BAL-02", "minimum pelvis height").measured()).isGreaterThan(99.0);
+    }
+
+    @Test
+    void seBal02FailsWhenHc1FallsWithoutBrakes() throws IOException {
+        RecordedCertification c = certify("cut-no-brakes", CUT_WHILE_STANDING.fault(0, Fault.NO_BRAKES_ON_POWER_LOSS));
+        assertThat(c.verdict("SE-BAL-02")).isEqualTo(Verdict.FAIL);
+        assertThat(c.measurement("SE-BAL-02", "maximum trunk tilt").measured()).isGreaterThan(60.0);
+    }
+
+    @Test
+    void seBal02IsInconclusiveWhenPowerIsCutOnlyWhileWalking() throws IOException {
+        RecordedCertification c = certify("cut-walking", Scenario.until(5_000)
+                .at(200, new Command.Start())
+                .at(1_000, new Command.Walk(0.5, 0, 0))
+                .at(3_000, new Command.DrivePower(false)));
+        assertThat(c.verdict("SE-BAL-02")).isEqualTo(Verdict.INCONCLUSIVE);
+        assertThat(c.reason("SE-BAL-02")).contains("no drive power loss asserted while the robot stood");
     }
 }
