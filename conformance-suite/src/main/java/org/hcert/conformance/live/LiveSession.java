@@ -231,6 +231,49 @@ public final class LiveSession {
     }
 
     /**
+     * The power-on sequence with a failed self-test first (SE-FS-03): inject safety fault
+     * {@code kind}, cut the drive bus, wait {@code settle}, restore it (the robot's self-test should
+     * fail), wait {@code hold}, try to start (a healthy robot refuses), remove the fault; then a
+     * healthy power-on: cut, wait, restore, wait {@code hold}, start.
+     */
+    public void failedSelfTestThenPowerOn(String kind, Duration settle, Duration hold) {
+        injectSafetyFault(kind);
+        observe(Duration.ofMillis(200));
+        powerCutThenRestoreWithoutStart(settle);
+        observe(hold);
+        startIfAccepted();
+        send(new Command.SafetyFault(kind, false));
+        faultInjected = null;
+        powerCycleThenStart(settle, hold);
+    }
+
+    /**
+     * Send a start that the robot may refuse (after a failed self-test it should): a refusal is
+     * logged and returned, a lost link makes the scenario INCONCLUSIVE.
+     *
+     * @return whether the robot accepted it
+     */
+    public boolean startIfAccepted() {
+        CommandReply reply;
+        try {
+            reply = link.send(new Command.Start());
+        } catch (MotionRefusedException e) {
+            throw new InsufficientEvidenceException("the harness may not move the robot: " + e.getMessage(), e);
+        } catch (LinkException e) {
+            throw new InsufficientEvidenceException("link lost: " + e.getMessage(), e);
+        }
+        if (!reply.accepted()) {
+            LOG.info("the robot refused the start command, as expected: {}", reply.reason());
+        }
+        return reply.accepted();
+    }
+
+    /** Ask the operator to do what the harness cannot command, and record the confirmation. */
+    public void askOperator(String instruction) {
+        record(operator.ask(instruction, settings.operatorTimeout()));
+    }
+
+    /**
      * Inject fault {@code kind} into the robot's safety control system over the link (the lab's
      * fault-injection rig); {@link #restore()} removes it, resets and starts the robot again.
      */

@@ -11,4 +11,10 @@ public final class ParameterTypes {
     public Trigger trigger(String text) {
         return new Trigger(Objects.requireNonNull(Trigger.KEYS.get(text), "the pattern admits only known triggers"));
     }
+
+    /** {@code {event}}: an event kind as the robot reports it, e.g. {@code power_restored}. */
+    @ParameterType("[a-z]+(?:_[a-z]+)*")
+    public String event(String kind) {
+        return kind;
+    }
 }

@@ -149,6 +149,32 @@ record FamilyFixture(Family family, String clauseId, Map<String, Limit> limits, 
                         "maxTriggerUncertainty", q(20, Unit.MILLISECOND)));
     }
 
+    /** SE-FS-03: event-sequence, a passed self-test before drive enable, none after a failed one. */
+    static FamilyFixture powerOnSequence() {
+        return of(new EventSequence(), "SE-FS-03", Map.of("opens", "power_restored", "closes", "power_lost",
+                        "first", "self_test_passed", "then", "drive_enabled", "blockedBy", "self_test_failed"),
+                List.of(limit("unpermittedEvents", 0, Unit.COUNT, Comparison.AT_MOST, "C")),
+                Map.of("observationWindow", q(30, Unit.SECOND),
+                        "minObservation", q(1, Unit.SECOND),
+                        "maxSampleGap", q(50, Unit.MILLISECOND),
+                        "maxTriggerUncertainty", q(20, Unit.MILLISECOND),
+                        "settle", q(0.5, Unit.SECOND),
+                        "hold", q(0.5, Unit.SECOND)));
+    }
+
+    /** SE-ESTOP-03: event-sequence, the e-stop state held from the release to the reset, no drive enable. */
+    static FamilyFixture estopLatch() {
+        return of(new EventSequence(), "SE-ESTOP-03", Map.of("opens", "estop_released", "closes", "estop_reset",
+                        "then", "drive_enabled", "holds", "estop"),
+                List.of(limit("unpermittedEvents", 0, Unit.COUNT, Comparison.AT_MOST, "C"),
+                        limit("stateLapses", 0, Unit.COUNT, Comparison.AT_MOST, "C")),
+                Map.of("observationWindow", q(30, Unit.SECOND),
+                        "minObservation", q(1, Unit.SECOND),
+                        "maxSampleGap", q(50, Unit.MILLISECOND),
+                        "settle", q(1, Unit.SECOND),
+                        "hold", q(1.2, Unit.SECOND)));
+    }
+
     private static FamilyFixture of(Family family, String clauseId, Map<String, String> options, List<Limit> limits,
             Map<String, Quantity> parameters) {
         Map<String, Limit> byName = new LinkedHashMap<>();
@@ -290,6 +316,11 @@ record FamilyFixture(Family family, String clauseId, Map<String, Limit> limits, 
 
     static EventSample event(double ms, String kind) {
         return new EventSample(at(ms), EVENTS_TOPIC, kind, "");
+    }
+
+    /** A safety state in mode {@code mode} with the e-stop input and drive power as given, no protective stop. */
+    static SafetyStateSample state(double ms, String mode, boolean estop, boolean driveEnabled) {
+        return safety(ms, mode, estop, false, driveEnabled);
     }
 
     /** Trunk pitched forward by {@code pitchRad} about the y axis. */

@@ -19,8 +19,8 @@ class FamilyFixtureTest {
 
     static Stream<FamilyFixture> clauses() {
         return Stream.of(FamilyFixture.stopResponse(), FamilyFixture.restartAfterReset(), FamilyFixture.jointRange(),
-                FamilyFixture.postureAfterStop(), FamilyFixture.normalStop(),
-                FamilyFixture.restartAfterPower(), FamilyFixture.postureAfterPowerLoss());
+                FamilyFixture.postureAfterStop(), FamilyFixture.normalStop(), FamilyFixture.restartAfterPower(),
+                FamilyFixture.postureAfterPowerLoss(), FamilyFixture.powerOnSequence(), FamilyFixture.estopLatch());
     }
 
     @ParameterizedTest

@@ -26,9 +26,9 @@ class PlanTest {
         Plan plan = Plan.of(HC1, HEIS);
         assertThat(plan.applicable()).extracting(p -> p.clause().id())
                 .containsExactly("SE-ESTOP-01", "SE-ESTOP-02", "LC-JNT-01", "SE-BAL-01", "SE-PSTOP-01", "SE-NSTOP-01",
-                        "SE-STOP-07", "SE-STOP-08", "SE-BAL-02");
+                        "SE-STOP-07", "SE-STOP-08", "SE-FS-03", "SE-ESTOP-03", "SE-BAL-02");
         assertThat(plan.tagExpression()).isEqualTo("@SE-ESTOP-01 or @SE-ESTOP-02 or @LC-JNT-01 or @SE-BAL-01 or @SE-PSTOP-01 "
-                + "or @SE-NSTOP-01 or @SE-STOP-07 or @SE-STOP-08 or @SE-BAL-02");
+                + "or @SE-NSTOP-01 or @SE-STOP-07 or @SE-STOP-08 or @SE-FS-03 or @SE-ESTOP-03 or @SE-BAL-02");
     }
 
     @Test
@@ -38,7 +38,7 @@ class PlanTest {
         assertThat(balance.applicable()).isFalse();
         assertThat(balance.reason()).isEqualTo("requires capabilities [walking], which the robot does not declare");
         assertThat(plan.tagExpression()).isEqualTo("@SE-ESTOP-01 or @SE-ESTOP-02 or @LC-JNT-01 or @SE-NSTOP-01 or @SE-STOP-07 "
-                + "or @SE-STOP-08");
+                + "or @SE-STOP-08 or @SE-FS-03 or @SE-ESTOP-03");
     }
 
     @Test
