@@ -22,6 +22,8 @@ import org.slf4j.LoggerFactory;
 public final class LiveSession {
 
     private static final Logger LOG = LoggerFactory.getLogger(LiveSession.class);
+    /** How long {@link #stand()} watches the robot stand before the next action. */
+    static final Duration STAND_SETTLE = Duration.ofMillis(500);
 
     /**
      * How the session acts on the robot.
@@ -288,6 +290,15 @@ public final class LiveSession {
         } else {
             confirmations.add(operator.ask("Release the emergency stop", settings.operatorTimeout()));
         }
+    }
+
+    /**
+     * Let the robot stand for {@link #STAND_SETTLE}, capturing meanwhile, so that the state it is in
+     * before the next action (its speed, its mode) is in the capture.
+     */
+    public void stand() {
+        capture();
+        observe(STAND_SETTLE);
     }
 
     /** Walk forward at the configured speed and let the gait settle, capturing meanwhile. */
