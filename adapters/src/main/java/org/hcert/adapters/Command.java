@@ -255,8 +255,8 @@ public sealed interface Command {
 
     /**
      * Cut ({@code on} false) or restore the robot's main drive bus, as the lab's supply rig does.
-     * Cutting it is not a motion command (it always passes the interlock); restoring it is one, since
-     * a faulty robot may move when power comes back, as after a {@code reset}.
+     * Both pass the motion interlock as motion commands: a robot whose drive bus is cut may fall,
+     * and a faulty one may move when power comes back.
      *
      * @param on false to cut the drive bus, true to restore it
      */
@@ -268,11 +268,6 @@ public sealed interface Command {
         }
 
         @Override
-        public boolean moves() {
-            return on;
-        }
-
-        @Override
         public ObjectNode toBody() {
             return Fields.body(name()).put("on", on);
         }
@@ -280,8 +275,9 @@ public sealed interface Command {
 
     /**
      * Inject a fault into the robot's safety control system, or remove it, as a fault-injection rig
-     * does. Injecting is not a motion command (a healthy robot stops); removing it is not either: the
-     * robot stays stopped until a {@code reset} and a {@code start}.
+     * does. Injecting passes the motion interlock as a motion command (the robot's reaction, a
+     * category 0 stop while walking, may make it fall); removing it does not: the robot stays
+     * stopped until a {@code reset} and a {@code start}.
      *
      * @param kind the fault, as the robot names it, e.g. {@code encoder_dropout}, {@code dual_channel_mismatch}
      * @param asserted true to inject, false to remove
@@ -299,7 +295,7 @@ public sealed interface Command {
 
         @Override
         public boolean moves() {
-            return false;
+            return asserted;
         }
 
         @Override
