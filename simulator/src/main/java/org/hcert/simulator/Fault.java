@@ -30,7 +30,9 @@ public enum Fault {
             "probability"),
     STALLED_LINK("stalled-link", "no telemetry is emitted for the given time, then the link recovers", 2.0, "s"),
     CLOCK_JUMP("clock-jump", "the robot clock jumps by the given offset once, when the fault is activated", 2.0,
-            "s");
+            "s"),
+    SLOW_WALK("slow-walk", "HC-1 walks at 80 % of the commanded speed: slower than its declared rated speed", Double.NaN,
+            "");
 
     private final String id;
     private final String description;

@@ -102,6 +102,8 @@ public final class VirtualHumanoid {
         safety.motionCommanded();
         action.accept(body);
         safety.event(simNs, "command", command.toString());
+        SpeedLimitEvents.limited(command, body, safety.mode(), faults)
+                .ifPresent(what -> safety.event(simNs, SpeedLimitEvents.KIND, what));
         return CommandResult.ok();
     }
 

@@ -36,7 +36,7 @@ class FaultTest {
                 .hasMessage("""
                         unknown fault "slow-stop"; valid faults: slow-estop, drive-power-not-removed, \
                         restart-after-reset, overspeed-reduced, excessive-contact-force, fall-on-stop, \
-                        joint-limit-overrun, dropped-frames, corrupted-frames, stalled-link, clock-jump""");
+                        joint-limit-overrun, dropped-frames, corrupted-frames, stalled-link, clock-jump, slow-walk""");
     }
 
     @Test

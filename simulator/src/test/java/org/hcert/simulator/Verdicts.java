@@ -21,6 +21,7 @@ final class Verdicts {
         reducedSpeedHandMove(faults, out);
         pressing(faults, out);
         kneeToLimit(faults, out);
+        walkingSpeed(faults, out);
         link(faults, out);
         return out;
     }
@@ -62,6 +63,13 @@ final class Verdicts {
     private static void kneeToLimit(Set<Fault> faults, Set<Fault> out) {
         SimRun r = run(faults, false).send(new Command.MoveJoint("left_knee", 2.2, 1.0)).run(3.0);
         flag(out, Fault.JOINT_LIMIT_OVERRUN, r.maxPosition[RobotDescription.hc1().indexOf("left_knee")] > 2.2 + 1e-6);
+    }
+
+    private static void walkingSpeed(Set<Fault> faults, Set<Fault> out) {
+        SimRun r = run(faults, false).send(new Command.Walk(0.5, 0, 0)).run(2.0);
+        double x = r.truth().pelvisPositionM().x();
+        r.run(1.0);
+        flag(out, Fault.SLOW_WALK, r.truth().pelvisPositionM().x() - x < 0.45);
     }
 
     private static void link(Set<Fault> faults, Set<Fault> out) {
