@@ -56,7 +56,8 @@ final class ClauseResolver {
         for (OptionName o : family.options()) {
             options.put(o.name(), clause.options().getOrDefault(o.name(), o.defaultValue()));
         }
-        RobotFacts facts = new RobotFacts(robot.file().path(), robot.joints(), robot.declared(), robot.topics());
+        RobotFacts facts = new RobotFacts(robot.file().path(), robot.joints(), robot.declared(), robot.topics(),
+                robot.kinematics());
         return new ClauseSetup(clause.id(), family, limits, unresolved, parameters, options, facts);
     }
 

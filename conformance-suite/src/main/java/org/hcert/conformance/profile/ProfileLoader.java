@@ -52,9 +52,10 @@ public final class ProfileLoader {
             declared.put(e.getKey(), quantity(doc, "/declared/" + e.getKey(), e.getValue()));
             declaredLines.put(e.getKey(), doc.lineOf("/declared/" + e.getKey()));
         });
+        List<DeclaredJoint> joints = joints(doc);
         return new RobotProfile(fileOf(doc), identity, root.get("robotClass").asText(), capabilities, declared,
-                declaredLines, joints(doc), topics(doc), doc.lineOf("/robotClass"),
-                root.has("draft") ? Math.max(1, doc.lineOf("/draft")) : 0);
+                declaredLines, joints, topics(doc), doc.lineOf("/robotClass"),
+                root.has("draft") ? Math.max(1, doc.lineOf("/draft")) : 0, KinematicsSection.frames(doc, joints));
     }
 
     public static StandardProfile loadStandard(Path file) {

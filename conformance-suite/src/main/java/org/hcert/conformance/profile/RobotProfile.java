@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.hcert.conformance.family.DeclaredJoint;
+import org.hcert.conformance.family.KinematicFrame;
 import org.hcert.conformance.quantity.Quantity;
 import org.hcert.telemetry.mapping.SignalMapping;
 
@@ -22,6 +23,8 @@ import org.hcert.telemetry.mapping.SignalMapping;
  * @param robotClassLine the line of {@code robotClass} in the file, for error messages
  * @param draftMarkerLine the line of {@code draft: true} when the profile is an unreviewed draft of
  *     {@code hcert profile init}, else 0
+ * @param kinematics the named frames (hands, tools, points on links) and their joint chains from the
+ *     base, from the {@code kinematics} section; empty when the profile has none
  */
 public record RobotProfile(
         ProfileFile file,
@@ -33,7 +36,8 @@ public record RobotProfile(
         List<DeclaredJoint> joints,
         SignalMapping topics,
         int robotClassLine,
-        int draftMarkerLine) {
+        int draftMarkerLine,
+        List<KinematicFrame> kinematics) {
 
     /** Manufacturer, model, serial number and firmware version. */
     public record Identity(String manufacturer, String model, String serial, String firmware) {}
@@ -43,6 +47,15 @@ public record RobotProfile(
         declared = Map.copyOf(declared);
         declaredLines = Map.copyOf(declaredLines);
         joints = List.copyOf(joints);
+        kinematics = List.copyOf(kinematics);
+    }
+
+    /** A robot profile without a kinematics section. */
+    public RobotProfile(ProfileFile file, Identity identity, String robotClass, Set<String> capabilities,
+            Map<String, Quantity> declared, Map<String, Integer> declaredLines, List<DeclaredJoint> joints,
+            SignalMapping topics, int robotClassLine, int draftMarkerLine) {
+        this(file, identity, robotClass, capabilities, declared, declaredLines, joints, topics, robotClassLine,
+                draftMarkerLine, List.of());
     }
 
     /** The line of the draft marker, when the profile is an unreviewed draft. */
