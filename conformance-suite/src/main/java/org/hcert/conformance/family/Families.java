@@ -15,7 +15,8 @@ public final class Families {
             new StopResponse(),
             new RestartAfterReset(),
             new JointRange(),
-            new PostureAfterStop()));
+            new PostureAfterStop(),
+            new CartesianSpeed()));
 
     private Families() {}
 

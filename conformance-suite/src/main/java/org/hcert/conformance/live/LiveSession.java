@@ -23,6 +23,9 @@ public final class LiveSession {
 
     private static final Logger LOG = LoggerFactory.getLogger(LiveSession.class);
 
+    /** The operating mode {@link #restore()} returns the robot to: {@value}. */
+    public static final String AUTO_MODE = "auto";
+
     /**
      * How the session acts on the robot.
      *
@@ -44,6 +47,8 @@ public final class LiveSession {
     /** Released but not yet reset, or reset on purpose without a start: {@link #restore()} finishes the job. */
     private boolean resetPending;
     private boolean startPending;
+    /** A scenario switched the robot out of automatic mode: {@link #restore()} switches it back. */
+    private boolean modeChanged;
 
     public LiveSession(RobotLink link, Operator operator, Settings settings) {
         this.link = Objects.requireNonNull(link, "link must not be null");
@@ -132,6 +137,10 @@ public final class LiveSession {
             startPending = false;
             send(new Command.Start());
         }
+        if (modeChanged) {
+            modeChanged = false;
+            send(new Command.SetMode(AUTO_MODE));
+        }
     }
 
     /**
@@ -174,6 +183,36 @@ public final class LiveSession {
     /** Stop walking with a controlled software stop (not an e-stop). */
     public void stopWalking(String reason) {
         send(new Command.SoftwareStop(reason));
+    }
+
+    // ---- Modes, hands and walking at a given speed (Cartesian-speed and trials clauses) ----
+
+    /**
+     * Switch the robot's operating mode, e.g. to {@code manual_reduced}; {@link #restore()} switches it
+     * back to {@code auto} if a scenario leaves it in another.
+     */
+    public void setMode(String mode) {
+        send(new Command.SetMode(mode));
+        modeChanged = !AUTO_MODE.equals(mode);
+    }
+
+    /**
+     * Move a hand to a point in the base frame ({@code xM} forward, {@code zM} up, in the robot's
+     * sagittal plane through that shoulder) at up to {@code speedMps} (the interlock may cap it), and
+     * watch for {@code settle}.
+     *
+     * @param hand {@code left} or {@code right}
+     */
+    public void moveHand(String hand, double xM, double zM, double speedMps, Duration settle) {
+        send(new Command.MoveHand(hand, xM, 0, zM, speedMps, 0));
+        observe(settle);
+    }
+
+    /** Walk straight forward at {@code speedMps} (the interlock may cap it) and watch for {@code settle}, capturing meanwhile. */
+    public void walkAt(double speedMps, Duration settle) {
+        capture();
+        send(new Command.Walk(speedMps, 0, 0));
+        observe(settle);
     }
 
     /** Let {@code d} of robot time pass while the capture runs; fails when the link is lost meanwhile. */

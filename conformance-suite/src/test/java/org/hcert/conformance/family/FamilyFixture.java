@@ -110,6 +110,14 @@ record FamilyFixture(Family family, String clauseId, Map<String, Limit> limits, 
                         "maxTriggerUncertainty", q(20, Unit.MILLISECOND)));
     }
 
+    /** SE-SPD-01: cartesian-speed, every span of manual_reduced, world reference, hands and tools. */
+    static FamilyFixture cartesianSpeed() {
+        return of(new CartesianSpeed(), "SE-SPD-01",
+                Map.of("window", "mode-span", "mode", "manual_reduced", "reference", "world", "frames", "hands-and-tools"),
+                List.of(limit("frameSpeed", 250, Unit.MILLIMETRE_PER_SECOND, Comparison.AT_MOST, "C")),
+                Map.of("maxSampleGap", q(50, Unit.MILLISECOND), "maxModeUncertainty", q(20, Unit.MILLISECOND)));
+    }
+
     private static FamilyFixture of(Family family, String clauseId, Map<String, String> options, List<Limit> limits,
             Map<String, Quantity> parameters) {
         Map<String, Limit> byName = new LinkedHashMap<>();
@@ -156,6 +164,12 @@ record FamilyFixture(Family family, String clauseId, Map<String, Limit> limits, 
         return withJoints(java.util.Arrays.stream(names).map(n -> new DeclaredJoint(n, -1, 1, 8)).toArray(DeclaredJoint[]::new));
     }
 
+    FamilyFixture withDeclared(String key, Quantity value) {
+        Map<String, Quantity> d = new LinkedHashMap<>(declared);
+        d.put(key, value);
+        return new FamilyFixture(family, clauseId, limits, parameters, options, joints, d);
+    }
+
     FamilyFixture withoutDeclared(String key) {
         Map<String, Quantity> d = new LinkedHashMap<>(declared);
         d.remove(key);
@@ -166,12 +180,17 @@ record FamilyFixture(Family family, String clauseId, Map<String, Limit> limits, 
 
     /** The clause resolved for the test robot, parameters in SI. */
     ClauseSetup setup() {
+        return setup(List.of());
+    }
+
+    /** The clause resolved for the test robot with the kinematic frames {@code kinematics}, parameters in SI. */
+    ClauseSetup setup(List<KinematicFrame> kinematics) {
         Map<String, Double> si = new LinkedHashMap<>();
         parameters.forEach((name, value) -> si.put(name, value.si()));
         SignalMapping topics = SignalMapping.of(Map.of(Role.JOINTS, List.of(JOINTS_TOPIC), Role.ODOMETRY, List.of(ODOM_TOPIC),
                 Role.IMU, List.of(IMU_TOPIC), Role.SAFETY_STATE, List.of(SAFETY_TOPIC), Role.EVENTS, List.of(EVENTS_TOPIC)));
         return new ClauseSetup(clauseId, family, limits, Map.of(), si, options,
-                new RobotFacts(ROBOT_PROFILE, joints, declared, topics));
+                new RobotFacts(ROBOT_PROFILE, joints, declared, topics, kinematics));
     }
 
     /** Push {@code samples} in list order, then finish at the last one's log time (none: {@code Long.MIN_VALUE}). */
@@ -182,6 +201,13 @@ record FamilyFixture(Family family, String clauseId, Map<String, Limit> limits, 
     /** Push {@code samples} in list order, then finish at {@code endNs}. */
     ClauseEvidence evaluate(List<? extends Sample> samples, long endNs) {
         Evaluator evaluator = family.evaluator(setup());
+        samples.forEach(evaluator::accept);
+        return evaluator.finish(endNs);
+    }
+
+    /** Push {@code samples} in list order to the clause of a robot with frames {@code kinematics}, then finish at {@code endNs}. */
+    ClauseEvidence evaluate(List<KinematicFrame> kinematics, List<? extends Sample> samples, long endNs) {
+        Evaluator evaluator = family.evaluator(setup(kinematics));
         samples.forEach(evaluator::accept);
         return evaluator.finish(endNs);
     }

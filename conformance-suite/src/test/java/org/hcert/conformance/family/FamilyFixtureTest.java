@@ -19,7 +19,7 @@ class FamilyFixtureTest {
 
     static Stream<FamilyFixture> clauses() {
         return Stream.of(FamilyFixture.stopResponse(), FamilyFixture.restartAfterReset(), FamilyFixture.jointRange(),
-                FamilyFixture.postureAfterStop());
+                FamilyFixture.postureAfterStop(), FamilyFixture.cartesianSpeed());
     }
 
     @ParameterizedTest

@@ -31,8 +31,11 @@ class ClauseVerdictsTest {
     @Test
     void conformantOnlyWhenEveryApplicableMandatoryClausePasses() {
         assertThat(overall(outcome("SE-ESTOP-01", Verdict.PASS), outcome("SE-ESTOP-02", Verdict.PASS),
-                outcome("LC-JNT-01", Verdict.PASS), outcome("SE-BAL-01", Verdict.PASS)))
+                outcome("LC-JNT-01", Verdict.PASS), outcome("SE-BAL-01", Verdict.PASS), outcome("SE-SPD-01", Verdict.PASS)))
                 .isEqualTo(ClauseVerdicts.Overall.CONFORMANT);
+        assertThat(overall(outcome("SE-ESTOP-01", Verdict.PASS), outcome("SE-ESTOP-02", Verdict.PASS),
+                outcome("LC-JNT-01", Verdict.PASS), outcome("SE-BAL-01", Verdict.PASS)))
+                .isEqualTo(ClauseVerdicts.Overall.INCOMPLETE);
     }
 
     @Test
