@@ -16,3 +16,10 @@ Feature: Reduced speed in manual mode
     Given the robot is standing
     When a hand moves in manual reduced-speed mode
     Then every frame's Cartesian speed stays within the limit "frameSpeed"
+
+  @SE-SPD-02
+  Scenario: A command above the safe speed limit is limited and logged
+    Given the robot is standing
+    When a hand is commanded faster than the safe speed limit in manual reduced-speed mode
+    Then no frame passes the safe speed limit by more than the limit "frameSpeedOverSafeLimit"
+    And the robot logs that it limited the speed, within the limit "limitingEventLogged"

@@ -3,6 +3,7 @@ package org.hcert.conformance.family;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.hcert.conformance.family.FamilyFixture.at;
+import static org.hcert.conformance.family.FamilyFixture.event;
 import static org.hcert.conformance.family.FamilyFixture.joints;
 import static org.hcert.conformance.family.FamilyFixture.odom;
 import static org.hcert.conformance.family.FamilyFixture.safety;
@@ -201,6 +202,26 @@ class CartesianSpeedTest {
                 + "20 ms), so the mode there is unknown, and hand moved faster there (0.3 m/s at 2026-03-01T08:00:00.820Z) than in the span");
     }
 
+    @Test
+    void aDemandAboveTheSafeLimitOpensAWindowByTheRobotsEventOrByTheBreachItself() {
+        FamilyFixture demand = FamilyFixture.overLimitDemand();
+        // Limited to 0.2 m/s, with a speed_limited event: 50 mm/s below the declared limit, event logged.
+        List<Sample> limited = new ArrayList<>(timeline(1000, 20, t -> reducedBetween(t, 100, 800), t -> 0.4));
+        limited.add(event(300, "speed_limited"));
+        ClauseEvidence e = demand.evaluate(ONE_LINK, sorted(limited), at(1000));
+        assertThat(single(e, CartesianSpeed.OVER_SAFE_LIMIT).valueSi().getAsDouble()).isCloseTo(0.2 - 0.25, within(1e-12));
+        assertThat(single(e, CartesianSpeed.EVENT_LOGGED).valueSi().getAsDouble()).isEqualTo(1);
+        // Not limited: 0.3 m/s, no event: 50 mm/s beyond the limit, and nothing logged.
+        ClauseEvidence breach = demand.evaluate(ONE_LINK, timeline(1000, 20, t -> reducedBetween(t, 100, 800), t -> 0.6), at(1000));
+        assertThat(single(breach, CartesianSpeed.OVER_SAFE_LIMIT).valueSi().getAsDouble()).isCloseTo(0.05, within(1e-12));
+        assertThat(single(breach, CartesianSpeed.EVENT_LOGGED).valueSi().getAsDouble()).isEqualTo(0);
+        // Neither: no demand was made, so nothing could be judged.
+        ClauseEvidence none = demand.evaluate(ONE_LINK, timeline(1000, 20, t -> reducedBetween(t, 100, 800), t -> 0.4), at(1000));
+        assertThat(none.readings(CartesianSpeed.OVER_SAFE_LIMIT)).isEmpty();
+        assertThat(none.problems()).containsExactly("no demand above the safe speed limit was seen in mode manual_reduced: no "
+                + "speed_limited or protective_stop event and no frame faster than declared.safeSpeedLimit 250 mm/s; command a hand "
+                + "faster than the limit in that mode");
+    }
 
     @Test
     void aRobotWithoutKinematicsCannotBeJudged() {

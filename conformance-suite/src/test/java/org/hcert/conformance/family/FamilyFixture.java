@@ -118,6 +118,18 @@ record FamilyFixture(Family family, String clauseId, Map<String, Limit> limits, 
                 Map.of("maxSampleGap", q(50, Unit.MILLISECOND), "maxModeUncertainty", q(20, Unit.MILLISECOND)));
     }
 
+    /** SE-SPD-02: cartesian-speed, spans with a demand above the declared safe speed limit (250 mm/s, tolerance 10 mm/s). */
+    static FamilyFixture overLimitDemand() {
+        return of(new CartesianSpeed(), "SE-SPD-02",
+                Map.of("window", "over-limit-demand", "mode", "manual_reduced", "reference", "world", "frames", "hands-and-tools"),
+                List.of(new Limit("frameSpeedOverSafeLimit", q(10, Unit.MILLIMETRE_PER_SECOND), Comparison.AT_MOST, "D",
+                                "robot declaration declared.safeSpeedTolerance in " + ROBOT_PROFILE),
+                        limit("limitingEventLogged", 1, Unit.RATIO, Comparison.AT_LEAST, "C")),
+                Map.of("maxSampleGap", q(50, Unit.MILLISECOND), "maxModeUncertainty", q(20, Unit.MILLISECOND)))
+                .withDeclared("safeSpeedLimit", q(250, Unit.MILLIMETRE_PER_SECOND))
+                .withDeclared("safeSpeedTolerance", q(10, Unit.MILLIMETRE_PER_SECOND));
+    }
+
     private static FamilyFixture of(Family family, String clauseId, Map<String, String> options, List<Limit> limits,
             Map<String, Quantity> parameters) {
         Map<String, Limit> byName = new LinkedHashMap<>();

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The cartesian-speed clause SE-SPD-01 three ways, each from a recording HC-1 makes on a
+ * The cartesian-speed clauses (SE-SPD-01, SE-SPD-02) three ways, each from a recording HC-1 makes on a
  * simulated clock, and recordings derived from the passing one to break the metric: a joint state
  * split over two messages, a hand joint that stops reporting, the mode seen only through a 10 Hz
  * safety state, a second joint-state publisher.
@@ -95,10 +95,38 @@ class CartesianSpeedClausesIT {
                 .at(1_000, new Command.MoveHand(Side.LEFT, 0.25, -0.53, 0.5)));
         assertThat(c.verdict("SE-SPD-01")).isEqualTo(Verdict.INCONCLUSIVE);
         assertThat(c.reason("SE-SPD-01")).contains("the safety state never shows mode manual_reduced");
+        assertThat(c.verdict("SE-SPD-02")).isEqualTo(Verdict.INCONCLUSIVE);
     }
 
+    @Test
+    void seSpd02PassesWhenHc1LimitsTheDemandAndLogsIt() {
+        assertThat(passing.verdict("SE-SPD-02")).as(passing.reason("SE-SPD-02")).isEqualTo(Verdict.PASS);
+        Measurement over = measurement(passing, "SE-SPD-02", "left_hand");
+        assertThat(over.quantity()).isEqualTo("frame speed above the declared safe speed limit");
+        assertThat(over.measured()).isBetween(-190.0, -100.0);
+        assertThat(passing.measurement("SE-SPD-02", "limiting event logged").measured()).isEqualTo(1.0);
+        assertThat(passing.measurement("SE-SPD-02", "limiting event logged").detail()).contains("speed_limited event at");
+    }
 
+    @Test
+    void seSpd02FailsWhenTheDemandIsNotLimitedNorLogged() {
+        assertThat(overspeed.verdict("SE-SPD-02")).isEqualTo(Verdict.FAIL);
+        assertThat(measurement(overspeed, "SE-SPD-02", "left_hand").verdict()).isEqualTo(Verdict.FAIL);
+        assertThat(overspeed.measurement("SE-SPD-02", "limiting event logged").measured()).isEqualTo(0.0);
+        assertThat(overspeed.measurement("SE-SPD-02", "limiting event logged").verdict()).isEqualTo(Verdict.FAIL);
+    }
 
+    @Test
+    void seSpd02IsInconclusiveWithoutADemandAboveTheLimit() throws IOException {
+        // 0.03 m/s asks the arm joints for 0.05 rad/s, below HC-1's cap: nothing to limit, no event.
+        RecordedCertification c = certify("slow-reduced", Scenario.until(3_000)
+                .at(200, new Command.Start())
+                .at(500, new Command.SetMode(OperatingMode.MANUAL_REDUCED))
+                .at(1_000, new Command.MoveHand(Side.LEFT, 0.12, -0.56, 0.03)));
+        assertThat(c.verdict("SE-SPD-02")).isEqualTo(Verdict.INCONCLUSIVE);
+        assertThat(c.reason("SE-SPD-02")).contains("no demand above the safe speed limit was seen in mode manual_reduced");
+        assertThat(c.verdict("SE-SPD-01")).isEqualTo(Verdict.PASS);
+    }
 
     // ---- adversarial: recordings derived from the passing one ----
 
@@ -107,6 +135,7 @@ class CartesianSpeedClausesIT {
         RecordedCertification r = RecordedCertification.of(derived("split", n -> !on(n, "/joint_states") ? List.of(n)
                 : List.of(part(n, 0, 10, 0), part(n, 10, 20, 1))));
         assertThat(r.verdict("SE-SPD-01")).isEqualTo(Verdict.PASS);
+        assertThat(r.verdict("SE-SPD-02")).isEqualTo(Verdict.PASS);
         assertThat(measurement(r, "SE-SPD-01", "left_hand").measured())
                 .isCloseTo(measurement(passing, "SE-SPD-01", "left_hand").measured(), org.assertj.core.api.Assertions.within(1.0));
     }
@@ -149,7 +178,7 @@ class CartesianSpeedClausesIT {
             q.set(elbow, q.get(elbow).asDouble() + 0.3);
             return List.of(n, other);
         }));
-        for (String clause : List.of("SE-SPD-01")) {
+        for (String clause : List.of("SE-SPD-01", "SE-SPD-02")) {
             assertThat(r.verdict(clause)).as(clause).isEqualTo(Verdict.INCONCLUSIVE);
             assertThat(r.reason(clause)).as(clause).contains("topic /joint_states carries more than one stream");
         }

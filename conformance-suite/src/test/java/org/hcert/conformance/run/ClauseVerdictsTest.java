@@ -31,7 +31,8 @@ class ClauseVerdictsTest {
     @Test
     void conformantOnlyWhenEveryApplicableMandatoryClausePasses() {
         assertThat(overall(outcome("SE-ESTOP-01", Verdict.PASS), outcome("SE-ESTOP-02", Verdict.PASS),
-                outcome("LC-JNT-01", Verdict.PASS), outcome("SE-BAL-01", Verdict.PASS), outcome("SE-SPD-01", Verdict.PASS)))
+                outcome("LC-JNT-01", Verdict.PASS), outcome("SE-BAL-01", Verdict.PASS), outcome("SE-SPD-01", Verdict.PASS),
+                outcome("SE-SPD-02", Verdict.PASS)))
                 .isEqualTo(ClauseVerdicts.Overall.CONFORMANT);
         assertThat(overall(outcome("SE-ESTOP-01", Verdict.PASS), outcome("SE-ESTOP-02", Verdict.PASS),
                 outcome("LC-JNT-01", Verdict.PASS), outcome("SE-BAL-01", Verdict.PASS)))
