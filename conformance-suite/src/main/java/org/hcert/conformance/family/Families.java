@@ -16,7 +16,8 @@ public final class Families {
             new RestartAfterReset(),
             new JointRange(),
             new PostureAfterStop(),
-            new CartesianSpeed()));
+            new CartesianSpeed(),
+            new Trials()));
 
     private Families() {}
 

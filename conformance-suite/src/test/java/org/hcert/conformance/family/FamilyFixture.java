@@ -130,6 +130,27 @@ record FamilyFixture(Family family, String clauseId, Map<String, Limit> limits, 
                 .withDeclared("safeSpeedTolerance", q(10, Unit.MILLIMETRE_PER_SECOND));
     }
 
+    /** CM-LOC-01: trials, straight segments, the mean against a declared rated speed of 0.45 m/s. */
+    static FamilyFixture segmentTrials() {
+        return of(new Trials(), "CM-LOC-01", Map.of("trial", "straight-segment", "statistic", "mean"),
+                List.of(new Limit("segmentSpeed", q(0.45, Unit.METRE_PER_SECOND), Comparison.AT_LEAST, "D",
+                        "robot declaration declared.ratedWalkSpeed in " + ROBOT_PROFILE)),
+                trialParameters(Map.of("minTrials", q(3, Unit.COUNT), "confidence", q(95, Unit.PERCENT),
+                        "accelerationDistance", q(0.5, Unit.METRE), "segmentLength", q(1, Unit.METRE))))
+                .withDeclared("ratedWalkSpeed", q(0.45, Unit.METRE_PER_SECOND));
+    }
+
+    /** The trials family's parameters: its defaults, then {@code given}. */
+    private static Map<String, Quantity> trialParameters(Map<String, Quantity> given) {
+        Map<String, Quantity> all = new LinkedHashMap<>();
+        new Trials().parameters().forEach(p -> p.fallback().ifPresent(f -> all.put(p.name(), f)));
+        all.put("maxSampleGap", q(50, Unit.MILLISECOND));
+        all.put("standstillBaseSpeed", q(0.01, Unit.METRE_PER_SECOND));
+        all.put("standstillBaseTurnRate", q(0.01, Unit.RADIAN_PER_SECOND));
+        all.putAll(given);
+        return all;
+    }
+
     private static FamilyFixture of(Family family, String clauseId, Map<String, String> options, List<Limit> limits,
             Map<String, Quantity> parameters) {
         Map<String, Limit> byName = new LinkedHashMap<>();

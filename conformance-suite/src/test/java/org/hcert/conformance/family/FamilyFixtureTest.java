@@ -19,7 +19,7 @@ class FamilyFixtureTest {
 
     static Stream<FamilyFixture> clauses() {
         return Stream.of(FamilyFixture.stopResponse(), FamilyFixture.restartAfterReset(), FamilyFixture.jointRange(),
-                FamilyFixture.postureAfterStop(), FamilyFixture.cartesianSpeed(), FamilyFixture.overLimitDemand());
+                FamilyFixture.postureAfterStop(), FamilyFixture.cartesianSpeed(), FamilyFixture.overLimitDemand(), FamilyFixture.segmentTrials());
     }
 
     @ParameterizedTest

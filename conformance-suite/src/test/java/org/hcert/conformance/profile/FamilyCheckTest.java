@@ -89,7 +89,7 @@ class FamilyCheckTest {
     void refusesAnUnknownFamilyAndAnUnknownOption() throws IOException {
         assertThat(error("family: stop-response", "family: stop-respons"))
                 .isEqualTo(":21: clauses[0].family: unknown family stop-respons (did you mean stop-response?); hcert's families are "
-                        + "stop-response, no-restart-after-reset, joint-range, posture-after-stop, cartesian-speed");
+                        + "stop-response, no-restart-after-reset, joint-range, posture-after-stop, cartesian-speed, trials");
         assertThat(error("options: {trigger: estop}", "options: {trigger: e-stop}"))
                 .startsWith(":22: clauses[0].options.trigger: option trigger of family stop-response cannot be e-stop (did you mean estop?)");
     }
