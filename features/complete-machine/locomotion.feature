@@ -14,3 +14,9 @@ Feature: Locomotion performance against the declared values
   Scenario: The rated walking speed is reached on a measured straight segment
     When the robot walks a measured straight segment several times
     Then the walking speed over the trials meets the limit "segmentSpeed"
+
+  @CM-LOC-02
+  Scenario: Stops from rated speed end within the declared distance and time
+    When the robot is stopped several times while walking at its rated speed
+    Then the stopping distance over the trials stays within the limit "stoppingDistance"
+    And the stopping time over the trials stays within the limit "stoppingTime"

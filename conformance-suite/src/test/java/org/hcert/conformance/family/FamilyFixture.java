@@ -140,6 +140,22 @@ record FamilyFixture(Family family, String clauseId, Map<String, Limit> limits, 
                 .withDeclared("ratedWalkSpeed", q(0.45, Unit.METRE_PER_SECOND));
     }
 
+    /** CM-LOC-02: trials, stops at a declared rated speed of 0.45 m/s, every trial and the 90/90 bound; declared 0.15 m and 600 ms. */
+    static FamilyFixture stopTrials() {
+        return of(new Trials(), "CM-LOC-02", Map.of("trial", "stop-at-speed", "statistic", "every-trial"),
+                List.of(new Limit("stoppingDistance", q(0.15, Unit.METRE), Comparison.AT_MOST, "D",
+                                "robot declaration declared.stoppingDistance in " + ROBOT_PROFILE),
+                        new Limit("stoppingTime", q(600, Unit.MILLISECOND), Comparison.AT_MOST, "D",
+                                "robot declaration declared.stoppingTime in " + ROBOT_PROFILE)),
+                trialParameters(Map.of("minTrials", q(5, Unit.COUNT), "confidence", q(90, Unit.PERCENT),
+                        "percentile", q(90, Unit.PERCENT), "speedTolerance", q(0.05, Unit.METRE_PER_SECOND),
+                        "approachWindow", q(1, Unit.SECOND), "minStandstillHold", q(0.2, Unit.SECOND),
+                        "observationWindow", q(3, Unit.SECOND), "walkBeforeStop", q(2, Unit.SECOND))))
+                .withDeclared("ratedWalkSpeed", q(0.45, Unit.METRE_PER_SECOND))
+                .withDeclared("stoppingDistance", q(0.15, Unit.METRE))
+                .withDeclared("stoppingTime", q(600, Unit.MILLISECOND));
+    }
+
     /** The trials family's parameters: its defaults, then {@code given}. */
     private static Map<String, Quantity> trialParameters(Map<String, Quantity> given) {
         Map<String, Quantity> all = new LinkedHashMap<>();

@@ -19,7 +19,8 @@ class FamilyFixtureTest {
 
     static Stream<FamilyFixture> clauses() {
         return Stream.of(FamilyFixture.stopResponse(), FamilyFixture.restartAfterReset(), FamilyFixture.jointRange(),
-                FamilyFixture.postureAfterStop(), FamilyFixture.cartesianSpeed(), FamilyFixture.overLimitDemand(), FamilyFixture.segmentTrials());
+                FamilyFixture.postureAfterStop(), FamilyFixture.cartesianSpeed(), FamilyFixture.overLimitDemand(),
+                FamilyFixture.segmentTrials(), FamilyFixture.stopTrials());
     }
 
     @ParameterizedTest

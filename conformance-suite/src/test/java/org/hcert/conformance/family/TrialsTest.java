@@ -3,7 +3,9 @@ package org.hcert.conformance.family;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.hcert.conformance.family.FamilyFixture.at;
+import static org.hcert.conformance.family.FamilyFixture.event;
 import static org.hcert.conformance.family.FamilyFixture.single;
+import static org.hcert.conformance.family.FamilyFixture.sorted;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -38,6 +40,119 @@ class TrialsTest {
         return out;
     }
 
+    /** Walking at {@code walkMps} from {@code fromMs}, stopped at {@code stopMs}, slowing at {@code decel} m/s² to rest. */
+    private static double stopping(double t, double fromMs, double stopMs, double walkMps, double decel) {
+        if (t < fromMs) {
+            return 0;
+        }
+        if (t <= stopMs) {
+            return walkMps;
+        }
+        return Math.max(0, walkMps - decel * (t - stopMs) / 1000);
+    }
+
+    // ---- stop-at-speed ----
+
+    /** Decelerations of five stops from 0.45 m/s and the sample at which each is first below 0.01 m/s, ms after the stop. */
+    private static final double[] DECELERATIONS = {1.5, 1.2, 1.8, 1.4, 1.65};
+    /** (0.45 − 0.01)/a rounded up to the 5 ms grid: 293.3 → 295, 366.7 → 370, 244.4 → 245, 314.3 → 315, 266.7 → 270 ms. */
+    private static final double[] STOP_TIMES_S = {0.295, 0.370, 0.245, 0.315, 0.270};
+
+    /** Five walks at {@code walkMps}: trial i walks from 3000·i ms for 1.5 s, then stops with DECELERATIONS[i]; ends at {@code endMs}. */
+    private static List<Sample> fiveStops(double walkMps, double endMs) {
+        List<Sample> out = new ArrayList<>(odometry(endMs, t -> {
+            int i = Math.min(4, (int) (t / 3000));
+            return stopping(t - 3000 * i, 0, 1500, walkMps, DECELERATIONS[i]);
+        }));
+        for (int i = 0; i < 5; i++) {
+            out.add(event(3000 * i + 1500, "stop_requested"));
+        }
+        return sorted(out);
+    }
+
+    @Test
+    void fiveStopsAtRatedSpeedAreEachJudgedAndTheirNinetiethPercentileBounded() {
+        ClauseEvidence e = FamilyFixture.stopTrials().evaluate(fiveStops(0.45, 15_000));
+        List<Reading> times = e.readings(Trials.STOPPING_TIME);
+        assertThat(times).hasSize(6);
+        for (int i = 0; i < 5; i++) {
+            Reading r = times.get(i);
+            assertThat(r.subject()).startsWith("trial %d (stop at ".formatted(i + 1));
+            assertThat(r.valueSi().getAsDouble()).isCloseTo(STOP_TIMES_S[i], within(1e-9));
+            assertThat(r.bound()).isEqualTo(Bound.EXACT);
+            assertThat(r.gaps()).isEmpty();
+            // The base covers v²/(2a) after the stop command.
+            assertThat(e.readings(Trials.STOPPING_DISTANCE).get(i).valueSi().getAsDouble())
+                    .isCloseTo(0.45 * 0.45 / (2 * DECELERATIONS[i]), within(1e-5));
+        }
+        // 90/90 bound: mean + 2.7423 · s over the five stop times.
+        double mean = 0.299;
+        double sd = Math.sqrt((0.004 * 0.004 + 0.071 * 0.071 + 0.054 * 0.054 + 0.016 * 0.016 + 0.029 * 0.029) / 4);
+        Reading statistic = times.get(5);
+        assertThat(statistic.subject()).isEqualTo("90th percentile of 5 trials");
+        assertThat(statistic.bound()).isEqualTo(Bound.AT_MOST);
+        assertThat(statistic.valueSi().getAsDouble()).isCloseTo(mean + 2.7423 * sd, within(1e-4));
+        assertThat(statistic.detail()).startsWith("n = 5, mean 0.299 s, standard deviation ")
+                .contains("one-sided 90 % confidence bounds of the 90th percentile");
+        assertThat(statistic.gaps()).isEmpty();
+    }
+
+    @Test
+    void stopsAwayFromTheRatedSpeedAreNotTrials() {
+        ClauseEvidence e = FamilyFixture.stopTrials().evaluate(fiveStops(0.3, 15_000));
+        Reading r = single(e, Trials.STOPPING_TIME);
+        assertThat(r.valueSi()).isEmpty();
+        assertThat(r.gaps()).containsExactly("only 0 trials with complete evidence, at least 5 needed",
+                "not trials: the stop at 2026-03-01T08:00:01.500Z came at 0.3 m/s (mean over 1000 ms), not at the rated 0.45 m/s ± 0.05 m/s; "
+                        + "the stop at 2026-03-01T08:00:04.500Z came at 0.3 m/s (mean over 1000 ms), not at the rated 0.45 m/s ± 0.05 m/s; "
+                        + "the stop at 2026-03-01T08:00:07.500Z came at 0.3 m/s (mean over 1000 ms), not at the rated 0.45 m/s ± 0.05 m/s; "
+                        + "the stop at 2026-03-01T08:00:10.500Z came at 0.3 m/s (mean over 1000 ms), not at the rated 0.45 m/s ± 0.05 m/s; "
+                        + "the stop at 2026-03-01T08:00:13.500Z came at 0.3 m/s (mean over 1000 ms), not at the rated 0.45 m/s ± 0.05 m/s");
+    }
+
+    @Test
+    void aStopCutByTheEndOfTheTelemetryIsExcludedAndNamedAndItsOwnReadingIsOnlyABound() {
+        // The fifth stop at 13.5 s; the telemetry ends 100 ms later, with the base still at 0.45 − 1.65 × 0.1 = 0.285 m/s.
+        ClauseEvidence e = FamilyFixture.stopTrials().evaluate(fiveStops(0.45, 13_600));
+        List<Reading> times = e.readings(Trials.STOPPING_TIME);
+        Reading fifth = times.get(4);
+        assertThat(fifth.bound()).isEqualTo(Bound.AT_LEAST);
+        assertThat(fifth.valueSi().getAsDouble()).isCloseTo(0.1, within(1e-9));
+        assertThat(fifth.gaps()).containsExactly("the base was still moving when the trial ended (by the end of the telemetry)");
+        Reading statistic = times.get(5);
+        assertThat(statistic.valueSi()).isEmpty();
+        assertThat(statistic.gaps()).containsExactly("only 4 trials with complete evidence, at least 5 needed",
+                "trial 5 (stop at 2026-03-01T08:00:13.500Z) excluded: the base was still moving when the trial ended (by the end of the telemetry)");
+    }
+
+    @Test
+    void aStopTooSlowIsATrialBeyondItsLimit() {
+        List<Sample> samples = new ArrayList<>(odometry(6_000, t -> stopping(t, 0, 1500, 0.45, 0.2)));
+        samples.add(event(1500, "stop_requested"));
+        samples = sorted(samples);
+        ClauseEvidence e = FamilyFixture.stopTrials().evaluate(samples);
+        // (0.45 − 0.01)/0.2 = 2.2 s: the first sample below 0.01 m/s is 2.205 s after the stop.
+        assertThat(e.readings(Trials.STOPPING_TIME).get(0).valueSi().getAsDouble()).isCloseTo(2.205, within(1e-9));
+        assertThat(e.readings(Trials.STOPPING_DISTANCE).get(0).valueSi().getAsDouble()).isCloseTo(0.45 * 0.45 / 0.4, within(1e-9));
+    }
+
+    @Test
+    void aStopWithAGapInItsOdometryIsExcludedAndNamed() {
+        List<Sample> samples = new ArrayList<>(fiveStops(0.45, 15_000));
+        samples.removeIf(s -> s instanceof OdometrySample && s.tNs() > at(7600) && s.tNs() < at(7700));
+        ClauseEvidence e = FamilyFixture.stopTrials().evaluate(samples);
+        Reading third = e.readings(Trials.STOPPING_TIME).get(2);
+        assertThat(third.gaps()).containsExactly("the odometry has a gap of 100 ms at 2026-03-01T08:00:07.600Z (at most 50 ms allowed)");
+        assertThat(e.readings(Trials.STOPPING_TIME).get(5).gaps()).containsExactly("only 4 trials with complete evidence, at least 5 needed",
+                "trial 3 (stop at 2026-03-01T08:00:07.500Z) excluded: the odometry has a gap of 100 ms at 2026-03-01T08:00:07.600Z "
+                        + "(at most 50 ms allowed)");
+    }
+
+    @Test
+    void withoutStopCommandsThereIsNothingToJudge() {
+        ClauseEvidence e = FamilyFixture.stopTrials().evaluate(odometry(3000, t -> 0.45));
+        assertThat(e.problems()).containsExactly("no normal stop (stop_requested event) in the telemetry");
+    }
 
     // ---- straight-segment ----
 

@@ -25,8 +25,8 @@ class PlanTest {
     void everyClauseAppliesToTheDemoBiped() {
         Plan plan = Plan.of(HC1, HEIS);
         assertThat(plan.applicable()).extracting(p -> p.clause().id())
-                .containsExactly("SE-ESTOP-01", "SE-ESTOP-02", "LC-JNT-01", "SE-BAL-01", "SE-SPD-01", "SE-SPD-02", "CM-LOC-01");
-        assertThat(plan.tagExpression()).isEqualTo("@SE-ESTOP-01 or @SE-ESTOP-02 or @LC-JNT-01 or @SE-BAL-01 or @SE-SPD-01 or @SE-SPD-02 or @CM-LOC-01");
+                .containsExactly("SE-ESTOP-01", "SE-ESTOP-02", "LC-JNT-01", "SE-BAL-01", "SE-SPD-01", "SE-SPD-02", "CM-LOC-01", "CM-LOC-02");
+        assertThat(plan.tagExpression()).isEqualTo("@SE-ESTOP-01 or @SE-ESTOP-02 or @LC-JNT-01 or @SE-BAL-01 or @SE-SPD-01 or @SE-SPD-02 or @CM-LOC-01 or @CM-LOC-02");
     }
 
     @Test

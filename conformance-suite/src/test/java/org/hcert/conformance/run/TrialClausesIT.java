@@ -118,7 +118,53 @@ class TrialClausesIT {
                 .contains("trial 3 (walk from ").contains("excluded: cut by the end of the telemetry");
     }
 
+    // ---- CM-LOC-02 ----
 
+    @Test
+    void cmLoc02PassesWhenHc1StopsWithinItsDeclaredDistanceAndTime() {
+        assertThat(stops.verdict("CM-LOC-02")).as(stops.reason("CM-LOC-02")).isEqualTo(Verdict.PASS);
+        List<Measurement> all = stops.clause("CM-LOC-02").measurements();
+        // Every stop is judged on its own (5 each for distance and time), and the 90th percentile's bound.
+        assertThat(all).hasSize(12);
+        Measurement time = all.stream().filter(m -> m.quantity().startsWith("stopping time")
+                && m.subject().equals("90th percentile of 5 trials")).findFirst().orElseThrow();
+        assertThat(time.bound()).isEqualTo(Bound.AT_MOST);
+        // Stops from 0.45 m/s take 325-450 ms with the step's phase: mean 360 ms, standard deviation 53 ms,
+        // and 360 + 2.742 × 53 ms is the 90/90 bound (k = 2.742 for 5 trials).
+        assertThat(time.measured()).isBetween(450.0, 550.0);
+        assertThat(time.detail()).startsWith("n = 5, mean 0.3").contains("one-sided 90 % confidence bounds of the 90th percentile");
+        assertThat(all.stream().filter(m -> m.subject().startsWith("trial ")).map(Measurement::measured))
+                .allSatisfy(v -> assertThat(v).isLessThan(600.0));
+    }
 
+    @Test
+    void cmLoc02FailsWhenTheStopsAreTooSlow() throws IOException {
+        Path file = dir.resolve("slow-stops.ndjson");
+        stops(2, 2_300).fault(0, Fault.SLOW_ESTOP).writeNdjson(file);
+        RecordedCertification c = RecordedCertification.of(file);
+        assertThat(c.verdict("CM-LOC-02")).as(c.reason("CM-LOC-02")).isEqualTo(Verdict.FAIL);
+        Measurement first = c.clause("CM-LOC-02").measurements().stream()
+                .filter(m -> m.quantity().startsWith("stopping time") && m.subject().startsWith("trial 1")).findFirst().orElseThrow();
+        assertThat(first.verdict()).isEqualTo(Verdict.FAIL);
+        assertThat(first.measured()).isGreaterThan(1_200.0);
+    }
 
+    @Test
+    void cmLoc02IsInconclusiveWithoutStopCommands() {
+        assertThat(walks.verdict("CM-LOC-02")).isEqualTo(Verdict.INCONCLUSIVE);
+        assertThat(walks.reason("CM-LOC-02")).contains("no normal stop (stop_requested event) in the telemetry");
+    }
+
+    @Test
+    void cmLoc02NamesAndExcludesAStopCutByTheEndOfTheRecording() {
+        // The fifth stop command: 500 ms + (2.0 + 2.1 + 2.2 + 2.3) s of walks + 4 × 0.9 s of standing + 2.4 s.
+        long lastStop = T0 + (500 + 8_600 + 3_600 + 2_400) * 1_000_000L;
+        Path cutShort = CartesianSpeedClausesIT.Derived.write(stopping, dir.resolve("stops-cut.ndjson"),
+                n -> n.get("t").asLong() > lastStop + 150_000_000L ? List.of() : List.of(n));
+        RecordedCertification c = RecordedCertification.of(cutShort);
+        assertThat(c.verdict("CM-LOC-02")).as(c.reason("CM-LOC-02")).isEqualTo(Verdict.INCONCLUSIVE);
+        assertThat(c.reason("CM-LOC-02")).contains("only 4 trials with complete evidence, at least 5 needed")
+                .contains("trial 5 (stop at ").contains("excluded: ")
+                .contains("the base was still moving when the trial ended (by the end of the telemetry)");
+    }
 }
