@@ -72,7 +72,7 @@ final class CartesianSpeed implements Family {
     static final double[] LIVE_REACH_M = {0.25, -0.08};
     static final double[] LIVE_RETURN_M = {0.10, -0.13};
     /** How long the live action lets each hand move take, ms. */
-    static final long LIVE_MOVE_MS = 2_800;
+    static final long LIVE_MOVE_MS = 2_500;
 
     @Override
     public String name() {

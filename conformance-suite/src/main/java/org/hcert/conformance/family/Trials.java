@@ -132,9 +132,10 @@ final class Trials implements Family {
 
     /**
      * {@code stop-at-speed}: {@code minTrials} times, walk at the declared rated speed for
-     * {@code walkBeforeStop}, send a normal stop and wait for the stop. {@code straight-segment}:
-     * {@code minTrials} times, walk from standstill at the harness's walking speed (which must be at
-     * least the declared rated speed) far enough for the acceleration zone and the segment, then stop.
+     * {@code walkBeforeStop}, send a normal stop and wait {@code minStandstillHold} + 1 s for it.
+     * {@code straight-segment}: {@code minTrials} times, walk from standstill at the harness's
+     * walking speed (which must be at least the declared rated speed) for the acceleration zone and
+     * the segment plus 1 s, then stop and wait 1 s.
      */
     @Override
     public LiveAction liveAction(ClauseSetup clause) {
@@ -142,7 +143,7 @@ final class Trials implements Family {
         Optional<Quantity> rated = clause.robot().declaredValue(RATED_SPEED).filter(q -> q.dimension() == Dimension.SPEED);
         if (stops(clause)) {
             Duration walk = Duration.ofNanos(clause.nanos("walkBeforeStop"));
-            Duration settle = Duration.ofNanos(clause.nanos("minStandstillHold")).plusMillis(1_500);
+            Duration settle = Duration.ofNanos(clause.nanos("minStandstillHold")).plusMillis(1_000);
             return new LiveAction(s -> {
                 double speed = rated(clause, rated);
                 for (int i = 0; i < n; i++) {
@@ -160,11 +161,11 @@ final class Trials implements Family {
                 throw new InsufficientEvidenceException(("the harness may command walking at %s m/s, below the declared rated speed "
                         + "%s: the rated speed cannot be shown live").formatted(Quantity.format(speed), rated.orElseThrow()));
             }
-            Duration walk = Duration.ofMillis(Math.round((metres / speed + 1.5) * 1000));
+            Duration walk = Duration.ofMillis(Math.round((metres / speed + 1.0) * 1000));
             for (int i = 0; i < n; i++) {
                 s.walkAt(speed, walk);
                 s.stopWalking("hcert: end of measured walk, trial %d of %d".formatted(i + 1, n));
-                s.observe(Duration.ofMillis(1_500));
+                s.observe(Duration.ofSeconds(1));
             }
         }, Duration.ofMillis(200));
     }
