@@ -2,6 +2,7 @@ package org.hcert.conformance.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -166,5 +167,23 @@ class TrialClausesIT {
         assertThat(c.reason("CM-LOC-02")).contains("only 4 trials with complete evidence, at least 5 needed")
                 .contains("trial 5 (stop at ").contains("excluded: ")
                 .contains("the base was still moving when the trial ended (by the end of the telemetry)");
+    }
+
+    @Test
+    void aSecondOdometryPublisherMakesBothClausesInconclusiveNamingTheTopic() {
+        Path doubled = CartesianSpeedClausesIT.Derived.write(stopping, dir.resolve("stops-two-odometry-frames.ndjson"), n -> {
+            if (!n.get("topic").asText().equals("/odom")) {
+                return List.of(n);
+            }
+            ObjectNode other = n.deepCopy();
+            ((ObjectNode) other.get("msg").get("header")).put("frame_id", "map");
+            return List.of(n, other);
+        });
+        RecordedCertification c = RecordedCertification.of(doubled);
+        for (String clause : List.of("CM-LOC-01", "CM-LOC-02")) {
+            assertThat(c.verdict(clause)).as(clause).isEqualTo(Verdict.INCONCLUSIVE);
+            assertThat(c.reason(clause)).as(clause).contains(
+                    "topic /odom carries more than one stream: it has 2 publishers (frame_id \"map\", frame_id \"odom\")");
+        }
     }
 }
