@@ -31,7 +31,7 @@ class SimulateCommandIT {
         assertThat(err.toString()).isEqualTo("""
                 hcert: error: unknown fault "teleport"; valid faults: slow-estop, drive-power-not-removed, restart-after-reset, \
                 overspeed-reduced, excessive-contact-force, fall-on-stop, joint-limit-overrun, dropped-frames, corrupted-frames, \
-                stalled-link, clock-jump
+                stalled-link, clock-jump, slow-walk
                 """);
     }
 

@@ -23,6 +23,6 @@ class FaultPlanTest {
         assertThatThrownBy(() -> FaultPlan.parse(List.of("teleport"))).isInstanceOf(IllegalArgumentException.class).hasMessage("""
                 unknown fault "teleport"; valid faults: slow-estop, drive-power-not-removed, restart-after-reset, \
                 overspeed-reduced, excessive-contact-force, fall-on-stop, joint-limit-overrun, dropped-frames, \
-                corrupted-frames, stalled-link, clock-jump""");
+                corrupted-frames, stalled-link, clock-jump, slow-walk""");
     }
 }
