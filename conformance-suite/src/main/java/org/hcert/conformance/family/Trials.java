@@ -247,8 +247,9 @@ final class Trials implements Family {
             String others = notTrials.isEmpty() ? "" : "; not trials: " + String.join("; ", notTrials.subList(0, Math.min(5, notTrials.size())))
                     + (notTrials.size() > 5 ? "; and %d more".formatted(notTrials.size() - 5) : "");
             boolean atMost = limit.comparison() == Comparison.AT_MOST;
-            String subject = every ? "%s percentile of %d trials".formatted(ordinal(atMost ? share : 1 - share), used.size())
-                    : "mean of %d trials".formatted(used.size());
+            String trialsWord = used.size() == 1 ? "trial" : "trials";
+            String subject = every ? "%s percentile of %d %s".formatted(ordinal(atMost ? share : 1 - share), used.size(), trialsWord)
+                    : "mean of %d %s".formatted(used.size(), trialsWord);
             if (used.size() < min) {
                 List<String> why = new ArrayList<>(gaps);
                 why.add(0, "only %d trial%s with complete evidence, at least %d needed".formatted(used.size(), used.size() == 1 ? "" : "s", min));
