@@ -22,6 +22,6 @@ final class Truths {
                 body.base.velocity(), body.base.attitude().tiltRad(), s.capturePoint() - s.position(), s.captureMarginM(),
                 s.phase().name().toLowerCase(Locale.ROOT), safety.powered(), safety.estopLatched(),
                 safety.protective(), safety.motionEnabled(), safety.mode(), safety.fallen(), hands,
-                new TrueState.BatteryTruth(b.stateOfCharge(), b.voltageV(), b.currentA()), safety.lastStop());
+                new TrueState.BatteryTruth(b.stateOfCharge(), b.voltageV(), b.currentA(), b.temperatureC()), safety.lastStop());
     }
 }

@@ -306,7 +306,7 @@ final class CartesianSpeed implements Family {
                 Span span = open;
                 if (span != null) {
                     span.exit(st.tNs(), sinceState, eventsSinceState);
-                    close(span, "the safety state showing mode %s at %s".formatted(st.mode(), Times.at(st.tNs())));
+                    close(span, "the safety state showing mode %s at %s".formatted(st.mode(), Times.instant(st.tNs())));
                 }
                 open = null;
             }
@@ -325,8 +325,8 @@ final class CartesianSpeed implements Family {
             judged++;
             TimeWindow window = TimeWindow.of(span.startNs, Math.max(span.startNs, span.endNs));
             String seen = "mode %s in the safety states from %s to %s (entered %s; ended by %s); speed %s".formatted(
-                    mode, Times.at(span.startNs), Times.at(span.endNs),
-                    span.entryFromStart ? "before the first safety state" : "after the state at " + Times.at(span.entryFromNs),
+                    mode, Times.instant(span.startNs), Times.instant(span.endNs),
+                    span.entryFromStart ? "before the first safety state" : "after the state at " + Times.instant(span.entryFromNs),
                     endedBy, world ? "in the world (base twist added)" : "relative to the base");
             for (int i = 0; i < frames.size(); i++) {
                 KinematicFrame f = frames.get(i);
@@ -334,7 +334,7 @@ final class CartesianSpeed implements Family {
                 List<String> gaps = gaps(f.name(), span, i);
                 if (c.judges(FRAME_SPEED)) {
                     out.add(FRAME_SPEED, s.count == 0 ? Reading.none(f.name(), window, gaps, seen)
-                            : Reading.of(f.name(), window, s.max, gaps, "%s; fastest at %s".formatted(seen, Times.at(s.maxAtNs))));
+                            : Reading.of(f.name(), window, s.max, gaps, "%s; fastest at %s".formatted(seen, Times.instant(s.maxAtNs))));
                 }
                 if (c.judges(OVER_SAFE_LIMIT)) {
                     if (safeLimit.isEmpty() || s.count == 0) {
@@ -343,7 +343,7 @@ final class CartesianSpeed implements Family {
                         double limit = safeLimit.get().si();
                         out.add(OVER_SAFE_LIMIT, Reading.of(f.name(), window, s.max - limit, gaps,
                                 "%s; fastest %s m/s at %s against the declared safe speed limit %s (%s)".formatted(seen,
-                                        Quantity.format(s.max), Times.at(s.maxAtNs), safeLimit.get(),
+                                        Quantity.format(s.max), Times.instant(s.maxAtNs), safeLimit.get(),
                                         "declared." + SAFE_SPEED_LIMIT)));
                     }
                 }
@@ -351,7 +351,7 @@ final class CartesianSpeed implements Family {
             if (c.judges(EVENT_LOGGED)) {
                 Optional<EventSample> first = span.events.stream().findFirst();
                 out.add(EVENT_LOGGED, Reading.of("", window, first.isPresent() ? 1 : 0, List.of(), first
-                        .map(e -> "%s; %s event at %s: %s".formatted(seen, e.kind(), Times.at(e.tNs()), e.detail()))
+                        .map(e -> "%s; %s event at %s: %s".formatted(seen, e.kind(), Times.instant(e.tNs()), e.detail()))
                         .orElse("%s; no %s event from the mode's entry to its end".formatted(seen, String.join(" or ", LIMITING_EVENTS)))));
             }
         }
@@ -390,7 +390,7 @@ final class CartesianSpeed implements Family {
             if (faster || b.unknown > 0) {
                 gaps.add(("around the mode's %s the safety states are %s apart (more than maxModeUncertainty %s), so the mode there is "
                         + "unknown, and %s %s").formatted(which, Times.ms(widthNs), Times.ms(allowed), frame, faster
-                                ? "moved faster there (%s m/s at %s) than in the span".formatted(Quantity.format(b.max), Times.at(b.maxAtNs))
+                                ? "moved faster there (%s m/s at %s) than in the span".formatted(Quantity.format(b.max), Times.instant(b.maxAtNs))
                                 : "has unknown speeds there"));
             }
         }
@@ -498,7 +498,7 @@ final class CartesianSpeed implements Family {
         void unknown(long tNs, String why) {
             unknown++;
             if (firstUnknown.isEmpty()) {
-                firstUnknown = why + " at " + Times.at(tNs);
+                firstUnknown = why + " at " + Times.instant(tNs);
             }
         }
 

@@ -16,6 +16,10 @@ public final class Families {
             new RestartAfterReset(),
             new JointRange(),
             new PostureAfterStop(),
+            new Declaration(),
+            new Provenance(),
+            new SignalBound(),
+            new StreamHealth(),
             new CartesianSpeed(),
             new Trials()));
 

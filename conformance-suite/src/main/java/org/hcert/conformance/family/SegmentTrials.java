@@ -64,7 +64,7 @@ final class SegmentTrials implements Evaluator {
         boolean ended = ends.onSample(s).any();
         Walk w = open;
         if (w != null && ended) {
-            end(w, "a stop, reset or start event at " + Times.at(s.tNs()));
+            end(w, "a stop, reset or start event at " + Times.instant(s.tNs()));
             lastStill = null;
             afterEvent = true;
         }
@@ -81,7 +81,7 @@ final class SegmentTrials implements Evaluator {
         if (w != null) {
             w.add(o);
             if (still) {
-                end(w, "standstill at " + Times.at(o.tNs()));
+                end(w, "standstill at " + Times.instant(o.tNs()));
                 lastStill = o;
             }
             return;
@@ -98,7 +98,7 @@ final class SegmentTrials implements Evaluator {
         } else if (known && !startUnknown && !afterEvent && walks == 0) {
             startUnknown = true;
             notTrials.add("the base was moving at %s with no standstill seen before, so that walk has no known start"
-                    .formatted(Times.at(o.tNs())));
+                    .formatted(Times.instant(o.tNs())));
         }
     }
 
@@ -106,7 +106,7 @@ final class SegmentTrials implements Evaluator {
         open = null;
         if (!w.done && w.farthestM >= MIN_WALK_M) {
             notTrials.add("the walk from %s ended (by %s) %s m from its start, before its segment's end at %s m".formatted(
-                    Times.at(w.start.tNs()), by, Quantity.format(round(w.farthestM)), Quantity.format(accelerationM + segmentM)));
+                    Times.instant(w.start.tNs()), by, Quantity.format(round(w.farthestM)), Quantity.format(accelerationM + segmentM)));
         }
     }
 
@@ -118,10 +118,10 @@ final class SegmentTrials implements Evaluator {
                 trials.add(new Trials.Trial(w.label(), TimeWindow.of(w.segmentStartNs, Math.max(w.segmentStartNs, endNs)), Map.of(),
                         Bound.EXACT, List.of("cut by the end of the telemetry %s m into its %s m segment".formatted(
                                 Quantity.format(round(w.farthestM - accelerationM)), Quantity.format(segmentM))),
-                        "walk from standstill at " + Times.at(w.start.tNs())));
+                        "walk from standstill at " + Times.instant(w.start.tNs())));
             } else {
                 notTrials.add("the walk from %s was cut by the end of the telemetry in its acceleration zone"
-                        .formatted(Times.at(w.start.tNs())));
+                        .formatted(Times.instant(w.start.tNs())));
             }
         }
         ClauseEvidence.Builder out = new ClauseEvidence.Builder();
@@ -155,7 +155,7 @@ final class SegmentTrials implements Evaluator {
         }
 
         String label() {
-            return "trial %d (walk from %s)".formatted(number, Times.at(start.tNs()));
+            return "trial %d (walk from %s)".formatted(number, Times.instant(start.tNs()));
         }
 
         void add(OdometrySample o) {
@@ -164,7 +164,7 @@ final class SegmentTrials implements Evaluator {
             }
             if (o.tNs() - previous.tNs() > maxGap) {
                 gaps.add("the odometry has a gap of %s at %s (at most %s allowed)".formatted(Times.ms(o.tNs() - previous.tNs()),
-                        Times.at(previous.tNs()), Times.ms(maxGap)));
+                        Times.instant(previous.tNs()), Times.ms(maxGap)));
             }
             double before = StopTrials.horizontal(previous.positionM(), start.positionM());
             double now = StopTrials.horizontal(o.positionM(), start.positionM());
@@ -200,8 +200,8 @@ final class SegmentTrials implements Evaluator {
                 deviation = Math.max(deviation, cross);
             }
             String detail = ("walk from standstill at %s; measured segment from %s to %s (%s m to %s m from the start) in %s; "
-                    + "largest sideways deviation from the segment's chord %s m").formatted(Times.at(start.tNs()),
-                    Times.at(segmentStartNs), Times.at(endNs), Quantity.format(accelerationM),
+                    + "largest sideways deviation from the segment's chord %s m").formatted(Times.instant(start.tNs()),
+                    Times.instant(segmentStartNs), Times.instant(endNs), Quantity.format(accelerationM),
                     Quantity.format(accelerationM + segmentM), Times.ms(endNs - segmentStartNs), Quantity.format(round(deviation)));
             trials.add(new Trials.Trial(label(), TimeWindow.of(segmentStartNs, endNs),
                     seconds > 0 ? Map.of(Trials.SEGMENT_SPEED, segmentM / seconds) : Map.of(), Bound.EXACT,

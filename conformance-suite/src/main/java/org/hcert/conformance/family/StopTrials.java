@@ -86,7 +86,7 @@ final class StopTrials implements Evaluator {
         if (rated.isEmpty()) {
             return;
         }
-        String label = "trial %d (stop at %s)".formatted(trials.size() + 1, Times.at(tNs));
+        String label = "trial %d (stop at %s)".formatted(trials.size() + 1, Times.instant(tNs));
         OdometrySample last = recent.peekLast();
         String uncovered = "";
         double approach = Double.NaN;
@@ -111,7 +111,7 @@ final class StopTrials implements Evaluator {
         double ratedMps = rated.get().si();
         double tolerance = c.parameter("speedTolerance");
         if (Math.abs(approach - ratedMps) > tolerance) {
-            notTrials.add("the stop at %s came at %s m/s (mean over %s), not at the rated %s m/s ± %s m/s".formatted(Times.at(tNs),
+            notTrials.add("the stop at %s came at %s m/s (mean over %s), not at the rated %s m/s ± %s m/s".formatted(Times.instant(tNs),
                     Quantity.format(round(approach)), Times.ms(approachNs), Quantity.format(ratedMps), Quantity.format(tolerance)));
             return;
         }
@@ -159,7 +159,7 @@ final class StopTrials implements Evaluator {
             }
             values.put(Trials.STOPPING_TIME, (settled - w.tNs) / 1e9);
             values.put(Trials.STOPPING_DISTANCE, w.farthestM);
-            result = "base at standstill from %s (held %s)".formatted(Times.at(settled), Times.ms(hold));
+            result = "base at standstill from %s (held %s)".formatted(Times.instant(settled), Times.ms(hold));
         } else if (s.lastSeenMoving() && w.startM != null) {
             bound = Bound.AT_LEAST;
             values.put(Trials.STOPPING_TIME, (Math.max(endNs, w.tNs) - w.tNs) / 1e9);
@@ -171,7 +171,7 @@ final class StopTrials implements Evaluator {
             result = "the base's motion unknown at the end";
         }
         String detail = "%s at %s after approaching at %s m/s; %s; farthest %s m from where it was at the stop command; trial ended by %s"
-                .formatted(w.how, Times.at(w.tNs), Quantity.format(round(w.approachMps)), result, Quantity.format(round(w.farthestM)), endedBy);
+                .formatted(w.how, Times.instant(w.tNs), Quantity.format(round(w.approachMps)), result, Quantity.format(round(w.farthestM)), endedBy);
         trials.add(new Trials.Trial(w.label, TimeWindow.of(w.tNs, Math.max(w.tNs, endNs)), values, bound, gaps, detail));
     }
 
@@ -242,7 +242,7 @@ final class StopTrials implements Evaluator {
             }
             if (o.tNs() - lastNs > maxGap) {
                 gaps.add("the odometry has a gap of %s at %s (at most %s allowed)".formatted(Times.ms(o.tNs() - lastNs),
-                        Times.at(lastNs), Times.ms(maxGap)));
+                        Times.instant(lastNs), Times.ms(maxGap)));
             }
             lastNs = o.tNs();
             OdometrySample b = before;

@@ -12,8 +12,8 @@ final class Times {
         return Quantity.format(ns / 1e6) + " ms";
     }
 
-    /** The instant {@code ns} after the Unix epoch, ISO-8601 in UTC: {@code 2026-03-01T08:00:02.500Z}. */
-    static String at(long ns) {
+    /** {@code ns} since the Unix epoch as an ISO instant: {@code 2026-03-01T08:00:00.001Z}. */
+    static String instant(long ns) {
         return java.time.Instant.ofEpochSecond(Math.floorDiv(ns, 1_000_000_000L), Math.floorMod(ns, 1_000_000_000L)).toString();
     }
 

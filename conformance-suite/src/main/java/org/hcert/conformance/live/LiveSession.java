@@ -41,6 +41,7 @@ public final class LiveSession {
     private final Operator operator;
     private final Settings settings;
     private final List<Confirmation> confirmations = new ArrayList<>();
+    private final SessionEvents sessionEvents = new SessionEvents();
     private @Nullable Capture capture;
     private boolean estopAsserted;
     private boolean protectiveAsserted;
@@ -50,10 +51,15 @@ public final class LiveSession {
     /** A scenario switched the robot out of automatic mode: {@link #restore()} switches it back. */
     private boolean modeChanged;
 
+    /**
+     * A session on {@code link}; make it before the link connects, so that it keeps the robot's events
+     * from the start ({@link #includeSessionEvents()}).
+     */
     public LiveSession(RobotLink link, Operator operator, Settings settings) {
         this.link = Objects.requireNonNull(link, "link must not be null");
         this.operator = Objects.requireNonNull(operator, "operator must not be null");
         this.settings = Objects.requireNonNull(settings, "settings must not be null");
+        link.addListener(sessionEvents);
     }
 
     public Settings settings() {
@@ -67,6 +73,15 @@ public final class LiveSession {
             link.addListener(capture);
         }
         return capture;
+    }
+
+    /**
+     * Put the robot's events since the session began into the running capture (those it has already
+     * are not doubled), so that a scenario can judge what the robot reported before it began: its
+     * provenance at start-up and when the session opened.
+     */
+    public synchronized void includeSessionEvents() {
+        capture().include(sessionEvents.messages(), sessionEvents.warnings());
     }
 
     /** Stop the scenario's capture and return it for the Then-steps. */
