@@ -21,6 +21,7 @@ final class Body {
     final Base base;
     final List<Arm> arms = new ArrayList<>();
     final Battery battery = new Battery(0.82);
+    final FaultInjector faults;
     private final Gait gait;
     private final boolean[] held;
     private final double[] moveSpeed;
@@ -29,8 +30,9 @@ final class Body {
     private double amplitude;
     private double electricalW;
 
-    Body(RobotDescription robot) {
+    Body(RobotDescription robot, FaultInjector faults) {
         this.robot = robot;
+        this.faults = faults;
         robot.joints().forEach(j -> joints.add(new Joint(j)));
         this.base = new Base(robot);
         this.gait = new Gait(robot.joints());
@@ -53,6 +55,7 @@ final class Body {
     void step(double dt, Drive d) {
         updateAmplitude(dt);
         double phase = base.sagittal.gaitPhase();
+        boolean overspeed = faults.isActive(Fault.JOINT_OVERSPEED);
         for (int i = 0; i < joints.size(); i++) {
             Joint j = joints.get(i);
             if (!held[i]) {
@@ -61,11 +64,14 @@ final class Body {
             if (d.clampToLimits()) {
                 j.ramp.target(j.spec.clamp(j.ramp.target()));
             }
-            double vmax = Math.min(Math.min(j.spec.maxVelocityRadS(), moveSpeed[i]), d.caps().jointRadS()[i]);
+            double limit = overspeed && held[i] ? Double.POSITIVE_INFINITY : j.spec.maxVelocityRadS();
+            double vmax = Math.min(Math.min(limit, moveSpeed[i]), d.caps().jointRadS()[i]);
             j.ramp.step(dt, vmax, d.jointAccelRadS2());
         }
-        stepJoints(dt, d);
-        base.step(dt, capped(walk, d.caps()), d.accelMs2(), d.powered(), d.limpAnkles(), amplitude);
+        stepJoints(dt, d, overspeed);
+        heat(dt);
+        boolean uncapped = faults.isActive(Fault.WALK_SPEED_CAP_OFF);
+        base.step(dt, uncapped ? walk : capped(walk, d.caps()), d.accelMs2(), d.powered(), d.limpAnkles(), amplitude);
         arms.forEach(a -> a.observe(joints, dt));
         if (d.powered()) {
             arms.forEach(a -> a.limitForce(joints, d.forceLimitN(), dt));
@@ -80,14 +86,27 @@ final class Body {
         amplitude = Math.max(amplitude - change, Math.min(amplitude + change, target));
     }
 
-    private void stepJoints(double dt, Drive d) {
+    /** The heat the {@code overheating-actuator} and {@code battery-overheat} faults add. */
+    private void heat(double dt) {
+        if (faults.isActive(Fault.OVERHEATING_ACTUATOR)) {
+            int hot = robot.indexOf(Thermal.OVERHEATING_JOINT);
+            if (hot >= 0) {
+                joints.get(hot).thermal.heat(dt, faults.parameter(Fault.OVERHEATING_ACTUATOR), Thermal.OVERHEAT_CEILING_C);
+            }
+        }
+        if (faults.isActive(Fault.BATTERY_OVERHEAT)) {
+            battery.heat(dt, faults.parameter(Fault.BATTERY_OVERHEAT));
+        }
+    }
+
+    private void stepJoints(double dt, Drive d, boolean overspeed) {
         Arrays.fill(contactTorque, 0);
         arms.forEach(a -> a.contactTorques(joints, contactTorque));
         for (int i = 0; i < joints.size(); i++) {
             Joint j = joints.get(i);
             j.externalTorque(contactTorque[i]);
             if (d.powered()) {
-                j.servo(dt);
+                j.servo(dt, overspeed && held[i] ? Double.POSITIVE_INFINITY : j.spec.maxVelocityRadS());
             } else {
                 j.braked(dt);
             }

@@ -63,6 +63,10 @@ public final class FaultInjector {
             throw new IllegalArgumentException("fault %s: probability must be in [0, 1], got %s"
                     .formatted(fault.id(), parameter));
         }
+        if ("ratio".equals(fault.parameterUnit()) && !(parameter > 0 && parameter <= 1)) {
+            throw new IllegalArgumentException("fault %s: the share must be greater than 0 and at most 1, got %s"
+                    .formatted(fault.id(), parameter));
+        }
         active.put(fault, parameter);
         activatedAtNs.put(fault, clock.nowNs());
     }

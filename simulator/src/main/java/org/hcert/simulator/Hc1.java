@@ -16,7 +16,7 @@ final class Hc1 {
     private Hc1() {}
 
     static RobotDescription description() {
-        return new RobotDescription("HC-1 virtual humanoid", "HC1-SIM-0001", joints(), 0.92, 60.0, 600,
+        return new RobotDescription("HC-1 virtual humanoid", "HC1-DEMO-0001", joints(), 0.92, 60.0, 600,
                 new RobotDescription.Foot(0.08, 0.16), new RobotDescription.Arm(0.45, 0.20, 0.30, 0.30, 0.9),
                 new RobotDescription.Limits(1.0, 1.0, 0.25, 0.2, 50.0, 40.0));
     }

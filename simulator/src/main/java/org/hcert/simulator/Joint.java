@@ -31,15 +31,20 @@ final class Joint {
         this.ramp = new Ramp(q);
     }
 
-    /** Advance by dt with the servo on. */
+    /** Advance by dt with the servo on, never letting |q̇| exceed the joint's velocity limit. */
     void servo(double dt) {
+        servo(dt, spec.maxVelocityRadS());
+    }
+
+    /** Advance by dt with the servo on, never letting |q̇| exceed {@code velocityLimitRadS}. */
+    void servo(double dt, double velocityLimitRadS) {
         double inertia = spec.inertiaKgM2();
         double kp = inertia * SERVO_RAD_S * SERVO_RAD_S;
         double kd = Math.max(0, 2 * inertia * SERVO_RAD_S - spec.dampingNmS());
         double torque = clampTorque(kp * (ramp.position() - q) - kd * qd + gravity(), spec.maxTorqueNm());
         double next = qd + dt * acceleration(torque);
-        if (Math.abs(next) > spec.maxVelocityRadS()) {
-            double wanted = Math.signum(next) * spec.maxVelocityRadS();
+        if (Math.abs(next) > velocityLimitRadS) {
+            double wanted = Math.signum(next) * velocityLimitRadS;
             torque = clampTorque(torque + inertia * (wanted - next) / dt, spec.maxTorqueNm());
         }
         effort = torque;

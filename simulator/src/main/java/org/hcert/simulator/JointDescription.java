@@ -9,7 +9,7 @@ import java.util.Objects;
  * @param lowerRad declared lower soft limit, rad
  * @param upperRad declared upper soft limit, rad
  * @param maxVelocityRadS declared velocity limit, rad/s
- * @param maxTorqueNm drive torque limit, N·m (a simulator parameter, not in the robot profile)
+ * @param maxTorqueNm drive torque limit, N·m (a simulator parameter, declared in the robot profile as the joint's peakEffort)
  * @param standRad position when standing, rad
  * @param inertiaKgM2 reflected inertia about the joint axis, kg·m²
  * @param gravityNm gravity-load amplitude: the load torque is gravityNm·sin(q), N·m

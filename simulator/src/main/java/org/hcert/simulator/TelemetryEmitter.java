@@ -10,7 +10,9 @@ import org.hcert.telemetry.ros.RosJsonDecoder;
 /**
  * Sample the true state into ROS-shaped messages at the configured rates, stamped with the robot's
  * clock, with seeded sensor noise, through the link faults. Within one instant the topic order is
- * fixed: events, safety, joints, IMU, odometry, wrenches, battery, temperatures.
+ * fixed: events, safety, joints, IMU, odometry, wrenches, battery, temperatures (the actuators', then
+ * the touchable surfaces' of {@link Thermal#SURFACES}). The stream faults ({@code stream-below-rate},
+ * {@code stream-clock-offset}) and {@code hot-surface} act here, on what is published.
  */
 final class TelemetryEmitter {
 
@@ -33,6 +35,10 @@ final class TelemetryEmitter {
     private final Noise wristNoise;
     private final Noise batteryNoise;
     private final ArrayDeque<OutboundMessage> out = new ArrayDeque<>();
+    /** The surfaces whose actuator this robot has, with that actuator's index. */
+    private final List<Thermal.Surface> surfaces;
+    private final int[] surfaceActuators;
+    private long jointTicks;
 
     TelemetryEmitter(Body body, SafetyLogic safety, SimulatorConfig config, LinkFaults link) {
         this.body = body;
@@ -48,6 +54,8 @@ final class TelemetryEmitter {
         this.odomNoise = new Noise(seed + 3);
         this.wristNoise = new Noise(seed + 4);
         this.batteryNoise = new Noise(seed + 5);
+        this.surfaces = Thermal.SURFACES.stream().filter(x -> names.contains(x.actuator())).toList();
+        this.surfaceActuators = surfaces.stream().mapToInt(x -> names.indexOf(x.actuator())).toArray();
     }
 
     /** The robot's clock at simulator time {@code simNs}, ns since the Unix epoch. */
@@ -68,8 +76,8 @@ final class TelemetryEmitter {
                     .put("mode", safety.publishedMode(body)).put("estop", safety.estopLatched())
                     .put("protective_stop", safety.protective()).put("drive_enabled", safety.powered()));
         }
-        if (due(simNs, rates.jointsHz())) {
-            send(simNs, t, "/joint_states", RosJsonDecoder.JOINT_STATE, jointState(t));
+        if (due(simNs, rates.jointsHz()) && jointsKept()) {
+            send(simNs, t, "/joint_states", RosJsonDecoder.JOINT_STATE, jointState(t + jointStampOffsetNs()));
         }
         if (due(simNs, rates.imuHz())) {
             send(simNs, t, "/imu/torso", RosJsonDecoder.IMU, imu(t));
@@ -88,7 +96,26 @@ final class TelemetryEmitter {
             for (int i = 0; i < names.size(); i++) {
                 send(simNs, t, TEMPERATURES, RosJsonDecoder.TEMPERATURE, temperature(t, i));
             }
+            for (int i = 0; i < surfaces.size(); i++) {
+                send(simNs, t, TEMPERATURES, RosJsonDecoder.TEMPERATURE, surface(t, i));
+            }
         }
+    }
+
+    /** Whether this due joint state is published: all of them, or a share of them under {@code stream-below-rate}. */
+    private boolean jointsKept() {
+        FaultInjector faults = body.faults;
+        long tick = jointTicks++;
+        if (!faults.isActive(Fault.STREAM_BELOW_RATE)) {
+            return true;
+        }
+        double share = faults.parameter(Fault.STREAM_BELOW_RATE);
+        return Math.floor((tick + 1) * share) > Math.floor(tick * share);
+    }
+
+    /** How far ahead of the robot clock the joint states are stamped, ns ({@code stream-clock-offset}). */
+    private long jointStampOffsetNs() {
+        return body.faults.isActive(Fault.STREAM_CLOCK_OFFSET) ? LinkFaults.seconds(body.faults.parameter(Fault.STREAM_CLOCK_OFFSET)) : 0;
     }
 
     private static boolean due(long simNs, int hz) {
@@ -104,7 +131,7 @@ final class TelemetryEmitter {
         });
     }
 
-    private ObjectNode jointState(long t) {
+    private ObjectNode jointState(long stampNs) {
         int n = names.size();
         double[] position = new double[n];
         double[] velocity = new double[n];
@@ -115,7 +142,7 @@ final class TelemetryEmitter {
             velocity[i] = j.velocity() + jointNoise.next(6e-4, 2e-3);
             effort[i] = j.effort() + jointNoise.next(0.05, 0.2);
         }
-        ObjectNode m = RosJson.with(RosJson.object(), "header", RosJson.header(t, ""));
+        ObjectNode m = RosJson.with(RosJson.object(), "header", RosJson.header(stampNs, ""));
         RosJson.with(m, "name", RosJson.strings(names));
         RosJson.with(m, "position", RosJson.numbers(position));
         RosJson.with(m, "velocity", RosJson.numbers(velocity));
@@ -160,7 +187,7 @@ final class TelemetryEmitter {
         Battery b = body.battery;
         double current = -b.currentA() + batteryNoise.next(0.05, 0.15);
         ObjectNode m = RosJson.with(RosJson.object(), "header", RosJson.header(t, "battery"));
-        return m.put("voltage", b.voltageV()).put("temperature", 31.0).put("current", current)
+        return m.put("voltage", b.voltageV()).put("temperature", b.temperatureC()).put("current", current)
                 .put("charge", b.stateOfCharge() * Battery.CAPACITY_AH).put("capacity", Battery.CAPACITY_AH)
                 .put("design_capacity", Battery.CAPACITY_AH).put("percentage", b.stateOfCharge())
                 .put("power_supply_status", 2).put("power_supply_health", 1).put("power_supply_technology", 2)
@@ -170,6 +197,14 @@ final class TelemetryEmitter {
     private ObjectNode temperature(long t, int i) {
         ObjectNode m = RosJson.with(RosJson.object(), "header", RosJson.header(t, names.get(i)));
         return m.put("temperature", body.joints.get(i).thermal.temperatureC()).put("variance", 0.0);
+    }
+
+    private ObjectNode surface(long t, int i) {
+        Thermal.Surface s = surfaces.get(i);
+        double hot = body.faults.isActive(Fault.HOT_SURFACE) ? body.faults.parameter(Fault.HOT_SURFACE) : 0;
+        double c = Thermal.surfaceC(body.joints.get(surfaceActuators[i]).thermal.temperatureC(), s.coupling()) + hot;
+        ObjectNode m = RosJson.with(RosJson.object(), "header", RosJson.header(t, s.frame()));
+        return m.put("temperature", c).put("variance", 0.0);
     }
 
     /** Take the messages emitted since the last call, in time order. */

@@ -26,7 +26,7 @@ import org.hcert.telemetry.Vector3;
  * @param fallen a fall was detected (tilt over 60°)
  * @param hands per side (left, right): hand speed relative to the pelvis (m/s), contact force (N)
  *     and penetration into the dummy (m)
- * @param battery state of charge (0..1), terminal voltage (V), discharge current (A)
+ * @param battery state of charge (0..1), terminal voltage (V), discharge current (A), temperature (°C)
  * @param lastStop the last stop, if any
  */
 public record TrueState(
@@ -54,11 +54,14 @@ public record TrueState(
         hands = List.copyOf(hands);
     }
 
-    /** A hand's truth: speed relative to the pelvis (m/s), contact force (N), penetration (m). */
-    public record Hand(Side side, double speedMs, double contactForceN, double penetrationM) {}
+    /**
+     * A hand's truth: speed relative to the pelvis (m/s), contact force (N), penetration (m), and
+     * position in the pelvis frame (m; the arm model's frame, which ignores the trunk's attitude).
+     */
+    public record Hand(Side side, double speedMs, double contactForceN, double penetrationM, Vector3 positionM) {}
 
-    /** The battery's truth: state of charge (0..1), terminal voltage (V), discharge current (A). */
-    public record BatteryTruth(double stateOfCharge, double voltageV, double currentA) {}
+    /** The battery's truth: state of charge (0..1), terminal voltage (V), discharge current (A), pack temperature (°C). */
+    public record BatteryTruth(double stateOfCharge, double voltageV, double currentA, double temperatureDegC) {}
 
     /** Largest |joint velocity|, rad/s. */
     public double maxAbsJointVelocityRadS() {

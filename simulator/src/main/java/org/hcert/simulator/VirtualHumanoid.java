@@ -29,16 +29,18 @@ public final class VirtualHumanoid {
     private final SafetyLogic safety;
     private final LinkFaults link;
     private final TelemetryEmitter emitter;
+    private final ProvenanceReport provenance;
     private long simNs;
     private long carryNs;
 
     private VirtualHumanoid(SimulatorConfig config) {
         this.config = config;
         this.faults = new FaultInjector(() -> simNs);
-        this.body = new Body(config.robot());
+        this.body = new Body(config.robot(), faults);
         this.safety = new SafetyLogic(config.estopCategory(), config.protectiveCategory(), faults);
         this.link = new LinkFaults(faults, config.seed());
         this.emitter = new TelemetryEmitter(body, safety, config, link);
+        this.provenance = new ProvenanceReport(config.robot().serial(), faults);
     }
 
     /** A robot standing still with drive power on and motion enabled, at simulator time 0. */
@@ -67,7 +69,7 @@ public final class VirtualHumanoid {
         body.step(period / 1e9, safety.drive(body, config.robot().limits()));
         simNs += period;
         safety.afterStep(body, simNs);
-        List<RobotEvent> events = safety.drainEvents();
+        List<RobotEvent> events = provenance.with(safety.drainEvents());
         if (config.telemetry()) {
             emitter.emit(simNs, events);
         }
@@ -108,6 +110,8 @@ public final class VirtualHumanoid {
         safety.motionCommanded();
         action.accept(body);
         safety.event(simNs, "command", command.toString());
+        SpeedLimitEvents.limited(command, body, safety.mode(), faults)
+                .ifPresent(what -> safety.event(simNs, SpeedLimitEvents.KIND, what));
         return CommandResult.ok();
     }
 
@@ -118,6 +122,11 @@ public final class VirtualHumanoid {
     /** The messages published since the last call, in time order, after link faults. */
     public List<OutboundMessage> drainTelemetry() {
         return emitter.drain();
+    }
+
+    /** Report the model loaded and the provenance again, now (HC-1 does at start-up, and when a harness opens a session). */
+    public void reportProvenance() {
+        provenance.request(simNs);
     }
 
     /** The fault injector of this robot. */

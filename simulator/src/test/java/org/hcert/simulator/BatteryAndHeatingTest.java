@@ -29,6 +29,18 @@ class BatteryAndHeatingTest {
     }
 
     @Test
+    void aFaultHeatsUpToItsCeilingAndNeverCools() {
+        Thermal t = new Thermal();
+        for (int i = 0; i < 10_000; i++) {
+            t.heat(0.001, 25, Thermal.OVERHEAT_CEILING_C);
+        }
+        assertThat(t.temperatureC()).isEqualTo(Thermal.OVERHEAT_CEILING_C);
+        Battery b = new Battery(0.5);
+        b.heat(10, 15);
+        assertThat(b.temperatureC()).isEqualTo(Battery.OVERHEAT_CEILING_C);
+    }
+
+    @Test
     void anActuatorWarmsTowardsAmbientPlusLossTimesResistance() {
         Thermal t = new Thermal();
         for (int i = 0; i < 3_000_000; i++) {

@@ -50,7 +50,26 @@ class TelemetryTest {
 
         assertThat(counts).containsExactlyInAnyOrderEntriesOf(Map.of("/joint_states", 1000, "/imu/torso", 1000,
                 "/odom", 1000, "/wrist/left/ft", 500, "/wrist/right/ft", 500, "/safety/state", 100, "/battery", 1,
-                "/temperatures", 200));
+                "/temperatures", 10 * (20 + Thermal.SURFACES.size()), "/events", 2));
+    }
+
+    @Test
+    void theModelLoadedAndTheProvenanceAreReportedAtStartUpAndWhenAsked() throws IOException {
+        VirtualHumanoid robot = VirtualHumanoid.create(SimulatorConfig.hc1());
+        robot.step(500_000_000L);
+        robot.reportProvenance();
+        robot.step(1_000_000L);
+
+        List<EventSample> events = roundTrip(robot).stream().filter(EventSample.class::isInstance).map(EventSample.class::cast).toList();
+        assertThat(events).extracting(EventSample::kind).containsExactly("model_loaded", "provenance", "model_loaded", "provenance");
+        assertThat(events.get(0).tNs()).isEqualTo(SimulatorConfig.DEFAULT_EPOCH_NS);
+        assertThat(events.get(2).tNs()).isEqualTo(SimulatorConfig.DEFAULT_EPOCH_NS + 500_000_000L);
+        assertThat(events.get(0).detail()).isEqualTo("model_id=hc1-gait-policy; model_version=1.0.0; "
+                + "sha256=749498a4188796f941117636ea9286691baf4acb7ffcdce7c3b69f22ec9a15f1; signature=verified");
+        assertThat(events.get(1).detail()).isEqualTo("robot_id=HC1-DEMO-0001; model_id=hc1-gait-policy; model_version=1.0.0; "
+                + "software_versions=hc1-firmware 1.0.0, hc1-gait-policy 1.0.0; "
+                + "model_sha256=749498a4188796f941117636ea9286691baf4acb7ffcdce7c3b69f22ec9a15f1; dataset_id=none; "
+                + "calibration_ids=hc1-sim-calibration-2026-03-01");
     }
 
     @Test
@@ -106,14 +125,15 @@ class TelemetryTest {
     }
 
     @Test
-    void actuatorTemperaturesAreNamedByJoint() throws IOException {
+    void actuatorAndSurfaceTemperaturesAreNamedByFrame() throws IOException {
         VirtualHumanoid robot = VirtualHumanoid.create(SimulatorConfig.hc1());
         robot.step(100_000_000L);
 
         List<String> frames = roundTrip(robot).stream().filter(TemperatureSample.class::isInstance)
                 .map(s -> ((TemperatureSample) s).frameId()).toList();
 
-        assertThat(frames).hasSize(20).startsWith("left_hip_yaw", "right_hip_yaw").endsWith("neck_yaw");
+        assertThat(frames).hasSize(25).startsWith("left_hip_yaw", "right_hip_yaw").containsSubsequence("neck_yaw", "left_palm")
+                .endsWith("left_knee_cover", "right_knee_cover", "torso_cover");
     }
 
     @Test

@@ -18,9 +18,12 @@ import org.hcert.conformance.verdict.Limit;
  * @param unresolved limits the clause gives but that could not be resolved for this robot (a declared
  *     value the robot profile lacks), by name, with the reason
  * @param robot what the family may know of the robot
+ * @param perSubject limits whose value each subject declares (a joint its {@code maxVelocity}), by
+ *     limit name; such a limit is in neither {@code limits} nor {@code unresolved}
  */
 public record ClauseSetup(String clauseId, Family family, Map<String, Limit> limits, Map<String, String> unresolved,
-        Map<String, Double> parametersSi, Map<String, String> options, RobotFacts robot) {
+        Map<String, Double> parametersSi, Map<String, String> options, RobotFacts robot,
+        Map<String, SubjectLimits> perSubject) {
 
     public ClauseSetup {
         Objects.requireNonNull(clauseId, "clauseId must not be null");
@@ -30,6 +33,13 @@ public record ClauseSetup(String clauseId, Family family, Map<String, Limit> lim
         parametersSi = Map.copyOf(parametersSi);
         options = Map.copyOf(options);
         Objects.requireNonNull(robot, "robot must not be null");
+        perSubject = Map.copyOf(perSubject);
+    }
+
+    /** A clause whose limits are all one value for every subject. */
+    public ClauseSetup(String clauseId, Family family, Map<String, Limit> limits, Map<String, String> unresolved,
+            Map<String, Double> parametersSi, Map<String, String> options, RobotFacts robot) {
+        this(clauseId, family, limits, unresolved, parametersSi, options, robot, Map.of());
     }
 
     /** The parameter {@code name} in SI units; the family declared it, so it is always there. */
@@ -55,9 +65,9 @@ public record ClauseSetup(String clauseId, Family family, Map<String, Limit> lim
         return v;
     }
 
-    /** Whether the clause gives the limit {@code name}, resolved or not. */
+    /** Whether the clause gives the limit {@code name}, resolved or not, one value or one per subject. */
     public boolean judges(String name) {
-        return limits.containsKey(name) || unresolved.containsKey(name);
+        return limits.containsKey(name) || unresolved.containsKey(name) || perSubject.containsKey(name);
     }
 
     /** The limits of the family that this clause gives and that resolved, in the family's order. */

@@ -1,5 +1,6 @@
 package org.hcert.conformance.family;
 
+import org.hcert.telemetry.MessageHeader;
 import org.hcert.telemetry.Sample;
 
 /**
@@ -11,6 +12,19 @@ public interface Evaluator {
 
     /** Take the next sample (in log-time order). */
     void accept(Sample sample);
+
+    /**
+     * Take the next sample with the header of the message it came from (its source stamp and
+     * frame_id); a family that reads stamps overrides this, the others get {@link #accept(Sample)}.
+     */
+    default void accept(Sample sample, MessageHeader header) {
+        accept(sample);
+    }
+
+    /** Whether it reads message headers; the pass reads them only for the roles of evaluators that do. */
+    default boolean readsHeaders() {
+        return false;
+    }
 
     /**
      * The evidence, once every sample has been pushed.

@@ -16,6 +16,12 @@ public final class Families {
             new RestartAfterReset(),
             new JointRange(),
             new PostureAfterStop(),
+            new Declaration(),
+            new Provenance(),
+            new SignalBound(),
+            new StreamHealth(),
+            new CartesianSpeed(),
+            new Trials(),
             new EventSequence()));
 
     private Families() {}

@@ -1,6 +1,8 @@
 package org.hcert.conformance.family;
 
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.hcert.telemetry.JointStateSample;
 import org.hcert.telemetry.OdometrySample;
@@ -30,31 +32,53 @@ final class Motion {
     private final long halfWidthNs;
     private final Listener listener;
     private final Map<String, CentredMean> joints = new LinkedHashMap<>();
+    private final Map<String, ByNames> byTopic = new HashMap<>();
     private final CentredMean base;
 
     /** @param smoothingNs width of the centred mean, ns; 0 for none */
     Motion(long smoothingNs, Listener listener) {
         this.halfWidthNs = smoothingNs / 2;
         this.listener = listener;
-        this.base = new CentredMean(halfWidthNs, (t, v) -> listener.base(t,
+        this.base = new CentredMean(halfWidthNs, 6, (t, v) -> listener.base(t,
                 Math.sqrt(v[0] * v[0] + v[1] * v[1] + v[2] * v[2]),
                 Math.sqrt(v[3] * v[3] + v[4] * v[4] + v[5] * v[5])));
     }
 
     void accept(Sample sample) {
         if (sample instanceof JointStateSample j) {
-            for (int i = 0; i < j.size(); i++) {
+            CentredMean[] means = means(j);
+            for (int i = 0; i < means.length; i++) {
                 double v = j.hasVelocity() ? j.velocityRadS(i) : Double.NaN;
-                String name = j.names().get(i);
-                joints.computeIfAbsent(name, n -> new CentredMean(halfWidthNs, (t, x) -> listener.joint(n, t, Math.abs(x[0]))))
-                        .add(j.tNs(), new double[] {Double.isFinite(v) ? v : Double.NaN});
+                means[i].add(j.tNs(), Double.isFinite(v) ? v : Double.NaN);
             }
         } else if (sample instanceof OdometrySample o) {
-            base.add(o.tNs(), new double[] {finite(o.linearVelocityMs().x()), finite(o.linearVelocityMs().y()),
-                finite(o.linearVelocityMs().z()), finite(o.angularVelocityRadS().x()),
-                finite(o.angularVelocityRadS().y()), finite(o.angularVelocityRadS().z())});
+            base.add(o.tNs(), finite(o.linearVelocityMs().x()), finite(o.linearVelocityMs().y()),
+                    finite(o.linearVelocityMs().z()), finite(o.angularVelocityRadS().x()),
+                    finite(o.angularVelocityRadS().y()), finite(o.angularVelocityRadS().z()));
         }
     }
+
+    /**
+     * The means of a joint state's joints, by index: those of the topic's last message when its
+     * names are the same list (as the CDR decoder hands out) or an equal one, found by name otherwise.
+     */
+    private CentredMean[] means(JointStateSample j) {
+        ByNames last = byTopic.get(j.topic());
+        List<String> names = j.names();
+        if (last != null && (last.names == names || last.names.equals(names))) {
+            return last.means;
+        }
+        CentredMean[] means = new CentredMean[names.size()];
+        for (int i = 0; i < means.length; i++) {
+            means[i] = joints.computeIfAbsent(names.get(i),
+                    n -> new CentredMean(halfWidthNs, 1, (t, x) -> listener.joint(n, t, Math.abs(x[0]))));
+        }
+        byTopic.put(j.topic(), new ByNames(names, means));
+        return means;
+    }
+
+    @SuppressWarnings("ArrayRecordComponent") // a cache entry, never compared
+    private record ByNames(List<String> names, CentredMean[] means) {}
 
     /** Emit everything pending with the samples that have arrived. */
     void flush() {

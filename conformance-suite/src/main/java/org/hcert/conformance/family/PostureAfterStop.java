@@ -120,7 +120,8 @@ final class PostureAfterStop implements Family {
         public void accept(Sample s) {
             Window w = open;
             boolean ended = ends.onSample(s).any();
-            if (w != null && (s.tNs() > w.endNs || ended)) {
+            // a stop, reset or start at the trigger's own instant (its event beside the state that shows it) is the same stop
+            if (w != null && (s.tNs() > w.endNs || (ended && s.tNs() > w.startNs))) {
                 close(w, Math.min(s.tNs(), w.endNs), s.tNs() > w.endNs ? "end of observation" : "the next stop, reset or start", true);
             }
             var trigger = triggers.onSample(s);

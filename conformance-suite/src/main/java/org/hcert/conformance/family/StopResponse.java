@@ -146,7 +146,8 @@ final class StopResponse implements Family {
         public void accept(Sample s) {
             Window w = open;
             boolean ended = ends.onSample(s).any();
-            if (w != null && (s.tNs() > w.endNs || ended)) {
+            // a stop, reset or start at the trigger's own instant (its event beside the state that shows it) is the same stop
+            if (w != null && (s.tNs() > w.endNs || (ended && s.tNs() > w.startNs))) {
                 close(w, Math.min(s.tNs(), w.endNs), s.tNs() > w.endNs ? "end of observation" : "the next stop, reset or start");
             }
             var trigger = triggers.onSample(s);
@@ -213,6 +214,10 @@ final class StopResponse implements Family {
         final Map<String, Settling> joints = new LinkedHashMap<>();
         final Settling base = new Settling();
         long cutoffNs = Long.MAX_VALUE;
+        /** Read once: the per-sample tests below run for every joint at up to 1 kHz. */
+        final double jointSpeedRadS;
+        final double baseSpeedMs;
+        final double baseTurnRateRadS;
         long safetySamples;
         long driveOffNs = Long.MIN_VALUE;
         boolean cutByTelemetry;
@@ -224,21 +229,23 @@ final class StopResponse implements Family {
             this.trigger = trigger;
             this.startNs = trigger.latestNs();
             this.endNs = trigger.earliestNs() + c.nanos("observationWindow");
+            this.jointSpeedRadS = c.parameter("standstillJointSpeed");
+            this.baseSpeedMs = c.parameter("standstillBaseSpeed");
+            this.baseTurnRateRadS = c.parameter("standstillBaseTurnRate");
             c.robot().joints().forEach(j -> joints.put(j.name(), new Settling()));
         }
 
         void joint(String name, long tNs, double speedRadS) {
             if (tNs >= startNs && tNs <= cutoffNs) {
                 joints.computeIfAbsent(name, n -> new Settling()).add(startNs, tNs,
-                        speedRadS >= c.parameter("standstillJointSpeed"), !Double.isNaN(speedRadS));
+                        speedRadS >= jointSpeedRadS, !Double.isNaN(speedRadS));
             }
         }
 
         void base(long tNs, double linearMs, double angularRadS) {
             if (tNs >= startNs && tNs <= cutoffNs) {
                 boolean known = !Double.isNaN(linearMs) && !Double.isNaN(angularRadS);
-                base.add(startNs, tNs, linearMs >= c.parameter("standstillBaseSpeed")
-                        || angularRadS >= c.parameter("standstillBaseTurnRate"), known);
+                base.add(startNs, tNs, linearMs >= baseSpeedMs || angularRadS >= baseTurnRateRadS, known);
             }
         }
 

@@ -26,6 +26,7 @@ public final class Capture implements LinkListener, TelemetrySource {
     public static final int MAX_MESSAGES = 150_000;
 
     private final List<Message> messages = new ArrayList<>();
+    private final List<String> included = new ArrayList<>();
     private final int maxMessages;
     private boolean stopped;
     private long dropped;
@@ -51,6 +52,21 @@ public final class Capture implements LinkListener, TelemetrySource {
         }
     }
 
+    /**
+     * Add {@code earlier} messages of the session (from before the capture began) that the capture does
+     * not hold yet, and what is known to be missing from them.
+     */
+    synchronized void include(List<Message> earlier, List<String> missing) {
+        java.util.Set<Message> held = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        held.addAll(messages);
+        for (Message m : earlier) {
+            if (!held.contains(m)) {
+                messages.add(m);
+            }
+        }
+        missing.stream().filter(w -> !included.contains(w)).forEach(included::add);
+    }
+
     /** Stop capturing; the messages are then put in log-time order (a new clock estimate may reorder a few). */
     synchronized void stop() {
         stopped = true;
@@ -63,8 +79,12 @@ public final class Capture implements LinkListener, TelemetrySource {
 
     @Override
     public synchronized List<String> warnings() {
-        return dropped == 0 ? List.of() : List.of(("the scenario's capture is full: %d messages kept, %d later ones "
-                + "not (the limit bounds the harness's memory; shorten the scenario's window)").formatted(messages.size(), dropped));
+        List<String> out = new ArrayList<>(included);
+        if (dropped > 0) {
+            out.add(("the scenario's capture is full: %d messages kept, %d later ones "
+                    + "not (the limit bounds the harness's memory; shorten the scenario's window)").formatted(messages.size(), dropped));
+        }
+        return out;
     }
 
     @Override

@@ -25,6 +25,9 @@ public final class LiveSession {
     /** How long {@link #stand()} watches the robot stand before the next action. */
     static final Duration STAND_SETTLE = Duration.ofMillis(500);
 
+    /** The operating mode {@link #restore()} returns the robot to: {@value}. */
+    public static final String AUTO_MODE = "auto";
+
     /**
      * How the session acts on the robot.
      *
@@ -40,6 +43,7 @@ public final class LiveSession {
     private final Operator operator;
     private final Settings settings;
     private final List<Confirmation> confirmations = new ArrayList<>();
+    private final SessionEvents sessionEvents = new SessionEvents();
     private @Nullable Capture capture;
     private boolean estopAsserted;
     private boolean protectiveAsserted;
@@ -48,11 +52,18 @@ public final class LiveSession {
     /** Released but not yet reset, or reset on purpose without a start: {@link #restore()} finishes the job. */
     private boolean resetPending;
     private boolean startPending;
+    /** A scenario switched the robot out of automatic mode: {@link #restore()} switches it back. */
+    private boolean modeChanged;
 
+    /**
+     * A session on {@code link}; make it before the link connects, so that it keeps the robot's events
+     * from the start ({@link #includeSessionEvents()}).
+     */
     public LiveSession(RobotLink link, Operator operator, Settings settings) {
         this.link = Objects.requireNonNull(link, "link must not be null");
         this.operator = Objects.requireNonNull(operator, "operator must not be null");
         this.settings = Objects.requireNonNull(settings, "settings must not be null");
+        link.addListener(sessionEvents);
     }
 
     public Settings settings() {
@@ -66,6 +77,15 @@ public final class LiveSession {
             link.addListener(capture);
         }
         return capture;
+    }
+
+    /**
+     * Put the robot's events since the session began into the running capture (those it has already
+     * are not doubled), so that a scenario can judge what the robot reported before it began: its
+     * provenance at start-up and when the session opened.
+     */
+    public synchronized void includeSessionEvents() {
+        capture().include(sessionEvents.messages(), sessionEvents.warnings());
     }
 
     /** Stop the scenario's capture and return it for the Then-steps. */
@@ -163,6 +183,10 @@ public final class LiveSession {
             step.run();
         } catch (RuntimeException e) {
             failures.add(e);
+        }
+        if (modeChanged) {
+            modeChanged = false;
+            send(new Command.SetMode(AUTO_MODE));
         }
     }
 
@@ -317,6 +341,36 @@ public final class LiveSession {
     /** Stop walking with a controlled software stop (not an e-stop). */
     public void stopWalking(String reason) {
         send(new Command.SoftwareStop(reason));
+    }
+
+    // ---- Modes, hands and walking at a given speed (Cartesian-speed and trials clauses) ----
+
+    /**
+     * Switch the robot's operating mode, e.g. to {@code manual_reduced}; {@link #restore()} switches it
+     * back to {@code auto} if a scenario leaves it in another.
+     */
+    public void setMode(String mode) {
+        send(new Command.SetMode(mode));
+        modeChanged = !AUTO_MODE.equals(mode);
+    }
+
+    /**
+     * Move a hand to a point in the base frame ({@code xM} forward, {@code zM} up, in the robot's
+     * sagittal plane through that shoulder) at up to {@code speedMps} (the interlock may cap it), and
+     * watch for {@code settle}.
+     *
+     * @param hand {@code left} or {@code right}
+     */
+    public void moveHand(String hand, double xM, double zM, double speedMps, Duration settle) {
+        send(new Command.MoveHand(hand, xM, 0, zM, speedMps, 0));
+        observe(settle);
+    }
+
+    /** Walk straight forward at {@code speedMps} (the interlock may cap it) and watch for {@code settle}, capturing meanwhile. */
+    public void walkAt(double speedMps, Duration settle) {
+        capture();
+        send(new Command.Walk(speedMps, 0, 0));
+        observe(settle);
     }
 
     /** Let {@code d} of robot time pass while the capture runs; fails when the link is lost meanwhile. */

@@ -15,7 +15,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.hcert.conformance.family.DeclaredJoint;
+import org.hcert.conformance.family.DeclaredStream;
+import org.hcert.conformance.family.DeclaredSurface;
 import org.hcert.conformance.family.Family;
+import org.hcert.conformance.family.RobotDeclaration;
+import org.hcert.conformance.quantity.PerformanceLevel;
+import org.hcert.conformance.quantity.Dimension;
 import org.hcert.conformance.quantity.Quantity;
 import org.hcert.conformance.quantity.Unit;
 import org.hcert.conformance.verdict.Comparison;
@@ -36,6 +41,15 @@ public final class ProfileLoader {
     /** Schema of lab profiles: {@value}. */
     public static final String LAB_SCHEMA = "lab-profile.schema.json";
 
+    /** The ratings a joint of a robot profile may declare besides its limits, with their dimensions. */
+    static final Map<String, Dimension> JOINT_RATINGS = Map.of(
+            "peakEffort", Dimension.TORQUE, "continuousEffort", Dimension.TORQUE, "maxTemperature", Dimension.TEMPERATURE);
+    /** The values a stream of a robot profile may declare, with their dimensions. */
+    static final Map<String, Dimension> STREAM_VALUES = Map.of(DeclaredStream.RATE, Dimension.FREQUENCY,
+            DeclaredStream.MAX_AGE, Dimension.TIME);
+    /** The longest contact with a surface touched briefly: {@value} s (ISO 13732-1's brief contacts last up to 10 s). */
+    static final double BRIEF_CONTACT_S = 10;
+
     private ProfileLoader() {}
 
     public static RobotProfile loadRobot(Path file) {
@@ -52,9 +66,19 @@ public final class ProfileLoader {
             declared.put(e.getKey(), quantity(doc, "/declared/" + e.getKey(), e.getValue()));
             declaredLines.put(e.getKey(), doc.lineOf("/declared/" + e.getKey()));
         });
+        RobotDeclaration declaration = DeclarationLoader.load(doc);
+        declaration.stoppingTime().ifPresent(t -> Optional.ofNullable(declared.get("stopTime")).ifPresent(d -> {
+            if (d.dimension() == t.dimension() && Math.abs(d.si() - t.si()) > 1e-9 * Math.max(1, Math.abs(t.si()))) {
+                throw doc.error("/declaration/stopping/time", "the declaration's stopping time %s differs from declared.stopTime %s (line %d); declare one stopping time"
+                        .formatted(t, d, declaredLines.get("stopTime")));
+            }
+        }));
+        List<DeclaredJoint> joints = joints(doc, declaredLines);
+        SignalMapping topics = topics(doc);
         return new RobotProfile(fileOf(doc), identity, root.get("robotClass").asText(), capabilities, declared,
-                declaredLines, joints(doc), topics(doc), doc.lineOf("/robotClass"),
-                root.has("draft") ? Math.max(1, doc.lineOf("/draft")) : 0);
+                declaredLines, joints, topics, doc.lineOf("/robotClass"),
+                root.has("draft") ? Math.max(1, doc.lineOf("/draft")) : 0, declaration, streams(doc, topics, declaredLines),
+                surfaces(doc, joints), KinematicsSection.frames(doc, joints));
     }
 
     public static StandardProfile loadStandard(Path file) {
@@ -106,7 +130,7 @@ public final class ProfileLoader {
         return doc;
     }
 
-    private static List<DeclaredJoint> joints(YamlDocument doc) {
+    private static List<DeclaredJoint> joints(YamlDocument doc, Map<String, Integer> lines) {
         List<DeclaredJoint> out = new ArrayList<>();
         Set<String> names = new HashSet<>();
         JsonNode list = doc.root().get("joints");
@@ -125,27 +149,132 @@ public final class ProfileLoader {
                         "upper limit %s must be greater than lower limit %s".formatted(j.get("upper"), j.get("lower")));
             }
             double maxVelocity = j.has("maxVelocity") ? j.get("maxVelocity").asDouble() * f : Double.NaN;
-            out.add(new DeclaredJoint(name, lower, upper, maxVelocity));
+            lines.put(RobotProfile.lineKey("joint", name, DeclaredJoint.MAX_VELOCITY), doc.lineOf("/joints/" + i));
+            Map<String, Quantity> ratings = new LinkedHashMap<>();
+            for (Map.Entry<String, Dimension> r : JOINT_RATINGS.entrySet()) {
+                if (j.has(r.getKey())) {
+                    String at = "/joints/%d/%s".formatted(i, r.getKey());
+                    ratings.put(r.getKey(), positive(doc, at, quantityOf(doc, at, j.get(r.getKey()), r.getValue()),
+                            r.getValue() != Dimension.TEMPERATURE));
+                    lines.put(RobotProfile.lineKey("joint", name, r.getKey()), doc.lineOf(at));
+                }
+            }
+            out.add(new DeclaredJoint(name, lower, upper, maxVelocity, ratings));
         }
         return out;
+    }
+
+    private static List<DeclaredStream> streams(YamlDocument doc, SignalMapping topics, Map<String, Integer> lines) {
+        List<DeclaredStream> out = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        JsonNode list = doc.root().path("streams");
+        for (int i = 0; i < list.size(); i++) {
+            JsonNode n = list.get(i);
+            String topic = n.get("topic").asText();
+            if (!seen.add(topic)) {
+                throw doc.error("/streams/" + i + "/topic", "stream %s is declared twice".formatted(topic));
+            }
+            if (topics.roleOf(topic).isEmpty()) {
+                throw doc.error("/streams/" + i + "/topic", "stream %s is not mapped to a role under topics; map it (e.g. topics.joints: [%s]) so that hcert reads it"
+                        .formatted(topic, topic));
+            }
+            Map<String, Quantity> values = new LinkedHashMap<>();
+            for (Map.Entry<String, Dimension> v : STREAM_VALUES.entrySet()) {
+                if (n.has(v.getKey())) {
+                    String at = "/streams/%d/%s".formatted(i, v.getKey());
+                    values.put(v.getKey(), positive(doc, at, quantityOf(doc, at, n.get(v.getKey()), v.getValue()), true));
+                    lines.put(RobotProfile.lineKey("stream", topic, v.getKey()), doc.lineOf(at));
+                }
+            }
+            boolean stamped = n.path("stamped").asBoolean(true);
+            if (!stamped && values.containsKey(DeclaredStream.MAX_AGE)) {
+                throw doc.error("/streams/%d/maxAge".formatted(i), "stream %s is declared unstamped (stamped: false), so the age of its data cannot be measured; remove maxAge or stamp its messages"
+                        .formatted(topic));
+            }
+            out.add(new DeclaredStream(topic, stamped, values));
+        }
+        return out;
+    }
+
+    private static List<DeclaredSurface> surfaces(YamlDocument doc, List<DeclaredJoint> joints) {
+        List<DeclaredSurface> out = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        Set<String> jointNames = new HashSet<>();
+        joints.forEach(j -> jointNames.add(j.name()));
+        JsonNode list = doc.root().path("surfaces");
+        for (int i = 0; i < list.size(); i++) {
+            JsonNode n = list.get(i);
+            String frame = n.get("frame").asText();
+            if (!seen.add(frame)) {
+                throw doc.error("/surfaces/" + i + "/frame", "surface frame %s is declared twice".formatted(frame));
+            }
+            if (jointNames.contains(frame)) {
+                throw doc.error("/surfaces/" + i + "/frame", ("frame %s is joint %s's actuator temperature; a surface needs the "
+                        + "frame of its own sensor").formatted(frame, frame));
+            }
+            String kind = n.get("kind").asText();
+            Optional<Quantity> contact = Optional.empty();
+            if (n.has("maxContact")) {
+                String at = "/surfaces/%d/maxContact".formatted(i);
+                Quantity q = positive(doc, at, quantityOf(doc, at, n.get("maxContact"), Dimension.TIME), true);
+                if (DeclaredSurface.BRIEF.equals(kind) && q.si() > BRIEF_CONTACT_S) {
+                    throw doc.error(at, "surface %s is touched briefly, for at most %s s, but maxContact is %s; declare it kind: held"
+                            .formatted(frame, Quantity.format(BRIEF_CONTACT_S), q));
+                }
+                contact = Optional.of(q);
+            }
+            out.add(new DeclaredSurface(frame, kind, n.get("material").asText(), contact));
+        }
+        return out;
+    }
+
+    /** A value with its unit at {@code pointer}, which must have {@code dimension}. */
+    private static Quantity quantityOf(YamlDocument doc, String pointer, JsonNode n, Dimension dimension) {
+        Quantity q = quantity(doc, pointer, n);
+        if (q.dimension() != dimension) {
+            throw doc.error(pointer + "/unit", "%s must be %s, but %s is %s; use one of %s".formatted(pointer.substring(pointer.lastIndexOf('/') + 1),
+                    dimension.withArticle(), q.unit().symbol(), q.dimension().withArticle(),
+                    String.join(", ", dimension.units().stream().map(u -> u.symbol()).toList())));
+        }
+        return q;
+    }
+
+    /** {@code q}, which must be greater than zero when {@code required}. */
+    private static Quantity positive(YamlDocument doc, String pointer, Quantity q, boolean required) {
+        if (required && !(q.value() > 0)) {
+            throw doc.error(pointer + "/value", "the value must be greater than zero, got " + q);
+        }
+        return q;
     }
 
     private static SignalMapping topics(YamlDocument doc) {
         Map<Role, List<String>> map = new LinkedHashMap<>();
         Map<String, String> roleOfTopic = new LinkedHashMap<>();
+        Map<String, String> chosenFrames = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> e : doc.root().get("topics").properties()) {
             Role role = Role.byKey(e.getKey()).orElseThrow();
-            List<String> topics = strings(e.getValue());
-            for (int i = 0; i < topics.size(); i++) {
-                String other = roleOfTopic.putIfAbsent(topics.get(i), e.getKey());
+            List<String> topics = new ArrayList<>();
+            for (int i = 0; i < e.getValue().size(); i++) {
+                JsonNode entry = e.getValue().get(i);
+                String pointer = "/topics/" + e.getKey() + "/" + i;
+                String topic = entry.isTextual() ? entry.textValue() : entry.get("topic").textValue();
+                String other = roleOfTopic.putIfAbsent(topic, e.getKey());
                 if (other != null) {
-                    throw doc.error("/topics/" + e.getKey() + "/" + i,
-                            "topic %s is already mapped to %s; a topic plays one role".formatted(topics.get(i), other));
+                    throw doc.error(pointer, "topic %s is already mapped to %s; a topic plays one role".formatted(topic, other));
                 }
+                if (entry.has("frameId")) {
+                    if (!role.framePublisher()) {
+                        throw doc.error(pointer + "/frameId", ("role %s: a message's frame_id does not tell its publisher apart "
+                                + "(%s), so a publisher cannot be chosen by it").formatted(role.key(),
+                                role == Role.TEMPERATURES ? "it names the sensor" : "hcert's message has no header"));
+                    }
+                    chosenFrames.put(topic, entry.get("frameId").textValue());
+                }
+                topics.add(topic);
             }
             map.put(role, topics);
         }
-        return SignalMapping.of(map);
+        return SignalMapping.of(map, chosenFrames);
     }
 
     private static Clause clause(YamlDocument doc, String pointer, JsonNode c, List<String> classes) {
@@ -188,22 +317,36 @@ public final class ProfileLoader {
             }
             Optional<Quantity> value = l.has("value") ? Optional.of(quantity(doc, at, l)) : Optional.empty();
             Optional<String> declared = l.has("declared") ? Optional.of(l.get("declared").asText()) : Optional.empty();
-            Comparison comparison = "at-least".equals(l.path("comparison").asText()) ? Comparison.AT_LEAST : Comparison.AT_MOST;
+            Comparison comparison = Comparison.parse(l.path("comparison").asText("at-most")).orElse(Comparison.AT_MOST);
+            Optional<String> per = l.has("per") ? Optional.of(l.get("per").asText()) : Optional.empty();
+            if (per.isPresent() && declared.isEmpty()) {
+                throw doc.error(at + "/per", "per: %s takes the value each %s declares; give declared (its key) with it, not value and unit"
+                        .formatted(per.get(), per.get()));
+            }
             out.put(e.getKey(), new LimitSpec(value, declared, comparison, l.get("evidence").asText(),
-                    l.path("note").asText(""), doc.lineOf(at)));
+                    l.path("note").asText(""), doc.lineOf(at), per));
         });
         return out;
     }
 
     /** A value with its unit at {@code pointer}: a known unit and a finite value, or a profile error naming both. */
-    private static Quantity quantity(YamlDocument doc, String pointer, JsonNode n) {
+    static Quantity quantity(YamlDocument doc, String pointer, JsonNode n) {
         String symbol = n.get("unit").asText();
         Unit unit = Unit.parse(symbol).orElseThrow(() -> doc.error(pointer + "/unit",
                 "unknown unit %s%s; hcert knows %s".formatted(symbol, Suggest.closest(symbol, Unit.knownSymbols()),
                         String.join(", ", Unit.knownSymbols()))));
-        double value = n.get("value").asDouble();
+        JsonNode v = n.get("value");
+        if (unit.isOrdinal() || v.isTextual()) {
+            if (!unit.isOrdinal()) {
+                throw doc.error(pointer + "/value", "the value must be a number for unit %s, got %s; a performance level (a to e) takes unit PL"
+                        .formatted(unit.symbol(), v));
+            }
+            return PerformanceLevel.parse(v.asText()).map(PerformanceLevel::quantity).orElseThrow(() -> doc.error(pointer + "/value",
+                    "a performance level is written as a letter a to e, got %s".formatted(v)));
+        }
+        double value = v.asDouble();
         if (!Double.isFinite(value)) {
-            throw doc.error(pointer + "/value", "the value must be a finite number, got " + n.get("value"));
+            throw doc.error(pointer + "/value", "the value must be a finite number, got " + v);
         }
         return new Quantity(value, unit);
     }

@@ -23,7 +23,13 @@ public enum Dimension {
     ENERGY("energy", "J"),
     IMPULSE("impulse", "N·s"),
     RATE_PER_HOUR("rate per hour", "1/h"),
-    COUNT("count", "count");
+    COUNT("count", "count"),
+    /**
+     * An ISO 13849-1 performance level, a to e: an ordinal, not a physical quantity. hcert holds a
+     * level as its rank (a = 1 … e = 5) only to compare two levels; it never adds, scales or averages
+     * them, and it writes them as letters ({@link PerformanceLevel}).
+     */
+    PERFORMANCE_LEVEL("performance level", "PL");
 
     private final String description;
     private final String siSymbol;

@@ -49,6 +49,6 @@ public record Quantity(double value, Unit unit) {
 
     @Override
     public String toString() {
-        return format(value) + " " + unit.symbol();
+        return unit.format(value);
     }
 }

@@ -14,6 +14,8 @@ public enum Unit {
     MICROSECOND(Dimension.TIME, 1e-6, "us", "µs"),
     MINUTE(Dimension.TIME, 60, "min"),
     HOUR(Dimension.TIME, 3600, "h"),
+    /** A year of 8760 h, as ISO 13849-1 counts an MTTF_D in years. */
+    YEAR(Dimension.TIME, 8760 * 3600.0, "a", "y"),
     METRE(Dimension.LENGTH, 1, "m"),
     CENTIMETRE(Dimension.LENGTH, 1e-2, "cm"),
     MILLIMETRE(Dimension.LENGTH, 1e-3, "mm"),
@@ -41,7 +43,9 @@ public enum Unit {
     WATT_HOUR(Dimension.ENERGY, 3600, "Wh"),
     NEWTON_SECOND(Dimension.IMPULSE, 1, "N·s", "Ns", "N*s"),
     PER_HOUR(Dimension.RATE_PER_HOUR, 1, "1/h"),
-    COUNT(Dimension.COUNT, 1, "count");
+    COUNT(Dimension.COUNT, 1, "count"),
+    /** A performance level: its value is the level's rank, written as the letter (see {@link PerformanceLevel}). */
+    PERFORMANCE_LEVEL(Dimension.PERFORMANCE_LEVEL, 1, "PL");
 
     private final Dimension dimension;
     private final double toSi;
@@ -82,6 +86,22 @@ public enum Unit {
     /** Convert {@code valueSi} in the dimension's SI unit to this unit. */
     public double fromSi(double valueSi) {
         return valueSi / toSi;
+    }
+
+    /** Whether a value of this unit is an ordinal (a rank written as a name), not a number. */
+    public boolean isOrdinal() {
+        return dimension == Dimension.PERFORMANCE_LEVEL;
+    }
+
+    /**
+     * {@code value} in this unit for people: {@code 600 ms}, or for a performance level its letter,
+     * {@code PL d} (a value that is no level's rank reads {@code PL ?}).
+     */
+    public String format(double value) {
+        if (isOrdinal()) {
+            return "PL " + PerformanceLevel.ofRank(value).map(PerformanceLevel::letter).orElse("?");
+        }
+        return Quantity.format(value) + " " + symbol();
     }
 
     @Override

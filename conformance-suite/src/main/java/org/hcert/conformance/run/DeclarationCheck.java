@@ -20,7 +20,7 @@ import org.hcert.telemetry.mapping.Role;
 
 /**
  * What the telemetry shows that the robot's declaration does not say, or says otherwise: a
- * capability it uses without declaring it (e-stop events, walking, arm motion), a joint it reports
+ * capability it uses without declaring it (e-stop events, walking, arm motion, a model loaded), a joint it reports
  * that the profile lacks, a declared joint that never reports. A clause that does not apply because
  * of a missing capability was not checked; while such a contradiction is open, a run cannot be
  * CONFORMANT.
@@ -39,6 +39,8 @@ final class DeclarationCheck implements OnePass.Observer {
     private final Set<String> reported = new LinkedHashSet<>();
     private final Map<String, String> capabilitiesSeen = new LinkedHashMap<>();
     private long walkingSinceNs = Long.MIN_VALUE;
+    private List<String> lastNames = List.of();
+    private boolean[] lastArms = new boolean[0];
 
     DeclarationCheck(RobotProfile robot) {
         this.robot = robot;
@@ -53,19 +55,21 @@ final class DeclarationCheck implements OnePass.Observer {
     @Override
     public void accept(Sample s) {
         if (s instanceof JointStateSample j) {
-            for (int i = 0; i < j.size(); i++) {
-                String name = j.names().get(i);
-                reported.add(name);
-                if (isArm(name) && j.hasVelocity() && Math.abs(j.velocityRadS(i)) >= ARM_MOTION_RADS) {
-                    capabilitiesSeen.putIfAbsent("arms", "arm joint %s moves at %s rad/s at %s".formatted(name,
-                            Quantity.format(Math.abs(j.velocityRadS(i))), instant(j.tNs())));
+            boolean[] arm = arms(j.names());
+            if (!capabilitiesSeen.containsKey("arms") && j.hasVelocity()) {
+                for (int i = 0; i < arm.length; i++) {
+                    if (arm[i] && Math.abs(j.velocityRadS(i)) >= ARM_MOTION_RADS) {
+                        capabilitiesSeen.put("arms", "arm joint %s moves at %s rad/s at %s".formatted(j.names().get(i),
+                                Quantity.format(Math.abs(j.velocityRadS(i))), instant(j.tNs())));
+                        break;
+                    }
                 }
             }
         } else if (s instanceof OdometrySample o) {
             if (o.linearVelocityMs().norm() >= WALKING_SPEED_MS) {
                 if (walkingSinceNs == Long.MIN_VALUE) {
                     walkingSinceNs = o.tNs();
-                } else if (o.tNs() - walkingSinceNs >= WALKING_FOR_NS) {
+                } else if (o.tNs() - walkingSinceNs >= WALKING_FOR_NS && !capabilitiesSeen.containsKey("walking")) {
                     capabilitiesSeen.putIfAbsent("walking", "the base moves at %s m/s or more for %s s from %s".formatted(
                             Quantity.format(WALKING_SPEED_MS), Quantity.format(WALKING_FOR_NS / 1e9), instant(walkingSinceNs)));
                 }
@@ -78,7 +82,29 @@ final class DeclarationCheck implements OnePass.Observer {
             capabilitiesSeen.putIfAbsent("protective-stop", "the safety state's protective-stop input at " + instant(st.tNs()));
         } else if (s instanceof EventSample e && "protective_stop".equals(e.kind())) {
             capabilitiesSeen.putIfAbsent("protective-stop", "a protective_stop event at " + instant(e.tNs()));
+        } else if (s instanceof EventSample e && "model_loaded".equals(e.kind())) {
+            capabilitiesSeen.putIfAbsent("ai-models", "a model_loaded event at " + instant(e.tNs()));
         }
+    }
+
+    /**
+     * Which of {@code names} are arm joints; each new list of names is noted as reported. The last
+     * list is remembered, so a stream that repeats its names (the same list from the CDR decoder, or
+     * an equal one) costs one comparison per message.
+     */
+    private boolean[] arms(List<String> names) {
+        if (names == lastNames || names.equals(lastNames)) {
+            lastNames = names;
+            return lastArms;
+        }
+        boolean[] arm = new boolean[names.size()];
+        for (int i = 0; i < arm.length; i++) {
+            reported.add(names.get(i));
+            arm[i] = isArm(names.get(i));
+        }
+        lastNames = names;
+        lastArms = arm;
+        return arm;
     }
 
     private static boolean isArm(String joint) {

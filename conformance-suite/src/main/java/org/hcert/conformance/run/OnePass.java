@@ -10,6 +10,7 @@ import java.util.Set;
 import org.hcert.conformance.family.ClauseEvidence;
 import org.hcert.conformance.family.ClauseSetup;
 import org.hcert.conformance.family.Evaluator;
+import org.hcert.telemetry.MessageHeader;
 import org.hcert.telemetry.Sample;
 import org.hcert.telemetry.TelemetryException;
 import org.hcert.telemetry.TelemetrySource;
@@ -108,17 +109,25 @@ public final class OnePass {
         long lastNs = Long.MIN_VALUE;
         Map<Role, Long> counts = new EnumMap<>(Role.class);
         List<String> damage = new ArrayList<>();
+        Map<String, Long> leftOut = new LinkedHashMap<>();
         long started = System.nanoTime();
         try (SampleStream stream = SampleStream.open(source, mapping, roles)) {
             Evaluator[][] route = route(byRole);
+            boolean[] headers = new boolean[route.length];
+            for (int r = 0; r < route.length; r++) {
+                headers[r] = java.util.Arrays.stream(route[r]).anyMatch(Evaluator::readsHeaders);
+            }
             while (stream.hasNext()) {
                 Sample s = stream.next();
                 lastNs = Math.max(lastNs, s.tNs());
-                for (Evaluator e : route[index(mapping.roleOf(s.topic()).orElseThrow())]) {
-                    e.accept(s);
+                int r = index(mapping.roleOf(s.topic()).orElseThrow());
+                MessageHeader header = headers[r] ? stream.header() : MessageHeader.NONE;
+                for (Evaluator e : route[r]) {
+                    e.accept(s, header);
                 }
             }
             roles.forEach(r -> counts.put(r, stream.count(r)));
+            leftOut.putAll(stream.leftOut());
             stream.publishers().forEach((topic, seen) -> {
                 if (seen.size() > 1) {
                     topicProblems.put(topic, "it has %d publishers (%s)".formatted(seen.size(), String.join(", ", seen)));
@@ -162,7 +171,7 @@ public final class OnePass {
             } catch (RuntimeException e) {
                 evidence = new ClauseEvidence(Map.of(), List.of("harness error while evaluating: " + e), "");
             }
-            out.put(c.clauseId(), evidence.with(mine, describe(source, mapping, c)));
+            out.put(c.clauseId(), evidence.with(mine, describe(source, mapping, c, leftOut)));
         }
         return new Result(out, damage);
     }
@@ -181,12 +190,19 @@ public final class OnePass {
         return role.ordinal();
     }
 
-    static String describe(TelemetrySource source, SignalMapping mapping, ClauseSetup c) {
+    /**
+     * The source of a clause's evidence: the recording and the topics read, each with the frame the
+     * robot profile chose on it and how many messages of other publishers were left out.
+     */
+    static String describe(TelemetrySource source, SignalMapping mapping, ClauseSetup c, Map<String, Long> leftOut) {
         List<String> topics = new ArrayList<>();
         Set<Role> read = EnumSet.copyOf(c.family().requiredRoles(c));
         read.addAll(c.family().optionalRoles(c));
         for (Role role : read) {
-            topics.addAll(mapping.topics(role));
+            for (String topic : mapping.topics(role)) {
+                topics.add(mapping.chosenFrame(topic).map(f -> "%s (frame_id \"%s\" chosen by the robot profile; %d message(s) of other publishers left out)"
+                        .formatted(topic, f, leftOut.getOrDefault(topic, 0L))).orElse(topic));
+            }
         }
         return "%s, topics %s".formatted(source.describe(), String.join(", ", topics));
     }

@@ -3,6 +3,7 @@ package org.hcert.conformance.run;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.hcert.conformance.family.DeclaredJoint;
@@ -11,12 +12,14 @@ import org.hcert.telemetry.JointStateSample;
 import org.hcert.telemetry.OdometrySample;
 import org.hcert.telemetry.SafetyStateSample;
 import org.hcert.telemetry.Sample;
+import org.hcert.telemetry.TemperatureSample;
 import org.hcert.telemetry.mapping.Role;
 
 /**
  * Find topics that carry two interleaved streams that disagree, which no identity in the recording
  * gives away (the same frame, no channel): a joint's position or the base's position jumping away
- * and back faster than the robot can move, again and again, or the safety state's inputs flipping
+ * and back faster than the robot can move, a temperature sensor's reading (by frame_id) jumping away
+ * and back faster than {@value #TEMPERATURE_RATE_K_S} K/s, again and again, or the safety state's inputs flipping
  * back and forth. Each such topic makes the clauses that read it INCONCLUSIVE: hcert does not guess
  * which stream is the robot's.
  *
@@ -35,8 +38,15 @@ final class PublisherCheck implements OnePass.Observer {
     /** Safety-state flips this close after the last one count as a reversal, ns: {@value}. */
     static final long FLIP_NS = 100_000_000L;
 
+    /** Fastest a temperature sensor's reading may change, K/s ({@value}), plus a margin, K ({@value #TEMPERATURE_MARGIN_K}). */
+    static final double TEMPERATURE_RATE_K_S = 10;
+    static final double TEMPERATURE_MARGIN_K = 2;
+    private static final String MOVE = "the robot can move";
+
     private final Map<String, Double> maxSpeed = new HashMap<>();
     private final Map<String, Track> tracks = new HashMap<>();
+    /** Per joint-state topic: the joint names of its last message and their tracks, in that order. */
+    private final Map<String, JointTracks> jointTracks = new HashMap<>();
     private final Map<String, String> disagreeing = new LinkedHashMap<>();
 
     PublisherCheck(RobotProfile robot) {
@@ -47,20 +57,27 @@ final class PublisherCheck implements OnePass.Observer {
 
     @Override
     public Set<Role> roles() {
-        return EnumSet.of(Role.JOINTS, Role.ODOMETRY, Role.SAFETY_STATE);
+        return EnumSet.of(Role.JOINTS, Role.ODOMETRY, Role.SAFETY_STATE, Role.TEMPERATURES);
     }
 
     @Override
     public void accept(Sample s) {
         if (s instanceof JointStateSample j) {
-            for (int i = 0; i < j.size(); i++) {
+            Track[] byIndex = jointTracks(j);
+            for (int i = 0; i < byIndex.length; i++) {
                 String name = j.names().get(i);
-                double speed = maxSpeed.getOrDefault(name, DEFAULT_JOINT_SPEED_RADS);
-                track(j.topic(), "joint " + name, j.tNs(), j.positionRad(i), speed, JOINT_MARGIN_RAD);
+                track(byIndex[i], j.topic(), "joint ", name, j.tNs(), j.positionRad(i), maxSpeed.getOrDefault(name,
+                        DEFAULT_JOINT_SPEED_RADS), JOINT_MARGIN_RAD, MOVE);
             }
+        } else if (s instanceof TemperatureSample t) {
+            track(tracks.computeIfAbsent(t.topic() + " temperature " + t.frameId(), k -> new Track()), t.topic(),
+                    "the temperature of ", t.frameId(), t.tNs(), t.temperatureDegC(), TEMPERATURE_RATE_K_S, TEMPERATURE_MARGIN_K,
+                    "a sensor's temperature can change");
         } else if (s instanceof OdometrySample o) {
-            track(o.topic(), "base x", o.tNs(), o.positionM().x(), BASE_SPEED_MS, BASE_MARGIN_M);
-            track(o.topic(), "base y", o.tNs(), o.positionM().y(), BASE_SPEED_MS, BASE_MARGIN_M);
+            track(tracks.computeIfAbsent(o.topic() + " base x", k -> new Track()), o.topic(), "base ", "x", o.tNs(),
+                    o.positionM().x(), BASE_SPEED_MS, BASE_MARGIN_M, MOVE);
+            track(tracks.computeIfAbsent(o.topic() + " base y", k -> new Track()), o.topic(), "base ", "y", o.tNs(),
+                    o.positionM().y(), BASE_SPEED_MS, BASE_MARGIN_M, MOVE);
         } else if (s instanceof SafetyStateSample st) {
             double flags = (st.estop() ? 1 : 0) + (st.protectiveStop() ? 2 : 0) + (st.driveEnabled() ? 4 : 0);
             Track t = tracks.computeIfAbsent(st.topic() + " safety", k -> new Track());
@@ -80,11 +97,31 @@ final class PublisherCheck implements OnePass.Observer {
         }
     }
 
-    private void track(String topic, String channel, long tNs, double value, double speed, double margin) {
+    /**
+     * The tracks of a joint state's joints, by index: those of the topic's last message when the
+     * names are the same (the same list, as the CDR decoder hands out, or an equal one), found by
+     * name otherwise. A joint keeps one track on a topic, however its messages split the joints.
+     */
+    private Track[] jointTracks(JointStateSample j) {
+        JointTracks last = jointTracks.get(j.topic());
+        List<String> names = j.names();
+        if (last != null && (last.names == names || last.names.equals(names))) {
+            return last.tracks;
+        }
+        Track[] byIndex = new Track[names.size()];
+        for (int i = 0; i < byIndex.length; i++) {
+            byIndex[i] = tracks.computeIfAbsent(j.topic() + " joint " + names.get(i), k -> new Track());
+        }
+        jointTracks.put(j.topic(), new JointTracks(names, byIndex));
+        return byIndex;
+    }
+
+    /** Follow one value ({@code what} + {@code name}: joint left_knee, base x) of a topic for jumps. */
+    private void track(Track t, String topic, String what, String name, long tNs, double value, double speed, double margin,
+            String faster) {
         if (!Double.isFinite(value)) {
             return;
         }
-        Track t = tracks.computeIfAbsent(topic + " " + channel, k -> new Track());
         if (t.lastNs != Long.MIN_VALUE) {
             double step = value - t.last;
             double possible = speed * Math.max(0, tNs - t.lastNs) / 1e9 + margin;
@@ -92,8 +129,8 @@ final class PublisherCheck implements OnePass.Observer {
             if (direction != 0 && direction == -t.lastJump) {
                 t.reversals++;
                 if (t.reversals >= REVERSALS) {
-                    disagreeing.putIfAbsent(topic, "%s jumps away and back faster than the robot can move, %d times"
-                            .formatted(channel, t.reversals));
+                    disagreeing.putIfAbsent(topic, "%s jumps away and back faster than %s, %d times"
+                            .formatted(what + name, faster, t.reversals));
                 }
             }
             if (direction != 0) {
@@ -109,6 +146,9 @@ final class PublisherCheck implements OnePass.Observer {
     public Map<String, String> topicProblems() {
         return disagreeing;
     }
+
+    @SuppressWarnings("ArrayRecordComponent") // a cache entry, never compared
+    private record JointTracks(List<String> names, Track[] tracks) {}
 
     private static final class Track {
         double last;

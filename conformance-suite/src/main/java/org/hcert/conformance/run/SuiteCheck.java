@@ -133,8 +133,9 @@ public final class SuiteCheck {
             return;
         }
         List<Argument<?>> args = arguments.get(0);
-        if (!fs.get().limit().isEmpty()) {
-            checkLimit(at, String.valueOf(args.get(args.size() - 1).getValue()), fs.get().limit(), clause, problems);
+        if (!fs.get().limit().isEmpty() || fs.get().anyLimit()) {
+            String named = String.valueOf(args.get(args.size() - 1).getValue());
+            checkLimit(at, named, fs.get().anyLimit() ? named : fs.get().limit(), clause, problems);
         }
         if (!fs.get().option().isEmpty() && !args.isEmpty()) {
             String given = args.get(0).getGroup().getValue();
@@ -156,7 +157,7 @@ public final class SuiteCheck {
                     String.join(", ", family.limits().stream().map(LimitName::name).toList())));
             return;
         }
-        if (!named.equals(stepLimit)) {
+        if (!stepLimit.equals(FamilyStep.ANY) && !named.equals(stepLimit)) {
             problems.add("%s: this step judges the limit %s, but names \"%s\"".formatted(at, stepLimit, named));
             return;
         }

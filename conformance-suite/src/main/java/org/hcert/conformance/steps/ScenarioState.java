@@ -10,6 +10,7 @@ import org.hcert.conformance.family.ClauseEvidence;
 import org.hcert.conformance.family.ClauseSetup;
 import org.hcert.conformance.family.Family;
 import org.hcert.conformance.family.LimitName;
+import org.hcert.conformance.family.SubjectLimits;
 import org.hcert.conformance.live.Capture;
 import org.hcert.conformance.live.LiveSession;
 import org.hcert.conformance.profile.Clause;
@@ -34,6 +35,7 @@ public final class ScenarioState {
     private final CertificationContext run;
     private final List<Measurement> measurements = new ArrayList<>();
     private final List<String> problems = new ArrayList<>();
+    private final java.util.Set<String> judged = new java.util.HashSet<>();
     private String scenarioId = "";
     private @Nullable ClauseSetup clause;
     private @Nullable ClauseEvidence evidence;
@@ -124,18 +126,24 @@ public final class ScenarioState {
         if (c == null || !expect(c, family)) {
             return;
         }
-        if (!stepLimit.equals(limitName)) {
+        if (!stepLimit.equals(FamilyStep.ANY) && !stepLimit.equals(limitName)) {
             problem("the step judges the limit %s, but the scenario names %s".formatted(stepLimit, limitName));
             return;
         }
-        LimitName spec = c.family().limit(limitName).orElseThrow();
+        Optional<LimitName> named = c.family().limit(limitName);
+        if (named.isEmpty()) {
+            problem("the scenario names the limit %s, which family %s does not have".formatted(limitName, c.family().name()));
+            return;
+        }
+        LimitName spec = named.get();
         if (!c.judges(limitName)) {
             problem("clause %s gives no limit %s in the standard profile".formatted(c.clauseId(), limitName));
             return;
         }
+        SubjectLimits perSubject = c.perSubject().get(limitName);
         String unresolved = c.unresolved().get(limitName);
         Limit limit = c.limits().get(limitName);
-        if (unresolved != null || limit == null) {
+        if (perSubject == null && (unresolved != null || limit == null)) {
             problem(unresolved != null ? unresolved : "limit %s of clause %s is not resolved".formatted(limitName, c.clauseId()));
             return;
         }
@@ -147,8 +155,15 @@ public final class ScenarioState {
             problem("the scenario judges %s before any When-step gathered its evidence".formatted(limitName));
             return;
         }
+        judged.add(limitName);
         for (Reading r : e.readings(limitName)) {
-            Optional<Measurement> m = EvidencePolicy.judge(spec.quantity(), r, limit, e.source());
+            @Nullable Limit l = r.limit().isPresent() ? r.limit().get()
+                    : perSubject != null ? perSubject.of(r.subject()).orElse(null) : limit;
+            if (l == null) {
+                problem(perSubject != null ? perSubject.why(r.subject()) : "limit %s is not resolved".formatted(limitName));
+                continue;
+            }
+            Optional<Measurement> m = EvidencePolicy.judge(spec.quantity(), r, l, e.source());
             if (m.isPresent()) {
                 record(m.get());
             } else {
@@ -184,6 +199,15 @@ public final class ScenarioState {
      * (FAIL as an assertion error, INCONCLUSIVE as any other), so Cucumber and Allure agree with hcert.
      */
     void finish() {
+        ClauseEvidence e = evidence;
+        if (e != null) {
+            e.readings().forEach((name, readings) -> {
+                if (!readings.isEmpty() && !judged.contains(name)) {
+                    problem("%d reading(s) of limit %s were gathered, but no step of the scenario judges them (add a Then-step naming \"%s\")"
+                            .formatted(readings.size(), name, name));
+                }
+            });
+        }
         run.record(scenarioId, measurements, problems);
         List<Measurement> worstFirst = measurements.stream().sorted(EvidencePolicy.WORST_FIRST).toList();
         Optional<Measurement> failed = worstFirst.stream().filter(m -> m.verdict() == Verdict.FAIL).findFirst();

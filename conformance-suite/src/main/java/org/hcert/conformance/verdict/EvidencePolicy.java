@@ -3,7 +3,6 @@ package org.hcert.conformance.verdict;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import org.hcert.conformance.quantity.Quantity;
 
 /**
  * The one evidence policy of hcert: how a reading, compared with a limit, becomes a measurement
@@ -42,17 +41,15 @@ public final class EvidencePolicy {
             verdict = Verdict.FAIL;
         } else if (!within) {
             verdict = Verdict.INCONCLUSIVE;
-            note = "only %s%s %s was measured, which cannot tell whether the limit is met"
-                    .formatted(reading.bound().words(), Quantity.format(measured),
-                            limit.unit().symbol());
+            note = "only %s%s was measured, which cannot tell whether the limit is met"
+                    .formatted(reading.bound().words(), limit.unit().format(measured));
         } else if (!reading.gaps().isEmpty()) {
             verdict = Verdict.INCONCLUSIVE;
             note = String.join("; ", reading.gaps());
         } else if (!provesWithin(reading.bound(), limit.comparison())) {
             verdict = Verdict.INCONCLUSIVE;
-            note = "only %s%s %s was measured, which cannot tell whether the limit is met"
-                    .formatted(reading.bound().words(), Quantity.format(measured),
-                            limit.unit().symbol());
+            note = "only %s%s was measured, which cannot tell whether the limit is met"
+                    .formatted(reading.bound().words(), limit.unit().format(measured));
         } else {
             verdict = Verdict.PASS;
         }
@@ -63,15 +60,15 @@ public final class EvidencePolicy {
     /** A value outside the limit proves a FAIL unless it is a bound on the passing side. */
     private static boolean provesOutside(Bound bound, Comparison comparison) {
         return bound == Bound.EXACT
-                || (bound == Bound.AT_LEAST && comparison == Comparison.AT_MOST)
-                || (bound == Bound.AT_MOST && comparison == Comparison.AT_LEAST);
+                || (bound == Bound.AT_LEAST && comparison.upper())
+                || (bound == Bound.AT_MOST && !comparison.upper());
     }
 
     /** A value within the limit proves a PASS unless it is a bound on the failing side. */
     private static boolean provesWithin(Bound bound, Comparison comparison) {
         return bound == Bound.EXACT
-                || (bound == Bound.AT_MOST && comparison == Comparison.AT_MOST)
-                || (bound == Bound.AT_LEAST && comparison == Comparison.AT_LEAST);
+                || (bound == Bound.AT_MOST && comparison.upper())
+                || (bound == Bound.AT_LEAST && !comparison.upper());
     }
 
     /** The worst of {@code verdicts}: FAIL over INCONCLUSIVE over PASS; none at all is INCONCLUSIVE. */

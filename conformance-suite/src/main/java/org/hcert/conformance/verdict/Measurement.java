@@ -56,7 +56,7 @@ public record Measurement(String quantity, String subject, double measured, Boun
 
     /** The signed distance beyond the limit: positive when outside, negative when inside. */
     public double difference() {
-        return limit.comparison() == Comparison.AT_MOST ? measured - limit.value() : limit.value() - measured;
+        return limit.comparison().upper() ? measured - limit.value() : limit.value() - measured;
     }
 
     /**
@@ -71,18 +71,20 @@ public record Measurement(String quantity, String subject, double measured, Boun
             case INCONCLUSIVE -> " INCONCLUSIVE: " + note;
             default -> "";
         };
-        return "%s%s: %s%s %s (limit %s %s, %s)%s".formatted(quantity, of, bound.symbol(), Quantity.format(measured),
-                unit(), limit.comparison().symbol(), limit.quantity(), limit.evidence(), outcome);
+        return "%s%s: %s%s (limit %s %s, %s)%s".formatted(quantity, of, bound.symbol(), limit.unit().format(measured),
+                limit.comparison().symbol(), limit.quantity(), limit.evidence(), outcome);
     }
 
     /** One line for reports and failure messages: measured, limit, difference, unit, window, verdict. */
     public String describe() {
         String of = subject.isEmpty() ? "" : " of " + subject;
-        return "%s%s: measured %s%s %s, limit %s %s, %s by %s %s; window %s; source %s; %s%s".formatted(
+        String by = limit.unit().isOrdinal() ? Quantity.format(Math.abs(difference())) + " level(s)"
+                : Quantity.format(Math.abs(difference())) + " " + unit();
+        return "%s%s: measured %s%s, limit %s %s, %s by %s; window %s; source %s; %s%s".formatted(
                 quantity, of,
-                bound.words(), Quantity.format(measured), unit(),
+                bound.words(), limit.unit().format(measured),
                 limit.comparison().symbol(), limit.quantity(),
-                withinLimit() ? "within" : "outside", Quantity.format(Math.abs(difference())), unit(),
+                withinLimit() ? "within" : "outside", by,
                 window, source, detail, note.isEmpty() ? "" : "; INCONCLUSIVE: " + note);
     }
 }

@@ -2,6 +2,7 @@ package org.hcert.conformance.verdict;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import org.hcert.telemetry.TimeWindow;
 
@@ -17,9 +18,18 @@ import org.hcert.telemetry.TimeWindow;
  * @param gaps why the evidence is incomplete (a sample gap, a window cut short, a joint that never
  *     reported, an uncertain trigger instant); empty when it is complete
  * @param detail how the value was found, for people: the trigger, the instant, the worst joint
+ * @param limit the limit this reading is judged against when it is not the clause's limit of the
+ *     step's name: a limit that differs per subject (the band of a safety function's own performance
+ *     level, a robot's own declared value), made by the family from the clause's limits or the robot's
+ *     declaration; empty for the clause's limit
  */
 public record Reading(String subject, TimeWindow window, OptionalDouble valueSi, Bound bound, List<String> gaps,
-        String detail) {
+        String detail, Optional<Limit> limit) {
+
+    /** A reading judged against the clause's limit of the step's name. */
+    public Reading(String subject, TimeWindow window, OptionalDouble valueSi, Bound bound, List<String> gaps, String detail) {
+        this(subject, window, valueSi, bound, gaps, detail, Optional.empty());
+    }
 
     public Reading {
         Objects.requireNonNull(subject, "subject must not be null");
@@ -27,6 +37,7 @@ public record Reading(String subject, TimeWindow window, OptionalDouble valueSi,
         Objects.requireNonNull(valueSi, "valueSi must not be null");
         Objects.requireNonNull(bound, "bound must not be null");
         Objects.requireNonNull(detail, "detail must not be null");
+        Objects.requireNonNull(limit, "limit must not be null");
         gaps = List.copyOf(gaps);
         if (valueSi.isPresent() && Double.isNaN(valueSi.getAsDouble())) {
             valueSi = OptionalDouble.empty();
@@ -41,6 +52,11 @@ public record Reading(String subject, TimeWindow window, OptionalDouble valueSi,
     /** No value could be measured, for the reasons given. */
     public static Reading none(String subject, TimeWindow window, List<String> reasons, String detail) {
         return new Reading(subject, window, OptionalDouble.empty(), Bound.EXACT, reasons, detail);
+    }
+
+    /** This reading, judged against {@code own} instead of the clause's limit of the step's name. */
+    public Reading against(Limit own) {
+        return new Reading(subject, window, valueSi, bound, gaps, detail, Optional.of(own));
     }
 
     /** Whether nothing is missing from the evidence. */

@@ -15,7 +15,11 @@ class CentredMeanTest {
     private final List<Out> out = new ArrayList<>();
 
     private CentredMean mean(long halfWidthNs) {
-        return new CentredMean(halfWidthNs, (t, v) -> out.add(new Out(t, v)));
+        return mean(halfWidthNs, 1);
+    }
+
+    private CentredMean mean(long halfWidthNs, int width) {
+        return new CentredMean(halfWidthNs, width, (t, v) -> out.add(new Out(t, v.clone())));
     }
 
     @Test
@@ -35,7 +39,7 @@ class CentredMeanTest {
 
     @Test
     void averagesAlternatingNoiseAwayComponentByComponent() {
-        CentredMean m = mean(1);
+        CentredMean m = mean(1, 2);
         for (int t = 0; t < 9; t++) {
             double noise = t % 2 == 0 ? 0.3 : -0.3;
             m.add(t, new double[] {1 + noise, -noise});
@@ -67,7 +71,7 @@ class CentredMeanTest {
 
     @Test
     void aNanInTheWindowMakesThatComponentUnknown() {
-        CentredMean m = mean(1);
+        CentredMean m = mean(1, 2);
         m.add(0, new double[] {1, 1});
         m.add(1, new double[] {Double.NaN, 1});
         m.add(2, new double[] {1, 1});
@@ -80,14 +84,27 @@ class CentredMeanTest {
     }
 
     @Test
-    void leavesOutSamplesOfAnotherLength() {
+    void refusesASampleOfAnotherLength() {
         CentredMean m = mean(1);
         m.add(0, new double[] {4});
-        m.add(1, new double[] {2, 2});
-        m.add(2, new double[] {6});
+        assertThatThrownBy(() -> m.add(1, new double[] {2, 2})).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("a sample of 2 components, not 1");
+    }
+
+    @Test
+    void holdsAWindowLongerThanItsFirstBuffer() {
+        // 100 samples within one half-width: the ring grows, and every mean is of the right samples.
+        CentredMean m = mean(100);
+        for (int t = 0; t <= 300; t++) {
+            m.add(t, (double) t);
+        }
         m.flush();
-        assertThat(out.get(1).mean()).containsExactly(2, 2);
-        assertThat(out.get(2).mean()).containsExactly(6);
+        assertThat(out).hasSize(301);
+        for (Out o : out) {
+            long from = Math.max(0, o.tNs() - 100);
+            long to = Math.min(300, o.tNs() + 100);
+            assertThat(o.mean()[0]).as("t = %d", o.tNs()).isCloseTo((from + to) / 2.0, within(1e-9));
+        }
     }
 
     @Test
@@ -96,7 +113,7 @@ class CentredMeanTest {
         double[] v = {0.7};
         m.add(10, v);
         assertThat(out).hasSize(1);
-        assertThat(out.get(0).mean()).isSameAs(v);
+        assertThat(out.get(0).mean()).containsExactly(0.7);
     }
 
     @Test

@@ -175,6 +175,63 @@ record FamilyFixture(Family family, String clauseId, Map<String, Limit> limits, 
                         "hold", q(1.2, Unit.SECOND)));
     }
 
+    /** SE-SPD-01: cartesian-speed, every span of manual_reduced, world reference, hands and tools. */
+    static FamilyFixture cartesianSpeed() {
+        return of(new CartesianSpeed(), "SE-SPD-01",
+                Map.of("window", "mode-span", "mode", "manual_reduced", "reference", "world", "frames", "hands-and-tools"),
+                List.of(limit("frameSpeed", 250, Unit.MILLIMETRE_PER_SECOND, Comparison.AT_MOST, "C")),
+                Map.of("maxSampleGap", q(50, Unit.MILLISECOND), "maxModeUncertainty", q(20, Unit.MILLISECOND)));
+    }
+
+    /** SE-SPD-02: cartesian-speed, spans with a demand above the declared safe speed limit (250 mm/s, tolerance 10 mm/s). */
+    static FamilyFixture overLimitDemand() {
+        return of(new CartesianSpeed(), "SE-SPD-02",
+                Map.of("window", "over-limit-demand", "mode", "manual_reduced", "reference", "world", "frames", "hands-and-tools"),
+                List.of(new Limit("frameSpeedOverSafeLimit", q(10, Unit.MILLIMETRE_PER_SECOND), Comparison.AT_MOST, "D",
+                                "robot declaration declared.safeSpeedTolerance in " + ROBOT_PROFILE),
+                        limit("limitingEventLogged", 1, Unit.RATIO, Comparison.AT_LEAST, "C")),
+                Map.of("maxSampleGap", q(50, Unit.MILLISECOND), "maxModeUncertainty", q(20, Unit.MILLISECOND)))
+                .withDeclared("safeSpeedLimit", q(250, Unit.MILLIMETRE_PER_SECOND))
+                .withDeclared("safeSpeedTolerance", q(10, Unit.MILLIMETRE_PER_SECOND));
+    }
+
+    /** CM-LOC-01: trials, straight segments, the mean against a declared rated speed of 0.45 m/s. */
+    static FamilyFixture segmentTrials() {
+        return of(new Trials(), "CM-LOC-01", Map.of("trial", "straight-segment", "statistic", "mean"),
+                List.of(new Limit("segmentSpeed", q(0.45, Unit.METRE_PER_SECOND), Comparison.AT_LEAST, "D",
+                        "robot declaration declared.ratedWalkSpeed in " + ROBOT_PROFILE)),
+                trialParameters(Map.of("minTrials", q(3, Unit.COUNT), "confidence", q(95, Unit.PERCENT),
+                        "accelerationDistance", q(0.5, Unit.METRE), "segmentLength", q(1, Unit.METRE))))
+                .withDeclared("ratedWalkSpeed", q(0.45, Unit.METRE_PER_SECOND));
+    }
+
+    /** CM-LOC-02: trials, stops at a declared rated speed of 0.45 m/s, every trial and the 90/90 bound; declared 0.15 m and 600 ms. */
+    static FamilyFixture stopTrials() {
+        return of(new Trials(), "CM-LOC-02", Map.of("trial", "stop-at-speed", "statistic", "every-trial"),
+                List.of(new Limit("stoppingDistance", q(0.15, Unit.METRE), Comparison.AT_MOST, "D",
+                                "robot declaration declared.stoppingDistance in " + ROBOT_PROFILE),
+                        new Limit("stoppingTime", q(600, Unit.MILLISECOND), Comparison.AT_MOST, "D",
+                                "robot declaration declared.stoppingTime in " + ROBOT_PROFILE)),
+                trialParameters(Map.of("minTrials", q(5, Unit.COUNT), "confidence", q(90, Unit.PERCENT),
+                        "percentile", q(90, Unit.PERCENT), "speedTolerance", q(0.05, Unit.METRE_PER_SECOND),
+                        "approachWindow", q(1, Unit.SECOND), "minStandstillHold", q(0.2, Unit.SECOND),
+                        "observationWindow", q(3, Unit.SECOND), "walkBeforeStop", q(2, Unit.SECOND))))
+                .withDeclared("ratedWalkSpeed", q(0.45, Unit.METRE_PER_SECOND))
+                .withDeclared("stoppingDistance", q(0.15, Unit.METRE))
+                .withDeclared("stoppingTime", q(600, Unit.MILLISECOND));
+    }
+
+    /** The trials family's parameters: its defaults, then {@code given}. */
+    private static Map<String, Quantity> trialParameters(Map<String, Quantity> given) {
+        Map<String, Quantity> all = new LinkedHashMap<>();
+        new Trials().parameters().forEach(p -> p.fallback().ifPresent(f -> all.put(p.name(), f)));
+        all.put("maxSampleGap", q(50, Unit.MILLISECOND));
+        all.put("standstillBaseSpeed", q(0.01, Unit.METRE_PER_SECOND));
+        all.put("standstillBaseTurnRate", q(0.01, Unit.RADIAN_PER_SECOND));
+        all.putAll(given);
+        return all;
+    }
+
     private static FamilyFixture of(Family family, String clauseId, Map<String, String> options, List<Limit> limits,
             Map<String, Quantity> parameters) {
         Map<String, Limit> byName = new LinkedHashMap<>();
@@ -222,6 +279,12 @@ record FamilyFixture(Family family, String clauseId, Map<String, Limit> limits, 
         return withJoints(java.util.Arrays.stream(names).map(n -> new DeclaredJoint(n, -1, 1, 8)).toArray(DeclaredJoint[]::new));
     }
 
+    FamilyFixture withDeclared(String key, Quantity value) {
+        Map<String, Quantity> d = new LinkedHashMap<>(declared);
+        d.put(key, value);
+        return new FamilyFixture(family, clauseId, limits, parameters, options, joints, d);
+    }
+
     FamilyFixture withoutDeclared(String key) {
         Map<String, Quantity> d = new LinkedHashMap<>(declared);
         d.remove(key);
@@ -232,6 +295,11 @@ record FamilyFixture(Family family, String clauseId, Map<String, Limit> limits, 
 
     /** The clause resolved for the test robot, parameters in SI. */
     ClauseSetup setup() {
+        return setup(List.of());
+    }
+
+    /** The clause resolved for the test robot with the kinematic frames {@code kinematics}, parameters in SI. */
+    ClauseSetup setup(List<KinematicFrame> kinematics) {
         Map<String, Double> si = new LinkedHashMap<>();
         parameters.forEach((name, value) -> si.put(name, value.si()));
         // The family's defaults for what the fixture leaves out, as the profile's resolver fills them in.
@@ -241,7 +309,7 @@ record FamilyFixture(Family family, String clauseId, Map<String, Limit> limits, 
         SignalMapping topics = SignalMapping.of(Map.of(Role.JOINTS, List.of(JOINTS_TOPIC), Role.ODOMETRY, List.of(ODOM_TOPIC),
                 Role.IMU, List.of(IMU_TOPIC), Role.SAFETY_STATE, List.of(SAFETY_TOPIC), Role.EVENTS, List.of(EVENTS_TOPIC)));
         return new ClauseSetup(clauseId, family, limits, Map.of(), si, options,
-                new RobotFacts(ROBOT_PROFILE, joints, declared, topics));
+                new RobotFacts(ROBOT_PROFILE, joints, declared, topics, kinematics));
     }
 
     /** Push {@code samples} in list order, then finish at the last one's log time (none: {@code Long.MIN_VALUE}). */
@@ -252,6 +320,13 @@ record FamilyFixture(Family family, String clauseId, Map<String, Limit> limits, 
     /** Push {@code samples} in list order, then finish at {@code endNs}. */
     ClauseEvidence evaluate(List<? extends Sample> samples, long endNs) {
         Evaluator evaluator = family.evaluator(setup());
+        samples.forEach(evaluator::accept);
+        return evaluator.finish(endNs);
+    }
+
+    /** Push {@code samples} in list order to the clause of a robot with frames {@code kinematics}, then finish at {@code endNs}. */
+    ClauseEvidence evaluate(List<KinematicFrame> kinematics, List<? extends Sample> samples, long endNs) {
+        Evaluator evaluator = family.evaluator(setup(kinematics));
         samples.forEach(evaluator::accept);
         return evaluator.finish(endNs);
     }

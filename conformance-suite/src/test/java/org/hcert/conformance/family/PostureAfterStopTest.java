@@ -140,6 +140,41 @@ class PostureAfterStopTest {
     }
 
     @Test
+    void aStopRequestedAtTheInstantTheStateShowsTheProtectiveStopIsTheSameStop() {
+        // The 100 Hz state shows the protective-stop input at 1000 ms, and at that same instant the robot
+        // logs stop_requested: one stop, whose window runs its full 3 s (the bench's HB-40 does this).
+        List<Sample> s = new ArrayList<>();
+        for (Sample x : stopAt(0.5, 10)) {
+            if (x instanceof EventSample) {
+                continue;
+            }
+            long ms = (x.tNs() - FamilyFixture.T0) / 1_000_000;
+            if (ms % 10 == 0 && x instanceof ImuSample) {
+                s.add(safety(ms, "walking", false, ms >= 1000, true));
+                if (ms == 1000) {
+                    s.add(event(ms, "stop_requested"));
+                }
+            }
+            s.add(x);
+        }
+        ClauseEvidence e = CLAUSE.evaluate(s);
+        Reading tilt = single(e, TRUNK_TILT);
+        assertThat(e.readings(TRUNK_TILT)).hasSize(1);
+        assertThat(tilt.window()).isEqualTo(TimeWindow.of(at(990), at(3990)));
+        assertThat(tilt.gaps()).isEmpty();
+        assertThat(tilt.valueSi()).hasValueCloseTo(Math.toRadians(10), within(1e-9));
+    }
+
+    @Test
+    void aStopOneMillisecondAfterTheTriggerEndsItsWindow() {
+        // A second stop 1 ms after the first still ends the first's window: windows never overlap a later stop.
+        List<Sample> s = new ArrayList<>(stopAt(0.5, 10));
+        s.add(event(1001, "stop_requested"));
+        Reading tilt = single(CLAUSE.evaluate(sorted(s)), TRUNK_TILT);
+        assertThat(tilt.window()).isEqualTo(TimeWindow.of(at(1000), at(1001)));
+    }
+
+    @Test
     void aRobotWithoutADeclaredNominalPelvisHeightIsAProblem() {
         ClauseEvidence e = CLAUSE.withoutDeclared("nominalPelvisHeight").evaluate(stopAt(0.5, 80));
         assertThat(single(e, PELVIS_HEIGHT).valueSi()).isEmpty();

@@ -48,4 +48,26 @@ class CaptureTest {
         assertThat(c.warnings()).containsExactly("the scenario's capture is full: 3 messages kept, 2 later ones not "
                 + "(the limit bounds the harness's memory; shorten the scenario's window)");
     }
+
+    private static ReceivedTelemetry event(long tNs) {
+        return new ReceivedTelemetry(new Message(tNs, "/events", "hcert/msg/Event", JsonNodeFactory.instance.objectNode()
+                .put("kind", "provenance").put("detail", ""), "live frame " + tNs), tNs, tNs, tNs);
+    }
+
+    @Test
+    void theSessionsEarlierEventsJoinTheCaptureOnceAndInLogTimeOrder() {
+        SessionEvents session = new SessionEvents();
+        session.onTelemetry(event(1));
+        session.onTelemetry(at(2));
+        Capture c = new Capture("tcp://robot:1");
+        ReceivedTelemetry during = event(5);
+        session.onTelemetry(during);
+        c.onTelemetry(during);
+        c.onTelemetry(at(6));
+        assertThat(session.messages()).extracting(Message::logTimeNs).containsExactly(1L, 5L);
+        c.include(session.messages(), session.warnings());
+        c.stop();
+        assertThat(times(c)).containsExactly(1L, 5L, 6L);
+        assertThat(c.warnings()).isEmpty();
+    }
 }

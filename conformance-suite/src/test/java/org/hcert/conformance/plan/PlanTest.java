@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import org.hcert.conformance.profile.ProfileException;
 import org.hcert.conformance.profile.ProfileLoader;
@@ -24,11 +25,10 @@ class PlanTest {
     @Test
     void everyClauseAppliesToTheDemoBiped() {
         Plan plan = Plan.of(HC1, HEIS);
-        assertThat(plan.applicable()).extracting(p -> p.clause().id())
-                .containsExactly("SE-ESTOP-01", "SE-ESTOP-02", "LC-JNT-01", "SE-BAL-01", "SE-PSTOP-01", "SE-NSTOP-01",
-                        "SE-STOP-07", "SE-STOP-08", "SE-FS-03", "SE-ESTOP-03", "SE-BAL-02");
-        assertThat(plan.tagExpression()).isEqualTo("@SE-ESTOP-01 or @SE-ESTOP-02 or @LC-JNT-01 or @SE-BAL-01 or @SE-PSTOP-01 "
-                + "or @SE-NSTOP-01 or @SE-STOP-07 or @SE-STOP-08 or @SE-FS-03 or @SE-ESTOP-03 or @SE-BAL-02");
+        List<String> every = HEIS.clauses().stream().map(c -> c.id()).toList();
+        assertThat(plan.applicable()).extracting(p -> p.clause().id()).containsExactlyElementsOf(every)
+                .startsWith("SE-ESTOP-01", "SE-ESTOP-02", "LC-JNT-01", "SE-BAL-01");
+        assertThat(plan.tagExpression()).isEqualTo(String.join(" or ", every.stream().map(id -> "@" + id).toList()));
     }
 
     @Test
@@ -37,8 +37,7 @@ class PlanTest {
         PlannedClause balance = plan.clauses().get(3);
         assertThat(balance.applicable()).isFalse();
         assertThat(balance.reason()).isEqualTo("requires capabilities [walking], which the robot does not declare");
-        assertThat(plan.tagExpression()).isEqualTo("@SE-ESTOP-01 or @SE-ESTOP-02 or @LC-JNT-01 or @SE-NSTOP-01 or @SE-STOP-07 "
-                + "or @SE-STOP-08 or @SE-FS-03 or @SE-ESTOP-03");
+        assertThat(plan.tagExpression()).startsWith("@SE-ESTOP-01 or @SE-ESTOP-02 or @LC-JNT-01").doesNotContain("@SE-BAL-01");
     }
 
     @Test

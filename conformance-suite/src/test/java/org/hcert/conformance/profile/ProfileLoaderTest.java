@@ -8,9 +8,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.hcert.conformance.family.DeclaredJoint;
+import org.hcert.conformance.family.KinematicFrame;
 import org.hcert.conformance.quantity.Quantity;
 import org.hcert.conformance.quantity.Unit;
 import org.hcert.conformance.verdict.Comparison;
+import org.hcert.telemetry.Vector3;
 import org.hcert.telemetry.mapping.Role;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,6 +25,17 @@ class ProfileLoaderTest {
 
     @TempDir
     Path dir;
+
+    /** The line of the bundled robot profile on which {@code text} first appears, 1-based. */
+    private static int lineOf(String text) throws IOException {
+        java.util.List<String> lines = Files.readAllLines(ROBOT);
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains(text)) {
+                return i + 1;
+            }
+        }
+        throw new AssertionError(text + " is not in " + ROBOT);
+    }
 
     private Path robotWith(String from, String to) throws IOException {
         String text = Files.readString(ROBOT);
@@ -63,8 +76,8 @@ class ProfileLoaderTest {
 
     @Test
     void convertsJointLimitsGivenInDegrees() throws IOException {
-        Path file = robotWith("{name: neck_yaw, lower: -1.2, upper: 1.2, maxVelocity: 8}",
-                "{name: neck_yaw, lower: -90, upper: 90, unit: deg}");
+        Path file = robotWith("{name: neck_yaw, lower: -1.2, upper: 1.2, maxVelocity: 8,",
+                "{name: neck_yaw, lower: -90, upper: 90, unit: deg,");
         DeclaredJoint neck = ProfileLoader.loadRobot(file).joints().get(19);
         assertThat(neck.upperRad()).isCloseTo(Math.PI / 2, within(1e-12));
     }
@@ -90,7 +103,7 @@ class ProfileLoaderTest {
     void rejectsAFieldOfTheWrongType() throws IOException {
         Path file = robotWith("{name: left_knee, lower: 0.0, upper: 2.2", "{name: left_knee, lower: 0.0, upper: high");
         assertThatThrownBy(() -> ProfileLoader.loadRobot(file))
-                .hasMessage(file + ":22: joints[6].upper: string found, number expected");
+                .hasMessage(file + ":" + lineOf("{name: left_knee,") + ": joints[6].upper: string found, number expected");
     }
 
     @Test
@@ -105,14 +118,32 @@ class ProfileLoaderTest {
     void rejectsAJointWhoseUpperLimitIsNotAboveItsLower() throws IOException {
         Path file = robotWith("{name: torso_yaw, lower: -1.0, upper: 1.0", "{name: torso_yaw, lower: 1.0, upper: -1.0");
         assertThatThrownBy(() -> ProfileLoader.loadRobot(file))
-                .hasMessage(file + ":28: joints[12].upper: upper limit -1.0 must be greater than lower limit 1.0");
+                .hasMessage(file + ":" + lineOf("{name: torso_yaw,") + ": joints[12].upper: upper limit -1.0 must be greater than lower limit 1.0");
     }
 
     @Test
     void rejectsATopicMappedToTwoRoles() throws IOException {
         Path file = robotWith("  battery: [/battery]", "  battery: [/odom]");
         assertThatThrownBy(() -> ProfileLoader.loadRobot(file))
-                .hasMessage(file + ":43: topics.battery[0]: topic /odom is already mapped to odometry; a topic plays one role");
+                .hasMessage(file + ":" + lineOf("  battery: [/battery]")
+                        + ": topics.battery[0]: topic /odom is already mapped to odometry; a topic plays one role");
+    }
+
+    @Test
+    void choosesAPublisherByItsFrameWhereTheFrameTellsPublishersApart() throws IOException {
+        Path file = robotWith("  odometry: [/odom]", "  odometry: [{topic: /odom, frameId: odom}]");
+        RobotProfile robot = ProfileLoader.loadRobot(file);
+        assertThat(robot.topics().topics(Role.ODOMETRY)).containsExactly("/odom");
+        assertThat(robot.topics().chosenFrame("/odom")).contains("odom");
+        assertThat(robot.topics().chosenFrame("/imu/torso")).isEmpty();
+    }
+
+    @Test
+    void refusesToChooseATemperaturePublisherByItsFrame() throws IOException {
+        Path file = robotWith("  temperatures: [/temperatures]", "  temperatures: [{topic: /temperatures, frameId: left_knee}]");
+        assertThatThrownBy(() -> ProfileLoader.loadRobot(file)).hasMessageStartingWith(file + ":")
+                .hasMessageEndingWith("topics.temperatures[0].frameId: role temperatures: a message's frame_id does not tell "
+                        + "its publisher apart (it names the sensor), so a publisher cannot be chosen by it");
     }
 
     @Test
@@ -130,5 +161,53 @@ class ProfileLoaderTest {
                 .isInstanceOf(ProfileException.class)
                 .hasMessage(file + ":26: clauses[0].limits.stopTime: give either value and unit, or declared "
                         + "(a key of the robot profile's declared section), not both or neither");
+    }
+
+    @Test
+    void loadsTheKinematicChainsOfTheBundledRobot() {
+        RobotProfile robot = ProfileLoader.loadRobot(ROBOT);
+        assertThat(robot.kinematics()).extracting(KinematicFrame::name).containsExactly("left_hand", "right_hand", "left_elbow", "right_elbow");
+        KinematicFrame left = robot.kinematics().get(0);
+        assertThat(left.kind()).isEqualTo(KinematicFrame.HAND);
+        assertThat(left.joints()).containsExactly("torso_yaw", "left_shoulder_pitch", "left_shoulder_roll", "left_elbow");
+        assertThat(left.chain().get(1).xyzM()).isEqualTo(new Vector3(0, 0.2, 0.45));
+        assertThat(left.chain().get(1).axis()).isEqualTo(new Vector3(0, -1, 0));
+        assertThat(left.chain().get(4).joint()).isEmpty();
+        assertThat(robot.kinematics().get(2).kind()).isEqualTo(KinematicFrame.POINT);
+    }
+
+    @Test
+    void rejectsAChainJointThatIsNotDeclaredNamingTheClosestOne() throws IOException {
+        Path file = robotWith("{joint: left_shoulder_roll, axis: [1, 0, 0]}", "{joint: left_shoulder_rol, axis: [1, 0, 0]}");
+        assertThatThrownBy(() -> ProfileLoader.loadRobot(file))
+                .hasMessage(file + ":" + lineOf("{joint: left_shoulder_roll, axis: [1, 0, 0]}") + ": kinematics.frames[0].chain[2].joint: joint left_shoulder_rol is not declared under joints "
+                        + "(did you mean left_shoulder_roll?)");
+    }
+
+    @Test
+    void rejectsAZeroAxis() throws IOException {
+        Path file = robotWith("{joint: left_elbow, xyz: [0, 0, -0.30], axis: [0, -1, 0]}", "{joint: left_elbow, xyz: [0, 0, -0.30], axis: [0, 0, 0]}");
+        assertThatThrownBy(() -> ProfileLoader.loadRobot(file))
+                .hasMessage(file + ":" + lineOf("{joint: left_elbow, xyz: [0, 0, -0.30], axis: [0, -1, 0]}") + ": kinematics.frames[0].chain[3].axis: the axis of joint left_elbow is zero; give the direction "
+                        + "it turns about, e.g. [0, 0, 1]");
+    }
+
+    @Test
+    void rejectsAJointWithoutAxisAndAFixedLinkWithOne() throws IOException {
+        Path noAxis = robotWith("{joint: left_shoulder_roll, axis: [1, 0, 0]}", "{joint: left_shoulder_roll}");
+        assertThatThrownBy(() -> ProfileLoader.loadRobot(noAxis))
+                .hasMessage(noAxis + ":" + lineOf("{joint: left_shoulder_roll, axis: [1, 0, 0]}") + ": kinematics.frames[0].chain[2]: joint left_shoulder_roll needs its rotation axis "
+                        + "(axis: [x, y, z] in the link's frame)");
+        Path fixedAxis = robotWith("        - {xyz: [0, 0, -0.30]}\n    - name: right_hand", "        - {xyz: [0, 0, -0.30], axis: [1, 0, 0]}\n    - name: right_hand");
+        assertThatThrownBy(() -> ProfileLoader.loadRobot(fixedAxis))
+                .hasMessage(fixedAxis + ":" + lineOf("        - {xyz: [0, 0, -0.30]}") + ": kinematics.frames[0].chain[4].axis: a fixed link has no axis; name the joint that turns "
+                        + "about it (joint: …)");
+    }
+
+    @Test
+    void rejectsAChainVectorWithTwoComponents() throws IOException {
+        Path file = robotWith("{joint: torso_yaw, axis: [0, 0, 1]}\n        - {joint: left_shoulder_pitch", "{joint: torso_yaw, axis: [0, 1]}\n        - {joint: left_shoulder_pitch");
+        assertThatThrownBy(() -> ProfileLoader.loadRobot(file))
+                .hasMessageStartingWith(file + ":" + lineOf("{joint: torso_yaw, axis: [0, 0, 1]}") + ": kinematics.frames[0].chain[0].axis: ");
     }
 }

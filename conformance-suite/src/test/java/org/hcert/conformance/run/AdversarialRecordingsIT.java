@@ -18,6 +18,8 @@ import org.hcert.conformance.profile.RobotProfile;
 import org.hcert.conformance.profile.StandardProfile;
 import org.hcert.conformance.verdict.ClauseResult;
 import org.hcert.conformance.verdict.Verdict;
+import org.hcert.telemetry.Recordings;
+import org.hcert.telemetry.convert.Conversion;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -184,6 +186,48 @@ class AdversarialRecordingsIT {
                     "topic /odom carries more than one stream: it has 2 publishers (frame_id \"map\", frame_id \"odom\")");
         }
         assertThat(r.verdict("LC-JNT-01")).isEqualTo(Verdict.PASS);
+    }
+
+    /** The conformant recording with a second odometry publisher (frame {@code map}) interleaved on {@code /odom}. */
+    private Path twoOdometryFrames() {
+        return derived("two-odometry-frames", n -> {
+            if (!on(n, "/odom")) {
+                return List.of(n);
+            }
+            ObjectNode other = n.deepCopy();
+            ((ObjectNode) other.get("msg").get("header")).put("frame_id", "map");
+            ((ObjectNode) other.get("msg").get("pose").get("pose").get("position")).put("x", 40.0);
+            return List.of(n, other);
+        });
+    }
+
+    @Test
+    void aSecondOdometryPublisherInOneMcapChannelIsFoundByItsFrame() {
+        Path mcap = dir.resolve("two-odometry-frames.mcap");
+        Conversion.convert(Recordings.open(twoOdometryFrames()), mcap, Conversion.Options.defaults());
+        RecordedCertification r = certify(mcap);
+        for (String clause : List.of("SE-ESTOP-01", "SE-ESTOP-02", "SE-BAL-01")) {
+            assertThat(r.verdict(clause)).as(clause).isEqualTo(Verdict.INCONCLUSIVE);
+            assertThat(r.reason(clause)).as(clause).containsPattern(
+                    "topic /odom carries more than one stream: it has 2 publishers \\(channel \\d+ frame_id \"map\", channel \\d+ frame_id \"odom\"\\)");
+        }
+    }
+
+    @Test
+    void theRobotProfileChoosesTheOdometryPublisherByItsFrame() throws IOException {
+        String profile = Files.readString(RecordedCertification.HC1).replace("odometry: [/odom]",
+                "odometry: [{topic: /odom, frameId: odom}]");
+        assertThat(profile).contains("frameId: odom");
+        RobotProfile chooses = ProfileLoader.loadRobot(Files.writeString(dir.resolve("chooses-odom.yaml"), profile));
+        Path ndjson = twoOdometryFrames();
+        Path mcap = dir.resolve("two-odometry-frames.mcap");
+        Conversion.convert(Recordings.open(ndjson), mcap, Conversion.Options.defaults());
+        for (Path recording : List.of(ndjson, mcap)) {
+            RecordedCertification r = RecordedCertification.of(chooses, recording);
+            assertThat(r.results()).as(recording.toString()).extracting(ClauseResult::verdict).containsOnly(Verdict.PASS);
+            assertThat(r.measurement("SE-ESTOP-01", "stop time").source()).as(recording.toString())
+                    .containsPattern("/odom \\(frame_id \"odom\" chosen by the robot profile; [1-9]\\d* message\\(s\\) of other publishers left out\\)");
+        }
     }
 
     @Test

@@ -68,6 +68,9 @@ final class LiveLink implements AutoCloseable {
         MotionInterlock interlock = new MotionInterlock(limits(robot, walk), o.allowMotion());
         RobotLink link = interlock.guard(raw);
         SessionRecorder recorder = SessionRecorder.start(sessionFile, link, Duration.ofSeconds(1));
+        // Before connecting, so that the session keeps the robot's events from the start (its provenance).
+        LiveSession session = new LiveSession(link, operator,
+                new LiveSession.Settings(o.estopActuator(), o.operatorTimeout(), walk, Duration.ofSeconds(2)));
         try {
             link.connect();
         } catch (LinkException e) {
@@ -76,8 +79,6 @@ final class LiveLink implements AutoCloseable {
             throw new UsageException("cannot connect to the robot: " + e.getMessage());
         }
         Watchdog watchdog = Watchdog.arm(link);
-        LiveSession session = new LiveSession(link, operator,
-                new LiveSession.Settings(o.estopActuator(), o.operatorTimeout(), walk, Duration.ofSeconds(2)));
         if (o.allowMotion()) {
             interlock.confirm(question -> confirmed(session, operator, question, o.operatorTimeout()));
         }

@@ -25,7 +25,6 @@ import org.hcert.conformance.run.ClauseVerdicts;
 import org.hcert.conformance.run.FeatureChanges;
 import org.hcert.conformance.run.ScenarioOutcome;
 import org.hcert.conformance.verdict.ClauseResult;
-import org.hcert.conformance.verdict.Comparison;
 import org.hcert.conformance.verdict.Measurement;
 import org.hcert.conformance.verdict.Verdict;
 
@@ -164,7 +163,7 @@ public final class Certificate {
             n.put("note", m.note());
         }
         n.putObject("limit").put("name", m.limit().name()).put("value", m.limit().value()).put("unit", m.limit().unit().symbol())
-                .put("comparison", m.limit().comparison() == Comparison.AT_MOST ? "at-most" : "at-least")
+                .put("comparison", m.limit().comparison().key())
                 .put("evidence", m.limit().evidence()).put("evidenceMeaning", m.limit().evidenceMeaning())
                 .put("source", m.limit().source());
         n.putObject("window").put("startNs", m.window().startNs()).put("endNs", m.window().endNs())

@@ -242,6 +242,9 @@ public final class SimulatorServer implements AutoCloseable {
         @Override
         public void sessionOpened() {
             deadmanTripped = false;
+            synchronized (robot) {
+                robot.reportProvenance(); // a new session is a new episode: it gets the robot's provenance from its start
+            }
             transport.sessionOpened();
             say("session opened");
         }

@@ -7,6 +7,7 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.Objects;
 import org.hcert.telemetry.Message;
+import org.hcert.telemetry.MessageHeader;
 import org.hcert.telemetry.Sample;
 import org.hcert.telemetry.SchemaInfo;
 import org.hcert.telemetry.TelemetryException;
@@ -33,46 +34,95 @@ final class McapSamples implements Closeable {
     private final McapReader reader;
     private final Iterator<McapRecord.Message> messages;
     private final Map<String, Role> wanted;
+    private final Map<String, String> chosenFrames;
     private final boolean fast;
     private Channel[] channels = new Channel[16];
     private final Map<String, java.util.Set<String>> publishers = new java.util.TreeMap<>();
+    private final Map<String, Long> leftOut = new java.util.TreeMap<>();
+    private MessageHeader header = MessageHeader.NONE;
 
-    private McapSamples(McapSource source, McapReader reader, Map<String, Role> wanted) {
+    private McapSamples(McapSource source, McapReader reader, Map<String, Role> wanted, Map<String, String> chosenFrames) {
         this.source = source;
         this.reader = reader;
         this.wanted = wanted;
+        this.chosenFrames = chosenFrames;
         this.messages = reader.messages(0, Long.MAX_VALUE, wanted.keySet());
         this.fast = source.decoder() instanceof RosBodyDecoders;
     }
 
-    /** Start a pass over the topics of {@code wanted}. */
-    static McapSamples open(McapSource source, Map<String, Role> wanted) {
+    /** Start a pass over the topics of {@code wanted}, taking on a topic of {@code chosenFrames} only its chosen frame. */
+    static McapSamples open(McapSource source, Map<String, Role> wanted, Map<String, String> chosenFrames) {
         McapReader reader = source.openReader();
         try {
-            return new McapSamples(source, reader, wanted);
+            return new McapSamples(source, reader, wanted, chosenFrames);
         } catch (RuntimeException e) {
             reader.close();
             throw e;
         }
     }
 
-    /** The MCAP channels each wanted topic came on, as {@code channel N}, so far. */
+    /**
+     * What set each wanted topic's publishers apart so far: the MCAP channels it came on and, for
+     * roles whose frame tells publishers apart, the frames on each channel.
+     */
     Map<String, java.util.Set<String>> publishers() {
         return publishers;
     }
 
-    /** The next sample, or null when the pass is over. */
-    @Nullable Sample next() {
-        if (!messages.hasNext()) {
-            return null;
-        }
-        McapRecord.Message m = messages.next();
-        Channel c = channel(m.channelId());
-        Sample s = c.fast == null ? null : c.fast.decode(m.logTime(), c.topic, m.data());
-        return s != null ? s : reference(m, c);
+    /** How many messages of each topic were left out because their frame was not the one the profile chose. */
+    Map<String, Long> leftOut() {
+        return leftOut;
     }
 
-    private Sample reference(McapRecord.Message m, Channel c) {
+    /** The header of the message of the last sample {@link #next()} returned. */
+    MessageHeader header() {
+        return header;
+    }
+
+    /** The next sample, or null when the pass is over. */
+    @Nullable Sample next() {
+        while (messages.hasNext()) {
+            McapRecord.Message m = messages.next();
+            Channel c = channel(m.channelId());
+            boolean framed = c.role.framePublisher();
+            CdrFrameId frameId = c.header;
+            if (framed && frameId != null && !take(c, frameId.read(m.data()))) {
+                continue;
+            }
+            CdrSampleDecoder fastDecoder = c.fast;
+            Sample s = fastDecoder == null ? null : fastDecoder.decode(m.logTime(), c.topic, m.data());
+            if (s != null && fastDecoder != null) {
+                header = fastDecoder.header();
+                return s;
+            }
+            Message message = reference(m, c);
+            if (framed && frameId == null && !take(c, SampleStream.frameOf(message))) {
+                continue;
+            }
+            Sample decoded = SampleStream.decode(message, c.role);
+            header = MessageHeader.of(message.body());
+            return decoded;
+        }
+        return null;
+    }
+
+    /** Whether a message of {@code c} with {@code frame} is taken; notes its publisher. */
+    private boolean take(Channel c, @Nullable String frame) {
+        String chosen = chosenFrames.get(c.topic);
+        if (chosen != null && !chosen.equals(frame)) {
+            leftOut.merge(c.topic, 1L, Long::sum);
+            return false;
+        }
+        if (!c.framesSeen || !java.util.Objects.equals(frame, c.lastFrame)) {
+            c.framesSeen = true;
+            c.lastFrame = frame;
+            publishers.computeIfAbsent(c.topic, t -> new java.util.TreeSet<>()).add("channel %d %s".formatted(c.id,
+                    SampleStream.describeFrame(frame)));
+        }
+        return true;
+    }
+
+    private Message reference(McapRecord.Message m, Channel c) {
         String where = "%s (topic %s, channel %d, sequence %d, log time %d ns)"
                 .formatted(source.describe(), c.topic, m.channelId(), m.sequence(), m.logTime());
         JsonNode body;
@@ -81,8 +131,7 @@ final class McapSamples implements Closeable {
         } catch (TelemetryException e) {
             throw new TelemetryFormatException(where, "cannot decode the %s body: %s".formatted(c.encoding, e.getMessage()), e);
         }
-        return SampleStream.decode(new Message(m.logTime(), c.topic, c.schema == null ? "" : c.schema.name(), body, where),
-                c.role);
+        return new Message(m.logTime(), c.topic, c.schema == null ? "" : c.schema.name(), body, where);
     }
 
     private Channel channel(int id) {
@@ -111,10 +160,14 @@ final class McapSamples implements Closeable {
             schema = new SchemaInfo(s.name(), s.encoding(), data);
         }
         boolean typeFits = schema != null && role.types().contains(RosJsonDecoder.normalise(schema.name()));
-        CdrSampleDecoder decoder = fast && typeFits && channel.messageEncoding().equals("cdr")
-                ? CdrSampleDecoder.forSchema(schema).orElse(null) : null;
-        publishers.computeIfAbsent(channel.topic(), t -> new java.util.TreeSet<>()).add("channel " + id);
-        return new Channel(channel.topic(), channel.messageEncoding(), role, schema, decoder);
+        boolean cdr = channel.messageEncoding().equals("cdr");
+        CdrSampleDecoder decoder = fast && typeFits && cdr ? CdrSampleDecoder.forSchema(schema).orElse(null) : null;
+        if (!role.framePublisher()) {
+            publishers.computeIfAbsent(channel.topic(), t -> new java.util.TreeSet<>()).add("channel " + id);
+        }
+        // ROS 2 CDR bodies of the role's own types begin with a std_msgs/msg/Header
+        CdrFrameId header = typeFits && cdr && role.framePublisher() ? new CdrFrameId() : null;
+        return new Channel(id, channel.topic(), channel.messageEncoding(), role, schema, decoder, header);
     }
 
     @Override
@@ -122,7 +175,27 @@ final class McapSamples implements Closeable {
         reader.close();
     }
 
-    /** What is known about one channel: its wanted role and how its bodies are decoded. */
-    private record Channel(String topic, String encoding, Role role, @Nullable SchemaInfo schema,
-            @Nullable CdrSampleDecoder fast) {}
+    /** What is known about one channel: its wanted role, how its bodies are decoded, the last frame it carried. */
+    private static final class Channel {
+        final int id;
+        final String topic;
+        final String encoding;
+        final Role role;
+        final @Nullable SchemaInfo schema;
+        final @Nullable CdrSampleDecoder fast;
+        final @Nullable CdrFrameId header;
+        boolean framesSeen;
+        @Nullable String lastFrame;
+
+        Channel(int id, String topic, String encoding, Role role, @Nullable SchemaInfo schema,
+                @Nullable CdrSampleDecoder fast, @Nullable CdrFrameId header) {
+            this.id = id;
+            this.topic = topic;
+            this.encoding = encoding;
+            this.role = role;
+            this.schema = schema;
+            this.fast = fast;
+            this.header = header;
+        }
+    }
 }

@@ -8,27 +8,41 @@ import org.hcert.telemetry.ros.RosJsonDecoder;
  * the signal dictionary of docs/catalogue.md, with the message types each role accepts.
  */
 public enum Role {
-    JOINTS("joints", RosJsonDecoder.JOINT_STATE),
-    IMU("imu", RosJsonDecoder.IMU),
-    ODOMETRY("odometry", RosJsonDecoder.ODOMETRY),
-    WRENCHES("wrenches", RosJsonDecoder.WRENCH_STAMPED),
-    SAFETY_STATE("safety_state", RosJsonDecoder.SAFETY_STATE),
-    EVENTS("events", RosJsonDecoder.EVENT),
-    BATTERY("battery", RosJsonDecoder.BATTERY_STATE),
-    TEMPERATURES("temperatures", RosJsonDecoder.TEMPERATURE);
+    JOINTS("joints", true, RosJsonDecoder.JOINT_STATE),
+    IMU("imu", true, RosJsonDecoder.IMU),
+    ODOMETRY("odometry", true, RosJsonDecoder.ODOMETRY),
+    WRENCHES("wrenches", true, RosJsonDecoder.WRENCH_STAMPED),
+    SAFETY_STATE("safety_state", false, RosJsonDecoder.SAFETY_STATE),
+    EVENTS("events", false, RosJsonDecoder.EVENT),
+    BATTERY("battery", true, RosJsonDecoder.BATTERY_STATE),
+    /** One topic carries many sensors, each named by its frame_id. */
+    TEMPERATURES("temperatures", false, RosJsonDecoder.TEMPERATURE);
 
     private final String key;
+    private final boolean framePublisher;
     @SuppressWarnings("ImmutableEnumChecker") // Set.of: unmodifiable
     private final Set<String> types;
 
-    Role(String key, String... types) {
+    Role(String key, boolean framePublisher, String... types) {
         this.key = key;
+        this.framePublisher = framePublisher;
         this.types = Set.of(types);
     }
 
     /** The key used for this role in robot profiles, e.g. {@code safety_state}. */
     public String key() {
         return key;
+    }
+
+    /**
+     * Whether a message's {@code header.frame_id} tells its publisher apart: one publisher of
+     * this role keeps one frame, so two frames on a topic are two publishers (and the robot profile
+     * may choose one by its frame). False where the message has no header in hcert's definitions
+     * (safety state, events) and where the frame names the sensor (temperatures: many sensors on
+     * one topic).
+     */
+    public boolean framePublisher() {
+        return framePublisher;
     }
 
     /** Message types accepted for this role. */

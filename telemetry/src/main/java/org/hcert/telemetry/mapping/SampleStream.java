@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.hcert.telemetry.Message;
 import org.hcert.telemetry.MessageCursor;
+import org.hcert.telemetry.MessageHeader;
 import org.hcert.telemetry.Sample;
 import org.hcert.telemetry.TelemetryFormatException;
 import org.hcert.telemetry.TelemetrySource;
@@ -36,16 +37,25 @@ public final class SampleStream implements Iterator<Sample>, Closeable {
     private long firstNs = Long.MAX_VALUE;
     private long lastNs = Long.MIN_VALUE;
     private @Nullable Sample next;
+    /** The header of the next sample, or null when it is to be read from {@link #nextBody} on demand. */
+    private @Nullable MessageHeader nextHeader = MessageHeader.NONE;
+    private @Nullable JsonNode nextBody;
+    private @Nullable MessageHeader header = MessageHeader.NONE;
+    private @Nullable JsonNode body;
     private final Map<String, Set<String>> frames = new java.util.TreeMap<>();
+    private final Map<String, String> chosenFrames = new HashMap<>();
+    private final Map<String, Long> leftOut = new java.util.TreeMap<>();
+    private final Map<String, @Nullable String> lastFrame = new HashMap<>();
 
     private SampleStream(TelemetrySource source, SignalMapping mapping, Set<Role> roles) {
         for (Role role : roles) {
             counts.put(role, 0L);
             for (String topic : mapping.topics(role)) {
                 wantedTopics.put(topic, role);
+                mapping.chosenFrame(topic).ifPresent(f -> chosenFrames.put(topic, f));
             }
         }
-        this.mcap = source instanceof McapSource m ? McapSamples.open(m, Map.copyOf(wantedTopics)) : null;
+        this.mcap = source instanceof McapSource m ? McapSamples.open(m, Map.copyOf(wantedTopics), Map.copyOf(chosenFrames)) : null;
         this.cursor = mcap == null ? source.open() : null;
     }
 
@@ -64,22 +74,47 @@ public final class SampleStream implements Iterator<Sample>, Closeable {
                 seen(s.tNs());
                 counts.merge(wantedTopics.get(s.topic()), 1L, Long::sum);
                 next = s;
+                nextHeader = mcap.header();
+                nextBody = null;
             }
         }
         while (next == null && cursor != null && cursor.hasNext()) {
             Message m = cursor.next();
             seen(m.logTimeNs());
             Role role = wantedTopics.get(m.topic());
-            if (role != null) {
-                JsonNode frame = m.body().path("header").path("frame_id");
-                if (frame.isTextual()) {
-                    frames.computeIfAbsent(m.topic(), t -> new java.util.TreeSet<>()).add("frame_id \"" + frame.textValue() + "\"");
-                }
+            if (role != null && (!role.framePublisher() || take(m.topic(), frameOf(m)))) {
                 next = decode(m, role);
+                nextHeader = null;
+                nextBody = m.body();
                 counts.merge(role, 1L, Long::sum);
             }
         }
         return next != null;
+    }
+
+    /** Whether a message of {@code topic} with {@code frame} is taken; notes its publisher. */
+    private boolean take(String topic, @Nullable String frame) {
+        String chosen = chosenFrames.get(topic);
+        if (chosen != null && !chosen.equals(frame)) {
+            leftOut.merge(topic, 1L, Long::sum);
+            return false;
+        }
+        if (!lastFrame.containsKey(topic) || !Objects.equals(lastFrame.get(topic), frame)) {
+            lastFrame.put(topic, frame);
+            frames.computeIfAbsent(topic, t -> new java.util.TreeSet<>()).add(describeFrame(frame));
+        }
+        return true;
+    }
+
+    /** The {@code header.frame_id} of a message's body, or null when it has none. */
+    static @Nullable String frameOf(Message m) {
+        JsonNode frame = m.body().path("header").path("frame_id");
+        return frame.isTextual() ? frame.textValue() : null;
+    }
+
+    /** How a frame sets a publisher apart, for messages: {@code frame_id "odom"} or {@code no frame_id}. */
+    static String describeFrame(@Nullable String frame) {
+        return frame == null ? "no frame_id" : "frame_id \"" + frame + "\"";
     }
 
     private void seen(long tNs) {
@@ -105,16 +140,38 @@ public final class SampleStream implements Iterator<Sample>, Closeable {
         }
         Sample s = Objects.requireNonNull(next);
         next = null;
+        header = nextHeader;
+        body = nextBody;
         return s;
     }
 
     /**
-     * What set apart the publishers of each wanted topic so far: the MCAP channels it came on, or,
-     * for other formats, the distinct {@code header.frame_id} values of its messages. A topic with
-     * more than one has several publishers.
+     * The {@code std_msgs/Header} of the message the last sample returned by {@link #next()} was
+     * decoded from: its source stamp and frame_id, or {@link MessageHeader#NONE} for a type without one.
+     */
+    public MessageHeader header() {
+        MessageHeader h = header;
+        if (h == null) {
+            JsonNode b = body;
+            h = b == null ? MessageHeader.NONE : MessageHeader.of(b);
+            header = h;
+        }
+        return h;
+    }
+
+    /**
+     * What set apart the publishers of each wanted topic so far: the MCAP channels it came on and,
+     * for roles whose frame tells publishers apart ({@link Role#framePublisher()}), the distinct
+     * {@code header.frame_id} values of its taken messages (a message without one counts as its own
+     * kind). A topic with more than one entry has several publishers.
      */
     public Map<String, Set<String>> publishers() {
         return mcap != null ? mcap.publishers() : frames;
+    }
+
+    /** How many messages of each topic were left out so far because their frame was not the one the robot profile chose. */
+    public Map<String, Long> leftOut() {
+        return mcap != null ? mcap.leftOut() : leftOut;
     }
 
     /** How many samples of {@code role} were seen so far. */

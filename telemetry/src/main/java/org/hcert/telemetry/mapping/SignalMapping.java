@@ -16,12 +16,27 @@ import java.util.Optional;
 public final class SignalMapping {
 
     private final Map<Role, List<String>> topicsByRole;
+    private final Map<String, String> chosenFrames;
 
-    private SignalMapping(Map<Role, List<String>> topicsByRole) {
+    private SignalMapping(Map<Role, List<String>> topicsByRole, Map<String, String> chosenFrames) {
         this.topicsByRole = topicsByRole;
+        this.chosenFrames = chosenFrames;
     }
 
+    /** A mapping that takes every message of each topic. */
     public static SignalMapping of(Map<Role, List<String>> topicsByRole) {
+        return of(topicsByRole, Map.of());
+    }
+
+    /**
+     * A mapping that takes, on each topic of {@code chosenFrames}, only the messages whose
+     * {@code header.frame_id} is the chosen one: the robot profile's choice among several
+     * publishers of a topic.
+     *
+     * @throws IllegalArgumentException when a topic is mapped to two roles, or a frame is chosen on
+     *     a topic no role maps or whose role's frame does not tell publishers apart
+     */
+    public static SignalMapping of(Map<Role, List<String>> topicsByRole, Map<String, String> chosenFrames) {
         Map<Role, List<String>> copy = new EnumMap<>(Role.class);
         Map<String, Role> seen = new java.util.HashMap<>();
         topicsByRole.forEach((role, topics) -> {
@@ -34,7 +49,22 @@ public final class SignalMapping {
             }
             copy.put(role, List.copyOf(topics));
         });
-        return new SignalMapping(Collections.unmodifiableMap(copy));
+        chosenFrames.forEach((topic, frame) -> {
+            Role role = seen.get(topic);
+            if (role == null) {
+                throw new IllegalArgumentException("a frame is chosen on topic %s, which no role maps".formatted(topic));
+            }
+            if (!role.framePublisher()) {
+                throw new IllegalArgumentException("topic %s plays role %s, whose frame_id does not tell publishers apart"
+                        .formatted(topic, role.key()));
+            }
+        });
+        return new SignalMapping(Collections.unmodifiableMap(copy), Map.copyOf(chosenFrames));
+    }
+
+    /** The frame_id the robot profile chose on {@code topic}, or empty when every message is taken. */
+    public Optional<String> chosenFrame(String topic) {
+        return Optional.ofNullable(chosenFrames.get(topic));
     }
 
     /** The topics mapped to {@code role}, empty when the profile maps none. */

@@ -43,9 +43,16 @@ final class CdrPlan {
     }
 
     private final Op root;
+    private final java.util.Set<String> captured;
 
-    private CdrPlan(Op root) {
+    private CdrPlan(Op root, java.util.Set<String> captured) {
         this.root = root;
+        this.captured = captured;
+    }
+
+    /** Whether the definition has the wanted field at {@code path}, so that it is captured. */
+    boolean captures(String path) {
+        return captured.contains(path);
     }
 
     /**
@@ -56,7 +63,8 @@ final class CdrPlan {
         Compiler c = new Compiler(wants);
         Op root = c.message(type, "");
         boolean complete = wants.stream().filter(Want::required).allMatch(c.matched::contains);
-        return c.failed || !complete ? Optional.empty() : Optional.of(new CdrPlan(root));
+        return c.failed || !complete ? Optional.empty()
+                : Optional.of(new CdrPlan(root, java.util.Set.copyOf(c.matched.stream().map(Want::path).toList())));
     }
 
     /** Decode one body into {@code out}; throws {@link CdrCursor#REJECTED} when the reference decoder would fail. */

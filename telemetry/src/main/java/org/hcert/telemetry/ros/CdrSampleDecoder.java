@@ -11,6 +11,7 @@ import org.hcert.telemetry.BatterySample;
 import org.hcert.telemetry.EventSample;
 import org.hcert.telemetry.ImuSample;
 import org.hcert.telemetry.JointStateSample;
+import org.hcert.telemetry.MessageHeader;
 import org.hcert.telemetry.OdometrySample;
 import org.hcert.telemetry.Quaternion;
 import org.hcert.telemetry.SafetyStateSample;
@@ -38,27 +39,32 @@ import org.jspecify.annotations.Nullable;
  */
 public final class CdrSampleDecoder {
 
+    /** Slots of the header's stamp (numbers) and, for types that do not read it themselves, frame_id (strings). */
+    private static final int SEC = 13;
+    private static final int NANOSEC = 14;
+    private static final int FRAME = 2;
+
     private static final Map<String, Spec> SPECS = Map.of(
-            RosJsonDecoder.JOINT_STATE, new Spec(CdrSampleDecoder::jointState,
+            RosJsonDecoder.JOINT_STATE, spec(CdrSampleDecoder::jointState, FRAME,
                     List.of(want("name", Kind.STRINGS, 0, true), want("position", Kind.NUMBERS, 0, true),
                             want("velocity", Kind.NUMBERS, 1, false), want("effort", Kind.NUMBERS, 2, false))),
-            RosJsonDecoder.IMU, new Spec(CdrSampleDecoder::imu, concat(quaternion("orientation", 0),
+            RosJsonDecoder.IMU, spec(CdrSampleDecoder::imu, FRAME, concat(quaternion("orientation", 0),
                     vector("angular_velocity", 4), vector("linear_acceleration", 7))),
-            RosJsonDecoder.ODOMETRY, new Spec(CdrSampleDecoder::odometry, concat(vector("pose.pose.position", 0),
+            RosJsonDecoder.ODOMETRY, spec(CdrSampleDecoder::odometry, FRAME, concat(vector("pose.pose.position", 0),
                     quaternion("pose.pose.orientation", 3), vector("twist.twist.linear", 7),
                     vector("twist.twist.angular", 10))),
-            RosJsonDecoder.WRENCH_STAMPED, new Spec(CdrSampleDecoder::wrench, concat(
+            RosJsonDecoder.WRENCH_STAMPED, spec(CdrSampleDecoder::wrench, 0, concat(
                     List.of(want("header.frame_id", Kind.STRING, 0, false)), vector("wrench.force", 0),
                     vector("wrench.torque", 3))),
-            RosJsonDecoder.BATTERY_STATE, new Spec(CdrSampleDecoder::battery,
+            RosJsonDecoder.BATTERY_STATE, spec(CdrSampleDecoder::battery, FRAME,
                     List.of(want("voltage", Kind.NUMBER, 0, true), want("current", Kind.NUMBER, 1, true),
                             want("percentage", Kind.NUMBER, 2, false), want("temperature", Kind.NUMBER, 3, false))),
-            RosJsonDecoder.TEMPERATURE, new Spec(CdrSampleDecoder::temperature,
+            RosJsonDecoder.TEMPERATURE, spec(CdrSampleDecoder::temperature, 0,
                     List.of(want("header.frame_id", Kind.STRING, 0, false), want("temperature", Kind.NUMBER, 0, true))),
-            RosJsonDecoder.SAFETY_STATE, new Spec(CdrSampleDecoder::safetyState,
+            RosJsonDecoder.SAFETY_STATE, spec(CdrSampleDecoder::safetyState, FRAME,
                     List.of(want("mode", Kind.STRING, 0, true), want("estop", Kind.BOOL, 0, true),
                             want("protective_stop", Kind.BOOL, 1, true), want("drive_enabled", Kind.BOOL, 2, true))),
-            RosJsonDecoder.EVENT, new Spec(CdrSampleDecoder::event,
+            RosJsonDecoder.EVENT, spec(CdrSampleDecoder::event, FRAME,
                     List.of(want("kind", Kind.STRING, 0, true), want("detail", Kind.STRING, 1, false))));
 
     private static final double[] EMPTY = new double[0];
@@ -67,10 +73,13 @@ public final class CdrSampleDecoder {
     private final Spec spec;
     private final CdrCursor cursor = new CdrCursor();
     private final Values values = new Values();
+    private final boolean stamped;
+    private MessageHeader header = MessageHeader.NONE;
 
     private CdrSampleDecoder(CdrPlan plan, Spec spec) {
         this.plan = plan;
         this.spec = spec;
+        this.stamped = plan.captures("header.stamp.sec") && plan.captures("header.stamp.nanosec");
     }
 
     /**
@@ -107,6 +116,10 @@ public final class CdrSampleDecoder {
         values.numbers[3] = Double.NaN;
         values.arrays[1] = EMPTY;
         values.arrays[2] = EMPTY;
+        values.strings[FRAME] = "";
+        values.numbers[SEC] = Double.NaN;
+        values.numbers[NANOSEC] = Double.NaN;
+        header = MessageHeader.NONE;
         try {
             plan.run(cursor, body, values);
         } catch (RuntimeException e) {
@@ -115,12 +128,30 @@ public final class CdrSampleDecoder {
             }
             throw e;
         }
-        return spec.build().apply(new Header(logTimeNs, topic), values);
+        header = stamped ? new MessageHeader(true, MessageHeader.stampNs((long) values.numbers[SEC],
+                (long) values.numbers[NANOSEC]), values.strings[spec.frameSlot()]) : MessageHeader.NONE;
+        return spec.build().apply(new Origin(logTimeNs, topic), values);
     }
 
-    private record Header(long tNs, String topic) {}
+    /** The {@code std_msgs/Header} of the body last decoded: {@link MessageHeader#NONE} when its definition has none. */
+    public MessageHeader header() {
+        return header;
+    }
 
-    private record Spec(BiFunction<Header, Values, Sample> build, List<Want> wants) {}
+    private record Origin(long tNs, String topic) {}
+
+    private record Spec(BiFunction<Origin, Values, Sample> build, List<Want> wants, int frameSlot) {}
+
+    /** A spec that also reads the header's stamp and, unless the type reads it itself, its frame_id. */
+    private static Spec spec(BiFunction<Origin, Values, Sample> build, int frameSlot, List<Want> wants) {
+        List<Want> all = new ArrayList<>(wants);
+        all.add(want("header.stamp.sec", Kind.NUMBER, SEC, false));
+        all.add(want("header.stamp.nanosec", Kind.NUMBER, NANOSEC, false));
+        if (frameSlot == FRAME) {
+            all.add(want("header.frame_id", Kind.STRING, FRAME, false));
+        }
+        return new Spec(build, List.copyOf(all), frameSlot);
+    }
 
     private static Want want(String path, Kind kind, int slot, boolean required) {
         return new Want(path, kind, slot, required);
@@ -158,36 +189,36 @@ public final class CdrSampleDecoder {
     }
 
     @SuppressWarnings("unchecked")
-    private static Sample jointState(Header h, Values v) {
+    private static Sample jointState(Origin h, Values v) {
         return new JointStateSample(h.tNs(), h.topic(), (List<String>) v.lists[0], v.arrays[0], v.arrays[1],
                 v.arrays[2]);
     }
 
-    private static Sample imu(Header h, Values v) {
+    private static Sample imu(Origin h, Values v) {
         return new ImuSample(h.tNs(), h.topic(), quaternion(v, 0), vector(v, 4), vector(v, 7));
     }
 
-    private static Sample odometry(Header h, Values v) {
+    private static Sample odometry(Origin h, Values v) {
         return new OdometrySample(h.tNs(), h.topic(), vector(v, 0), quaternion(v, 3), vector(v, 7), vector(v, 10));
     }
 
-    private static Sample wrench(Header h, Values v) {
+    private static Sample wrench(Origin h, Values v) {
         return new WrenchSample(h.tNs(), h.topic(), v.strings[0], vector(v, 0), vector(v, 3));
     }
 
-    private static Sample battery(Header h, Values v) {
+    private static Sample battery(Origin h, Values v) {
         return new BatterySample(h.tNs(), h.topic(), v.numbers[0], v.numbers[1], v.numbers[2], v.numbers[3]);
     }
 
-    private static Sample temperature(Header h, Values v) {
+    private static Sample temperature(Origin h, Values v) {
         return new TemperatureSample(h.tNs(), h.topic(), v.strings[0], v.numbers[0]);
     }
 
-    private static Sample safetyState(Header h, Values v) {
+    private static Sample safetyState(Origin h, Values v) {
         return new SafetyStateSample(h.tNs(), h.topic(), v.strings[0], v.bools[0], v.bools[1], v.bools[2]);
     }
 
-    private static Sample event(Header h, Values v) {
+    private static Sample event(Origin h, Values v) {
         return new EventSample(h.tNs(), h.topic(), v.strings[0], v.strings[1]);
     }
 }
