@@ -15,7 +15,8 @@ public sealed interface Command {
 
     /**
      * The command's name on the wire: {@code walk}, {@code joint}, {@code hand}, {@code stop},
-     * {@code reset}, {@code mode}, {@code start}, {@code estop}, {@code protective_stop}, {@code dummy}.
+     * {@code reset}, {@code mode}, {@code start}, {@code estop}, {@code protective_stop}, {@code dummy},
+     * {@code power}, {@code safety_fault}.
      */
     String name();
 
@@ -48,8 +49,10 @@ public sealed interface Command {
             case "protective_stop" -> new ProtectiveStop(Fields.bool(body, "asserted"));
             case "dummy" -> body.path("remove").asBoolean(false) ? new RemoveDummy(body.path("side").asText(""))
                     : new PlaceDummy(Fields.text(body, "side"), Fields.text(body, "region"), Fields.number(body, "distance"));
+            case "power" -> new DrivePower(Fields.bool(body, "on"));
+            case "safety_fault" -> new SafetyFault(Fields.text(body, "kind"), Fields.bool(body, "asserted"));
             default -> throw new IllegalArgumentException(("unknown command \"%s\"; expected walk, joint, hand, stop, reset, mode, "
-                    + "start, estop, protective_stop or dummy").formatted(cmd));
+                    + "start, estop, protective_stop, dummy, power or safety_fault").formatted(cmd));
         };
     }
 
@@ -247,6 +250,57 @@ public sealed interface Command {
         @Override
         public ObjectNode toBody() {
             return Fields.body(name()).put("asserted", asserted);
+        }
+    }
+
+    /**
+     * Cut ({@code on} false) or restore the robot's main drive bus, as the lab's supply rig does.
+     * Both pass the motion interlock as motion commands: a robot whose drive bus is cut may fall,
+     * and a faulty one may move when power comes back.
+     *
+     * @param on false to cut the drive bus, true to restore it
+     */
+    record DrivePower(boolean on) implements Command {
+
+        @Override
+        public String name() {
+            return "power";
+        }
+
+        @Override
+        public ObjectNode toBody() {
+            return Fields.body(name()).put("on", on);
+        }
+    }
+
+    /**
+     * Inject a fault into the robot's safety control system, or remove it, as a fault-injection rig
+     * does. Injecting passes the motion interlock as a motion command (the robot's reaction, a
+     * category 0 stop while walking, may make it fall); removing it does not: the robot stays
+     * stopped until a {@code reset} and a {@code start}.
+     *
+     * @param kind the fault, as the robot names it, e.g. {@code encoder_dropout}, {@code dual_channel_mismatch}
+     * @param asserted true to inject, false to remove
+     */
+    record SafetyFault(String kind, boolean asserted) implements Command {
+
+        public SafetyFault {
+            Objects.requireNonNull(kind, "kind must not be null");
+        }
+
+        @Override
+        public String name() {
+            return "safety_fault";
+        }
+
+        @Override
+        public boolean moves() {
+            return asserted;
+        }
+
+        @Override
+        public ObjectNode toBody() {
+            return Fields.body(name()).put("kind", kind).put("asserted", asserted);
         }
     }
 

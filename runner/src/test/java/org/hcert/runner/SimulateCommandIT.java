@@ -31,7 +31,10 @@ class SimulateCommandIT {
         assertThat(err.toString()).isEqualTo("""
                 hcert: error: unknown fault "teleport"; valid faults: slow-estop, drive-power-not-removed, restart-after-reset, \
                 overspeed-reduced, excessive-contact-force, fall-on-stop, joint-limit-overrun, dropped-frames, corrupted-frames, \
-                stalled-link, clock-jump
+                stalled-link, clock-jump, unsigned-model, no-provenance, wrong-robot-id, overheating-actuator, joint-overspeed, \
+                battery-overheat, walk-speed-cap-off, hot-surface, stream-below-rate, stream-clock-offset, slow-walk, \
+                fault-on-normal-stop, safety-fault-ignored, estop-not-latched, restart-after-power, \
+                no-brakes-on-power-loss, no-self-test, self-test-fails-but-moves
                 """);
     }
 

@@ -35,6 +35,28 @@ public sealed interface Command {
     /** Press the emergency stop: it latches until {@link Reset}. */
     record EmergencyStop() implements Command {}
 
+    /**
+     * Release the emergency-stop actuator (pull the button out): the robot reports
+     * {@code estop_released}; the stop stays latched until {@link Reset}.
+     */
+    record ReleaseEmergencyStop() implements Command {}
+
+    /**
+     * Cut the main drive bus ({@code on} false) or restore it ({@code on} true), as the lab's supply
+     * rig does. The robot's computers and safety controller stay powered, so it keeps reporting.
+     */
+    record DrivePower(boolean on) implements Command {}
+
+    /**
+     * Inject a fault into the safety control system ({@code present} true), as a fault-injection rig
+     * does, or remove it again ({@code present} false).
+     */
+    record SafetyFault(SafetyFaultKind kind, boolean present) implements Command {
+        public SafetyFault {
+            Objects.requireNonNull(kind, "kind must not be null");
+        }
+    }
+
     /** Assert or release the protective-stop input. */
     record ProtectiveStop(boolean asserted) implements Command {}
 

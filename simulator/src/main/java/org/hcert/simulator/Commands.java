@@ -4,6 +4,8 @@ package org.hcert.simulator;
 final class Commands {
 
     static final double OVERRUN_SHARE = 0.1;
+    /** Share of the commanded walking speed HC-1 reaches under {@code slow-walk}: {@value}. */
+    static final double SLOW_WALK_SHARE = 0.8;
 
     private Commands() {}
 
@@ -35,7 +37,9 @@ final class Commands {
         if (!(speed <= max || (capOff && Double.isFinite(speed))) || !Double.isFinite(w.yawRateRadS())) {
             return CommandResult.refused("walk speed %s m/s exceeds the maximum of %s m/s".formatted(speed, max));
         }
-        return robot.motion(w, b -> b.walk(w));
+        Command.Walk walked = robot.faults().isActive(Fault.SLOW_WALK)
+                ? new Command.Walk(w.vxMs() * SLOW_WALK_SHARE, w.vyMs() * SLOW_WALK_SHARE, w.yawRateRadS()) : w;
+        return robot.motion(w, b -> b.walk(walked));
     }
 
     private static CommandResult moveJoint(Command.MoveJoint m, VirtualHumanoid robot) {

@@ -55,7 +55,28 @@ public enum Fault {
     STREAM_BELOW_RATE("stream-below-rate", "/joint_states is published at the given share of its rate", 0.1, "ratio"),
     STREAM_CLOCK_OFFSET("stream-clock-offset",
             "/joint_states is stamped by a clock ahead of the robot clock by the given offset; its log time is not",
-            0.005, "s");
+            0.005, "s"),
+    SLOW_WALK("slow-walk", "HC-1 walks at 80 % of the commanded speed: slower than its declared rated speed", Double.NaN,
+            ""),
+    FAULT_ON_NORMAL_STOP("fault-on-normal-stop", "every normal stop also raises a fault event (a drive fault)",
+            Double.NaN, ""),
+    SAFETY_FAULT_IGNORED("safety-fault-ignored",
+            "an injected safety fault is logged as a fault event but not acted on: no stop, drive power stays on",
+            Double.NaN, ""),
+    ESTOP_NOT_LATCHED("estop-not-latched",
+            "releasing the e-stop actuator ends the e-stop without a reset: the stop state does not latch", Double.NaN,
+            ""),
+    RESTART_AFTER_POWER("restart-after-power",
+            "when the drive bus comes back, drive power returns and the last walk command resumes without a start command",
+            Double.NaN, ""),
+    NO_BRAKES_ON_POWER_LOSS("no-brakes-on-power-loss",
+            "when the drive bus is cut the holding brakes do not engage: the joints give way and HC-1 topples forward",
+            Double.NaN, ""),
+    NO_SELF_TEST("no-self-test", "when the drive bus comes back no self-test runs, yet start enables the drives",
+            Double.NaN, ""),
+    SELF_TEST_FAILS_BUT_MOVES("self-test-fails-but-moves",
+            "a self-test that fails (a safety fault present at power-on) does not block start and motion", Double.NaN,
+            "");
 
     private final String id;
     private final String description;

@@ -166,6 +166,19 @@ final class SagittalBalance {
         return limpAnkles ? ankle : ankle + foot.toeM();
     }
 
+    /**
+     * The body is no longer held up (its joints give way while it stands): it starts to fall
+     * forward about the point under its CoM, pushed at {@code pushMps} m/s on top of its own speed.
+     */
+    void giveWay(double pushMps) {
+        if (phase == Phase.TOPPLING) {
+            return;
+        }
+        double c = lipm.position();
+        topple = Optional.of(new Topple(c, 1, c, height, lipm.velocity() + pushMps));
+        phase = Phase.TOPPLING;
+    }
+
     /** Put the lifted foot down where it is (when the drives come back on). */
     void footDown() {
         otherDown = true;

@@ -54,8 +54,11 @@ public record TrueState(
         hands = List.copyOf(hands);
     }
 
-    /** A hand's truth: speed relative to the pelvis (m/s), contact force (N), penetration (m). */
-    public record Hand(Side side, double speedMs, double contactForceN, double penetrationM) {}
+    /**
+     * A hand's truth: speed relative to the pelvis (m/s), contact force (N), penetration (m), and
+     * position in the pelvis frame (m; the arm model's frame, which ignores the trunk's attitude).
+     */
+    public record Hand(Side side, double speedMs, double contactForceN, double penetrationM, Vector3 positionM) {}
 
     /** The battery's truth: state of charge (0..1), terminal voltage (V), discharge current (A), pack temperature (°C). */
     public record BatteryTruth(double stateOfCharge, double voltageV, double currentA, double temperatureDegC) {}

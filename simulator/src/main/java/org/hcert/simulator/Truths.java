@@ -15,7 +15,7 @@ final class Truths {
             joints.add(new JointTruth(j.spec.name(), j.position(), j.velocity(), j.effort(), j.thermal.temperatureC()));
         }
         List<TrueState.Hand> hands = body.arms.stream()
-                .map(a -> new TrueState.Hand(a.side, a.handSpeed(), a.forceN(), a.penetrationM())).toList();
+                .map(a -> new TrueState.Hand(a.side, a.handSpeed(), a.forceN(), a.penetrationM(), a.hand())).toList();
         SagittalBalance s = body.base.sagittal;
         Battery b = body.battery;
         return new TrueState(robot.simTimeNs(), robot.robotClockNs(), joints, body.base.position(),

@@ -84,6 +84,12 @@ public final class VirtualHumanoid {
             return safety.protectiveStop(p.asserted(), body, simNs);
         } else if (command instanceof Command.Stop) {
             return safety.normalStop(body, simNs);
+        } else if (command instanceof Command.ReleaseEmergencyStop) {
+            return safety.releaseEstop(simNs);
+        } else if (command instanceof Command.DrivePower p) {
+            return safety.drivePower(p.on(), body, simNs);
+        } else if (command instanceof Command.SafetyFault f) {
+            return safety.safetyFault(f.kind(), f.present(), body, simNs);
         } else if (command instanceof Command.Reset) {
             return safety.reset(body, simNs);
         } else if (command instanceof Command.Start) {
@@ -104,6 +110,8 @@ public final class VirtualHumanoid {
         safety.motionCommanded();
         action.accept(body);
         safety.event(simNs, "command", command.toString());
+        SpeedLimitEvents.limited(command, body, safety.mode(), faults)
+                .ifPresent(what -> safety.event(simNs, SpeedLimitEvents.KIND, what));
         return CommandResult.ok();
     }
 

@@ -50,6 +50,50 @@ class EstopLatchTest {
     }
 
     @Test
+    void releasingTheActuatorKeepsTheStopLatchedUntilReset() {
+        SimRun r = new SimRun(SimulatorConfig.hc1()).send(new Command.EmergencyStop()).run(1.0);
+        r.robot.drainTelemetry();
+
+        r.send(new Command.ReleaseEmergencyStop()).run(1.0);
+
+        assertThat(Events.described(r.robot)).containsExactly("estop_released: emergency stop released; the stop stays latched until reset");
+        assertThat(r.truth().estopLatched()).isTrue();
+        assertThat(r.robot.accept(new Command.Start())).isEqualTo(new CommandResult(false, "the e-stop is latched; reset it first"));
+        r.send(new Command.Reset()).send(new Command.Start());
+        assertThat(r.truth().driveEnabled()).isTrue();
+    }
+
+    @Test
+    void pressingAgainAfterTheReleaseIsReportedAndStaysOneStop() {
+        SimRun r = new SimRun(SimulatorConfig.hc1()).send(new Command.EmergencyStop()).run(1.0)
+                .send(new Command.ReleaseEmergencyStop()).run(0.5);
+        r.robot.drainTelemetry();
+
+        r.send(new Command.EmergencyStop()).send(new Command.EmergencyStop()).run(0.1);
+
+        assertThat(Events.described(r.robot)).containsExactly("estop_pressed: emergency stop pressed again; the stop is still latched");
+        assertThat(r.robot.stops()).hasSize(1);
+    }
+
+    @Test
+    void releasingAnActuatorThatIsNotPressedChangesNothing() {
+        SimRun r = new SimRun(SimulatorConfig.hc1()).send(new Command.ReleaseEmergencyStop()).run(0.1);
+
+        assertThat(Events.kinds(r.robot)).isEmpty();
+    }
+
+    @Test
+    void anEstopThatDoesNotLatchEndsWithItsRelease() {
+        SimRun r = new SimRun(SimulatorConfig.hc1());
+        r.robot.faults().activate(Fault.ESTOP_NOT_LATCHED, Double.NaN);
+        r.send(new Command.EmergencyStop()).run(1.0).send(new Command.ReleaseEmergencyStop()).run(0.1);
+
+        assertThat(r.truth().estopLatched()).isFalse();
+        assertThat(Events.kinds(r.robot)).doesNotContain("estop_reset").endsWith("estop_released");
+        assertThat(r.robot.accept(new Command.Start()).accepted()).isTrue();
+    }
+
+    @Test
     void resetWithoutALatchedEstopIsRefused() {
         assertThat(SimRun.hc1().robot.accept(new Command.Reset()))
                 .isEqualTo(new CommandResult(false, "the e-stop is not latched; nothing to reset"));

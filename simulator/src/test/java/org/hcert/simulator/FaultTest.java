@@ -39,7 +39,9 @@ class FaultTest {
                         joint-limit-overrun, dropped-frames, corrupted-frames, stalled-link, clock-jump, unsigned-model, \
                         no-provenance, wrong-robot-id, \
                         overheating-actuator, joint-overspeed, battery-overheat, walk-speed-cap-off, hot-surface, \
-                        stream-below-rate, stream-clock-offset""");
+                        stream-below-rate, stream-clock-offset, slow-walk, \
+                        fault-on-normal-stop, safety-fault-ignored, estop-not-latched, restart-after-power, \
+                        no-brakes-on-power-loss, no-self-test, self-test-fails-but-moves""");
     }
 
     @Test

@@ -22,11 +22,62 @@ final class Verdicts {
         reducedSpeedHandMove(faults, out);
         pressing(faults, out);
         kneeToLimit(faults, out);
+        walkingSpeed(faults, out);
         fastShoulderMove(faults, out);
         fastWalk(faults, out);
         link(faults, out);
         provenance(faults, out);
+        Set<Fault> model = EnumSet.copyOf(faults);
+        model.removeAll(LINK_FAULTS);
+        normalStop(model, out);
+        safetyFaultWhileWalking(model, out);
+        estopRelease(model, out);
+        powerCycleAfterWalking(model, out);
+        powerCutWhileStanding(model, out);
+        selfTestWithAFault(model, out);
         return out;
+    }
+
+    /** Faults of the link, which the scenarios that read events leave out (they would lose the events). */
+    private static final Set<Fault> LINK_FAULTS = EnumSet.of(Fault.DROPPED_FRAMES, Fault.CORRUPTED_FRAMES,
+            Fault.STALLED_LINK, Fault.CLOCK_JUMP);
+
+    private static void normalStop(Set<Fault> faults, Set<Fault> out) {
+        SimRun r = run(faults, true).send(new Command.Walk(0.4, 0, 0)).run(1.0).send(new Command.Stop()).run(1.0);
+        flag(out, Fault.FAULT_ON_NORMAL_STOP, Events.kinds(r.robot).contains("fault"));
+    }
+
+    private static void safetyFaultWhileWalking(Set<Fault> faults, Set<Fault> out) {
+        SimRun r = run(faults, false).send(new Command.Walk(0.4, 0, 0)).run(1.5)
+                .send(new Command.SafetyFault(SafetyFaultKind.ENCODER_DROPOUT, true)).run(2.0);
+        flag(out, Fault.SAFETY_FAULT_IGNORED, r.truth().driveEnabled() && r.truth().pelvisVelocityMs().norm() > 0.2);
+    }
+
+    private static void estopRelease(Set<Fault> faults, Set<Fault> out) {
+        SimRun r = run(faults, false).send(new Command.EmergencyStop()).run(0.5).send(new Command.ReleaseEmergencyStop()).run(0.1);
+        flag(out, Fault.ESTOP_NOT_LATCHED, !r.truth().estopLatched());
+    }
+
+    private static void powerCycleAfterWalking(Set<Fault> faults, Set<Fault> out) {
+        SimRun r = run(faults, true).send(new Command.Walk(0.4, 0, 0)).run(1.5).send(new Command.Stop()).run(1.5)
+                .send(new Command.DrivePower(false)).run(0.5);
+        double x = r.truth().pelvisPositionM().x();
+        r.robot.drainTelemetry();
+        r.send(new Command.DrivePower(true)).run(1.0);
+        flag(out, Fault.NO_SELF_TEST, !Events.kinds(r.robot).contains("self_test_passed"));
+        flag(out, Fault.RESTART_AFTER_POWER, r.truth().driveEnabled() && Math.abs(r.truth().pelvisPositionM().x() - x) > 0.05);
+    }
+
+    private static void powerCutWhileStanding(Set<Fault> faults, Set<Fault> out) {
+        SimRun r = run(faults, false).run(0.5).send(new Command.DrivePower(false)).run(3.0);
+        flag(out, Fault.NO_BRAKES_ON_POWER_LOSS, r.truth().fallen());
+    }
+
+    private static void selfTestWithAFault(Set<Fault> faults, Set<Fault> out) {
+        SimRun r = run(faults, true).send(new Command.SafetyFault(SafetyFaultKind.ENCODER_DROPOUT, true)).run(0.5)
+                .send(new Command.DrivePower(false)).run(0.5).send(new Command.DrivePower(true)).run(0.1);
+        boolean failed = Events.kinds(r.robot).contains("self_test_failed");
+        flag(out, Fault.SELF_TEST_FAILS_BUT_MOVES, failed && r.robot.accept(new Command.Start()).accepted());
     }
 
     private static SimRun run(Set<Fault> faults, boolean telemetry) {
@@ -82,6 +133,13 @@ final class Verdicts {
         boolean accepted = r.robot.accept(new Command.Walk(3.0, 0, 0)).accepted();
         r.run(4.0);
         flag(out, Fault.WALK_SPEED_CAP_OFF, accepted && r.maxBaseSpeedMs > 1.0 + 1e-6);
+    }
+
+    private static void walkingSpeed(Set<Fault> faults, Set<Fault> out) {
+        SimRun r = run(faults, false).send(new Command.Walk(0.5, 0, 0)).run(2.0);
+        double x = r.truth().pelvisPositionM().x();
+        r.run(1.0);
+        flag(out, Fault.SLOW_WALK, r.truth().pelvisPositionM().x() - x < 0.45);
     }
 
     private static void link(Set<Fault> faults, Set<Fault> out) {

@@ -80,7 +80,7 @@ class WireVectorsTest {
     @Test
     void documentHasVectorsOfEveryFrameTypeAndOfBadFrames() throws IOException {
         List<Vector> all = vectors();
-        assertThat(all).hasSize(21);
+        assertThat(all).hasSize(23);
         assertThat(all).allSatisfy(v -> assertThat(v.wire()).as(v.name()).isNotEmpty());
         List<String> types = good().map(v -> read(v.frame()).path("type").asText()).distinct().toList();
         assertThat(types).containsExactlyInAnyOrder("HELLO", "CAPABILITIES", "NACK", "TELEMETRY", "COMMAND", "ACK", "PING", "PONG", "BYE");

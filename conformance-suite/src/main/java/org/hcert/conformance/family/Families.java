@@ -19,7 +19,10 @@ public final class Families {
             new Declaration(),
             new Provenance(),
             new SignalBound(),
-            new StreamHealth()));
+            new StreamHealth(),
+            new CartesianSpeed(),
+            new Trials(),
+            new EventSequence()));
 
     private Families() {}
 

@@ -22,14 +22,16 @@ import org.hcert.telemetry.mapping.Role;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Posture after a stop while walking: when a stop asserts while the robot walks, its trunk does not
- * tilt beyond a limit and its pelvis does not sink below a share of its declared nominal height
- * over the following window (no uncontrolled fall).
+ * Posture after a stop while walking (or while standing): when a stop asserts in that state, the
+ * robot's trunk does not tilt beyond a limit and its pelvis does not sink below a share of its
+ * declared nominal height over the following window (no uncontrolled fall).
  *
  * <p>Walking: the base's linear speed at the trigger (its last odometry sample) at least
- * {@code walkingSpeed}, or the safety state's mode {@code walking}. The window lasts
- * {@code observationWindow} from the earliest instant of the trigger and ends earlier at the next
- * stop, reset or start; a window the telemetry cuts short is incomplete.
+ * {@code walkingSpeed}, or the safety state's mode {@code walking}. Standing (option
+ * {@code while: standing}): that speed known and below {@code walkingSpeed}, and the mode neither
+ * {@code walking} nor {@code fallen}. The window lasts {@code observationWindow} from the earliest
+ * instant of the trigger and ends earlier at the next stop, reset or start; a window the telemetry
+ * cuts short is incomplete.
  */
 final class PostureAfterStop implements Family {
 
@@ -37,6 +39,8 @@ final class PostureAfterStop implements Family {
     static final String PELVIS_HEIGHT = "pelvisHeightRatio";
     static final String NOMINAL = "nominalPelvisHeight";
     private static final String WALKING_MODE = "walking";
+    private static final String FALLEN_MODE = "fallen";
+    static final String STANDING = "standing";
 
     @Override
     public String name() {
@@ -50,8 +54,9 @@ final class PostureAfterStop implements Family {
 
     @Override
     public List<OptionName> options() {
-        return List.of(new OptionName("trigger", List.of("any-stop", "estop", "protective-stop", "normal-stop"),
-                "which stop input opens a window"));
+        return List.of(new OptionName("trigger", List.of("any-stop", "estop", "protective-stop", "normal-stop", "power-loss"),
+                "which stop input opens a window"),
+                new OptionName("while", List.of("walking", STANDING), "what the robot must be doing when the stop asserts"));
     }
 
     @Override
@@ -123,7 +128,8 @@ final class PostureAfterStop implements Family {
             if (trigger.isPresent()) {
                 stops++;
                 boolean walking = speedMs >= c.parameter("walkingSpeed") || WALKING_MODE.equals(mode);
-                if (open == null && walking) {
+                boolean standing = speedMs < c.parameter("walkingSpeed") && !WALKING_MODE.equals(mode) && !FALLEN_MODE.equals(mode);
+                if (open == null && (STANDING.equals(c.option("while")) ? standing : walking)) {
                     open = new Window(c, trigger.get(), speedMs, mode);
                 }
             }
@@ -152,8 +158,12 @@ final class PostureAfterStop implements Family {
                 close(w, end, endNs >= w.endNs ? "end of observation" : "end of the telemetry", endNs >= w.endNs);
             }
             if (windows == 0) {
-                evidence.problem(("no %s asserted while the robot walked (base speed ≥ %s m/s or mode walking); %d asserted "
-                        + "while it did not").formatted(triggers.kind().words, Quantity.format(c.parameter("walkingSpeed")), stops));
+                evidence.problem(STANDING.equals(c.option("while"))
+                        ? ("no %s asserted while the robot stood (base speed known and below %s m/s, mode neither walking nor "
+                                + "fallen); %d asserted while it did not").formatted(triggers.kind().words,
+                                Quantity.format(c.parameter("walkingSpeed")), stops)
+                        : ("no %s asserted while the robot walked (base speed ≥ %s m/s or mode walking); %d asserted "
+                                + "while it did not").formatted(triggers.kind().words, Quantity.format(c.parameter("walkingSpeed")), stops));
             }
             if (nominal.isEmpty()) {
                 evidence.problem("robot profile %s declares no %s (a length): the pelvis height cannot be judged"

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.hcert.conformance.quantity.Dimension;
+import org.hcert.conformance.quantity.Quantity;
+import org.hcert.conformance.quantity.Unit;
 import org.hcert.conformance.verdict.Reading;
 import org.hcert.telemetry.EventSample;
 import org.hcert.telemetry.SafetyStateSample;
@@ -19,12 +21,17 @@ import org.hcert.telemetry.mapping.Role;
 import org.jspecify.annotations.Nullable;
 
 /**
- * No restart without a start command: between a reset and the next explicit start, no joint and no
- * part of the base moves above noise level.
+ * No restart without a start command: between a reset (or drive power coming back) and the next
+ * explicit start, no joint and no part of the base moves above noise level.
  *
- * <p>A reset is an {@code estop_reset} event or the safety state's e-stop input falling, counted
- * once per e-stop (a recording that begins latched counts too). Its window ends at a {@code start}
- * event, at the next stop, after {@code observationWindow}, or at the end of the telemetry. Every
+ * <p>With {@code after: estop-reset} a window opens at an {@code estop_reset} event or the safety
+ * state's e-stop input falling; with {@code after: power-restored} at a {@code power_restored}
+ * event or the safety state's mode leaving {@value Triggers#UNPOWERED}. Either counts once per stop
+ * (a recording that begins latched, or unpowered, counts too). One seen only through the sampled
+ * state starts its window at the first sample that shows it; the bracket before it is reported,
+ * and one wider than {@code maxTriggerUncertainty} makes the window incomplete. A window ends at a
+ * {@code start} event, at the next stop, after {@code observationWindow}, or at the end of the
+ * telemetry. Every
  * window is judged, but one that a start or a new stop ends within {@code maxSampleGap} of its reset
  * (a reset followed at once by a start) holds no sample to judge; a window that the telemetry cuts
  * short of {@code minObservation} is incomplete, and at least one window must reach
@@ -35,6 +42,7 @@ final class RestartAfterReset implements Family {
     static final String JOINT_SPEED = "jointSpeedAfterReset";
     static final String BASE_SPEED = "baseSpeedAfterReset";
     static final String BASE_TURN_RATE = "baseTurnRateAfterReset";
+    static final String POWER_RESTORED = "power-restored";
 
     @Override
     public String name() {
@@ -48,7 +56,7 @@ final class RestartAfterReset implements Family {
 
     @Override
     public List<OptionName> options() {
-        return List.of(new OptionName("after", List.of("estop-reset"), "what opens a window"));
+        return List.of(new OptionName("after", List.of("estop-reset", POWER_RESTORED), "what opens a window"));
     }
 
     @Override
@@ -67,7 +75,10 @@ final class RestartAfterReset implements Family {
                 ParameterName.required("maxSampleGap", Dimension.TIME, POSITIVE,
                         "longest gap in any joint's or the base's samples that still counts as evidence"),
                 ParameterName.required("stopSettle", Dimension.TIME, POSITIVE,
-                        "live: how long the robot may take to stop before the e-stop is released and reset"));
+                        "live: how long the robot may take to stop before the e-stop is released and reset "
+                                + "(or drive power is restored)"),
+                ParameterName.optional("maxTriggerUncertainty", Dimension.TIME, POSITIVE, new Quantity(20, Unit.MILLISECOND),
+                        "widest bracket of a reset or power restore seen only through the sampled safety state"));
     }
 
     @Override
@@ -83,8 +94,14 @@ final class RestartAfterReset implements Family {
     @Override
     public LiveAction liveAction(ClauseSetup clause) {
         Duration settle = Duration.ofNanos(clause.nanos("stopSettle"));
-        return new LiveAction(s -> s.estopThenResetWithoutStart(settle),
-                Duration.ofNanos(clause.nanos("observationWindow")).plusMillis(500));
+        boolean power = POWER_RESTORED.equals(clause.option("after"));
+        return new LiveAction(s -> {
+            if (power) {
+                s.powerCutThenRestoreWithoutStart(settle);
+            } else {
+                s.estopThenResetWithoutStart(settle);
+            }
+        }, Duration.ofNanos(clause.nanos("observationWindow")).plusMillis(500));
     }
 
     @Override
@@ -92,8 +109,12 @@ final class RestartAfterReset implements Family {
         return new Evaluation(clause);
     }
 
+    /** What opened a window: seen in [{@code earliestNs}, {@code latestNs}], exactly for an event. */
+    private record Opening(long earliestNs, long latestNs, String description) {}
+
     private static final class Evaluation implements Evaluator {
         private final ClauseSetup c;
+        private final boolean power;
         private final Triggers stops = new Triggers(Triggers.Kind.EVERY);
         private final ClauseEvidence.Builder evidence = new ClauseEvidence.Builder();
         private @Nullable SafetyStateSample lastSafety;
@@ -105,12 +126,13 @@ final class RestartAfterReset implements Family {
 
         Evaluation(ClauseSetup c) {
             this.c = c;
+            this.power = POWER_RESTORED.equals(c.option("after"));
         }
 
         @Override
         public void accept(Sample s) {
             boolean stop = stops.onSample(s).isPresent();
-            String reset = reset(s);
+            Opening reset = reset(s);
             Window w = open;
             if (w != null) {
                 String end = s.tNs() > w.endNs ? "end of observation" : stop ? "a new stop"
@@ -124,7 +146,7 @@ final class RestartAfterReset implements Family {
             } else if (reset != null) {
                 latched = false;
                 if (open == null) {
-                    open = new Window(c, reset, s.tNs());
+                    open = new Window(c, reset);
                 }
             }
             Window now = open;
@@ -133,21 +155,29 @@ final class RestartAfterReset implements Family {
             }
         }
 
-        private @Nullable String reset(Sample s) {
-            String reset = null;
-            if (s instanceof EventSample e && EventSample.ESTOP_RESET.equals(e.kind())) {
-                reset = "estop_reset event";
+        /** The reset (or power restore) at {@code s}, unless nothing was latched. */
+        private @Nullable Opening reset(Sample s) {
+            Opening reset = null;
+            String event = power ? Triggers.POWER_RESTORED : EventSample.ESTOP_RESET;
+            if (s instanceof EventSample e && event.equals(e.kind())) {
+                reset = new Opening(e.tNs(), e.tNs(), event + " event");
             } else if (s instanceof SafetyStateSample safety) {
                 SafetyStateSample before = lastSafety;
                 if (before == null && latched == null) {
-                    latched = safety.estop();
+                    latched = latchedIn(safety);
                 }
-                if (before != null && before.estop() && !safety.estop()) {
-                    reset = "safety state e-stop input released";
+                if (before != null && latchedIn(before) && !latchedIn(safety)) {
+                    reset = new Opening(before.tNs(), safety.tNs(), power
+                            ? "safety state mode %s left".formatted(Triggers.UNPOWERED)
+                            : "safety state e-stop input released");
                 }
                 lastSafety = safety;
             }
             return Boolean.FALSE.equals(latched) ? null : reset;
+        }
+
+        private boolean latchedIn(SafetyStateSample s) {
+            return power ? Triggers.unpowered(s) : s.estop();
         }
 
         private void close(Window w, long end, String endedBy, boolean complete) {
@@ -170,9 +200,13 @@ final class RestartAfterReset implements Family {
                 close(w, end, endNs >= w.endNs ? "end of observation" : "end of the telemetry", endNs >= w.endNs);
             }
             if (windows == 0) {
-                evidence.problem("no e-stop reset in the telemetry (looked for estop_reset events and the safety state's e-stop input falling)");
+                evidence.problem(power
+                        ? "no power restore in the telemetry (looked for power_restored events and the safety state's mode leaving "
+                                + Triggers.UNPOWERED + ")"
+                        : "no e-stop reset in the telemetry (looked for estop_reset events and the safety state's e-stop input falling)");
             } else if (!longEnough) {
-                evidence.problem("no e-stop reset was followed by %s without a start command".formatted(Times.ms(c.nanos("minObservation"))));
+                evidence.problem("no %s was followed by %s without a start command".formatted(power ? "power restore" : "e-stop reset",
+                        Times.ms(c.nanos("minObservation"))));
             }
             return evidence.build();
         }
@@ -180,17 +214,17 @@ final class RestartAfterReset implements Family {
 
     private static final class Window {
         final ClauseSetup c;
-        final String trigger;
+        final Opening trigger;
         final long startNs;
         final long endNs;
         final Map<String, Peak> joints = new LinkedHashMap<>();
         final Peak base = new Peak();
         final Peak turn = new Peak();
 
-        Window(ClauseSetup c, String trigger, long startNs) {
+        Window(ClauseSetup c, Opening trigger) {
             this.c = c;
             this.trigger = trigger;
-            this.startNs = startNs;
+            this.startNs = trigger.latestNs();
             this.endNs = startNs + c.nanos("observationWindow");
             c.robot().joints().forEach(j -> joints.put(j.name(), new Peak()));
         }
@@ -207,12 +241,23 @@ final class RestartAfterReset implements Family {
             }
         }
 
+        private boolean power() {
+            return POWER_RESTORED.equals(c.option("after"));
+        }
+
         void readings(long end, String endedBy, boolean complete, ClauseEvidence.Builder out) {
             TimeWindow window = TimeWindow.of(startNs, Math.max(end, startNs));
             List<String> gaps = new ArrayList<>();
             if (!complete && end - startNs < c.nanos("minObservation")) {
-                gaps.add("the telemetry ends %s after the reset; %s without a start are needed"
-                        .formatted(Times.ms(end - startNs), Times.ms(c.nanos("minObservation"))));
+                gaps.add("the telemetry ends %s after the %s; %s without a start are needed"
+                        .formatted(Times.ms(end - startNs), power() ? "power restore" : "reset", Times.ms(c.nanos("minObservation"))));
+            }
+            long bracket = trigger.latestNs() - trigger.earliestNs();
+            if (bracket > c.nanos("maxTriggerUncertainty")) {
+                gaps.add("the %s was seen only through the sampled safety state, between %s and %s (%s), more than "
+                        .formatted(power() ? "power restore" : "reset", TimeWindow.of(trigger.earliestNs(), trigger.earliestNs()),
+                                TimeWindow.of(trigger.latestNs(), trigger.latestNs()), Times.ms(bracket))
+                        + "maxTriggerUncertainty %s: motion in between is not attributed".formatted(Times.ms(c.nanos("maxTriggerUncertainty"))));
             }
             long maxGap = c.nanos("maxSampleGap");
             String fastest = "";
@@ -228,7 +273,9 @@ final class RestartAfterReset implements Family {
             }
             List<String> baseGaps = new ArrayList<>(gaps);
             base.gaps("base", end, maxGap, baseGaps);
-            String seen = "reset: %s; window ended by %s".formatted(trigger, endedBy);
+            String seen = "%s: %s%s; window ended by %s".formatted(power() ? "power restored" : "reset", trigger.description(),
+                    bracket > 0 ? " between %s and %s".formatted(TimeWindow.of(trigger.earliestNs(), trigger.earliestNs()),
+                            TimeWindow.of(trigger.latestNs(), trigger.latestNs())) : "", endedBy);
             boolean unknownJoint = joints.values().stream().anyMatch(p -> p.unknown > 0);
             out.add(RestartAfterReset.JOINT_SPEED, unknownJoint
                     ? Reading.none(fastest, window, gaps, seen)

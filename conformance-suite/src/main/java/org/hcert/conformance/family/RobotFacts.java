@@ -20,10 +20,11 @@ import org.hcert.telemetry.mapping.SignalMapping;
  * @param declaration the robot's declaration manifest ({@link RobotDeclaration#NONE} when the profile has none)
  * @param streams the declared telemetry streams ({@code streams:}), in declaration order
  * @param surfaces the declared touchable surfaces ({@code surfaces:}), in declaration order
+ * @param kinematics the named frames and their joint chains, from the profile's {@code kinematics} section; empty when it has none
  */
 public record RobotFacts(Path profile, List<DeclaredJoint> joints, Map<String, Quantity> declared, SignalMapping topics,
         String serial, java.util.Set<String> capabilities, RobotDeclaration declaration,
-        List<DeclaredStream> streams, List<DeclaredSurface> surfaces) {
+        List<DeclaredStream> streams, List<DeclaredSurface> surfaces, List<KinematicFrame> kinematics) {
 
     public RobotFacts {
         Objects.requireNonNull(profile, "profile must not be null");
@@ -35,6 +36,7 @@ public record RobotFacts(Path profile, List<DeclaredJoint> joints, Map<String, Q
         Objects.requireNonNull(declaration, "declaration must not be null");
         streams = List.copyOf(streams);
         surfaces = List.copyOf(surfaces);
+        kinematics = List.copyOf(kinematics);
     }
 
     /** A robot known by its joints, declared values and topics only. */
@@ -42,16 +44,22 @@ public record RobotFacts(Path profile, List<DeclaredJoint> joints, Map<String, Q
         this(profile, joints, declared, topics, List.of(), List.of());
     }
 
+    /** A robot known by its joints, declared values, topics and kinematic description only. */
+    public RobotFacts(Path profile, List<DeclaredJoint> joints, Map<String, Quantity> declared, SignalMapping topics,
+            List<KinematicFrame> kinematics) {
+        this(profile, joints, declared, topics, "", java.util.Set.of(), RobotDeclaration.NONE, List.of(), List.of(), kinematics);
+    }
+
     /** A robot known by its joints, declared values, topics, streams and surfaces, without serial, capabilities or declaration manifest. */
     public RobotFacts(Path profile, List<DeclaredJoint> joints, Map<String, Quantity> declared, SignalMapping topics,
             List<DeclaredStream> streams, List<DeclaredSurface> surfaces) {
-        this(profile, joints, declared, topics, "", java.util.Set.of(), RobotDeclaration.NONE, streams, surfaces);
+        this(profile, joints, declared, topics, "", java.util.Set.of(), RobotDeclaration.NONE, streams, surfaces, List.of());
     }
 
     /** A robot that declares no streams and no surfaces. */
     public RobotFacts(Path profile, List<DeclaredJoint> joints, Map<String, Quantity> declared, SignalMapping topics,
             String serial, java.util.Set<String> capabilities, RobotDeclaration declaration) {
-        this(profile, joints, declared, topics, serial, capabilities, declaration, List.of(), List.of());
+        this(profile, joints, declared, topics, serial, capabilities, declaration, List.of(), List.of(), List.of());
     }
 
     public Optional<Quantity> declaredValue(String key) {

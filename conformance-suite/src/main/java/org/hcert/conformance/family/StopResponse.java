@@ -16,6 +16,7 @@ import org.hcert.conformance.quantity.Quantity;
 import org.hcert.conformance.quantity.Unit;
 import org.hcert.conformance.verdict.Bound;
 import org.hcert.conformance.verdict.Reading;
+import org.hcert.telemetry.EventSample;
 import org.hcert.telemetry.SafetyStateSample;
 import org.hcert.telemetry.Sample;
 import org.hcert.telemetry.TimeWindow;
@@ -32,12 +33,16 @@ import org.jspecify.annotations.Nullable;
  * (at least {@code minStandstillHold}). The joints are those the robot declares and any other the
  * telemetry reports; a declared joint that stops reporting is a gap in the evidence. The stop time
  * runs from the earliest instant the trigger may have asserted. A window lasts
- * {@code observationWindow} and ends earlier at the next stop, reset or start.
+ * {@code observationWindow} and ends earlier at the next stop, reset or start. Optionally, the
+ * {@code fault} events the robot logs in the window are counted (a normal stop raises none).
  */
 final class StopResponse implements Family {
 
     static final String STOP_TIME = "stopTime";
     static final String DRIVE_ENABLED_AT_END = "driveEnabledAtEnd";
+    static final String FAULT_EVENTS = "faultEvents";
+    /** The fault hcert's rig injects live for a {@code safety-fault} trigger. */
+    static final String LIVE_SAFETY_FAULT = "encoder_dropout";
 
     @Override
     public String name() {
@@ -51,14 +56,15 @@ final class StopResponse implements Family {
 
     @Override
     public List<OptionName> options() {
-        return List.of(new OptionName("trigger", List.of("estop", "protective-stop", "normal-stop", "any-stop"),
+        return List.of(new OptionName("trigger", List.of("estop", "protective-stop", "normal-stop", "any-stop", "safety-fault"),
                 "which stop input opens a window"));
     }
 
     @Override
     public List<LimitName> limits() {
         return List.of(LimitName.required(STOP_TIME, Dimension.TIME, "stop time"),
-                LimitName.optional(DRIVE_ENABLED_AT_END, Dimension.RATIO, "drive power at end of stop (1 = on)"));
+                LimitName.optional(DRIVE_ENABLED_AT_END, Dimension.RATIO, "drive power at end of stop (1 = on)"),
+                LimitName.optional(FAULT_EVENTS, Dimension.COUNT, "fault events during the stop"));
     }
 
     @Override
@@ -84,8 +90,14 @@ final class StopResponse implements Family {
 
     @Override
     public Set<Role> requiredRoles(ClauseSetup clause) {
-        return clause.judges(DRIVE_ENABLED_AT_END) ? EnumSet.of(Role.JOINTS, Role.ODOMETRY, Role.SAFETY_STATE)
-                : EnumSet.of(Role.JOINTS, Role.ODOMETRY);
+        Set<Role> roles = EnumSet.of(Role.JOINTS, Role.ODOMETRY);
+        if (clause.judges(DRIVE_ENABLED_AT_END)) {
+            roles.add(Role.SAFETY_STATE);
+        }
+        if (clause.judges(FAULT_EVENTS)) {
+            roles.add(Role.EVENTS);
+        }
+        return roles;
     }
 
     @Override
@@ -103,6 +115,8 @@ final class StopResponse implements Family {
         switch (kind) {
             case PROTECTIVE_STOP -> s.assertProtectiveStop();
             case NORMAL_STOP -> s.stopWalking("hcert: normal stop");
+            case SAFETY_FAULT -> s.injectSafetyFault(LIVE_SAFETY_FAULT);
+            case POWER_LOSS -> s.cutPower();
             default -> s.assertEstop();
         }
     }
@@ -137,8 +151,14 @@ final class StopResponse implements Family {
                 close(w, Math.min(s.tNs(), w.endNs), s.tNs() > w.endNs ? "end of observation" : "the next stop, reset or start");
             }
             var trigger = triggers.onSample(s);
+            boolean opened = false;
             if (trigger.isPresent() && open == null) {
                 open = new Window(c, trigger.get());
+                opened = true;
+            }
+            Window now = open;
+            if (now != null && !opened && s instanceof EventSample e && Triggers.FAULT.equals(e.kind())) {
+                now.fault(e);
             }
             motion.accept(s);
             if (open != null && s instanceof SafetyStateSample safety) {
@@ -174,6 +194,7 @@ final class StopResponse implements Family {
         public ClauseEvidence finish(long endNs) {
             Window w = open;
             if (w != null) {
+                w.cutByTelemetry = endNs < w.endNs;
                 close(w, Math.min(Math.max(endNs, w.startNs), w.endNs), endNs >= w.endNs ? "end of observation" : "end of the telemetry");
             }
             if (windows == 0) {
@@ -199,6 +220,9 @@ final class StopResponse implements Family {
         final double baseTurnRateRadS;
         long safetySamples;
         long driveOffNs = Long.MIN_VALUE;
+        boolean cutByTelemetry;
+        int faults;
+        String firstFault = "";
 
         Window(ClauseSetup c, Triggers.Trigger trigger) {
             this.c = c;
@@ -222,6 +246,16 @@ final class StopResponse implements Family {
             if (tNs >= startNs && tNs <= cutoffNs) {
                 boolean known = !Double.isNaN(linearMs) && !Double.isNaN(angularRadS);
                 base.add(startNs, tNs, linearMs >= baseSpeedMs || angularRadS >= baseTurnRateRadS, known);
+            }
+        }
+
+        void fault(EventSample e) {
+            if (e.tNs() >= trigger.earliestNs() && e.tNs() <= cutoffNs) {
+                faults++;
+                if (firstFault.isEmpty()) {
+                    firstFault = "%s at %s%s".formatted(e.kind(), TimeWindow.of(e.tNs(), e.tNs()),
+                            e.detail().isEmpty() ? "" : " (" + e.detail() + ")");
+                }
             }
         }
 
@@ -276,6 +310,13 @@ final class StopResponse implements Family {
             }
             if (c.judges(DRIVE_ENABLED_AT_END)) {
                 out.add(DRIVE_ENABLED_AT_END, drive(window, stillMoving.isEmpty() && unknown.isEmpty() && standstill != Long.MIN_VALUE));
+            }
+            if (c.judges(FAULT_EVENTS)) {
+                List<String> cut = cutByTelemetry ? List.of("the telemetry ends %s after the stop; a fault after that is not seen"
+                        .formatted(Times.ms(end - trigger.earliestNs()))) : List.of();
+                out.add(FAULT_EVENTS, Reading.of("", window, faults, cut, faults == 0
+                        ? "%s; no fault event in the window".formatted(seen)
+                        : "%s; %d fault event(s), the first: %s".formatted(seen, faults, firstFault)));
             }
         }
 

@@ -12,12 +12,14 @@ import org.jspecify.annotations.Nullable;
  * Find the instants a trigger asserts, and the events that end a window.
  *
  * <p>An event stamped at the source ({@code estop_pressed}, {@code protective_stop},
- * {@code stop_requested}) gives the instant exactly. A trigger seen only through the sampled safety
- * state (its e-stop or protective-stop input rising) lies somewhere between the last sample without
- * it and the first with it: that bracket is reported, and timing is measured from its start, the
- * earliest possible instant. An input that is already asserted in the first safety state seen is
- * not a trigger (its instant is unknown). A trigger counts once until its input is released or
- * reset, so an event and the state that follows it are one trigger.
+ * {@code stop_requested}, {@code fault}, {@code power_lost}) gives the instant exactly. A trigger
+ * seen only through the sampled safety state (its e-stop or protective-stop input rising, its mode
+ * becoming {@value #UNPOWERED}) lies somewhere between the last sample without it and the first
+ * with it: that bracket is reported, and timing is measured from its start, the earliest possible
+ * instant. An input that is already asserted in the first safety state seen is not a trigger (its
+ * instant is unknown). A trigger counts once until its input is released or reset (power: restored),
+ * so an event and the state that follows it are one trigger. A safety fault is seen only through
+ * its {@code fault} event (the safety state has no field for it); every {@code fault} event is one.
  *
  * <p>A window ends where the next trigger of any kind, an e-stop reset or a start begins: windows
  * never overlap those events ({@link WindowEnds}).
@@ -30,7 +32,14 @@ final class Triggers {
         PROTECTIVE_STOP("protective-stop", "protective stop"),
         NORMAL_STOP("normal-stop", "normal stop"),
         ANY_STOP("any-stop", "emergency or protective stop"),
-        /** Every stop input, of any kind: for finding where windows end, not a clause option. */
+        /**
+         * A fault of the safety control system, from its {@code fault} event. Not part of
+         * {@link #EVERY}: a fault logged during another stop does not end that stop's window.
+         */
+        SAFETY_FAULT("safety-fault", "safety fault"),
+        /** The main drive bus cut: {@code power_lost}, or the safety state's mode becoming {@value #UNPOWERED}. */
+        POWER_LOSS("power-loss", "drive power loss"),
+        /** Every stop input but a safety fault: for finding where windows end, not a clause option. */
         EVERY("every-stop", "stop of any kind");
 
         final String key;
@@ -61,6 +70,12 @@ final class Triggers {
     static final String PROTECTIVE_STOP = "protective_stop";
     static final String STOP_REQUESTED = "stop_requested";
     static final String PROTECTIVE_RELEASED = "protective_stop_released";
+    /** The event a robot logs for a fault. */
+    static final String FAULT = "fault";
+    static final String POWER_LOST = "power_lost";
+    static final String POWER_RESTORED = "power_restored";
+    /** The mode the safety state reports while the main drive bus is cut. */
+    static final String UNPOWERED = "unpowered";
 
     /**
      * A trigger: its instant lies in [{@code earliestNs}, {@code latestNs}]; equal for an event.
@@ -77,6 +92,7 @@ final class Triggers {
     private final Kind kind;
     private boolean estopAsserted;
     private boolean protectiveAsserted;
+    private boolean powerLost;
     private @Nullable SafetyStateSample lastSafety;
 
     Triggers(Kind kind) {
@@ -115,6 +131,17 @@ final class Triggers {
         if (STOP_REQUESTED.equals(k) && (kind == Kind.NORMAL_STOP || kind == Kind.EVERY)) {
             return exact(e, "stop_requested event");
         }
+        if (FAULT.equals(k) && kind == Kind.SAFETY_FAULT) {
+            return exact(e, "fault event" + (e.detail().isEmpty() ? "" : " (" + e.detail() + ")"));
+        }
+        if (POWER_LOST.equals(k)) {
+            boolean fresh = !powerLost;
+            powerLost = true;
+            return fresh && wants(Kind.POWER_LOSS) ? exact(e, "power_lost event") : Optional.empty();
+        }
+        if (POWER_RESTORED.equals(k)) {
+            powerLost = false;
+        }
         if (EventSample.ESTOP_RESET.equals(k)) {
             estopAsserted = false;
         }
@@ -132,21 +159,31 @@ final class Triggers {
         } else if (before != null && s.protectiveStop() && !before.protectiveStop() && !protectiveAsserted
                 && wants(Kind.PROTECTIVE_STOP)) {
             out = Optional.of(new Trigger(before.tNs(), s.tNs(), "safety state protective-stop input, sampled"));
+        } else if (before != null && unpowered(s) && !unpowered(before) && !powerLost && wants(Kind.POWER_LOSS)) {
+            out = Optional.of(new Trigger(before.tNs(), s.tNs(), "safety state mode " + UNPOWERED + ", sampled"));
         }
         if (before == null) {
             // Asserted before the first state seen: no edge, no known instant; it counts as asserted.
             estopAsserted |= s.estop();
             protectiveAsserted |= s.protectiveStop();
+            powerLost |= unpowered(s);
         } else {
             estopAsserted = s.estop() || (estopAsserted && before.estop() == s.estop());
             protectiveAsserted = s.protectiveStop()
                     || (protectiveAsserted && before.protectiveStop() == s.protectiveStop());
+            powerLost = unpowered(s) || (powerLost && unpowered(before) == unpowered(s));
         }
         return out;
     }
 
     private boolean wants(Kind k) {
-        return kind == k || kind == Kind.EVERY || (kind == Kind.ANY_STOP && (k == Kind.ESTOP || k == Kind.PROTECTIVE_STOP));
+        return kind == k || (kind == Kind.EVERY && k != Kind.SAFETY_FAULT)
+                || (kind == Kind.ANY_STOP && (k == Kind.ESTOP || k == Kind.PROTECTIVE_STOP));
+    }
+
+    /** Whether {@code s} says the main drive bus is cut. */
+    static boolean unpowered(SafetyStateSample s) {
+        return UNPOWERED.equals(s.mode());
     }
 
     private static Optional<Trigger> exact(EventSample e, String description) {

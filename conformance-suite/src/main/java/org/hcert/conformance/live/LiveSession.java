@@ -22,6 +22,11 @@ import org.slf4j.LoggerFactory;
 public final class LiveSession {
 
     private static final Logger LOG = LoggerFactory.getLogger(LiveSession.class);
+    /** How long {@link #stand()} watches the robot stand before the next action. */
+    static final Duration STAND_SETTLE = Duration.ofMillis(500);
+
+    /** The operating mode {@link #restore()} returns the robot to: {@value}. */
+    public static final String AUTO_MODE = "auto";
 
     /**
      * How the session acts on the robot.
@@ -42,9 +47,13 @@ public final class LiveSession {
     private @Nullable Capture capture;
     private boolean estopAsserted;
     private boolean protectiveAsserted;
+    private boolean powerCut;
+    private @Nullable String faultInjected;
     /** Released but not yet reset, or reset on purpose without a start: {@link #restore()} finishes the job. */
     private boolean resetPending;
     private boolean startPending;
+    /** A scenario switched the robot out of automatic mode: {@link #restore()} switches it back. */
+    private boolean modeChanged;
 
     /**
      * A session on {@code link}; make it before the link connects, so that it keeps the robot's events
@@ -123,29 +132,61 @@ public final class LiveSession {
         protectiveAsserted = true;
     }
 
-    /** Bring the robot back to a ready state after a scenario: release the e-stop, reset, start. */
+    /**
+     * Bring the robot back to a ready state after a scenario: release the e-stop and the protective
+     * stop, remove an injected safety fault, restore drive power, reset, start. Every step is tried
+     * even when an earlier one fails (a robot that refuses the reset may still need the start); the
+     * first failure is thrown at the end.
+     */
     public void restore() {
         if (capture != null) {
             endCapture();
         }
+        List<RuntimeException> failures = new ArrayList<>();
         if (estopAsserted) {
             estopAsserted = false;
-            releaseEstop();
+            attempt(failures, this::releaseEstop);
             resetPending = true;
         }
         if (protectiveAsserted) {
             protectiveAsserted = false;
-            send(new Command.ProtectiveStop(false));
+            attempt(failures, () -> send(new Command.ProtectiveStop(false)));
+            startPending = true;
+        }
+        String fault = faultInjected;
+        if (fault != null) {
+            faultInjected = null;
+            attempt(failures, () -> send(new Command.SafetyFault(fault, false)));
+            resetPending = true;
+        }
+        if (powerCut) {
+            powerCut = false;
+            attempt(failures, () -> send(new Command.DrivePower(true)));
             startPending = true;
         }
         if (resetPending) {
             resetPending = false;
-            send(new Command.Reset());
+            attempt(failures, () -> send(new Command.Reset()));
             startPending = true;
         }
         if (startPending) {
             startPending = false;
-            send(new Command.Start());
+            attempt(failures, () -> send(new Command.Start()));
+        }
+        if (!failures.isEmpty()) {
+            throw failures.get(0);
+        }
+    }
+
+    private static void attempt(List<RuntimeException> failures, Runnable step) {
+        try {
+            step.run();
+        } catch (RuntimeException e) {
+            failures.add(e);
+        }
+        if (modeChanged) {
+            modeChanged = false;
+            send(new Command.SetMode(AUTO_MODE));
         }
     }
 
@@ -165,12 +206,123 @@ public final class LiveSession {
         startPending = true;
     }
 
+    /**
+     * Assert the e-stop, let the robot stop for {@code settle}, release the actuator, wait
+     * {@code hold} (the stop must stay latched meanwhile), then reset it without a start (SE-ESTOP-03).
+     * {@link #restore()} sends the start afterwards.
+     */
+    public void estopReleaseThenReset(Duration settle, Duration hold) {
+        assertEstop();
+        observe(settle);
+        releaseEstop();
+        estopAsserted = false;
+        resetPending = true;
+        observe(hold);
+        send(new Command.Reset());
+        resetPending = false;
+        startPending = true;
+    }
+
+    /**
+     * Cut the robot's main drive bus over the link (the lab's supply rig); {@link #restore()} restores
+     * it and starts the robot again.
+     */
+    public void cutPower() {
+        send(new Command.DrivePower(false));
+        powerCut = true;
+    }
+
+    /**
+     * Cut the drive bus, wait {@code settle}, and restore it without a start command, so the
+     * Then-steps can check that the robot does not move by itself (SE-STOP-08). {@link #restore()}
+     * sends the start afterwards.
+     */
+    public void powerCutThenRestoreWithoutStart(Duration settle) {
+        cutPower();
+        observe(settle);
+        send(new Command.DrivePower(true));
+        powerCut = false;
+        startPending = true;
+    }
+
+    /**
+     * The power-on sequence: cut the drive bus, wait {@code settle}, restore it, wait {@code hold}
+     * (the robot's self-test), then start the robot (SE-FS-03).
+     */
+    public void powerCycleThenStart(Duration settle, Duration hold) {
+        powerCutThenRestoreWithoutStart(settle);
+        observe(hold);
+        send(new Command.Start());
+        startPending = false;
+    }
+
+    /**
+     * The power-on sequence with a failed self-test first (SE-FS-03): inject safety fault
+     * {@code kind}, cut the drive bus, wait {@code settle}, restore it (the robot's self-test should
+     * fail), wait {@code hold}, try to start (a healthy robot refuses), remove the fault; then a
+     * healthy power-on: cut, wait, restore, wait {@code hold}, start.
+     */
+    public void failedSelfTestThenPowerOn(String kind, Duration settle, Duration hold) {
+        injectSafetyFault(kind);
+        observe(Duration.ofMillis(200));
+        powerCutThenRestoreWithoutStart(settle);
+        observe(hold);
+        startIfAccepted();
+        send(new Command.SafetyFault(kind, false));
+        faultInjected = null;
+        powerCycleThenStart(settle, hold);
+    }
+
+    /**
+     * Send a start that the robot may refuse (after a failed self-test it should): a refusal is
+     * logged and returned, a lost link makes the scenario INCONCLUSIVE.
+     *
+     * @return whether the robot accepted it
+     */
+    public boolean startIfAccepted() {
+        CommandReply reply;
+        try {
+            reply = link.send(new Command.Start());
+        } catch (MotionRefusedException e) {
+            throw new InsufficientEvidenceException("the harness may not move the robot: " + e.getMessage(), e);
+        } catch (LinkException e) {
+            throw new InsufficientEvidenceException("link lost: " + e.getMessage(), e);
+        }
+        if (!reply.accepted()) {
+            LOG.info("the robot refused the start command, as expected: {}", reply.reason());
+        }
+        return reply.accepted();
+    }
+
+    /** Ask the operator to do what the harness cannot command, and record the confirmation. */
+    public void askOperator(String instruction) {
+        record(operator.ask(instruction, settings.operatorTimeout()));
+    }
+
+    /**
+     * Inject fault {@code kind} into the robot's safety control system over the link (the lab's
+     * fault-injection rig); {@link #restore()} removes it, resets and starts the robot again.
+     */
+    public void injectSafetyFault(String kind) {
+        send(new Command.SafetyFault(kind, true));
+        faultInjected = kind;
+    }
+
     private void releaseEstop() {
         if (settings.estopActuator()) {
             send(new Command.EmergencyStop(false));
         } else {
             confirmations.add(operator.ask("Release the emergency stop", settings.operatorTimeout()));
         }
+    }
+
+    /**
+     * Let the robot stand for {@link #STAND_SETTLE}, capturing meanwhile, so that the state it is in
+     * before the next action (its speed, its mode) is in the capture.
+     */
+    public void stand() {
+        capture();
+        observe(STAND_SETTLE);
     }
 
     /** Walk forward at the configured speed and let the gait settle, capturing meanwhile. */
@@ -189,6 +341,36 @@ public final class LiveSession {
     /** Stop walking with a controlled software stop (not an e-stop). */
     public void stopWalking(String reason) {
         send(new Command.SoftwareStop(reason));
+    }
+
+    // ---- Modes, hands and walking at a given speed (Cartesian-speed and trials clauses) ----
+
+    /**
+     * Switch the robot's operating mode, e.g. to {@code manual_reduced}; {@link #restore()} switches it
+     * back to {@code auto} if a scenario leaves it in another.
+     */
+    public void setMode(String mode) {
+        send(new Command.SetMode(mode));
+        modeChanged = !AUTO_MODE.equals(mode);
+    }
+
+    /**
+     * Move a hand to a point in the base frame ({@code xM} forward, {@code zM} up, in the robot's
+     * sagittal plane through that shoulder) at up to {@code speedMps} (the interlock may cap it), and
+     * watch for {@code settle}.
+     *
+     * @param hand {@code left} or {@code right}
+     */
+    public void moveHand(String hand, double xM, double zM, double speedMps, Duration settle) {
+        send(new Command.MoveHand(hand, xM, 0, zM, speedMps, 0));
+        observe(settle);
+    }
+
+    /** Walk straight forward at {@code speedMps} (the interlock may cap it) and watch for {@code settle}, capturing meanwhile. */
+    public void walkAt(double speedMps, Duration settle) {
+        capture();
+        send(new Command.Walk(speedMps, 0, 0));
+        observe(settle);
     }
 
     /** Let {@code d} of robot time pass while the capture runs; fails when the link is lost meanwhile. */

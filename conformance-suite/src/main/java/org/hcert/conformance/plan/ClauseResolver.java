@@ -65,7 +65,7 @@ final class ClauseResolver {
         }
         RobotFacts facts = new RobotFacts(robot.file().path(), robot.joints(), robot.declared(), robot.topics(),
                 robot.identity().serial(), robot.capabilities(), robot.declaration(),
-                robot.streams(), robot.surfaces());
+                robot.streams(), robot.surfaces(), robot.kinematics());
         return new ClauseSetup(clause.id(), family, limits, unresolved, parameters, options, facts, perSubject);
     }
 

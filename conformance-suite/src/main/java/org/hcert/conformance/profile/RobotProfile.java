@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.hcert.conformance.family.DeclaredJoint;
+import org.hcert.conformance.family.KinematicFrame;
 import org.hcert.conformance.family.RobotDeclaration;
 import org.hcert.conformance.family.DeclaredStream;
 import org.hcert.conformance.family.DeclaredSurface;
@@ -29,6 +30,8 @@ import org.hcert.telemetry.mapping.SignalMapping;
  * @param declaration the declaration manifest ({@code declaration:}); {@link RobotDeclaration#NONE} when the profile has none
  * @param streams telemetry streams with their declared rates and data ages ({@code streams:})
  * @param surfaces surfaces people can touch, with their temperature frames ({@code surfaces:})
+ * @param kinematics the named frames (hands, tools, points on links) and their joint chains from the
+ *     base, from the {@code kinematics} section; empty when the profile has none
  */
 public record RobotProfile(
         ProfileFile file,
@@ -43,7 +46,8 @@ public record RobotProfile(
         int draftMarkerLine,
         RobotDeclaration declaration,
         List<DeclaredStream> streams,
-        List<DeclaredSurface> surfaces) {
+        List<DeclaredSurface> surfaces,
+        List<KinematicFrame> kinematics) {
 
     /** Manufacturer, model, serial number and firmware version. */
     public record Identity(String manufacturer, String model, String serial, String firmware) {}
@@ -56,14 +60,15 @@ public record RobotProfile(
         java.util.Objects.requireNonNull(declaration, "declaration must not be null");
         streams = List.copyOf(streams);
         surfaces = List.copyOf(surfaces);
+        kinematics = List.copyOf(kinematics);
     }
 
-    /** A robot profile without a declaration manifest, streams or surfaces. */
+    /** A robot profile without a declaration manifest, streams, surfaces or kinematics. */
     public RobotProfile(ProfileFile file, Identity identity, String robotClass, Set<String> capabilities,
             Map<String, Quantity> declared, Map<String, Integer> declaredLines, List<DeclaredJoint> joints,
             SignalMapping topics, int robotClassLine, int draftMarkerLine) {
         this(file, identity, robotClass, capabilities, declared, declaredLines, joints, topics, robotClassLine,
-                draftMarkerLine, RobotDeclaration.NONE, List.of(), List.of());
+                draftMarkerLine, RobotDeclaration.NONE, List.of(), List.of(), List.of());
     }
 
     /** The key of {@link #declaredLines} for value {@code key} of {@code subject} ({@code joint} or {@code stream}) {@code name}. */

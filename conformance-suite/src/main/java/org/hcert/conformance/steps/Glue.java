@@ -9,7 +9,9 @@ public final class Glue {
     public static final List<Class<?>> STEP_CLASSES = List.of(
             StateSteps.class, StopResponseSteps.class, RestartSteps.class, JointRangeSteps.class, PostureSteps.class,
             DeclarationSteps.class, ProvenanceSteps.class,
-            SignalBoundSteps.class, StreamHealthSteps.class);
+            SignalBoundSteps.class, StreamHealthSteps.class,
+            CartesianSpeedSteps.class, TrialSteps.class,
+            EventSequenceSteps.class);
 
     /** The class that defines the custom parameter types. */
     public static final Class<?> PARAMETER_TYPES = ParameterTypes.class;

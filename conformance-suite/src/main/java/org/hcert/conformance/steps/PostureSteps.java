@@ -18,7 +18,13 @@ public final class PostureSteps {
     @When("{trigger} is asserted while it walks")
     @FamilyStep(family = FAMILY, option = "trigger")
     public void triggerWhileWalking(Trigger trigger) {
-        state.gather(FAMILY, Map.of("trigger", trigger.key()));
+        state.gather(FAMILY, Map.of("trigger", trigger.key(), "while", "walking"));
+    }
+
+    @When("{trigger} occurs while it stands")
+    @FamilyStep(family = FAMILY, option = "trigger")
+    public void triggerWhileStanding(Trigger trigger) {
+        state.gather(FAMILY, Map.of("trigger", trigger.key(), "while", "standing"));
     }
 
     @Then("the trunk tilt stays within the limit {string}")

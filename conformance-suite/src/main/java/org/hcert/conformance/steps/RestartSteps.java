@@ -21,6 +21,12 @@ public final class RestartSteps {
         state.gather(FAMILY, Map.of("after", "estop-reset"));
     }
 
+    @When("drive power is cut and restored without a start command")
+    @FamilyStep(family = FAMILY)
+    public void powerCutAndRestoredWithoutStart() {
+        state.gather(FAMILY, Map.of("after", "power-restored"));
+    }
+
     @Then("no joint moves until a start command, within the limit {string}")
     @FamilyStep(family = FAMILY, limit = "jointSpeedAfterReset")
     public void noJointMoves(String limit) {

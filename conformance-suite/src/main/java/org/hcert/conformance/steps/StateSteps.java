@@ -21,6 +21,7 @@ public final class StateSteps {
 
     @Given("the robot is standing")
     public void theRobotIsStanding() {
-        // A robot that has started stands; nothing to command.
+        // A robot that has started stands; nothing to command, but its standing is captured.
+        state.live().ifPresent(s -> s.stand());
     }
 }

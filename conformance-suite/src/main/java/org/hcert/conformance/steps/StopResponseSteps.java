@@ -21,6 +21,12 @@ public final class StopResponseSteps {
         state.gather(FAMILY, Map.of("trigger", trigger.key()));
     }
 
+    @When("{trigger} occurs")
+    @FamilyStep(family = FAMILY, option = "trigger")
+    public void triggerOccurs(Trigger trigger) {
+        state.gather(FAMILY, Map.of("trigger", trigger.key()));
+    }
+
     @Then("all joints and the base reach standstill within the limit {string}")
     @FamilyStep(family = FAMILY, limit = "stopTime")
     public void standstillWithin(String limit) {
@@ -31,5 +37,11 @@ public final class StopResponseSteps {
     @FamilyStep(family = FAMILY, limit = "driveEnabledAtEnd")
     public void drivePowerRemoved(String limit) {
         state.judge(FAMILY, "driveEnabledAtEnd", limit);
+    }
+
+    @Then("no fault is raised during the stop, within the limit {string}")
+    @FamilyStep(family = FAMILY, limit = "faultEvents")
+    public void noFaultRaised(String limit) {
+        state.judge(FAMILY, "faultEvents", limit);
     }
 }

@@ -15,5 +15,7 @@ public record Trigger(String key) {
             "the emergency stop", "estop",
             "the protective stop", "protective-stop",
             "a normal stop", "normal-stop",
-            "any stop", "any-stop");
+            "any stop", "any-stop",
+            "a safety fault", "safety-fault",
+            "a power loss", "power-loss");
 }

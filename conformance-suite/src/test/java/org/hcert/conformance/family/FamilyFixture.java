@@ -110,13 +110,136 @@ record FamilyFixture(Family family, String clauseId, Map<String, Limit> limits, 
                         "maxTriggerUncertainty", q(20, Unit.MILLISECOND)));
     }
 
+    /** SE-NSTOP-01: stop-response, trigger normal-stop, with the fault events counted. */
+    static FamilyFixture normalStop() {
+        return of(new StopResponse(), "SE-NSTOP-01", Map.of("trigger", "normal-stop"),
+                List.of(new Limit("stopTime", q(600, Unit.MILLISECOND), Comparison.AT_MOST, "D",
+                                "robot declaration declared.normalStopTime in " + ROBOT_PROFILE),
+                        limit("faultEvents", 0, Unit.COUNT, Comparison.AT_MOST, "C")),
+                Map.of("standstillJointSpeed", q(0.01, Unit.RADIAN_PER_SECOND),
+                        "standstillBaseSpeed", q(0.01, Unit.METRE_PER_SECOND),
+                        "standstillBaseTurnRate", q(0.01, Unit.RADIAN_PER_SECOND),
+                        "standstillSmoothing", q(9, Unit.MILLISECOND),
+                        "observationWindow", q(3, Unit.SECOND),
+                        "minStandstillHold", q(0.2, Unit.SECOND),
+                        "maxSampleGap", q(50, Unit.MILLISECOND)));
+    }
+
+    /** SE-STOP-08: no-restart-after-reset, after power-restored. */
+    static FamilyFixture restartAfterPower() {
+        return of(new RestartAfterReset(), "SE-STOP-08", Map.of("after", "power-restored"),
+                List.of(limit("jointSpeedAfterReset", 0.01, Unit.RADIAN_PER_SECOND, Comparison.AT_MOST, "I"),
+                        limit("baseSpeedAfterReset", 0.01, Unit.METRE_PER_SECOND, Comparison.AT_MOST, "I"),
+                        limit("baseTurnRateAfterReset", 0.01, Unit.RADIAN_PER_SECOND, Comparison.AT_MOST, "I")),
+                Map.of("observationWindow", q(3, Unit.SECOND),
+                        "minObservation", q(1, Unit.SECOND),
+                        "maxSampleGap", q(50, Unit.MILLISECOND),
+                        "stopSettle", q(0.5, Unit.SECOND),
+                        "maxTriggerUncertainty", q(20, Unit.MILLISECOND)));
+    }
+
+    /** SE-BAL-02: posture-after-stop, trigger power-loss, while standing. */
+    static FamilyFixture postureAfterPowerLoss() {
+        return of(new PostureAfterStop(), "SE-BAL-02", Map.of("trigger", "power-loss", "while", "standing"),
+                List.of(limit("trunkTilt", 60, Unit.DEGREE, Comparison.AT_MOST, "I"),
+                        limit("pelvisHeightRatio", 30, Unit.PERCENT, Comparison.AT_LEAST, "I")),
+                Map.of("walkingSpeed", q(0.2, Unit.METRE_PER_SECOND),
+                        "observationWindow", q(3, Unit.SECOND),
+                        "maxSampleGap", q(50, Unit.MILLISECOND),
+                        "maxTriggerUncertainty", q(20, Unit.MILLISECOND)));
+    }
+
+    /** SE-FS-03: event-sequence, a passed self-test before drive enable, none after a failed one. */
+    static FamilyFixture powerOnSequence() {
+        return of(new EventSequence(), "SE-FS-03", Map.of("opens", "power_restored", "closes", "power_lost",
+                        "first", "self_test_passed", "then", "drive_enabled", "blockedBy", "self_test_failed"),
+                List.of(limit("unpermittedEvents", 0, Unit.COUNT, Comparison.AT_MOST, "C")),
+                Map.of("observationWindow", q(30, Unit.SECOND),
+                        "minObservation", q(1, Unit.SECOND),
+                        "maxSampleGap", q(50, Unit.MILLISECOND),
+                        "maxTriggerUncertainty", q(20, Unit.MILLISECOND),
+                        "settle", q(0.5, Unit.SECOND),
+                        "hold", q(0.5, Unit.SECOND)));
+    }
+
+    /** SE-ESTOP-03: event-sequence, the e-stop state held from the release to the reset, no drive enable. */
+    static FamilyFixture estopLatch() {
+        return of(new EventSequence(), "SE-ESTOP-03", Map.of("opens", "estop_released", "closes", "estop_reset",
+                        "then", "drive_enabled", "holds", "estop"),
+                List.of(limit("unpermittedEvents", 0, Unit.COUNT, Comparison.AT_MOST, "C"),
+                        limit("stateLapses", 0, Unit.COUNT, Comparison.AT_MOST, "C")),
+                Map.of("observationWindow", q(30, Unit.SECOND),
+                        "minObservation", q(1, Unit.SECOND),
+                        "maxSampleGap", q(50, Unit.MILLISECOND),
+                        "settle", q(1, Unit.SECOND),
+                        "hold", q(1.2, Unit.SECOND)));
+    }
+
+    /** SE-SPD-01: cartesian-speed, every span of manual_reduced, world reference, hands and tools. */
+    static FamilyFixture cartesianSpeed() {
+        return of(new CartesianSpeed(), "SE-SPD-01",
+                Map.of("window", "mode-span", "mode", "manual_reduced", "reference", "world", "frames", "hands-and-tools"),
+                List.of(limit("frameSpeed", 250, Unit.MILLIMETRE_PER_SECOND, Comparison.AT_MOST, "C")),
+                Map.of("maxSampleGap", q(50, Unit.MILLISECOND), "maxModeUncertainty", q(20, Unit.MILLISECOND)));
+    }
+
+    /** SE-SPD-02: cartesian-speed, spans with a demand above the declared safe speed limit (250 mm/s, tolerance 10 mm/s). */
+    static FamilyFixture overLimitDemand() {
+        return of(new CartesianSpeed(), "SE-SPD-02",
+                Map.of("window", "over-limit-demand", "mode", "manual_reduced", "reference", "world", "frames", "hands-and-tools"),
+                List.of(new Limit("frameSpeedOverSafeLimit", q(10, Unit.MILLIMETRE_PER_SECOND), Comparison.AT_MOST, "D",
+                                "robot declaration declared.safeSpeedTolerance in " + ROBOT_PROFILE),
+                        limit("limitingEventLogged", 1, Unit.RATIO, Comparison.AT_LEAST, "C")),
+                Map.of("maxSampleGap", q(50, Unit.MILLISECOND), "maxModeUncertainty", q(20, Unit.MILLISECOND)))
+                .withDeclared("safeSpeedLimit", q(250, Unit.MILLIMETRE_PER_SECOND))
+                .withDeclared("safeSpeedTolerance", q(10, Unit.MILLIMETRE_PER_SECOND));
+    }
+
+    /** CM-LOC-01: trials, straight segments, the mean against a declared rated speed of 0.45 m/s. */
+    static FamilyFixture segmentTrials() {
+        return of(new Trials(), "CM-LOC-01", Map.of("trial", "straight-segment", "statistic", "mean"),
+                List.of(new Limit("segmentSpeed", q(0.45, Unit.METRE_PER_SECOND), Comparison.AT_LEAST, "D",
+                        "robot declaration declared.ratedWalkSpeed in " + ROBOT_PROFILE)),
+                trialParameters(Map.of("minTrials", q(3, Unit.COUNT), "confidence", q(95, Unit.PERCENT),
+                        "accelerationDistance", q(0.5, Unit.METRE), "segmentLength", q(1, Unit.METRE))))
+                .withDeclared("ratedWalkSpeed", q(0.45, Unit.METRE_PER_SECOND));
+    }
+
+    /** CM-LOC-02: trials, stops at a declared rated speed of 0.45 m/s, every trial and the 90/90 bound; declared 0.15 m and 600 ms. */
+    static FamilyFixture stopTrials() {
+        return of(new Trials(), "CM-LOC-02", Map.of("trial", "stop-at-speed", "statistic", "every-trial"),
+                List.of(new Limit("stoppingDistance", q(0.15, Unit.METRE), Comparison.AT_MOST, "D",
+                                "robot declaration declared.stoppingDistance in " + ROBOT_PROFILE),
+                        new Limit("stoppingTime", q(600, Unit.MILLISECOND), Comparison.AT_MOST, "D",
+                                "robot declaration declared.stoppingTime in " + ROBOT_PROFILE)),
+                trialParameters(Map.of("minTrials", q(5, Unit.COUNT), "confidence", q(90, Unit.PERCENT),
+                        "percentile", q(90, Unit.PERCENT), "speedTolerance", q(0.05, Unit.METRE_PER_SECOND),
+                        "approachWindow", q(1, Unit.SECOND), "minStandstillHold", q(0.2, Unit.SECOND),
+                        "observationWindow", q(3, Unit.SECOND), "walkBeforeStop", q(2, Unit.SECOND))))
+                .withDeclared("ratedWalkSpeed", q(0.45, Unit.METRE_PER_SECOND))
+                .withDeclared("stoppingDistance", q(0.15, Unit.METRE))
+                .withDeclared("stoppingTime", q(600, Unit.MILLISECOND));
+    }
+
+    /** The trials family's parameters: its defaults, then {@code given}. */
+    private static Map<String, Quantity> trialParameters(Map<String, Quantity> given) {
+        Map<String, Quantity> all = new LinkedHashMap<>();
+        new Trials().parameters().forEach(p -> p.fallback().ifPresent(f -> all.put(p.name(), f)));
+        all.put("maxSampleGap", q(50, Unit.MILLISECOND));
+        all.put("standstillBaseSpeed", q(0.01, Unit.METRE_PER_SECOND));
+        all.put("standstillBaseTurnRate", q(0.01, Unit.RADIAN_PER_SECOND));
+        all.putAll(given);
+        return all;
+    }
+
     private static FamilyFixture of(Family family, String clauseId, Map<String, String> options, List<Limit> limits,
             Map<String, Quantity> parameters) {
         Map<String, Limit> byName = new LinkedHashMap<>();
         limits.forEach(l -> byName.put(l.name(), l));
         return new FamilyFixture(family, clauseId, byName, parameters, options,
                 List.of(new DeclaredJoint("a", -1, 1, 8), new DeclaredJoint("b", -1, 1, 8)),
-                Map.of("stopTime", q(600, Unit.MILLISECOND), "nominalPelvisHeight", q(0.9, Unit.METRE)));
+                Map.of("stopTime", q(600, Unit.MILLISECOND), "normalStopTime", q(600, Unit.MILLISECOND),
+                        "nominalPelvisHeight", q(0.9, Unit.METRE)));
     }
 
     private static Limit limit(String name, double value, Unit unit, Comparison comparison, String evidence) {
@@ -156,6 +279,12 @@ record FamilyFixture(Family family, String clauseId, Map<String, Limit> limits, 
         return withJoints(java.util.Arrays.stream(names).map(n -> new DeclaredJoint(n, -1, 1, 8)).toArray(DeclaredJoint[]::new));
     }
 
+    FamilyFixture withDeclared(String key, Quantity value) {
+        Map<String, Quantity> d = new LinkedHashMap<>(declared);
+        d.put(key, value);
+        return new FamilyFixture(family, clauseId, limits, parameters, options, joints, d);
+    }
+
     FamilyFixture withoutDeclared(String key) {
         Map<String, Quantity> d = new LinkedHashMap<>(declared);
         d.remove(key);
@@ -166,12 +295,21 @@ record FamilyFixture(Family family, String clauseId, Map<String, Limit> limits, 
 
     /** The clause resolved for the test robot, parameters in SI. */
     ClauseSetup setup() {
+        return setup(List.of());
+    }
+
+    /** The clause resolved for the test robot with the kinematic frames {@code kinematics}, parameters in SI. */
+    ClauseSetup setup(List<KinematicFrame> kinematics) {
         Map<String, Double> si = new LinkedHashMap<>();
         parameters.forEach((name, value) -> si.put(name, value.si()));
+        // The family's defaults for what the fixture leaves out, as the profile's resolver fills them in.
+        family.parameters().forEach(p -> p.fallback().ifPresent(q -> si.putIfAbsent(p.name(), q.si())));
+        Map<String, String> options = new LinkedHashMap<>(this.options);
+        family.options().forEach(o -> options.putIfAbsent(o.name(), o.defaultValue()));
         SignalMapping topics = SignalMapping.of(Map.of(Role.JOINTS, List.of(JOINTS_TOPIC), Role.ODOMETRY, List.of(ODOM_TOPIC),
                 Role.IMU, List.of(IMU_TOPIC), Role.SAFETY_STATE, List.of(SAFETY_TOPIC), Role.EVENTS, List.of(EVENTS_TOPIC)));
         return new ClauseSetup(clauseId, family, limits, Map.of(), si, options,
-                new RobotFacts(ROBOT_PROFILE, joints, declared, topics));
+                new RobotFacts(ROBOT_PROFILE, joints, declared, topics, kinematics));
     }
 
     /** Push {@code samples} in list order, then finish at the last one's log time (none: {@code Long.MIN_VALUE}). */
@@ -182,6 +320,13 @@ record FamilyFixture(Family family, String clauseId, Map<String, Limit> limits, 
     /** Push {@code samples} in list order, then finish at {@code endNs}. */
     ClauseEvidence evaluate(List<? extends Sample> samples, long endNs) {
         Evaluator evaluator = family.evaluator(setup());
+        samples.forEach(evaluator::accept);
+        return evaluator.finish(endNs);
+    }
+
+    /** Push {@code samples} in list order to the clause of a robot with frames {@code kinematics}, then finish at {@code endNs}. */
+    ClauseEvidence evaluate(List<KinematicFrame> kinematics, List<? extends Sample> samples, long endNs) {
+        Evaluator evaluator = family.evaluator(setup(kinematics));
         samples.forEach(evaluator::accept);
         return evaluator.finish(endNs);
     }
@@ -246,6 +391,11 @@ record FamilyFixture(Family family, String clauseId, Map<String, Limit> limits, 
 
     static EventSample event(double ms, String kind) {
         return new EventSample(at(ms), EVENTS_TOPIC, kind, "");
+    }
+
+    /** A safety state in mode {@code mode} with the e-stop input and drive power as given, no protective stop. */
+    static SafetyStateSample state(double ms, String mode, boolean estop, boolean driveEnabled) {
+        return safety(ms, mode, estop, false, driveEnabled);
     }
 
     /** Trunk pitched forward by {@code pitchRad} about the y axis. */

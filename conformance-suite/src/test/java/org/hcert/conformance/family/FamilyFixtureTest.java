@@ -19,7 +19,10 @@ class FamilyFixtureTest {
 
     static Stream<FamilyFixture> clauses() {
         return Stream.of(FamilyFixture.stopResponse(), FamilyFixture.restartAfterReset(), FamilyFixture.jointRange(),
-                FamilyFixture.postureAfterStop());
+                FamilyFixture.postureAfterStop(), FamilyFixture.cartesianSpeed(), FamilyFixture.overLimitDemand(),
+                FamilyFixture.segmentTrials(), FamilyFixture.stopTrials(),
+                FamilyFixture.normalStop(), FamilyFixture.restartAfterPower(),
+                FamilyFixture.postureAfterPowerLoss(), FamilyFixture.powerOnSequence(), FamilyFixture.estopLatch());
     }
 
     @ParameterizedTest

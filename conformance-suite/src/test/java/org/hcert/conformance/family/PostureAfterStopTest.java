@@ -182,4 +182,40 @@ class PostureAfterStopTest {
         assertThat(e.problems()).containsExactly(
                 "robot profile robot.yaml declares no nominalPelvisHeight (a length): the pelvis height cannot be judged");
     }
+
+    // ---- a power loss while standing (SE-BAL-02) ----
+
+    /** Standing (base at {@code speed}) until a power_lost event at 1000 ms; then {@link #stopAt}'s fall to {@code finalDeg}. */
+    private static List<Sample> powerLossAt(double speed, double finalDeg) {
+        return stopAt(speed, finalDeg).stream().map(s -> s instanceof EventSample e ? event(1000, "power_lost") : s).toList();
+    }
+
+    @Test
+    void judgesAPowerLossWhileStandingAndNotOneWhileWalking() {
+        FamilyFixture clause = FamilyFixture.postureAfterPowerLoss();
+        ClauseEvidence upright = clause.evaluate(powerLossAt(0, 2));
+        assertThat(single(upright, TRUNK_TILT).valueSi()).hasValueCloseTo(Math.toRadians(2), within(1e-9));
+        assertThat(single(upright, TRUNK_TILT).detail()).startsWith("trigger: power_lost event at 0 m/s; ");
+        assertThat(upright.problems()).isEmpty();
+
+        ClauseEvidence fell = clause.evaluate(powerLossAt(0, 85));
+        assertThat(single(fell, TRUNK_TILT).valueSi()).hasValueCloseTo(Math.toRadians(85), within(1e-9));
+
+        ClauseEvidence walking = clause.evaluate(powerLossAt(0.5, 2));
+        assertThat(walking.readings(TRUNK_TILT)).isEmpty();
+        assertThat(walking.problems()).containsExactly("no drive power loss asserted while the robot stood (base speed known and below 0.2 m/s, "
+                + "mode neither walking nor fallen); 1 asserted while it did not");
+        // SE-BAL-01 (walking) takes no power loss: its trigger is any stop, e-stop or protective stop.
+        assertThat(CLAUSE.evaluate(powerLossAt(0.5, 2)).readings(TRUNK_TILT)).isEmpty();
+    }
+
+    @Test
+    void aRobotWhoseSpeedIsUnknownOrThatLiesFallenIsNotStanding() {
+        FamilyFixture clause = FamilyFixture.postureAfterPowerLoss();
+        List<Sample> noOdometry = powerLossAt(0, 2).stream().filter(s -> !(s instanceof org.hcert.telemetry.OdometrySample)).toList();
+        assertThat(clause.evaluate(noOdometry).readings(TRUNK_TILT)).isEmpty();
+        List<Sample> fallen = new ArrayList<>(powerLossAt(0, 2));
+        fallen.add(0, safety(0, "fallen", false, false, false));
+        assertThat(clause.evaluate(fallen).readings(TRUNK_TILT)).isEmpty();
+    }
 }

@@ -120,7 +120,10 @@ class RestartAfterResetTest {
         // The state's e-stop input rises at 1000 ms and falls at 2000 ms; the telemetry ends at 3000 ms.
         Reading joint = single(CLAUSE.evaluate(run(3000, -1, false, ms -> 0)), JOINT_SPEED);
         assertThat(joint.window()).isEqualTo(TimeWindow.of(at(2000), at(3000)));
-        assertThat(joint.detail()).startsWith("reset: safety state e-stop input released; window ended by end of the telemetry;");
+        // Seen only in the 50 Hz state: between the samples at 1980 and 2000 ms (within maxTriggerUncertainty).
+        assertThat(joint.detail()).startsWith("reset: safety state e-stop input released between %s and %s; window ended by end of the telemetry;"
+                .formatted(TimeWindow.of(at(1980), at(1980)), TimeWindow.of(at(2000), at(2000))));
+        assertThat(joint.gaps()).isEmpty();
     }
 
     @Test
@@ -313,7 +316,60 @@ class RestartAfterResetTest {
         ClauseEvidence e = CLAUSE.evaluate(s);
         Reading joint = single(e, JOINT_SPEED);
         assertThat(joint.window()).isEqualTo(TimeWindow.of(at(500), at(3500)));
-        assertThat(joint.detail()).startsWith("reset: safety state e-stop input released; window ended by end of observation;");
+        assertThat(joint.detail()).startsWith("reset: safety state e-stop input released between %s and %s; window ended by end of observation;"
+                .formatted(TimeWindow.of(at(480), at(480)), TimeWindow.of(at(500), at(500))));
         assertThat(e.problems()).isEmpty();
+    }
+
+    // ---- after a power restore (SE-STOP-08) ----
+
+    /** The drive bus cut at 1000 ms, restored at 2000 ms; 50 Hz state (mode unpowered between); joints and odometry at 100 Hz. */
+    private static List<Sample> powerCycle(boolean events, int statePeriodMs, DoubleUnaryOperator joint) {
+        List<Sample> s = new ArrayList<>();
+        for (int ms = 0; ms <= 5000; ms += 10) {
+            if (events && ms == 1000) {
+                s.add(event(ms, "power_lost"));
+            }
+            if (events && ms == 2000) {
+                s.add(event(ms, "power_restored"));
+            }
+            s.add(joints(ms, 0, joint.applyAsDouble(ms)));
+            s.add(odom(ms, 0, 0.9));
+            if (ms % statePeriodMs == 0) {
+                s.add(safety(ms, ms >= 1000 && ms < 2000 ? "unpowered" : "standing", false, false, ms < 1000));
+            }
+        }
+        return s;
+    }
+
+    @Test
+    void watchesFromThePowerRestoreAndFindsARestart() {
+        FamilyFixture clause = FamilyFixture.restartAfterPower();
+        ClauseEvidence still = clause.evaluate(powerCycle(true, 20, ms -> 0));
+        Reading r = single(still, JOINT_SPEED);
+        assertThat(r.window()).isEqualTo(TimeWindow.of(at(2000), at(5000)));
+        assertThat(r.gaps()).isEmpty();
+        assertThat(r.detail()).startsWith("power restored: power_restored event; window ended by end of observation; fastest joint ");
+        assertThat(still.problems()).isEmpty();
+
+        ClauseEvidence moving = clause.evaluate(powerCycle(true, 20, ms -> ms >= 2300 ? 0.4 : 0));
+        assertThat(single(moving, JOINT_SPEED).valueSi()).hasValueCloseTo(0.4, within(EPS));
+        // An e-stop reset opens no window of this clause.
+        assertThat(clause.evaluate(run(4000, -1, true, ms -> 0)).problems()).containsExactly(
+                "no power restore in the telemetry (looked for power_restored events and the safety state's mode leaving unpowered)");
+    }
+
+    @Test
+    void aPowerRestoreSeenOnlyInATenHertzStateStartsAtItsLastSampleWithTheBracketAsAGap() {
+        ClauseEvidence e = FamilyFixture.restartAfterPower().evaluate(powerCycle(false, 100, ms -> 0));
+        Reading r = single(e, JOINT_SPEED);
+        // Unpowered at 1900 ms, standing at 2000 ms: the restore lies in [1900, 2000] ms; the window starts at 2000.
+        assertThat(r.window().startNs()).isEqualTo(at(2000));
+        assertThat(r.gaps()).containsExactly(("the power restore was seen only through the sampled safety state, "
+                + "between %s and %s (100 ms), more than maxTriggerUncertainty 20 ms: motion in between is not attributed")
+                .formatted(TimeWindow.of(at(1900), at(1900)), TimeWindow.of(at(2000), at(2000))));
+        // A robot that moves after it is still caught.
+        ClauseEvidence moving = FamilyFixture.restartAfterPower().evaluate(powerCycle(false, 100, ms -> ms >= 2300 ? 0.4 : 0));
+        assertThat(single(moving, JOINT_SPEED).valueSi()).hasValueCloseTo(0.4, within(EPS));
     }
 }

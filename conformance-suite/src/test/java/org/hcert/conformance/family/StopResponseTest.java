@@ -516,4 +516,55 @@ class StopResponseTest {
         assertThat(stop.valueSi()).hasValueCloseTo(0.100, within(EPS));
         assertThat(stop.gaps()).containsExactly("standstill was seen for only 150 ms before the window ended (200 ms needed)");
     }
+
+    // ---- fault events during a normal stop (SE-NSTOP-01) ----
+
+    /** A normal stop at 1000 ms from 1 rad/s and 0.5 m/s, at rest from 1400 ms, 1 kHz; and {@code more}. */
+    private static List<Sample> normalStop(Sample... more) {
+        List<Sample> s = new ArrayList<>();
+        s.add(event(1000, Triggers.STOP_REQUESTED));
+        s.addAll(List.of(more));
+        for (int ms = 0; ms <= 5000; ms++) {
+            double f = ms < 1000 ? 1 : Math.max(0, 1 - (ms - 1000) / 400.0);
+            s.add(joints(ms, 0, f));
+            s.add(odom(ms, 0.5 * f, 0.9));
+        }
+        return sorted(s);
+    }
+
+    @Test
+    void countsTheFaultEventsOfTheStopWindowOnly() {
+        FamilyFixture clause = FamilyFixture.normalStop();
+        Reading none = single(clause.evaluate(normalStop(event(500, "fault"))), StopResponse.FAULT_EVENTS);
+        assertThat(none.valueSi()).hasValue(0);
+        assertThat(none.gaps()).isEmpty();
+        assertThat(none.detail()).isEqualTo("trigger: stop_requested event; window ended by end of observation; no fault event in the window");
+
+        Reading one = single(clause.evaluate(normalStop(new EventSample(at(1000), "/events", "fault", "drive fault"), event(3500, "fault"))),
+                StopResponse.FAULT_EVENTS);
+        // The window is [1000, 4000] ms: the fault at 1000 ms counts, the one at 3500 ms too.
+        assertThat(one.valueSi()).hasValue(2);
+        assertThat(one.detail()).endsWith("; 2 fault event(s), the first: fault at %s (drive fault)".formatted(TimeWindow.of(at(1000), at(1000))));
+        assertThat(single(clause.evaluate(normalStop()), STOP_TIME).valueSi()).hasValueCloseTo(0.4, within(0.01));
+    }
+
+    @Test
+    void aStopWindowTheTelemetryCutsShortLeavesLaterFaultsUnseen() {
+        List<Sample> cut = normalStop().stream().filter(s -> s.tNs() <= at(2000)).toList();
+        Reading r = single(FamilyFixture.normalStop().evaluate(cut), StopResponse.FAULT_EVENTS);
+        assertThat(r.valueSi()).hasValue(0);
+        assertThat(r.gaps()).containsExactly("the telemetry ends 1000 ms after the stop; a fault after that is not seen");
+    }
+
+    @Test
+    void aSafetyFaultEventOpensAStopWindow() {
+        FamilyFixture clause = SMOOTHED.withOption("trigger", "safety-fault");
+        List<Sample> s = linearStop(t -> Math.max(0, 1 - t / 0.4), t -> 0, 1420).stream()
+                .map(x -> x instanceof EventSample ? new EventSample(x.tNs(), "/events", "fault", "")
+                        : x instanceof SafetyStateSample st ? new SafetyStateSample(st.tNs(), st.topic(), st.mode(), false, false, st.driveEnabled())
+                        : x).toList();
+        Reading stop = single(clause.evaluate(s), STOP_TIME);
+        assertThat(stop.detail()).startsWith("trigger: fault event; ");
+        assertThat(stop.valueSi()).hasValueCloseTo(0.397, within(0.01));
+    }
 }

@@ -116,7 +116,7 @@ class TriggersTest {
 
     @Test
     void kindsAreNamedByTheirProfileKeys() {
-        assertThat(Kind.keys()).containsExactly("estop", "protective-stop", "normal-stop", "any-stop");
+        assertThat(Kind.keys()).containsExactly("estop", "protective-stop", "normal-stop", "any-stop", "safety-fault", "power-loss");
         assertThat(Kind.of("any-stop")).isEqualTo(Kind.ANY_STOP);
         assertThatThrownBy(() -> Kind.of("e-stop")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("no trigger kind e-stop");
@@ -146,5 +146,36 @@ class TriggersTest {
         // A short press, seen in one 10 Hz sample only: on at 100 ms, off again at 200 ms.
         assertThat(ends(safety(0, false, true), safety(100, true, false), safety(200, false, true)))
                 .containsExactly(End.NONE, End.STOP, End.RESET);
+    }
+
+    // ---- safety faults and power loss ----
+
+    @Test
+    void aSafetyFaultIsEachFaultEventAndNoOtherKindTakesIt() {
+        EventSample fault = new EventSample(at(1000), "/events", "fault", "encoder dropout");
+        assertThat(triggers(Kind.SAFETY_FAULT, fault, event(2000, "fault")))
+                .containsExactly(new Trigger(at(1000), at(1000), "fault event (encoder dropout)"), new Trigger(at(2000), at(2000), "fault event"));
+        // A fault logged during another stop does not end that stop's window.
+        assertThat(ends(fault)).containsExactly(End.NONE);
+        assertThat(triggers(Kind.ANY_STOP, fault)).isEmpty();
+    }
+
+    @Test
+    void aPowerLossIsItsEventOrTheModeBecomingUnpoweredOnceUntilPowerComesBack() {
+        assertThat(triggers(Kind.POWER_LOSS, event(1000, "power_lost"), safety(1020, "unpowered", false, false, false),
+                event(2000, "power_restored"), safety(2020, "stopped", false, false, false), event(3000, "power_lost")))
+                .extracting(Trigger::description).containsExactly("power_lost event", "power_lost event");
+        // 10 Hz state only: the mode is standing at 900 ms and unpowered at 1000 ms.
+        assertThat(triggers(Kind.POWER_LOSS, safety(900, "standing", false, false, true), safety(1000, "unpowered", false, false, false),
+                safety(1100, "unpowered", false, false, false)))
+                .containsExactly(new Trigger(at(900), at(1000), "safety state mode unpowered, sampled"));
+        // A recording that begins unpowered has no known instant of the loss.
+        assertThat(triggers(Kind.POWER_LOSS, safety(0, "unpowered", false, false, false))).isEmpty();
+    }
+
+    @Test
+    void aPowerLossEndsOtherWindowsAsAStop() {
+        assertThat(ends(event(1000, "power_lost"), event(2000, "power_restored"))).containsExactly(End.STOP, End.NONE);
+        assertThat(triggers(Kind.ESTOP, event(1000, "power_lost"))).isEmpty();
     }
 }

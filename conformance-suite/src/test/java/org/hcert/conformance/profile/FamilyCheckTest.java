@@ -44,7 +44,7 @@ class FamilyCheckTest {
     void namesAMisspelledLimitWithTheRightName() throws IOException {
         assertThat(error("      stopTime: {declared: stopTime,", "      stopTme: {declared: stopTime,"))
                 .isEqualTo(":26: clauses[0].limits.stopTme: family stop-response has no limit stopTme (did you mean stopTime?); "
-                        + "its limits are stopTime, driveEnabledAtEnd");
+                        + "its limits are stopTime, driveEnabledAtEnd, faultEvents");
     }
 
     @Test

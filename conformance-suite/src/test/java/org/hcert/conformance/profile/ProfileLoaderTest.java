@@ -8,9 +8,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.hcert.conformance.family.DeclaredJoint;
+import org.hcert.conformance.family.KinematicFrame;
 import org.hcert.conformance.quantity.Quantity;
 import org.hcert.conformance.quantity.Unit;
 import org.hcert.conformance.verdict.Comparison;
+import org.hcert.telemetry.Vector3;
 import org.hcert.telemetry.mapping.Role;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -159,5 +161,53 @@ class ProfileLoaderTest {
                 .isInstanceOf(ProfileException.class)
                 .hasMessage(file + ":26: clauses[0].limits.stopTime: give either value and unit, or declared "
                         + "(a key of the robot profile's declared section), not both or neither");
+    }
+
+    @Test
+    void loadsTheKinematicChainsOfTheBundledRobot() {
+        RobotProfile robot = ProfileLoader.loadRobot(ROBOT);
+        assertThat(robot.kinematics()).extracting(KinematicFrame::name).containsExactly("left_hand", "right_hand", "left_elbow", "right_elbow");
+        KinematicFrame left = robot.kinematics().get(0);
+        assertThat(left.kind()).isEqualTo(KinematicFrame.HAND);
+        assertThat(left.joints()).containsExactly("torso_yaw", "left_shoulder_pitch", "left_shoulder_roll", "left_elbow");
+        assertThat(left.chain().get(1).xyzM()).isEqualTo(new Vector3(0, 0.2, 0.45));
+        assertThat(left.chain().get(1).axis()).isEqualTo(new Vector3(0, -1, 0));
+        assertThat(left.chain().get(4).joint()).isEmpty();
+        assertThat(robot.kinematics().get(2).kind()).isEqualTo(KinematicFrame.POINT);
+    }
+
+    @Test
+    void rejectsAChainJointThatIsNotDeclaredNamingTheClosestOne() throws IOException {
+        Path file = robotWith("{joint: left_shoulder_roll, axis: [1, 0, 0]}", "{joint: left_shoulder_rol, axis: [1, 0, 0]}");
+        assertThatThrownBy(() -> ProfileLoader.loadRobot(file))
+                .hasMessage(file + ":" + lineOf("{joint: left_shoulder_roll, axis: [1, 0, 0]}") + ": kinematics.frames[0].chain[2].joint: joint left_shoulder_rol is not declared under joints "
+                        + "(did you mean left_shoulder_roll?)");
+    }
+
+    @Test
+    void rejectsAZeroAxis() throws IOException {
+        Path file = robotWith("{joint: left_elbow, xyz: [0, 0, -0.30], axis: [0, -1, 0]}", "{joint: left_elbow, xyz: [0, 0, -0.30], axis: [0, 0, 0]}");
+        assertThatThrownBy(() -> ProfileLoader.loadRobot(file))
+                .hasMessage(file + ":" + lineOf("{joint: left_elbow, xyz: [0, 0, -0.30], axis: [0, -1, 0]}") + ": kinematics.frames[0].chain[3].axis: the axis of joint left_elbow is zero; give the direction "
+                        + "it turns about, e.g. [0, 0, 1]");
+    }
+
+    @Test
+    void rejectsAJointWithoutAxisAndAFixedLinkWithOne() throws IOException {
+        Path noAxis = robotWith("{joint: left_shoulder_roll, axis: [1, 0, 0]}", "{joint: left_shoulder_roll}");
+        assertThatThrownBy(() -> ProfileLoader.loadRobot(noAxis))
+                .hasMessage(noAxis + ":" + lineOf("{joint: left_shoulder_roll, axis: [1, 0, 0]}") + ": kinematics.frames[0].chain[2]: joint left_shoulder_roll needs its rotation axis "
+                        + "(axis: [x, y, z] in the link's frame)");
+        Path fixedAxis = robotWith("        - {xyz: [0, 0, -0.30]}\n    - name: right_hand", "        - {xyz: [0, 0, -0.30], axis: [1, 0, 0]}\n    - name: right_hand");
+        assertThatThrownBy(() -> ProfileLoader.loadRobot(fixedAxis))
+                .hasMessage(fixedAxis + ":" + lineOf("        - {xyz: [0, 0, -0.30]}") + ": kinematics.frames[0].chain[4].axis: a fixed link has no axis; name the joint that turns "
+                        + "about it (joint: …)");
+    }
+
+    @Test
+    void rejectsAChainVectorWithTwoComponents() throws IOException {
+        Path file = robotWith("{joint: torso_yaw, axis: [0, 0, 1]}\n        - {joint: left_shoulder_pitch", "{joint: torso_yaw, axis: [0, 1]}\n        - {joint: left_shoulder_pitch");
+        assertThatThrownBy(() -> ProfileLoader.loadRobot(file))
+                .hasMessageStartingWith(file + ":" + lineOf("{joint: torso_yaw, axis: [0, 0, 1]}") + ": kinematics.frames[0].chain[0].axis: ");
     }
 }

@@ -38,6 +38,9 @@ class ClauseVerdictsTest {
     void conformantOnlyWhenEveryApplicableMandatoryClausePasses() {
         assertThat(ClauseVerdicts.overall(PLAN, ClauseVerdicts.of(PLAN, passing(PLAN))))
                 .isEqualTo(ClauseVerdicts.Overall.CONFORMANT);
+        // CM-LOC-01 and CM-LOC-02 are recommended: without their scenarios the run is still conformant.
+        assertThat(ClauseVerdicts.overall(PLAN, ClauseVerdicts.of(PLAN, passing(PLAN, "CM-LOC-01", "CM-LOC-02"))))
+                .isEqualTo(ClauseVerdicts.Overall.CONFORMANT);
         assertThat(ClauseVerdicts.overall(PLAN, ClauseVerdicts.of(PLAN, passing(PLAN, "SE-BAL-01"))))
                 .isEqualTo(ClauseVerdicts.Overall.INCOMPLETE);
     }

@@ -31,12 +31,14 @@ class SuiteCheckTest {
         return SuiteCheck.read(FEATURES);
     }
 
+    /** The bundled features with {@code from} replaced in the first (by path) that contains it. */
     private static List<SuiteCheck.Feature> replacing(String from, String to) throws IOException {
         List<SuiteCheck.Feature> out = new ArrayList<>();
         boolean found = false;
         for (SuiteCheck.Feature f : bundled()) {
-            found |= f.text().contains(from);
-            out.add(new SuiteCheck.Feature(f.uri(), f.text().replace(from, to)));
+            boolean here = !found && f.text().contains(from);
+            found |= here;
+            out.add(here ? new SuiteCheck.Feature(f.uri(), f.text().replace(from, to)) : f);
         }
         assertThat(found).as("some feature contains %s", from).isTrue();
         return out;
@@ -55,7 +57,7 @@ class SuiteCheckTest {
     void catchesAMisspelledLimitName() throws IOException {
         List<String> problems = SuiteCheck.check(replacing("within the limit \"stopTime\"", "within the limit \"stopTme\""), standard());
         assertThat(problems).singleElement().asString().endsWith(
-                ": limit \"stopTme\" is not a limit of family stop-response (its limits: stopTime, driveEnabledAtEnd)");
+                ": limit \"stopTme\" is not a limit of family stop-response (its limits: stopTime, driveEnabledAtEnd, faultEvents)");
     }
 
     @Test

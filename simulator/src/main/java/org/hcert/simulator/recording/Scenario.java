@@ -47,6 +47,9 @@ public final class Scenario {
     /** Send a command as the harness would; a refused command fails the scenario. */
     public record Send(long atMs, Command command) implements Cue {}
 
+    /** Send a command the robot may refuse (a start after a failed self-test); a refusal is part of the run. */
+    public record Attempt(long atMs, Command command) implements Cue {}
+
     /** Activate a fault with its parameter (NaN for faults without one). */
     public record Activate(long atMs, Fault fault, double parameter) implements Cue {}
 
@@ -84,6 +87,11 @@ public final class Scenario {
     /** This scenario, also sending {@code command} at {@code atMs}. */
     public Scenario at(long atMs, Command command) {
         return with(new Send(atMs, Objects.requireNonNull(command, "command must not be null")));
+    }
+
+    /** This scenario, also sending {@code command} at {@code atMs}, which the robot may refuse. */
+    public Scenario attempt(long atMs, Command command) {
+        return with(new Attempt(atMs, Objects.requireNonNull(command, "command must not be null")));
     }
 
     /** This scenario, with {@code fault} active from {@code atMs} on, at its default parameter. */
@@ -176,6 +184,8 @@ public final class Scenario {
             if (!r.accepted()) {
                 throw new IllegalStateException("at %d ms HC-1 refused %s: %s".formatted(s.atMs(), s.command(), r.detail()));
             }
+        } else if (cue instanceof Attempt a) {
+            robot.accept(a.command());
         } else if (cue instanceof Activate a) {
             robot.faults().activate(a.fault(), a.parameter());
         }

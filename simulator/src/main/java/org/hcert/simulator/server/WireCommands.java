@@ -5,6 +5,7 @@ import java.util.Locale;
 import org.hcert.adapters.Command;
 import org.hcert.simulator.BodyRegion;
 import org.hcert.simulator.OperatingMode;
+import org.hcert.simulator.SafetyFaultKind;
 import org.hcert.simulator.Side;
 
 /** Translate wire commands ({@code org.hcert.adapters.Command}) into the model's commands. */
@@ -12,7 +13,7 @@ final class WireCommands {
 
     /** The commands the simulator accepts, as declared in CAPABILITIES. */
     static final List<String> NAMES = List.of("walk", "joint", "hand", "stop", "reset", "mode", "start", "estop",
-            "protective_stop", "dummy");
+            "protective_stop", "dummy", "power", "safety_fault");
 
     /** Height of HC-1's shoulders above the pelvis (the base frame's origin), m: a simulator parameter. */
     static final double SHOULDER_HEIGHT_M = 0.45;
@@ -20,8 +21,8 @@ final class WireCommands {
     private WireCommands() {}
 
     /**
-     * The model's commands for one wire command (none for releasing the e-stop input: the e-stop
-     * stays latched until {@code reset}).
+     * The model's commands for one wire command (releasing the e-stop input releases the actuator;
+     * the e-stop stays latched until {@code reset}).
      *
      * @throws IllegalArgumentException naming a bad side, region or mode; the robot NACKs with it
      */
@@ -41,9 +42,14 @@ final class WireCommands {
         } else if (c instanceof Command.Start) {
             return List.of(new org.hcert.simulator.Command.Start());
         } else if (c instanceof Command.EmergencyStop e) {
-            return e.asserted() ? List.of(new org.hcert.simulator.Command.EmergencyStop()) : List.of();
+            return List.of(e.asserted() ? new org.hcert.simulator.Command.EmergencyStop()
+                    : new org.hcert.simulator.Command.ReleaseEmergencyStop());
         } else if (c instanceof Command.ProtectiveStop p) {
             return List.of(new org.hcert.simulator.Command.ProtectiveStop(p.asserted()));
+        } else if (c instanceof Command.DrivePower p) {
+            return List.of(new org.hcert.simulator.Command.DrivePower(p.on()));
+        } else if (c instanceof Command.SafetyFault f) {
+            return List.of(new org.hcert.simulator.Command.SafetyFault(SafetyFaultKind.parse(f.kind()), f.asserted()));
         } else if (c instanceof Command.PlaceDummy d) {
             return List.of(new org.hcert.simulator.Command.PlaceDummy(side(d.side()), region(d.region()), d.distanceM()));
         } else if (c instanceof Command.RemoveDummy r) {
