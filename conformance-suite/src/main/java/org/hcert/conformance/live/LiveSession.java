@@ -173,6 +173,10 @@ public final class LiveSession {
             startPending = false;
             attempt(failures, () -> send(new Command.Start()));
         }
+        if (modeChanged) {
+            modeChanged = false;
+            attempt(failures, () -> send(new Command.SetMode(AUTO_MODE)));
+        }
         if (!failures.isEmpty()) {
             throw failures.get(0);
         }
@@ -183,10 +187,6 @@ public final class LiveSession {
             step.run();
         } catch (RuntimeException e) {
             failures.add(e);
-        }
-        if (modeChanged) {
-            modeChanged = false;
-            send(new Command.SetMode(AUTO_MODE));
         }
     }
 
