@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import org.hcert.telemetry.convert.Conversion;
+import org.hcert.telemetry.ndjson.NdjsonSource;
 import org.hcert.telemetry.ndjson.NdjsonWriter;
 
 /**
@@ -29,6 +31,26 @@ public final class BundledRecordings {
         Files.createDirectories(dir);
         for (String name : names()) {
             write(name, dir);
+        }
+        writeCatalogue(dir);
+    }
+
+    /** The file name of the recording of {@link Script#CATALOGUE}. */
+    public static final String CATALOGUE = "catalogue.mcap";
+
+    /**
+     * Run {@link Script#CATALOGUE} without faults and write {@value #CATALOGUE} into {@code dir},
+     * replacing it: MCAP with zstd chunks and CDR bodies, as {@code hcert telemetry convert} writes it.
+     */
+    public static void writeCatalogue(Path dir) throws IOException {
+        Path ndjson = Files.createTempFile("hcert-catalogue", ".ndjson");
+        try {
+            try (NdjsonWriter out = NdjsonWriter.open(ndjson)) {
+                Script.CATALOGUE.on(ScriptedRun.CONFIG).run(out::write);
+            }
+            Conversion.convert(new NdjsonSource(ndjson), dir.resolve(CATALOGUE), Conversion.Options.defaults());
+        } finally {
+            Files.deleteIfExists(ndjson);
         }
     }
 

@@ -26,6 +26,9 @@ class BundledRecordingsTest {
                         .isEqualTo(-1L);
             }
         }
+        long mismatch = Files.mismatch(dir.resolve(BundledRecordings.CATALOGUE), Recorded.BUNDLE.resolve(BundledRecordings.CATALOGUE));
+        assertThat(mismatch).as("samples/recordings/%s differs from the generator at byte %d; if the change is intended, "
+                + "regenerate the bundle with: %s", BundledRecordings.CATALOGUE, mismatch, REGENERATE).isEqualTo(-1L);
     }
 
     @Test
