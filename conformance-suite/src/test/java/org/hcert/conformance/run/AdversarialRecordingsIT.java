@@ -33,7 +33,7 @@ class AdversarialRecordingsIT {
 
     private static final Path CONFORMANT = Path.of("../samples/recordings/conformant.ndjson");
     private static final RobotProfile ROBOT = ProfileLoader.loadRobot(Path.of("../profiles/robots/hc1-demo.yaml"));
-    private static final StandardProfile STANDARD = ProfileLoader.loadStandard(Path.of("../profiles/standards/heis-2026.yaml"));
+    private static final StandardProfile STANDARD = RecordedCertification.TEN_SECOND_CLAUSES;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
@@ -223,7 +223,7 @@ class AdversarialRecordingsIT {
         Path mcap = dir.resolve("two-odometry-frames.mcap");
         Conversion.convert(Recordings.open(ndjson), mcap, Conversion.Options.defaults());
         for (Path recording : List.of(ndjson, mcap)) {
-            RecordedCertification r = RecordedCertification.of(chooses, recording);
+            RecordedCertification r = RecordedCertification.of(chooses, STANDARD, recording, FeatureRun.BUNDLED_FEATURES);
             assertThat(r.results()).as(recording.toString()).extracting(ClauseResult::verdict).containsOnly(Verdict.PASS);
             assertThat(r.measurement("SE-ESTOP-01", "stop time").source()).as(recording.toString())
                     .containsPattern("/odom \\(frame_id \"odom\" chosen by the robot profile; [1-9]\\d* message\\(s\\) of other publishers left out\\)");

@@ -29,8 +29,7 @@ class RecordedRobotsIT {
 
     private static final Path RECORDINGS = Path.of("../samples/recordings");
     private static final RobotProfile ROBOT = ProfileLoader.loadRobot(Path.of("../profiles/robots/hc1-demo.yaml"));
-    private static final StandardProfile STANDARD =
-            ProfileLoader.loadStandard(Path.of("../profiles/standards/heis-2026.yaml"));
+    private static final StandardProfile STANDARD = RecordedCertification.TEN_SECOND_CLAUSES;
     /** Joints and odometry are recorded at 200 Hz: the harness sees a standstill to within this, ms. */
     private static final double SAMPLE_PERIOD_MS = 5;
     /** The recorded joint velocities carry noise clipped at 2e-3 rad/s; a robot at rest reads no more, rad/s. */
@@ -64,6 +63,39 @@ class RecordedRobotsIT {
         Measurement afterReset = c.measurement("SE-ESTOP-02", "largest joint speed between reset and start");
         assertThat(afterReset.measured()).isLessThanOrEqualTo(
                 truth("conformant").get("max_joint_speed_after_reset_rad_s").asDouble() + JOINT_SPEED_NOISE_RAD_S);
+    }
+
+    @Test
+    void theCatalogueRecordingPassesEveryMandatoryClauseOfTheBundledCatalogue() {
+        RecordedCertification c = RecordedCertification.of(RECORDINGS.resolve("catalogue.mcap"));
+        Map<String, Verdict> expected = new java.util.HashMap<>();
+        RecordedCertification.HEIS_PROFILE.clauses().forEach(clause -> expected.put(clause.id(), Verdict.PASS));
+        // Recommended clauses the script cannot show: HC-1's safety state has no header stamp, and
+        // the script stops only once at the rated speed after a stop command (CM-LOC-02 asks five).
+        expected.put("BC-TIME-01", Verdict.INCONCLUSIVE);
+        expected.put("CM-LOC-02", Verdict.INCONCLUSIVE);
+        assertThat(c.verdicts()).containsExactlyInAnyOrderEntriesOf(expected);
+        assertThat(c.overall()).isEqualTo(ClauseVerdicts.Overall.CONFORMANT);
+        assertThat(c.clause("SE-STOP-07").measurements()).filteredOn(m -> m.quantity().startsWith("stop time")).hasSize(2);
+        assertThat(c.clause("SE-FS-03").measurements()).hasSize(2);
+    }
+
+    @Test
+    void theTenSecondConformantRecordingLeavesTheClausesItCannotShowInconclusive() {
+        // What a user gets certifying conformant.ndjson against the whole catalogue: the clauses
+        // whose evidence the short script does not hold are INCONCLUSIVE, never PASS, and the run is
+        // INCOMPLETE.
+        RecordedCertification c = RecordedCertification.of(RECORDINGS.resolve("conformant.ndjson"));
+        assertThat(c.overall()).isEqualTo(ClauseVerdicts.Overall.INCOMPLETE);
+        assertThat(c.verdicts()).doesNotContainValue(Verdict.FAIL);
+        for (String id : List.of("SE-PSTOP-01", "SE-NSTOP-01", "SE-STOP-07", "SE-STOP-08", "SE-FS-03", "SE-ESTOP-03", "SE-BAL-02",
+                "SE-SPD-01", "SE-SPD-02", "CM-LOC-02")) {
+            assertThat(c.verdict(id)).as(id + ": " + c.reason(id)).isEqualTo(Verdict.INCONCLUSIVE);
+        }
+        for (String id : List.of("SE-ESTOP-01", "SE-ESTOP-02", "LC-JNT-01", "SE-BAL-01", "AI-DATA-01", "AI-OTA-01", "LC-JNT-02",
+                "AP-HOT-01", "LC-SENS-01")) {
+            assertThat(c.verdict(id)).as(id + ": " + c.reason(id)).isEqualTo(Verdict.PASS);
+        }
     }
 
     @Test
