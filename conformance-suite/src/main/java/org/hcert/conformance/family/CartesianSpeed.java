@@ -160,8 +160,27 @@ final class CartesianSpeed implements Family {
         return new Evaluation(clause);
     }
 
-    /** A joint's latest value. */
-    private record JointValue(long tNs, double positionRad, double velocityRadS) {}
+    /** A chain joint's latest value, updated in place (a 1 kHz joint state would otherwise allocate one per joint). */
+    private static final class JointValue {
+        long tNs;
+        double positionRad;
+        double velocityRadS;
+        /** The frames whose chain holds the joint, by index. */
+        final List<Integer> frames = new ArrayList<>();
+        boolean reported;
+
+        long tNs() {
+            return tNs;
+        }
+
+        double positionRad() {
+            return positionRad;
+        }
+
+        double velocityRadS() {
+            return velocityRadS;
+        }
+    }
 
     private static final class Evaluation implements Evaluator, ForwardKinematics.Joints {
         private final ClauseSetup c;
@@ -171,7 +190,9 @@ final class CartesianSpeed implements Family {
         private final long maxGap;
         private final List<KinematicFrame> frames;
         private final List<Set<String>> chainJoints = new ArrayList<>();
-        private final Map<String, JointValue> latest = new HashMap<>();
+        /** Every chain joint's value, reported or not; other joints are not kept. */
+        private final Map<String, JointValue> chainValues = new HashMap<>();
+        private final boolean[] touched;
         private final Optional<Quantity> safeLimit;
         private final ClauseEvidence.Builder out = new ClauseEvidence.Builder();
         /** Per frame, the speed samples since the last safety state. */
@@ -195,6 +216,15 @@ final class CartesianSpeed implements Family {
             boolean all = "all".equals(c.option("frames"));
             this.frames = c.robot().kinematics().stream().filter(f -> all || f.handOrTool()).toList();
             frames.forEach(f -> chainJoints.add(new HashSet<>(f.joints())));
+            for (int i = 0; i < frames.size(); i++) {
+                for (String joint : frames.get(i).joints()) {
+                    JointValue v = chainValues.computeIfAbsent(joint, k -> new JointValue());
+                    if (!v.frames.contains(i)) {
+                        v.frames.add(i);
+                    }
+                }
+            }
+            this.touched = new boolean[frames.size()];
             this.safeLimit = c.robot().declaredValue(SAFE_SPEED_LIMIT).filter(q -> q.dimension() == Dimension.SPEED);
             resetStretches();
         }
@@ -206,14 +236,14 @@ final class CartesianSpeed implements Family {
 
         @Override
         public double positionRad(String joint) {
-            JointValue v = latest.get(joint);
-            return v == null ? Double.NaN : v.positionRad();
+            JointValue v = chainValues.get(joint);
+            return v == null || !v.reported ? Double.NaN : v.positionRad();
         }
 
         @Override
         public double velocityRadS(String joint) {
-            JointValue v = latest.get(joint);
-            return v == null ? Double.NaN : v.velocityRadS();
+            JointValue v = chainValues.get(joint);
+            return v == null || !v.reported ? Double.NaN : v.velocityRadS();
         }
 
         @Override
@@ -233,16 +263,23 @@ final class CartesianSpeed implements Family {
         }
 
         private void joints(JointStateSample j) {
-            Set<String> names = new HashSet<>();
+            java.util.Arrays.fill(touched, false);
             for (int i = 0; i < j.size(); i++) {
-                String name = j.names().get(i);
+                JointValue value = chainValues.get(j.names().get(i));
+                if (value == null) {
+                    continue;
+                }
                 double v = j.hasVelocity() ? j.velocityRadS(i) : Double.NaN;
-                latest.put(name, new JointValue(j.tNs(), j.positionRad(i), Double.isFinite(v) ? v : Double.NaN));
-                names.add(name);
+                value.tNs = j.tNs();
+                value.positionRad = j.positionRad(i);
+                value.velocityRadS = Double.isFinite(v) ? v : Double.NaN;
+                value.reported = true;
+                for (int f : value.frames) {
+                    touched[f] = true;
+                }
             }
             for (int i = 0; i < frames.size(); i++) {
-                Set<String> chain = chainJoints.get(i);
-                if (chain.stream().anyMatch(names::contains) || chain.isEmpty()) {
+                if (touched[i] || chainJoints.get(i).isEmpty()) {
                     speed(i, j.tNs());
                 }
             }
@@ -253,8 +290,8 @@ final class CartesianSpeed implements Family {
             KinematicFrame f = frames.get(index);
             Stretch stretch = sinceState[index];
             for (String joint : chainJoints.get(index)) {
-                JointValue v = latest.get(joint);
-                if (v == null) {
+                JointValue v = chainValues.get(joint);
+                if (v == null || !v.reported) {
                     stretch.unknown(tNs, "joint %s has not reported".formatted(joint));
                     return;
                 }

@@ -87,7 +87,7 @@ final class CentredMean {
         if (size == times.length) {
             grow();
         }
-        int at = (head + size) % times.length;
+        int at = (head + size) & (times.length - 1);
         times[at] = tNs;
         size++;
         return at;
@@ -109,7 +109,7 @@ final class CentredMean {
     private void emitNext() {
         long centre = times[index(emitted)];
         while (emitted > 0 && centre - times[head] > halfWidthNs) {
-            head = (head + 1) % times.length;
+            head = (head + 1) & (times.length - 1);
             size--;
             emitted--;
         }
@@ -138,8 +138,9 @@ final class CentredMean {
         return 1;
     }
 
+    /** The slot of the {@code k}-th sample of the window; the buffers' length is a power of two. */
     private int index(int k) {
-        return (head + k) % times.length;
+        return (head + k) & (times.length - 1);
     }
 
     private void grow() {
