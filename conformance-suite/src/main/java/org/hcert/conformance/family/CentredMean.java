@@ -22,6 +22,15 @@ final class CentredMean {
     /** Receives smoothed samples in time order; {@code mean} is valid only during the call. */
     interface Sink {
         void accept(long tNs, double[] mean);
+
+        /**
+         * Whether the sink wants the samples emitted now; while it does not, they are passed over
+         * without computing their means (the window keeps every sample, so the means after it wants
+         * them again are the same).
+         */
+        default boolean wants() {
+            return true;
+        }
     }
 
     private final long halfWidthNs;
@@ -112,6 +121,10 @@ final class CentredMean {
             head = (head + 1) & (times.length - 1);
             size--;
             emitted--;
+        }
+        if (!sink.wants()) {
+            emitted++;
+            return;
         }
         Arrays.fill(mean, 0);
         // the order of the sums of the first version (before, after, then the centre), so values do not move

@@ -27,6 +27,14 @@ final class Motion {
 
         /** The base's linear speed (m/s) and turn rate (rad/s), each NaN when unknown. */
         void base(long tNs, double linearMs, double angularRadS);
+
+        /**
+         * Whether the listener uses the speeds emitted now (e.g. only while a window is open); while
+         * it does not, their means are not computed.
+         */
+        default boolean listening() {
+            return true;
+        }
     }
 
     private final long halfWidthNs;
@@ -39,9 +47,18 @@ final class Motion {
     Motion(long smoothingNs, Listener listener) {
         this.halfWidthNs = smoothingNs / 2;
         this.listener = listener;
-        this.base = new CentredMean(halfWidthNs, 6, (t, v) -> listener.base(t,
-                Math.sqrt(v[0] * v[0] + v[1] * v[1] + v[2] * v[2]),
-                Math.sqrt(v[3] * v[3] + v[4] * v[4] + v[5] * v[5])));
+        this.base = new CentredMean(halfWidthNs, 6, new CentredMean.Sink() {
+            @Override
+            public void accept(long t, double[] v) {
+                listener.base(t, Math.sqrt(v[0] * v[0] + v[1] * v[1] + v[2] * v[2]),
+                        Math.sqrt(v[3] * v[3] + v[4] * v[4] + v[5] * v[5]));
+            }
+
+            @Override
+            public boolean wants() {
+                return listener.listening();
+            }
+        });
     }
 
     void accept(Sample sample) {
@@ -70,8 +87,17 @@ final class Motion {
         }
         CentredMean[] means = new CentredMean[names.size()];
         for (int i = 0; i < means.length; i++) {
-            means[i] = joints.computeIfAbsent(names.get(i),
-                    n -> new CentredMean(halfWidthNs, 1, (t, x) -> listener.joint(n, t, Math.abs(x[0]))));
+            means[i] = joints.computeIfAbsent(names.get(i), n -> new CentredMean(halfWidthNs, 1, new CentredMean.Sink() {
+                @Override
+                public void accept(long t, double[] x) {
+                    listener.joint(n, t, Math.abs(x[0]));
+                }
+
+                @Override
+                public boolean wants() {
+                    return listener.listening();
+                }
+            }));
         }
         byTopic.put(j.topic(), new ByNames(names, means));
         return means;

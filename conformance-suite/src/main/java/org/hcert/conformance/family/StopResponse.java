@@ -174,6 +174,12 @@ final class StopResponse implements Family {
             }
         }
 
+        /** Speeds count only inside an open window (see {@link #joint}); outside, their means are not computed. */
+        @Override
+        public boolean listening() {
+            return open != null;
+        }
+
         @Override
         public void base(long tNs, double linearMs, double angularRadS) {
             Window w = open;

@@ -38,6 +38,38 @@ class CentredMeanTest {
     }
 
     @Test
+    void aSinkThatDoesNotWantSomeSamplesGetsTheOthersWithTheirFullMeans() {
+        // the samples a sink passes over still count in their neighbours' means
+        boolean[] wanting = {true};
+        List<Out> some = new ArrayList<>();
+        CentredMean skipping = new CentredMean(3, 1, new CentredMean.Sink() {
+            @Override
+            public void accept(long tNs, double[] mean) {
+                some.add(new Out(tNs, mean.clone()));
+            }
+
+            @Override
+            public boolean wants() {
+                return wanting[0];
+            }
+        });
+        CentredMean all = mean(3);
+        for (int t = 0; t <= 40; t++) {
+            double v = Math.sin(t) + 0.01 * t * t;
+            wanting[0] = t < 10 || t >= 25;
+            skipping.add(t, v);
+            all.add(t, v);
+        }
+        skipping.flush();
+        all.flush();
+        assertThat(some).extracting(Out::tNs).doesNotContain(12L, 18L).contains(5L, 22L, 30L);
+        for (Out o : some) {
+            Out full = out.stream().filter(x -> x.tNs() == o.tNs()).findFirst().orElseThrow();
+            assertThat(o.mean()[0]).isEqualTo(full.mean()[0]);
+        }
+    }
+
+    @Test
     void averagesAlternatingNoiseAwayComponentByComponent() {
         CentredMean m = mean(1, 2);
         for (int t = 0; t < 9; t++) {

@@ -152,7 +152,7 @@ class DeclarationLoaderTest {
         assertThat(required.comparison()).isEqualTo(Comparison.AT_LEAST);
         String text = Files.readString(ProfileLoaderTest.STANDARD);
         for (String[] bad : new String[][] {
-            {"requiredPl: {value: c, unit: PL", "requiredPl: {value: f, unit: PL", "clauses[4].limits.requiredPl.value: "},
+            {"requiredPl: {value: c, unit: PL", "requiredPl: {value: f, unit: PL", "clauses[%d].limits.requiredPl.value: ".formatted(heis.clauses().indexOf(heis.clause("SE-ESTOP-06").orElseThrow()))},
             {"requiredPl: {value: c, unit: PL", "requiredPl: {value: 3, unit: PL", "a performance level is written as a letter a to e, got 3"},
             {"requiredPl: {value: c, unit: PL", "requiredPl: {value: c, unit: ratio", "the value must be a number for unit ratio, got \"c\""}}) {
             Path file = dir.resolve("standard.yaml");
