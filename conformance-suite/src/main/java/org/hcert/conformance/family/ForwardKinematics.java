@@ -29,72 +29,103 @@ final class ForwardKinematics {
     private ForwardKinematics() {}
 
     static State of(KinematicFrame frame, Joints joints) {
+        // It runs at every joint state of a 1 kHz recording, per frame: flat scratch arrays, no
+        // matrix allocated per link.
         double[] r = {1, 0, 0, 0, 1, 0, 0, 0, 1};
-        double[] p = new double[3];
+        double[] scratch = new double[9];
+        double[] turn = new double[9];
+        double px = 0;
+        double py = 0;
+        double pz = 0;
         int n = frame.chain().size();
-        double[][] axes = new double[n][];
-        double[][] origins = new double[n][];
+        double[] axes = new double[3 * n];
+        double[] origins = new double[3 * n];
         double[] rates = new double[n];
         int k = 0;
         for (KinematicFrame.Link link : frame.chain()) {
-            double[] t = apply(r, link.xyzM());
-            for (int i = 0; i < 3; i++) {
-                p[i] += t[i];
+            Vector3 t = link.xyzM();
+            px += r[0] * t.x() + r[1] * t.y() + r[2] * t.z();
+            py += r[3] * t.x() + r[4] * t.y() + r[5] * t.z();
+            pz += r[6] * t.x() + r[7] * t.y() + r[8] * t.z();
+            Vector3 rpy = link.rpyRad();
+            if (rpy.x() != 0 || rpy.y() != 0 || rpy.z() != 0) {
+                multiply(r, rpy(rpy), scratch);
+                double[] swap = r;
+                r = scratch;
+                scratch = swap;
             }
-            r = multiply(r, rpy(link.rpyRad()));
             if (!link.joint().isEmpty()) {
-                axes[k] = apply(r, link.axis());
-                origins[k] = p.clone();
+                Vector3 u = link.axis();
+                axes[3 * k] = r[0] * u.x() + r[1] * u.y() + r[2] * u.z();
+                axes[3 * k + 1] = r[3] * u.x() + r[4] * u.y() + r[5] * u.z();
+                axes[3 * k + 2] = r[6] * u.x() + r[7] * u.y() + r[8] * u.z();
+                origins[3 * k] = px;
+                origins[3 * k + 1] = py;
+                origins[3 * k + 2] = pz;
                 rates[k] = joints.velocityRadS(link.joint());
                 k++;
-                r = multiply(r, rotation(link.axis(), joints.positionRad(link.joint())));
+                rotation(u, joints.positionRad(link.joint()), turn);
+                multiply(r, turn, scratch);
+                double[] swap = r;
+                r = scratch;
+                scratch = swap;
             }
         }
         double vx = 0;
         double vy = 0;
         double vz = 0;
         for (int i = 0; i < k; i++) {
-            double[] a = axes[i];
-            double dx = p[0] - origins[i][0];
-            double dy = p[1] - origins[i][1];
-            double dz = p[2] - origins[i][2];
-            vx += rates[i] * (a[1] * dz - a[2] * dy);
-            vy += rates[i] * (a[2] * dx - a[0] * dz);
-            vz += rates[i] * (a[0] * dy - a[1] * dx);
+            double ax = axes[3 * i];
+            double ay = axes[3 * i + 1];
+            double az = axes[3 * i + 2];
+            double dx = px - origins[3 * i];
+            double dy = py - origins[3 * i + 1];
+            double dz = pz - origins[3 * i + 2];
+            vx += rates[i] * (ay * dz - az * dy);
+            vy += rates[i] * (az * dx - ax * dz);
+            vz += rates[i] * (ax * dy - ay * dx);
         }
-        return new State(new Vector3(p[0], p[1], p[2]), new Vector3(vx, vy, vz));
+        return new State(new Vector3(px, py, pz), new Vector3(vx, vy, vz));
     }
 
-    /** R·v for a row-major 3×3 matrix. */
-    private static double[] apply(double[] r, Vector3 v) {
-        return new double[] {
-            r[0] * v.x() + r[1] * v.y() + r[2] * v.z(),
-            r[3] * v.x() + r[4] * v.y() + r[5] * v.z(),
-            r[6] * v.x() + r[7] * v.y() + r[8] * v.z()};
-    }
-
-    private static double[] multiply(double[] a, double[] b) {
-        double[] c = new double[9];
+    /** c = a·b for row-major 3×3 matrices; {@code c} is neither {@code a} nor {@code b}. */
+    private static void multiply(double[] a, double[] b, double[] c) {
         for (int i = 0; i < 3; i++) {
             for (int j = 0; j < 3; j++) {
                 c[3 * i + j] = a[3 * i] * b[j] + a[3 * i + 1] * b[3 + j] + a[3 * i + 2] * b[6 + j];
             }
         }
+    }
+
+    private static double[] multiply(double[] a, double[] b) {
+        double[] c = new double[9];
+        multiply(a, b, c);
         return c;
     }
 
-    /** Rotation by {@code angle} about the unit vector {@code u} (Rodrigues). */
     private static double[] rotation(Vector3 u, double angle) {
+        double[] m = new double[9];
+        rotation(u, angle, m);
+        return m;
+    }
+
+    /** Rotation by {@code angle} about the unit vector {@code u} (Rodrigues), into {@code m}. */
+    private static void rotation(Vector3 u, double angle, double[] m) {
         double c = StrictMath.cos(angle);
         double s = StrictMath.sin(angle);
         double t = 1 - c;
         double x = u.x();
         double y = u.y();
         double z = u.z();
-        return new double[] {
-            c + t * x * x, t * x * y - s * z, t * x * z + s * y,
-            t * x * y + s * z, c + t * y * y, t * y * z - s * x,
-            t * x * z - s * y, t * y * z + s * x, c + t * z * z};
+        m[0] = c + t * x * x;
+        m[1] = t * x * y - s * z;
+        m[2] = t * x * z + s * y;
+        m[3] = t * x * y + s * z;
+        m[4] = c + t * y * y;
+        m[5] = t * y * z - s * x;
+        m[6] = t * x * z - s * y;
+        m[7] = t * y * z + s * x;
+        m[8] = c + t * z * z;
     }
 
     /** Rz(yaw)·Ry(pitch)·Rx(roll), URDF's fixed-axis roll-pitch-yaw. */

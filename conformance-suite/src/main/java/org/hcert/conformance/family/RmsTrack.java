@@ -1,6 +1,5 @@
 package org.hcert.conformance.family;
 
-import java.util.ArrayDeque;
 import java.util.List;
 import org.hcert.conformance.quantity.Quantity;
 import org.hcert.conformance.verdict.Bound;
@@ -11,7 +10,8 @@ import org.hcert.telemetry.TimeWindow;
  * The largest root mean square of one joint's effort over any window of a given length ending at one
  * of its samples, in one pass: τ² is integrated by the trapezoid rule between consecutive samples,
  * and the window slides sample by sample (a segment cut by the window's start counts in proportion).
- * Memory holds one window of segments.
+ * Memory holds one window of segments, in primitive ring buffers (a 1 kHz joint's 5 s window is
+ * 5,000 segments, and there is one per joint).
  *
  * <p>A segment longer than {@code maxSampleGap} is unknown: it adds nothing to the integral, so a
  * window holding one gives only a lower bound on its RMS. Once any window had such a segment the
@@ -19,12 +19,16 @@ import org.hcert.telemetry.TimeWindow;
  */
 final class RmsTrack {
 
-    private record Segment(long startNs, long endNs, double energy, boolean gap) {}
-
     private final String subject;
     private final long windowNs;
     private final long maxGapNs;
-    private final ArrayDeque<Segment> window = new ArrayDeque<>();
+    /** The window's segments, oldest at {@code head}; the buffers' length is a power of two. */
+    private long[] starts = new long[64];
+    private long[] ends = new long[64];
+    private double[] energies = new double[64];
+    private boolean[] gaps = new boolean[64];
+    private int head;
+    private int size;
     private double energy;
     private int gapsInWindow;
     private long firstNs = Long.MIN_VALUE;
@@ -51,9 +55,9 @@ final class RmsTrack {
         } else if (tNs > lastNs) {
             long dt = tNs - lastNs;
             boolean gap = dt > maxGapNs;
-            Segment s = new Segment(lastNs, tNs, gap ? 0 : (lastSquare + square) / 2 * dt / 1e9, gap);
-            window.add(s);
-            energy += s.energy();
+            double e = gap ? 0 : (lastSquare + square) / 2 * dt / 1e9;
+            append(lastNs, tNs, e, gap);
+            energy += e;
             gapsInWindow += gap ? 1 : 0;
             slide(tNs);
         }
@@ -63,23 +67,51 @@ final class RmsTrack {
 
     private void slide(long endNs) {
         long startNs = endNs - windowNs;
-        while (!window.isEmpty() && window.getFirst().endNs() <= startNs) {
-            Segment gone = window.removeFirst();
-            energy -= gone.energy();
-            gapsInWindow -= gone.gap() ? 1 : 0;
+        while (size > 0 && ends[head] <= startNs) {
+            energy -= energies[head];
+            gapsInWindow -= gaps[head] ? 1 : 0;
+            head = (head + 1) & (ends.length - 1);
+            size--;
         }
         if (firstNs > startNs) {
             return;
         }
-        @org.jspecify.annotations.Nullable Segment first = window.peekFirst();
-        double cut = first == null || first.startNs() >= startNs ? 0
-                : first.energy() * (startNs - first.startNs()) / (double) (first.endNs() - first.startNs());
+        double cut = size == 0 || starts[head] >= startNs ? 0
+                : energies[head] * (startNs - starts[head]) / (double) (ends[head] - starts[head]);
         double rms = Math.sqrt(Math.max(0, (energy - cut) / (windowNs / 1e9)));
         anyGap |= gapsInWindow > 0;
         if (Double.isNaN(maxRms) || rms > maxRms) {
             maxRms = rms;
             maxEndNs = endNs;
         }
+    }
+
+    private void append(long startNs, long endNs, double e, boolean gap) {
+        if (size == ends.length) {
+            int n = ends.length * 2;
+            long[] s = new long[n];
+            long[] en = new long[n];
+            double[] es = new double[n];
+            boolean[] g = new boolean[n];
+            for (int k = 0; k < size; k++) {
+                int at = (head + k) & (ends.length - 1);
+                s[k] = starts[at];
+                en[k] = ends[at];
+                es[k] = energies[at];
+                g[k] = gaps[at];
+            }
+            starts = s;
+            ends = en;
+            energies = es;
+            gaps = g;
+            head = 0;
+        }
+        int at = (head + size) & (ends.length - 1);
+        starts[at] = startNs;
+        ends[at] = endNs;
+        energies[at] = e;
+        gaps[at] = gap;
+        size++;
     }
 
     /** The reading: the largest windowed RMS, or none when no whole window was sampled. */

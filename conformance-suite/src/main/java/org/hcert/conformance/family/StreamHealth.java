@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 import org.hcert.conformance.quantity.Dimension;
 import org.hcert.conformance.quantity.Quantity;
 import org.hcert.conformance.quantity.Unit;
@@ -150,6 +151,10 @@ final class StreamHealth implements Family {
         String stepBackFrame = "";
         long firstNs = Long.MIN_VALUE;
         long lastNs = Long.MIN_VALUE;
+        /** The rate track of the last frame (one frame unless per frame), found without a map look-up. */
+        private @Nullable RateTrack lastRate;
+        private String lastRateFrame = "";
+        private @Nullable String lastFrameId;
 
         Stream(String topic, boolean perFrame) {
             this.topic = topic;
@@ -158,12 +163,19 @@ final class StreamHealth implements Family {
 
         void add(Sample s, MessageHeader h, long runStartNs, long windowNs) {
             String frame = perFrame && s instanceof TemperatureSample t ? t.frameId() : "";
-            rates.computeIfAbsent(frame, f -> new RateTrack(windowNs)).add(s.tNs(), runStartNs);
+            RateTrack rate = lastRate;
+            if (rate == null || !lastRateFrame.equals(frame)) {
+                rate = rates.computeIfAbsent(frame, f -> new RateTrack(windowNs));
+                lastRate = rate;
+                lastRateFrame = frame;
+            }
+            rate.add(s.tNs(), runStartNs);
             messages++;
             firstNs = firstNs == Long.MIN_VALUE ? s.tNs() : firstNs;
             lastNs = s.tNs();
-            if (h.present() && !perFrame) {
+            if (h.present() && !perFrame && !h.frameId().equals(lastFrameId)) {
                 frames.add(h.frameId());
+                lastFrameId = h.frameId();
             }
             if (!h.stamped()) {
                 unstamped++;
