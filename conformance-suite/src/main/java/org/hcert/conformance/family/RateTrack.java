@@ -1,6 +1,5 @@
 package org.hcert.conformance.family;
 
-import java.util.ArrayDeque;
 
 /**
  * The lowest rate of one stream over sliding windows of a fixed length, in one pass: the fewest
@@ -9,13 +8,14 @@ import java.util.ArrayDeque;
  * inside the run (half-open: {@code [start, start + W)}). A window starting at a message of a
  * periodic stream holds exactly its rate × W messages however late each of the others comes within
  * its period, so jitter does not lower the rate; a stream that stops, starts late or pauses leaves a
- * window with fewer. Memory holds one window of message times.
+ * window with fewer. Memory holds one window of message times, in primitive ring buffers (a 1 kHz
+ * stream's 2 s window is 2,000 times, and a boxed one would allocate per message).
  */
 final class RateTrack {
 
     private final long windowNs;
-    private final ArrayDeque<Long> open = new ArrayDeque<>();
-    private final ArrayDeque<Long> recent = new ArrayDeque<>();
+    private final TimeQueue open = new TimeQueue();
+    private final TimeQueue recent = new TimeQueue();
     private long runStartNs = Long.MIN_VALUE;
     private long messages;
     private long firstNs = Long.MIN_VALUE;
@@ -67,7 +67,7 @@ final class RateTrack {
         if (start + windowNs <= runEndNs) {
             consider(startCount, start);
             long endStart = runEndNs - windowNs;
-            consider(recent.stream().filter(t -> t >= endStart && t < runEndNs).count(), endStart);
+            consider(recent.count(endStart, runEndNs), endStart);
         }
     }
 
@@ -99,5 +99,59 @@ final class RateTrack {
 
     long lastNs() {
         return lastNs;
+    }
+
+    /** A queue of message times in a ring buffer whose length is a power of two. */
+    private static final class TimeQueue {
+        private long[] times = new long[64];
+        private int head;
+        private int size;
+
+        boolean isEmpty() {
+            return size == 0;
+        }
+
+        int size() {
+            return size;
+        }
+
+        long getFirst() {
+            if (size == 0) {
+                throw new java.util.NoSuchElementException("no message time");
+            }
+            return times[head];
+        }
+
+        long removeFirst() {
+            long t = getFirst();
+            head = (head + 1) & (times.length - 1);
+            size--;
+            return t;
+        }
+
+        void add(long t) {
+            if (size == times.length) {
+                long[] grown = new long[times.length * 2];
+                for (int k = 0; k < size; k++) {
+                    grown[k] = times[(head + k) & (times.length - 1)];
+                }
+                times = grown;
+                head = 0;
+            }
+            times[(head + size) & (times.length - 1)] = t;
+            size++;
+        }
+
+        /** How many times lie in [from, to). */
+        long count(long from, long to) {
+            long n = 0;
+            for (int k = 0; k < size; k++) {
+                long t = times[(head + k) & (times.length - 1)];
+                if (t >= from && t < to) {
+                    n++;
+                }
+            }
+            return n;
+        }
     }
 }

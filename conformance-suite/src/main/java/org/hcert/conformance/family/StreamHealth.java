@@ -155,6 +155,9 @@ final class StreamHealth implements Family {
         private @Nullable RateTrack lastRate;
         private String lastRateFrame = "";
         private @Nullable String lastFrameId;
+        /** The last stamp of a stream judged as one (not per frame), kept without boxing. */
+        private long lastStampNs;
+        private boolean hasLastStamp;
 
         Stream(String topic, boolean perFrame) {
             this.topic = topic;
@@ -190,9 +193,17 @@ final class StreamHealth implements Family {
                 maxLagNs = lag;
                 maxLagAtNs = s.tNs();
             }
-            Long last = lastStamp.put(frame, h.stampNs());
-            if (last != null && last - h.stampNs() > stepBackNs) {
-                stepBackNs = last - h.stampNs();
+            long back;
+            if (perFrame) {
+                Long last = lastStamp.put(frame, h.stampNs());
+                back = last == null ? Long.MIN_VALUE : last - h.stampNs();
+            } else {
+                back = hasLastStamp ? lastStampNs - h.stampNs() : Long.MIN_VALUE;
+                hasLastStamp = true;
+                lastStampNs = h.stampNs();
+            }
+            if (back != Long.MIN_VALUE && back > stepBackNs) {
+                stepBackNs = back;
                 stepBackAtNs = s.tNs();
                 stepBackFrame = frame;
             }
