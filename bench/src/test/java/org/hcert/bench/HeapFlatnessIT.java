@@ -38,9 +38,11 @@ class HeapFlatnessIT {
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         assertThat(p.waitFor(5, TimeUnit.MINUTES)).as("certify finished").isTrue();
         String output = Files.readString(log, StandardCharsets.UTF_8);
-        assertThat(p.exitValue()).as(output).isZero();
-        assertThat(output).contains("SE-ESTOP-01   PASS", "LC-JNT-01     PASS", "SE-BAL-01     PASS",
-                "overall:      CONFORMANT");
+        // Every clause of the catalogue runs its metric; the bench script has no safety fault, power
+        // cut, e-stop release, reduced-speed mode or provenance, so those clauses are INCONCLUSIVE.
+        assertThat(p.exitValue()).as(output).isEqualTo(4);
+        assertThat(output).contains("SE-ESTOP-01   PASS", "LC-JNT-01     PASS", "SE-BAL-01     PASS", "LC-JNT-03     PASS",
+                "SE-PSTOP-01   PASS", "LC-SENS-01    PASS", "overall:      INCOMPLETE").doesNotContain(" FAIL");
         assertThat(Files.size(recording)).isGreaterThan(100_000_000L);
     }
 
