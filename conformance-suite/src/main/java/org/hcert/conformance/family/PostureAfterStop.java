@@ -30,7 +30,7 @@ import org.jspecify.annotations.Nullable;
  * {@code walkingSpeed}, or the safety state's mode {@code walking}. Standing (option
  * {@code while: standing}): that speed known and below {@code walkingSpeed}, and the mode neither
  * {@code walking} nor {@code fallen}. The window lasts {@code observationWindow} from the earliest
- * instant of the trigger and ends earlier at the next stop, reset or start; a window the telemetry
+ * instant of the trigger and ends earlier at the next stop, reset, start or motion command; a window the telemetry
  * cuts short is incomplete.
  */
 final class PostureAfterStop implements Family {
@@ -119,10 +119,10 @@ final class PostureAfterStop implements Family {
         @Override
         public void accept(Sample s) {
             Window w = open;
-            boolean ended = ends.onSample(s).any();
+            boolean ended = ends.onSample(s).endsStopWindow();
             // a stop, reset or start at the trigger's own instant (its event beside the state that shows it) is the same stop
             if (w != null && (s.tNs() > w.endNs || (ended && s.tNs() > w.startNs))) {
-                close(w, Math.min(s.tNs(), w.endNs), s.tNs() > w.endNs ? "end of observation" : "the next stop, reset or start", true);
+                close(w, Math.min(s.tNs(), w.endNs), s.tNs() > w.endNs ? "end of observation" : "the next stop, reset, start or motion command", true);
             }
             var trigger = triggers.onSample(s);
             if (trigger.isPresent()) {

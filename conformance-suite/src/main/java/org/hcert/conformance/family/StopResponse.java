@@ -33,7 +33,7 @@ import org.jspecify.annotations.Nullable;
  * (at least {@code minStandstillHold}). The joints are those the robot declares and any other the
  * telemetry reports; a declared joint that stops reporting is a gap in the evidence. The stop time
  * runs from the earliest instant the trigger may have asserted. A window lasts
- * {@code observationWindow} and ends earlier at the next stop, reset or start. Optionally, the
+ * {@code observationWindow} and ends earlier at the next stop, reset, start or motion command. Optionally, the
  * {@code fault} events the robot logs in the window are counted (a normal stop raises none).
  */
 final class StopResponse implements Family {
@@ -145,10 +145,10 @@ final class StopResponse implements Family {
         @Override
         public void accept(Sample s) {
             Window w = open;
-            boolean ended = ends.onSample(s).any();
+            boolean ended = ends.onSample(s).endsStopWindow();
             // a stop, reset or start at the trigger's own instant (its event beside the state that shows it) is the same stop
             if (w != null && (s.tNs() > w.endNs || (ended && s.tNs() > w.startNs))) {
-                close(w, Math.min(s.tNs(), w.endNs), s.tNs() > w.endNs ? "end of observation" : "the next stop, reset or start");
+                close(w, Math.min(s.tNs(), w.endNs), s.tNs() > w.endNs ? "end of observation" : "the next stop, reset, start or motion command");
             }
             var trigger = triggers.onSample(s);
             boolean opened = false;

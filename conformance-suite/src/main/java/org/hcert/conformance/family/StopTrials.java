@@ -27,7 +27,7 @@ import org.jspecify.annotations.Nullable;
  * odometry does not cover is a trial with missing evidence. A trial ends when the base has been at
  * standstill (linear speed below {@code standstillBaseSpeed} and turn rate below
  * {@code standstillBaseTurnRate}) for {@code minStandstillHold}, after {@code observationWindow}, at
- * the next stop, reset or start, or at the end of the telemetry. Its stopping time runs from the
+ * the next stop, reset, start or motion command, or at the end of the telemetry. Its stopping time runs from the
  * stop command to the first instant of that standstill; its stopping distance is the farthest the
  * base got (horizontally) from where it was at the stop command, interpolated between odometry
  * samples. A stop not ended when its trial ends gives only lower bounds.
@@ -60,10 +60,10 @@ final class StopTrials implements Evaluator {
             firstNs = s.tNs();
         }
         Stop w = open;
-        boolean ended = ends.onSample(s).any();
+        boolean ended = ends.onSample(s).endsStopWindow();
         if (w != null && (ended || s.tNs() > w.endNs)) {
             boolean byEvent = ended && s.tNs() <= w.endNs;
-            close(w, byEvent ? s.tNs() : w.endNs, byEvent ? "the next stop, reset or start" : "the end of its observation window");
+            close(w, byEvent ? s.tNs() : w.endNs, byEvent ? "the next stop, reset, start or motion command" : "the end of its observation window");
         }
         var trigger = triggers.onSample(s);
         if (trigger.isPresent()) {

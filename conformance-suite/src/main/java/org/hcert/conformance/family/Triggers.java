@@ -67,6 +67,8 @@ final class Triggers {
 
     /** The event a robot reports when motion is enabled again by an explicit start command. */
     static final String START = "start";
+    /** The event of a motion command the robot accepted. */
+    static final String COMMAND = "command";
     static final String PROTECTIVE_STOP = "protective_stop";
     static final String STOP_REQUESTED = "stop_requested";
     static final String PROTECTIVE_RELEASED = "protective_stop_released";
@@ -199,9 +201,17 @@ final class Triggers {
 
         /** What began at a sample, as far as windows are concerned. */
         enum End {
-            NONE, STOP, RESET, START;
+            NONE, STOP, RESET, START,
+            /** A motion command the robot accepted and logged ({@code command} event): it ends the windows after a stop. */
+            COMMAND;
 
+            /** A stop, reset or start: it ends every window. */
             boolean any() {
+                return this != NONE && this != COMMAND;
+            }
+
+            /** Anything that ends the window after a stop: a stop, reset, start or motion command. */
+            boolean endsStopWindow() {
                 return this != NONE;
             }
         }
@@ -223,6 +233,9 @@ final class Triggers {
                 String k = e.kind().toLowerCase(Locale.ROOT);
                 if (k.equals(START)) {
                     return End.START;
+                }
+                if (k.equals(COMMAND)) {
+                    return End.COMMAND;
                 }
                 return k.equals(EventSample.ESTOP_RESET) || k.equals(PROTECTIVE_RELEASED) ? End.RESET : End.NONE;
             }

@@ -43,6 +43,8 @@ public final class LiveSession {
     private final Operator operator;
     private final Settings settings;
     private final List<Confirmation> confirmations = new ArrayList<>();
+    /** How long restore() waits after restoring drive power, for the robot's self-test, before it sends start. */
+    static final Duration SELF_TEST_PAUSE = Duration.ofMillis(200);
     private final SessionEvents sessionEvents = new SessionEvents();
     private @Nullable Capture capture;
     private boolean estopAsserted;
@@ -162,6 +164,9 @@ public final class LiveSession {
         if (powerCut) {
             powerCut = false;
             attempt(failures, () -> send(new Command.DrivePower(true)));
+            // let the robot report its power-on self-test before the start: otherwise power_restored,
+            // the self-test's result and drive_enabled may share one stamp, and their order is unknown
+            attempt(failures, () -> observe(SELF_TEST_PAUSE));
             startPending = true;
         }
         if (resetPending) {

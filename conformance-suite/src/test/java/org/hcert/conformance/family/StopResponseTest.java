@@ -154,7 +154,7 @@ class StopResponseTest {
         s.add(event(2500, EventSample.ESTOP_RESET));
         Reading stop = single(UNSMOOTHED.evaluate(sorted(s)), STOP_TIME);
         assertThat(stop.window()).isEqualTo(TimeWindow.of(at(1000), at(2500)));
-        assertThat(stop.detail()).startsWith("trigger: estop_pressed event; window ended by the next stop, reset or start;");
+        assertThat(stop.detail()).startsWith("trigger: estop_pressed event; window ended by the next stop, reset, start or motion command;");
     }
 
     @Test
@@ -459,16 +459,18 @@ class StopResponseTest {
         assertThat(stops).extracting(Reading::window)
                 .containsExactly(TimeWindow.of(at(1000), at(2500)), TimeWindow.of(at(3500), at(6500)));
         assertThat(stops.get(0).valueSi()).hasValueCloseTo(0.300, within(EPS));
-        assertThat(stops.get(0).detail()).startsWith("trigger: estop_pressed event; window ended by the next stop, reset or start;");
+        assertThat(stops.get(0).detail()).startsWith("trigger: estop_pressed event; window ended by the next stop, reset, start or motion command;");
         assertThat(stops.get(1).valueSi()).hasValueCloseTo(0.450, within(EPS));
         assertThat(stops).allSatisfy(r -> assertThat(r.gaps()).isEmpty());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"estop_reset", "start", "protective_stop", "stop_requested", "protective_stop_released"})
-    void theNextStopResetOrStartCutsTheOpenWindow(String kind) {
+    @ValueSource(strings = {"estop_reset", "start", "protective_stop", "stop_requested", "protective_stop_released", "command"})
+    void theNextStopResetStartOrMotionCommandCutsTheOpenWindow(String kind) {
         // E-stop at 1000 ms, the event at 1500 ms while joint a still moves: the e-stop's window ends
-        // there, at least 500 ms, and no other window of the e-stop clause opens.
+        // there, at least 500 ms (a bound below the 600 ms limit: never a PASS), and no other window
+        // of the e-stop clause opens. A motion command the robot accepted (e.g. the next walk after a
+        // normal stop) ends the window: what the robot does after it is the command's, not the stop's.
         List<Sample> s = new ArrayList<>(linearStop(t -> 0.5, t -> 0, 9999));
         s.add(event(1500, kind));
         List<Reading> stops = UNSMOOTHED.evaluate(sorted(s)).readings(STOP_TIME);
@@ -476,7 +478,7 @@ class StopResponseTest {
         assertThat(stops.get(0).window()).isEqualTo(TimeWindow.of(at(1000), at(1500)));
         assertThat(stops.get(0).bound()).isEqualTo(Bound.AT_LEAST);
         assertThat(stops.get(0).valueSi()).hasValueCloseTo(0.5, within(EPS));
-        assertThat(stops.get(0).detail()).isEqualTo("trigger: estop_pressed event; window ended by the next stop, reset or start; "
+        assertThat(stops.get(0).detail()).isEqualTo("trigger: estop_pressed event; window ended by the next stop, reset, start or motion command; "
                 + "NOT at standstill when the window ended (a still moving)");
     }
 
