@@ -49,6 +49,7 @@ public final class SessionRecorder implements AutoCloseable {
     private final RobotLink link;
     private final HarnessClock clock;
     private final Map<String, Integer> channels = new HashMap<>();
+    private final Map<String, long[]> lastLogTimes = new java.util.HashMap<>();
     private final Map<String, Integer> schemas = new HashMap<>();
     private final ScheduledExecutorService flusher;
     private final LinkListener listener = new Listener();
@@ -117,6 +118,19 @@ public final class SessionRecorder implements AutoCloseable {
         }
     }
 
+    /**
+     * The log time to write for a message of {@code topic}: its robot stamp mapped to the harness
+     * clock, but never before the topic's previous message. The mapping follows the clock-offset
+     * estimate, which may step back by a millisecond or more between two messages; readers order an
+     * MCAP file by log time, so without this a topic's messages could be read back out of the order
+     * they were published and received in (and its header stamps seem to step back).
+     */
+    private synchronized long monotonic(String topic, long logTimeNs) {
+        long[] last = lastLogTimes.computeIfAbsent(topic, k -> new long[] {Long.MIN_VALUE});
+        last[0] = Math.max(last[0], logTimeNs);
+        return last[0];
+    }
+
     private void own(String topic, String type, ObjectNode body) {
         long now = clock.nowNs();
         long seq;
@@ -131,7 +145,8 @@ public final class SessionRecorder implements AutoCloseable {
 
         @Override
         public void onTelemetry(ReceivedTelemetry t) {
-            write(t.message().topic(), t.message().type(), t.seq(), t.message().logTimeNs(), t.receivedNs(), t.message().body());
+            write(t.message().topic(), t.message().type(), t.seq(), monotonic(t.message().topic(), t.message().logTimeNs()),
+                    t.receivedNs(), t.message().body());
         }
 
         @Override

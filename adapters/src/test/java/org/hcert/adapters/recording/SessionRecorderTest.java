@@ -59,4 +59,38 @@ class SessionRecorderTest {
                 .satisfies(m -> assertThat(m.body().path("accepted").asBoolean()).isTrue());
         assertThat(all).filteredOn(m -> m.topic().equals(SessionRecorder.CLOCK_TOPIC)).isNotEmpty();
     }
+
+    @Test
+    void aTopicsMessagesAreReadBackInTheOrderTheyArrivedWhenTheirMappedTimesStepBack() throws Exception {
+        // The log time is the robot's stamp mapped to the harness clock; when the clock-offset
+        // estimate steps back between two messages, the later one maps earlier. Here the robot's own
+        // stamps step back 2 ms at the fourth message, as such an estimate would: the file must still
+        // give the topic's messages in arrival order, its log times never decreasing.
+        Path file = tmp.resolve("session.mcap");
+        try (LoopbackRobot peer = new LoopbackRobot(EchoRobot.Config.defaults());
+                RobotLink link = RobotLinks.of(peer.uri(), LinkOptions.defaults())) {
+            SessionRecorder recorder = SessionRecorder.start(file, link, Duration.ofSeconds(1));
+            link.connect();
+            EchoRobot robot = peer.robot();
+            long t0 = robot.robotNowNs();
+            long[] stamps = {t0, t0 + 1_000_000, t0 + 2_000_000, t0, t0 + 3_000_000};
+            for (int i = 0; i < stamps.length; i++) {
+                robot.publishStamped(stamps[i], "/joint_states", "sensor_msgs/msg/JointState",
+                        JsonNodeFactory.instance.objectNode().put("i", i));
+            }
+            Thread.sleep(300);
+            recorder.close();
+        }
+        List<Message> joints = new ArrayList<>();
+        try (MessageCursor c = McapSource.strict(file, new JsonBodyDecoder()).open()) {
+            c.forEachRemaining(m -> {
+                if (m.topic().equals("/joint_states")) {
+                    joints.add(m);
+                }
+            });
+        }
+        assertThat(joints).extracting(m -> m.body().path("i").asInt()).containsExactly(0, 1, 2, 3, 4);
+        assertThat(joints).extracting(Message::logTimeNs).isSorted();
+        assertThat(joints.get(3).logTimeNs()).isEqualTo(joints.get(2).logTimeNs());
+    }
 }
