@@ -37,6 +37,8 @@ public final class FeatureRun {
 
     private FeatureRun() {}
 
+    private static final Object CUCUMBER = new Object();
+
     /**
      * What to run.
      *
@@ -55,7 +57,8 @@ public final class FeatureRun {
     /**
      * Run the selected scenarios against {@code context}. On a recording, every applicable clause is
      * first evaluated in one pass over it; live, each scenario's When-step acts and evaluates what
-     * it captured. Several runs may execute at once, each on its own thread.
+     * it captured. Several runs may execute at once, each on its own thread: their passes run side
+     * by side, their scenarios take turns.
      *
      * @throws FeatureRunException when the features cannot be discovered or an engine fails
      */
@@ -68,7 +71,13 @@ public final class FeatureRun {
             if (context.liveSession().isEmpty()) {
                 context.evaluateRecording();
             }
-            LauncherFactory.create().execute(request(options, plugins(context)), failures);
+            // Cucumber opens the jar that holds the features as a zip file system, which is not safe
+            // to do from two threads at once (FileSystemAlreadyExistsException in a fresh JVM): the
+            // scenarios of concurrent runs take turns. They only judge what each run's pass gathered
+            // (milliseconds on a recording); the passes themselves run side by side.
+            synchronized (CUCUMBER) {
+                LauncherFactory.create().execute(request(options, plugins(context)), failures);
+            }
         } finally {
             AllurePlugin.unregister(context.id());
             Runs.end(context);
@@ -112,6 +121,16 @@ public final class FeatureRun {
         throw new FeatureRunException("%s: no such feature file or folder".formatted(features));
     }
 
+    /** A container's failure for people: its message, or its kind and where it was thrown when it has none. */
+    static String describe(Throwable t) {
+        String message = t.getMessage();
+        if (message != null && !message.isBlank()) {
+            return message;
+        }
+        StackTraceElement[] at = t.getStackTrace();
+        return t.getClass().getName() + (at.length > 0 ? " at " + at[0] : "");
+    }
+
     /** Collects failures of containers (features, the engine) as opposed to scenarios. */
     private static final class EngineFailures implements TestExecutionListener {
         private final List<String> problems = new ArrayList<>();
@@ -119,7 +138,7 @@ public final class FeatureRun {
         @Override
         public void executionFinished(TestIdentifier id, TestExecutionResult result) {
             if (id.isContainer() && result.getStatus() == TestExecutionResult.Status.FAILED) {
-                String why = result.getThrowable().map(Throwable::getMessage).orElse("unknown failure");
+                String why = result.getThrowable().map(FeatureRun::describe).orElse("unknown failure");
                 problems.add(id.getDisplayName() + ": " + why);
             }
         }

@@ -15,7 +15,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Two certifications in one JVM at once, each on its own thread with its own context: neither sees
- * the other's measurements, and each gets the verdicts it gets alone.
+ * the other's measurements, and each gets the verdicts it gets alone. Their passes over the
+ * recordings run side by side; their scenarios take turns (Cucumber's reading of the features from a
+ * jar failed when two runs did it at once in a fresh JVM, which this test found in CI).
  */
 class ConcurrentRunsIT {
 
