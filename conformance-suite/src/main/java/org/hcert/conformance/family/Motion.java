@@ -1,6 +1,5 @@
 package org.hcert.conformance.family;
 
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +39,7 @@ final class Motion {
     private final long halfWidthNs;
     private final Listener listener;
     private final Map<String, CentredMean> joints = new LinkedHashMap<>();
-    private final Map<String, ByNames> byTopic = new HashMap<>();
+    private final JointLayouts<CentredMean> layouts = new JointLayouts<>((topic, name) -> mean(name));
     private final CentredMean base;
 
     /** @param smoothingNs width of the centred mean, ns; 0 for none */
@@ -63,10 +62,10 @@ final class Motion {
 
     void accept(Sample sample) {
         if (sample instanceof JointStateSample j) {
-            CentredMean[] means = means(j);
-            for (int i = 0; i < means.length; i++) {
+            List<CentredMean> means = layouts.of(j);
+            for (int i = 0; i < means.size(); i++) {
                 double v = j.hasVelocity() ? j.velocityRadS(i) : Double.NaN;
-                means[i].add(j.tNs(), Double.isFinite(v) ? v : Double.NaN);
+                means.get(i).add(j.tNs(), Double.isFinite(v) ? v : Double.NaN);
             }
         } else if (sample instanceof OdometrySample o) {
             base.add(o.tNs(), finite(o.linearVelocityMs().x()), finite(o.linearVelocityMs().y()),
@@ -75,36 +74,20 @@ final class Motion {
         }
     }
 
-    /**
-     * The means of a joint state's joints, by index: those of the topic's last message when its
-     * names are the same list (as the CDR decoder hands out) or an equal one, found by name otherwise.
-     */
-    private CentredMean[] means(JointStateSample j) {
-        ByNames last = byTopic.get(j.topic());
-        List<String> names = j.names();
-        if (last != null && (last.names == names || last.names.equals(names))) {
-            return last.means;
-        }
-        CentredMean[] means = new CentredMean[names.size()];
-        for (int i = 0; i < means.length; i++) {
-            means[i] = joints.computeIfAbsent(names.get(i), n -> new CentredMean(halfWidthNs, 1, new CentredMean.Sink() {
-                @Override
-                public void accept(long t, double[] x) {
-                    listener.joint(n, t, Math.abs(x[0]));
-                }
+    /** The mean of joint {@code name}: one per joint, however its messages split the joints. */
+    private CentredMean mean(String name) {
+        return joints.computeIfAbsent(name, n -> new CentredMean(halfWidthNs, 1, new CentredMean.Sink() {
+            @Override
+            public void accept(long t, double[] x) {
+                listener.joint(n, t, Math.abs(x[0]));
+            }
 
-                @Override
-                public boolean wants() {
-                    return listener.listening();
-                }
-            }));
-        }
-        byTopic.put(j.topic(), new ByNames(names, means));
-        return means;
+            @Override
+            public boolean wants() {
+                return listener.listening();
+            }
+        }));
     }
-
-    @SuppressWarnings("ArrayRecordComponent") // a cache entry, never compared
-    private record ByNames(List<String> names, CentredMean[] means) {}
 
     /** Emit everything pending with the samples that have arrived. */
     void flush() {

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.jspecify.annotations.Nullable;
 import org.hcert.adapters.Command;
 import org.hcert.conformance.live.LiveSession;
 import org.hcert.conformance.quantity.Dimension;
@@ -213,7 +212,9 @@ final class SignalBound implements Family {
         private final Map<String, List<SignalTrack>> speedByJoint = new LinkedHashMap<>();
         private final Map<String, List<SignalTrack>> effortByJoint = new LinkedHashMap<>();
         private final Map<String, RmsTrack> rmsByJoint = new LinkedHashMap<>();
-        private final Map<String, JointTracks> jointTracksByTopic = new java.util.HashMap<>();
+        private final JointLayouts<JointTracks> layouts = new JointLayouts<>((topic, name) -> new JointTracks(
+                speedByJoint.getOrDefault(name, List.of()), effortByJoint.getOrDefault(name, List.of()),
+                java.util.Optional.ofNullable(rmsByJoint.get(name)).map(List::of).orElse(List.of())));
         private final Map<String, List<Feed>> byTopic = new LinkedHashMap<>();
         private long firstNs = Long.MIN_VALUE;
 
@@ -291,44 +292,21 @@ final class SignalBound implements Family {
         }
 
         private void joints(JointStateSample j) {
-            JointTracks tracksOf = jointTracks(j);
+            List<JointTracks> byIndex = layouts.of(j);
             for (int i = 0; i < j.size(); i++) {
+                JointTracks tracksOf = byIndex.get(i);
                 double velocity = j.hasVelocity() ? Math.abs(j.velocityRadS(i)) : Double.NaN;
                 double effort = j.hasEffort() ? j.effortNm(i) : Double.NaN;
-                for (SignalTrack t : tracksOf.speed.get(i)) {
+                for (SignalTrack t : tracksOf.speed()) {
                     t.add(j.tNs(), velocity);
                 }
-                for (SignalTrack t : tracksOf.effort.get(i)) {
+                for (SignalTrack t : tracksOf.effort()) {
                     t.add(j.tNs(), Math.abs(effort));
                 }
-                RmsTrack rms = tracksOf.rms.get(i);
-                if (rms != null) {
+                for (RmsTrack rms : tracksOf.rms()) {
                     rms.add(j.tNs(), effort);
                 }
             }
-        }
-
-        /**
-         * The tracks of a joint state's joints, by index: those of the topic's last message when its
-         * names are the same list (as the CDR decoder hands out) or an equal one, found by name otherwise.
-         */
-        private JointTracks jointTracks(JointStateSample j) {
-            JointTracks last = jointTracksByTopic.get(j.topic());
-            List<String> names = j.names();
-            if (last != null && (last.names == names || last.names.equals(names))) {
-                return last;
-            }
-            List<List<SignalTrack>> speed = new java.util.ArrayList<>();
-            List<List<SignalTrack>> effort = new java.util.ArrayList<>();
-            List<@Nullable RmsTrack> rms = new java.util.ArrayList<>();
-            for (String name : names) {
-                speed.add(speedByJoint.getOrDefault(name, List.of()));
-                effort.add(effortByJoint.getOrDefault(name, List.of()));
-                rms.add(rmsByJoint.get(name));
-            }
-            JointTracks made = new JointTracks(names, speed, effort, rms);
-            jointTracksByTopic.put(j.topic(), made);
-            return made;
         }
 
         @Override
@@ -345,7 +323,6 @@ final class SignalBound implements Family {
         }
     }
 
-    /** A joint state's tracks by joint index, for one list of names. */
-    private record JointTracks(List<String> names, List<List<SignalTrack>> speed, List<List<SignalTrack>> effort,
-            List<@Nullable RmsTrack> rms) {}
+    /** What one joint's samples feed: its speed and effort bounds, and its RMS effort (none or one). */
+    private record JointTracks(List<SignalTrack> speed, List<SignalTrack> effort, List<RmsTrack> rms) {}
 }

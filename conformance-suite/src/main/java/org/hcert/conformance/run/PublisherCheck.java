@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.hcert.conformance.family.DeclaredJoint;
+import org.hcert.conformance.family.JointLayouts;
 import org.hcert.conformance.profile.RobotProfile;
 import org.hcert.telemetry.JointStateSample;
 import org.hcert.telemetry.OdometrySample;
@@ -46,7 +47,9 @@ final class PublisherCheck implements OnePass.Observer {
     private final Map<String, Double> maxSpeed = new HashMap<>();
     private final Map<String, Track> tracks = new HashMap<>();
     /** Per joint-state topic: the joint names of its last message and their tracks, in that order. */
-    private final Map<String, JointTracks> jointTracks = new HashMap<>();
+    /** A joint keeps one track on a topic, however its messages split the joints. */
+    private final JointLayouts<Track> jointTracks = new JointLayouts<>(
+            (topic, name) -> tracks.computeIfAbsent(topic + " joint " + name, k -> new Track()));
     private final Map<String, String> disagreeing = new LinkedHashMap<>();
 
     PublisherCheck(RobotProfile robot) {
@@ -63,10 +66,10 @@ final class PublisherCheck implements OnePass.Observer {
     @Override
     public void accept(Sample s) {
         if (s instanceof JointStateSample j) {
-            Track[] byIndex = jointTracks(j);
-            for (int i = 0; i < byIndex.length; i++) {
+            List<Track> byIndex = jointTracks.of(j);
+            for (int i = 0; i < byIndex.size(); i++) {
                 String name = j.names().get(i);
-                track(byIndex[i], j.topic(), "joint ", name, j.tNs(), j.positionRad(i), maxSpeed.getOrDefault(name,
+                track(byIndex.get(i), j.topic(), "joint ", name, j.tNs(), j.positionRad(i), maxSpeed.getOrDefault(name,
                         DEFAULT_JOINT_SPEED_RADS), JOINT_MARGIN_RAD, MOVE);
             }
         } else if (s instanceof TemperatureSample t) {
@@ -95,25 +98,6 @@ final class PublisherCheck implements OnePass.Observer {
                         .formatted(FLIP_NS / 1_000_000, t.reversals));
             }
         }
-    }
-
-    /**
-     * The tracks of a joint state's joints, by index: those of the topic's last message when the
-     * names are the same (the same list, as the CDR decoder hands out, or an equal one), found by
-     * name otherwise. A joint keeps one track on a topic, however its messages split the joints.
-     */
-    private Track[] jointTracks(JointStateSample j) {
-        JointTracks last = jointTracks.get(j.topic());
-        List<String> names = j.names();
-        if (last != null && (last.names == names || last.names.equals(names))) {
-            return last.tracks;
-        }
-        Track[] byIndex = new Track[names.size()];
-        for (int i = 0; i < byIndex.length; i++) {
-            byIndex[i] = tracks.computeIfAbsent(j.topic() + " joint " + names.get(i), k -> new Track());
-        }
-        jointTracks.put(j.topic(), new JointTracks(names, byIndex));
-        return byIndex;
     }
 
     /** Follow one value ({@code what} + {@code name}: joint left_knee, base x) of a topic for jumps. */
@@ -148,7 +132,6 @@ final class PublisherCheck implements OnePass.Observer {
     }
 
     @SuppressWarnings("ArrayRecordComponent") // a cache entry, never compared
-    private record JointTracks(List<String> names, Track[] tracks) {}
 
     private static final class Track {
         double last;
