@@ -65,9 +65,7 @@ class CartesianSpeedClausesIT {
     }
 
     private static RecordedCertification certify(String name, Scenario scenario) throws IOException {
-        Path file = dir.resolve(name + ".ndjson");
-        scenario.writeNdjson(file);
-        return RecordedCertification.of(file);
+        return RecordedCertification.of(scenario, dir.resolve(name + ".ndjson"));
     }
 
     @Test

@@ -47,9 +47,7 @@ class EventSequenceClausesIT {
     Path dir;
 
     private RecordedCertification certify(String name, Scenario scenario) throws IOException {
-        Path file = dir.resolve(name + ".ndjson");
-        scenario.writeNdjson(file);
-        return RecordedCertification.of(file);
+        return RecordedCertification.of(scenario, dir.resolve(name + ".ndjson"));
     }
 
     // ---- SE-FS-03 ----

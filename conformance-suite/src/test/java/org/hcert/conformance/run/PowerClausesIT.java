@@ -34,9 +34,7 @@ class PowerClausesIT {
     Path dir;
 
     private RecordedCertification certify(String name, Scenario scenario) throws IOException {
-        Path file = dir.resolve(name + ".ndjson");
-        scenario.writeNdjson(file);
-        return RecordedCertification.of(file);
+        return RecordedCertification.of(scenario, dir.resolve(name + ".ndjson"));
     }
 
     // ---- SE-STOP-08 ----

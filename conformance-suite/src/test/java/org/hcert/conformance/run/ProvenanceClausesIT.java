@@ -50,9 +50,7 @@ class ProvenanceClausesIT {
     }
 
     private RecordedCertification certify(String name, Scenario scenario) throws IOException {
-        Path file = dir.resolve(name + ".ndjson");
-        scenario.writeNdjson(file);
-        return RecordedCertification.of(file);
+        return RecordedCertification.of(scenario, dir.resolve(name + ".ndjson"));
     }
 
     /** The walking recording with every line passed through {@code edit} (none, one or more lines back), in log-time order. */

@@ -11,6 +11,7 @@ import org.hcert.conformance.profile.StandardProfile;
 import org.hcert.conformance.verdict.ClauseResult;
 import org.hcert.conformance.verdict.Measurement;
 import org.hcert.conformance.verdict.Verdict;
+import org.hcert.simulator.recording.Scenario;
 import org.hcert.telemetry.Recordings;
 
 /**
@@ -45,6 +46,12 @@ record RecordedCertification(Plan plan, List<ClauseResult> results, ClauseVerdic
         wanted.forEach(id -> standard.clause(id).orElseThrow(() -> new AssertionError("no clause " + id + " in " + standard.file())));
         return new StandardProfile(standard.file(), standard.id(), standard.title(), standard.edition(), standard.robotClasses(),
                 standard.clauses().stream().filter(c -> wanted.contains(c.id())).toList());
+    }
+
+    /** Run {@code scenario} of HC-1, write it as NDJSON to {@code file}, and certify that as {@link #of(Path)} does. */
+    static RecordedCertification of(Scenario scenario, Path file) throws java.io.IOException {
+        scenario.writeNdjson(file);
+        return of(file);
     }
 
     /** Certify {@code recording} of the demo robot against the bundled standard and features. */

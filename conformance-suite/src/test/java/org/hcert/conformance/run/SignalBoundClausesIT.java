@@ -33,13 +33,11 @@ class SignalBoundClausesIT {
 
     private static RecordedCertification certify(String name, Scenario scenario) {
         return CERTIFIED.computeIfAbsent(name, n -> {
-            Path file = dir.resolve(n + ".ndjson");
             try {
-                scenario.writeNdjson(file);
+                return RecordedCertification.of(scenario, dir.resolve(n + ".ndjson"));
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
-            return RecordedCertification.of(file);
         });
     }
 

@@ -28,9 +28,7 @@ class StopKindsClausesIT {
     Path dir;
 
     private RecordedCertification certify(String name, Scenario scenario) throws IOException {
-        Path file = dir.resolve(name + ".ndjson");
-        scenario.writeNdjson(file);
-        return RecordedCertification.of(file);
+        return RecordedCertification.of(scenario, dir.resolve(name + ".ndjson"));
     }
 
     // ---- SE-PSTOP-01 ----
