@@ -1,16 +1,18 @@
 package org.hcert.conformance.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hcert.conformance.run.DerivedRecordings.index;
+import static org.hcert.conformance.run.DerivedRecordings.on;
+import static org.hcert.conformance.run.DerivedRecordings.part;
+import static org.hcert.conformance.run.DerivedRecordings.t;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import org.hcert.conformance.profile.ProfileLoader;
@@ -45,28 +47,7 @@ class AdversarialRecordingsIT {
 
     /** The conformant recording with every line passed through {@code edit} (which may return none, one or more lines). */
     private Path derived(String name, Function<ObjectNode, List<ObjectNode>> edit) {
-        List<ObjectNode> nodes = new ArrayList<>();
-        try {
-            for (String line : Files.readAllLines(CONFORMANT)) {
-                nodes.addAll(edit.apply((ObjectNode) JSON.readTree(line)));
-            }
-            nodes.sort(java.util.Comparator.comparingLong(AdversarialRecordingsIT::t));
-            List<String> out = new ArrayList<>();
-            for (ObjectNode n : nodes) {
-                out.add(JSON.writeValueAsString(n));
-            }
-            return Files.write(dir.resolve(name + ".ndjson"), out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static boolean on(ObjectNode n, String topic) {
-        return n.get("topic").asText().equals(topic);
-    }
-
-    private static long t(ObjectNode n) {
-        return n.get("t").asLong();
+        return DerivedRecordings.write(CONFORMANT, dir.resolve(name + ".ndjson"), edit);
     }
 
     private static long event(String kind) throws IOException {
@@ -97,24 +78,6 @@ class AdversarialRecordingsIT {
         assertThat(r.results()).extracting(ClauseResult::verdict).containsOnly(Verdict.PASS);
     }
 
-    /** Joints {@code from} to {@code to} of a joint state, {@code shiftNs} later. */
-    private static ObjectNode part(ObjectNode n, int from, int to, long shiftNs) {
-        ObjectNode copy = n.deepCopy();
-        copy.put("t", t(n) + shiftNs);
-        ObjectNode msg = (ObjectNode) copy.get("msg");
-        for (String field : List.of("name", "position", "velocity", "effort")) {
-            if (msg.has(field) && msg.get(field).size() > 0) {
-                ArrayNode all = (ArrayNode) msg.get(field);
-                ArrayNode some = JSON.createArrayNode();
-                for (int i = from; i < to && i < all.size(); i++) {
-                    some.add(all.get(i));
-                }
-                msg.set(field, some);
-            }
-        }
-        return copy;
-    }
-
     @Test
     void aJointThatStopsReportingWhileOthersGoOnIsAGapInItsEvidence() throws IOException {
         long cut = event("estop_pressed") + 100_000_000L;
@@ -135,16 +98,6 @@ class AdversarialRecordingsIT {
         assertThat(r.reason("SE-ESTOP-01")).contains("left_knee");
         assertThat(r.verdict("LC-JNT-01")).isEqualTo(Verdict.INCONCLUSIVE);
         assertThat(r.reason("LC-JNT-01")).contains("left_knee samples have a gap of ");
-    }
-
-    private static int index(ObjectNode n, String joint) {
-        JsonNode names = n.get("msg").get("name");
-        for (int i = 0; i < names.size(); i++) {
-            if (names.get(i).asText().equals(joint)) {
-                return i;
-            }
-        }
-        throw new IllegalStateException("no joint " + joint);
     }
 
     @Test

@@ -1,16 +1,17 @@
 package org.hcert.conformance.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hcert.conformance.run.DerivedRecordings.index;
+import static org.hcert.conformance.run.DerivedRecordings.on;
+import static org.hcert.conformance.run.DerivedRecordings.part;
+import static org.hcert.conformance.run.DerivedRecordings.remove;
+import static org.hcert.conformance.run.DerivedRecordings.t;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
 import org.hcert.conformance.verdict.Measurement;
@@ -194,71 +195,6 @@ class CartesianSpeedClausesIT {
     }
 
     private static Path derived(String name, Function<ObjectNode, List<ObjectNode>> edit) {
-        return Derived.write(healthy, dir.resolve(name + ".ndjson"), edit);
-    }
-
-    private static boolean on(ObjectNode n, String topic) {
-        return n.get("topic").asText().equals(topic);
-    }
-
-    private static long t(ObjectNode n) {
-        return n.get("t").asLong();
-    }
-
-    private static ObjectNode part(ObjectNode n, int from, int to, long shiftNs) {
-        ObjectNode copy = n.deepCopy();
-        copy.put("t", t(n) + shiftNs);
-        ObjectNode msg = (ObjectNode) copy.get("msg");
-        for (String field : List.of("name", "position", "velocity", "effort")) {
-            ArrayNode all = (ArrayNode) msg.get(field);
-            ArrayNode some = JSON.createArrayNode();
-            for (int i = from; i < to && i < all.size(); i++) {
-                some.add(all.get(i));
-            }
-            msg.set(field, some);
-        }
-        return copy;
-    }
-
-    private static void remove(ObjectNode n, String joint) {
-        int i = index(n, joint);
-        ObjectNode msg = (ObjectNode) n.get("msg");
-        for (String field : List.of("name", "position", "velocity", "effort")) {
-            ((ArrayNode) msg.get(field)).remove(i);
-        }
-    }
-
-    private static int index(ObjectNode n, String joint) {
-        ArrayNode names = (ArrayNode) n.get("msg").get("name");
-        for (int i = 0; i < names.size(); i++) {
-            if (names.get(i).asText().equals(joint)) {
-                return i;
-            }
-        }
-        throw new IllegalStateException("no joint " + joint);
-    }
-
-    /** Recordings derived line by line from another. */
-    static final class Derived {
-
-        private Derived() {}
-
-        /** {@code from} with every line passed through {@code edit} (none, one or more lines out), sorted by time, written to {@code to}. */
-        static Path write(Path from, Path to, Function<ObjectNode, List<ObjectNode>> edit) {
-            try {
-                List<ObjectNode> nodes = new ArrayList<>();
-                for (String line : Files.readAllLines(from)) {
-                    nodes.addAll(edit.apply((ObjectNode) JSON.readTree(line)));
-                }
-                nodes.sort(Comparator.comparingLong(CartesianSpeedClausesIT::t));
-                List<String> out = new ArrayList<>();
-                for (ObjectNode n : nodes) {
-                    out.add(JSON.writeValueAsString(n));
-                }
-                return Files.write(to, out);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
+        return DerivedRecordings.write(healthy, dir.resolve(name + ".ndjson"), edit);
     }
 }

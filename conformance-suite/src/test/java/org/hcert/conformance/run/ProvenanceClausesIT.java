@@ -7,8 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
 import org.hcert.conformance.profile.ProfileLoader;
@@ -54,17 +52,8 @@ class ProvenanceClausesIT {
     }
 
     /** The walking recording with every line passed through {@code edit} (none, one or more lines back), in log-time order. */
-    private Path derived(String name, Function<ObjectNode, List<ObjectNode>> edit) throws IOException {
-        List<ObjectNode> nodes = new ArrayList<>();
-        for (String line : Files.readAllLines(walking)) {
-            nodes.addAll(edit.apply((ObjectNode) JSON.readTree(line)));
-        }
-        nodes.sort(Comparator.comparingLong(n -> n.get("t").asLong()));
-        List<String> out = new ArrayList<>();
-        for (ObjectNode n : nodes) {
-            out.add(JSON.writeValueAsString(n));
-        }
-        return Files.write(dir.resolve(name + ".ndjson"), out);
+    private Path derived(String name, Function<ObjectNode, List<ObjectNode>> edit) {
+        return DerivedRecordings.write(walking, dir.resolve(name + ".ndjson"), edit);
     }
 
     private static boolean kind(ObjectNode n, String kind) {

@@ -5,12 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,20 +46,7 @@ class SequenceAdversarialIT {
 
     /** {@code source} with every line passed through {@code edit} (none, one or more lines), in time order. */
     private Path derived(Path source, String name, Function<ObjectNode, List<ObjectNode>> edit) {
-        try {
-            List<ObjectNode> nodes = new ArrayList<>();
-            for (String line : Files.readAllLines(source)) {
-                nodes.addAll(edit.apply((ObjectNode) JSON.readTree(line)));
-            }
-            nodes.sort(Comparator.comparingLong(n -> n.get("t").asLong()));
-            List<String> out = new ArrayList<>();
-            for (ObjectNode n : nodes) {
-                out.add(JSON.writeValueAsString(n));
-            }
-            return Files.write(dir.resolve(name + ".ndjson"), out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return DerivedRecordings.write(source, dir.resolve(name + ".ndjson"), edit);
     }
 
     private static boolean event(ObjectNode n, String kind) {

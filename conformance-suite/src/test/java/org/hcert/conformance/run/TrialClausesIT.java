@@ -111,7 +111,7 @@ class TrialClausesIT {
     @Test
     void cmLoc01NamesAndExcludesAWalkCutByTheEndOfTheRecording() {
         long cut = T0 + (500 + 2 * 5_500L + 2_500) * 1_000_000L;
-        Path cutShort = CartesianSpeedClausesIT.Derived.write(walking, dir.resolve("walks-cut.ndjson"),
+        Path cutShort = DerivedRecordings.write(walking, dir.resolve("walks-cut.ndjson"),
                 n -> n.get("t").asLong() > cut ? List.of() : List.of(n));
         RecordedCertification c = RecordedCertification.of(cutShort);
         assertThat(c.verdict("CM-LOC-01")).isEqualTo(Verdict.INCONCLUSIVE);
@@ -160,7 +160,7 @@ class TrialClausesIT {
     void cmLoc02NamesAndExcludesAStopCutByTheEndOfTheRecording() {
         // The fifth stop command: 500 ms + (2.0 + 2.1 + 2.2 + 2.3) s of walks + 4 × 0.9 s of standing + 2.4 s.
         long lastStop = T0 + (500 + 8_600 + 3_600 + 2_400) * 1_000_000L;
-        Path cutShort = CartesianSpeedClausesIT.Derived.write(stopping, dir.resolve("stops-cut.ndjson"),
+        Path cutShort = DerivedRecordings.write(stopping, dir.resolve("stops-cut.ndjson"),
                 n -> n.get("t").asLong() > lastStop + 150_000_000L ? List.of() : List.of(n));
         RecordedCertification c = RecordedCertification.of(cutShort);
         assertThat(c.verdict("CM-LOC-02")).as(c.reason("CM-LOC-02")).isEqualTo(Verdict.INCONCLUSIVE);
@@ -171,7 +171,7 @@ class TrialClausesIT {
 
     @Test
     void aSecondOdometryPublisherMakesBothClausesInconclusiveNamingTheTopic() {
-        Path doubled = CartesianSpeedClausesIT.Derived.write(stopping, dir.resolve("stops-two-odometry-frames.ndjson"), n -> {
+        Path doubled = DerivedRecordings.write(stopping, dir.resolve("stops-two-odometry-frames.ndjson"), n -> {
             if (!n.get("topic").asText().equals("/odom")) {
                 return List.of(n);
             }
