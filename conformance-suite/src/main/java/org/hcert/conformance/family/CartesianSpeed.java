@@ -6,11 +6,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.hcert.conformance.live.LiveSession;
 import org.hcert.conformance.quantity.Dimension;
 import org.hcert.conformance.quantity.Quantity;
@@ -162,6 +162,7 @@ final class CartesianSpeed implements Family {
 
     /** A chain joint's latest value, updated in place (a 1 kHz joint state would otherwise allocate one per joint). */
     private static final class JointValue {
+        final String name;
         long tNs;
         double positionRad;
         double velocityRadS;
@@ -169,29 +170,63 @@ final class CartesianSpeed implements Family {
         final List<Integer> frames = new ArrayList<>();
         boolean reported;
 
-        long tNs() {
-            return tNs;
+        JointValue() {
+            this("");
         }
 
-        double positionRad() {
-            return positionRad;
+        JointValue(String name) {
+            this.name = name;
         }
 
-        double velocityRadS() {
-            return velocityRadS;
+        /** Take joint {@code i} of {@code j}; a velocity that is not finite is unknown. */
+        void take(JointStateSample j, int i) {
+            double v = j.hasVelocity() ? j.velocityRadS(i) : Double.NaN;
+            tNs = j.tNs();
+            positionRad = j.positionRad(i);
+            velocityRadS = Double.isFinite(v) ? v : Double.NaN;
+            reported = true;
+        }
+
+        void copy(JointValue o) {
+            tNs = o.tNs;
+            positionRad = o.positionRad;
+            velocityRadS = o.velocityRadS;
+            reported = o.reported;
+        }
+
+        void restore(JointValue saved) {
+            copy(saved);
         }
     }
 
-    private static final class Evaluation implements Evaluator, ForwardKinematics.Joints {
+    private static final class Evaluation implements Evaluator {
+        /** The most samples put off between two safety states (10 s at 1 kHz) before they are computed as they come. */
+        private static final int MAX_DEFERRED = 10_000;
+        /** What a joint that no chain holds maps to: nothing is kept for it. */
+        private static final JointValue NOT_IN_A_CHAIN = new JointValue();
+
         private final ClauseSetup c;
         private final String mode;
         private final boolean world;
         private final boolean demandOnly;
         private final long maxGap;
         private final List<KinematicFrame> frames;
-        private final List<Set<String>> chainJoints = new ArrayList<>();
+        /** Per frame, the values of its chain's joint links in the chain's order. */
+        private final JointValue[][] chainOf;
+        /** Per frame, scratch for the chain's joint positions and velocities handed to the kinematics. */
+        private final double[][] positionsRad;
+        private final double[][] velocitiesRadS;
         /** Every chain joint's value, reported or not; other joints are not kept. */
         private final Map<String, JointValue> chainValues = new HashMap<>();
+        private final JointLayouts<JointValue> layouts = new JointLayouts<>(
+                (topic, name) -> chainValues.getOrDefault(name, NOT_IN_A_CHAIN));
+        /** The chain joints' values, and a copy of each as it was at the last safety state. */
+        private final List<JointValue> chainList;
+        private final JointValue[] atState;
+        /** The joint states and odometry since the last safety state whose speeds are put off (see {@link #deferring}). */
+        private final List<Sample> deferred = new ArrayList<>();
+        private @Nullable OdometrySample odometryAtState;
+        private boolean eager;
         private final boolean[] touched;
         private final Optional<Quantity> safeLimit;
         private final ClauseEvidence.Builder out = new ClauseEvidence.Builder();
@@ -215,15 +250,26 @@ final class CartesianSpeed implements Family {
             this.maxGap = c.nanos("maxSampleGap");
             boolean all = "all".equals(c.option("frames"));
             this.frames = c.robot().kinematics().stream().filter(f -> all || f.handOrTool()).toList();
-            frames.forEach(f -> chainJoints.add(new HashSet<>(f.joints())));
+            this.chainOf = new JointValue[frames.size()][];
+            this.positionsRad = new double[frames.size()][];
+            this.velocitiesRadS = new double[frames.size()][];
             for (int i = 0; i < frames.size(); i++) {
-                for (String joint : frames.get(i).joints()) {
-                    JointValue v = chainValues.computeIfAbsent(joint, k -> new JointValue());
-                    if (!v.frames.contains(i)) {
-                        v.frames.add(i);
+                List<JointValue> links = new ArrayList<>();
+                for (KinematicFrame.Link link : frames.get(i).chain()) {
+                    if (!link.joint().isEmpty()) {
+                        JointValue v = chainValues.computeIfAbsent(link.joint(), name -> new JointValue(name));
+                        if (!v.frames.contains(i)) {
+                            v.frames.add(i);
+                        }
+                        links.add(v);
                     }
                 }
+                chainOf[i] = links.toArray(JointValue[]::new);
+                positionsRad[i] = new double[links.size()];
+                velocitiesRadS[i] = new double[links.size()];
             }
+            this.chainList = List.copyOf(chainValues.values());
+            this.atState = chainList.stream().map(v -> new JointValue(v.name)).toArray(JointValue[]::new);
             this.touched = new boolean[frames.size()];
             this.safeLimit = c.robot().declaredValue(SAFE_SPEED_LIMIT).filter(q -> q.dimension() == Dimension.SPEED);
             resetStretches();
@@ -235,25 +281,21 @@ final class CartesianSpeed implements Family {
         }
 
         @Override
-        public double positionRad(String joint) {
-            JointValue v = chainValues.get(joint);
-            return v == null || !v.reported ? Double.NaN : v.positionRad();
-        }
-
-        @Override
-        public double velocityRadS(String joint) {
-            JointValue v = chainValues.get(joint);
-            return v == null || !v.reported ? Double.NaN : v.velocityRadS();
-        }
-
-        @Override
         public void accept(Sample s) {
             if (firstNs == Long.MIN_VALUE) {
                 firstNs = s.tNs();
             }
             if (s instanceof JointStateSample j) {
-                joints(j);
+                if (deferring()) {
+                    defer(j);
+                    values(j);
+                } else {
+                    joints(j);
+                }
             } else if (s instanceof OdometrySample o) {
+                if (deferring()) {
+                    defer(o);
+                }
                 odometry = o;
             } else if (s instanceof EventSample e && LIMITING_EVENTS.contains(e.kind())) {
                 eventsSinceState.add(e);
@@ -262,24 +304,79 @@ final class CartesianSpeed implements Family {
             }
         }
 
+        /**
+         * Whether the speeds since the last safety state are put off: outside the mode they count
+         * only if the next state shows the mode (they are then its entry bracket), so the forward
+         * kinematics of a recording that is mostly outside the mode is computed only around its
+         * spans. The chain's values and the odometry at the last state are kept to compute them then.
+         */
+        private boolean deferring() {
+            return !lastInMode && !eager;
+        }
+
+        private void defer(Sample s) {
+            deferred.add(s);
+            if (deferred.size() > MAX_DEFERRED) {
+                computeDeferred(); // a long time without a safety state: compute them now, as it goes on
+                eager = true;
+            }
+        }
+
+        /** The speeds of the deferred samples, from the chain's values at the last state: they are wanted after all. */
+        private void computeDeferred() {
+            for (int k = 0; k < chainList.size(); k++) {
+                chainList.get(k).restore(atState[k]);
+            }
+            odometry = odometryAtState;
+            for (Sample d : deferred) {
+                if (d instanceof JointStateSample j) {
+                    joints(j);
+                } else if (d instanceof OdometrySample o) {
+                    odometry = o;
+                }
+            }
+            deferred.clear();
+        }
+
+        /** A safety state: what was deferred is computed if the mode begins, else dropped; what is kept for the next is taken. */
+        private void atState(boolean in) {
+            if (in && !deferred.isEmpty()) {
+                computeDeferred();
+            }
+            deferred.clear();
+            eager = false;
+            for (int k = 0; k < chainList.size(); k++) {
+                atState[k].copy(chainList.get(k));
+            }
+            odometryAtState = odometry;
+        }
+
+        /** Take the chain joints' values of {@code j}, without computing a speed. */
+        private void values(JointStateSample j) {
+            List<JointValue> byIndex = layouts.of(j);
+            for (int i = 0; i < byIndex.size(); i++) {
+                JointValue value = byIndex.get(i);
+                if (value != NOT_IN_A_CHAIN) {
+                    value.take(j, i);
+                }
+            }
+        }
+
         private void joints(JointStateSample j) {
             java.util.Arrays.fill(touched, false);
-            for (int i = 0; i < j.size(); i++) {
-                JointValue value = chainValues.get(j.names().get(i));
-                if (value == null) {
+            List<JointValue> byIndex = layouts.of(j);
+            for (int i = 0; i < byIndex.size(); i++) {
+                JointValue value = byIndex.get(i);
+                if (value == NOT_IN_A_CHAIN) {
                     continue;
                 }
-                double v = j.hasVelocity() ? j.velocityRadS(i) : Double.NaN;
-                value.tNs = j.tNs();
-                value.positionRad = j.positionRad(i);
-                value.velocityRadS = Double.isFinite(v) ? v : Double.NaN;
-                value.reported = true;
+                value.take(j, i);
                 for (int f : value.frames) {
                     touched[f] = true;
                 }
             }
             for (int i = 0; i < frames.size(); i++) {
-                if (touched[i] || chainJoints.get(i).isEmpty()) {
+                if (touched[i] || chainOf[i].length == 0) {
                     speed(i, j.tNs());
                 }
             }
@@ -289,27 +386,32 @@ final class CartesianSpeed implements Family {
         private void speed(int index, long tNs) {
             KinematicFrame f = frames.get(index);
             Stretch stretch = sinceState[index];
-            for (String joint : chainJoints.get(index)) {
-                JointValue v = chainValues.get(joint);
-                if (v == null || !v.reported) {
-                    stretch.unknown(tNs, "joint %s has not reported".formatted(joint));
+            JointValue[] chain = chainOf[index];
+            double[] q = positionsRad[index];
+            double[] dq = velocitiesRadS[index];
+            for (int k = 0; k < chain.length; k++) {
+                JointValue v = chain[k];
+                if (!v.reported) {
+                    stretch.unknown(tNs, () -> "joint %s has not reported".formatted(v.name));
                     return;
                 }
-                if (tNs - v.tNs() > maxGap) {
-                    stretch.unknown(tNs, "joint %s has not reported for %s".formatted(joint, Times.ms(tNs - v.tNs())));
+                if (tNs - v.tNs > maxGap) {
+                    stretch.unknown(tNs, () -> "joint %s has not reported for %s".formatted(v.name, Times.ms(tNs - v.tNs)));
                     return;
                 }
-                if (!Double.isFinite(v.positionRad()) || !Double.isFinite(v.velocityRadS())) {
-                    stretch.unknown(tNs, "joint %s has no usable position or velocity".formatted(joint));
+                if (!Double.isFinite(v.positionRad) || !Double.isFinite(v.velocityRadS)) {
+                    stretch.unknown(tNs, () -> "joint %s has no usable position or velocity".formatted(v.name));
                     return;
                 }
+                q[k] = v.positionRad;
+                dq[k] = v.velocityRadS;
             }
-            ForwardKinematics.State state = ForwardKinematics.of(f, this);
+            ForwardKinematics.State state = ForwardKinematics.of(f, q, dq);
             Vector3 v = state.velocityMps();
             if (world) {
                 OdometrySample o = odometry;
                 if (o == null || tNs - o.tNs() > maxGap) {
-                    stretch.unknown(tNs, o == null ? "no odometry yet" : "the odometry has not reported for %s".formatted(Times.ms(tNs - o.tNs())));
+                    stretch.unknown(tNs, () -> o == null ? "no odometry yet" : "the odometry has not reported for %s".formatted(Times.ms(tNs - o.tNs())));
                     return;
                 }
                 Vector3 lin = o.linearVelocityMs();
@@ -323,13 +425,14 @@ final class CartesianSpeed implements Family {
             if (Double.isFinite(speed)) {
                 stretch.seen(tNs, speed);
             } else {
-                stretch.unknown(tNs, "its speed is not finite");
+                stretch.unknown(tNs, () -> "its speed is not finite");
             }
         }
 
         private void state(SafetyStateSample st) {
             modesSeen.add(st.mode());
             boolean in = mode.equals(st.mode());
+            atState(in);
             SafetyStateSample before = lastState;
             if (in && (before == null || !lastInMode)) {
                 long from = before == null ? Math.min(firstNs, st.tNs()) : before.tNs();
@@ -532,10 +635,11 @@ final class CartesianSpeed implements Family {
             }
         }
 
-        void unknown(long tNs, String why) {
+        /** An unknown speed at {@code tNs}; only the first one's reason is kept, so it is made only then. */
+        void unknown(long tNs, Supplier<String> why) {
             unknown++;
             if (firstUnknown.isEmpty()) {
-                firstUnknown = why + " at " + Times.instant(tNs);
+                firstUnknown = why.get() + " at " + Times.instant(tNs);
             }
         }
 

@@ -1,5 +1,6 @@
 package org.hcert.conformance.family;
 
+import java.util.List;
 import org.hcert.telemetry.Vector3;
 
 /**
@@ -29,6 +30,26 @@ final class ForwardKinematics {
     private ForwardKinematics() {}
 
     static State of(KinematicFrame frame, Joints joints) {
+        List<KinematicFrame.Link> chain = frame.chain();
+        int n = (int) chain.stream().filter(l -> !l.joint().isEmpty()).count();
+        double[] positionRad = new double[n];
+        double[] velocityRadS = new double[n];
+        int k = 0;
+        for (KinematicFrame.Link link : chain) {
+            if (!link.joint().isEmpty()) {
+                positionRad[k] = joints.positionRad(link.joint());
+                velocityRadS[k] = joints.velocityRadS(link.joint());
+                k++;
+            }
+        }
+        return of(frame, positionRad, velocityRadS);
+    }
+
+    /**
+     * The frame's state with the values of the chain's joint links, in the chain's order (a joint
+     * that two links share has a value per link).
+     */
+    static State of(KinematicFrame frame, double[] positionRad, double[] velocityRadS) {
         // It runs at every joint state of a 1 kHz recording, per frame: flat scratch arrays, no
         // matrix allocated per link.
         double[] r = {1, 0, 0, 0, 1, 0, 0, 0, 1};
@@ -62,9 +83,9 @@ final class ForwardKinematics {
                 origins[3 * k] = px;
                 origins[3 * k + 1] = py;
                 origins[3 * k + 2] = pz;
-                rates[k] = joints.velocityRadS(link.joint());
+                rates[k] = velocityRadS[k];
+                rotation(u, positionRad[k], turn);
                 k++;
-                rotation(u, joints.positionRad(link.joint()), turn);
                 multiply(r, turn, scratch);
                 double[] swap = r;
                 r = scratch;

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 import org.hcert.telemetry.JointStateSample;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What each joint of a joint state maps to (a track, a mean, a set of bounds), by its index in the
@@ -23,24 +24,37 @@ public final class JointLayouts<T> {
 
     private final BiFunction<String, String, T> ofJoint;
     private final Map<String, Layout<T>> byTopic = new HashMap<>();
+    /** The topic of the last message and its layout: most recordings have one joint-state topic. */
+    private @Nullable String lastTopic;
+    private @Nullable Layout<T> lastLayout;
 
     /** @param ofJoint what the joint of the given topic and name maps to; called once per topic, name and layout */
     public JointLayouts(BiFunction<String, String, T> ofJoint) {
         this.ofJoint = ofJoint;
     }
 
-    /** What the joints of {@code j} map to, by index. */
+    /**
+     * What the joints of {@code j} map to, by index. The same topic and list as the last message's,
+     * by identity, is the fast path; anything else is looked up by value.
+     */
+    @SuppressWarnings("ReferenceEquality")
     public List<T> of(JointStateSample j) {
-        Layout<T> last = byTopic.get(j.topic());
         List<String> names = j.names();
-        if (last != null && (last.names == names || last.names.equals(names))) {
+        Layout<T> last = lastLayout;
+        if (last != null && j.topic() == lastTopic && last.names == names) {
             return last.values;
         }
-        List<T> values = new ArrayList<>(names.size());
-        for (String name : names) {
-            values.add(ofJoint.apply(j.topic(), name));
+        last = byTopic.get(j.topic());
+        if (last == null || !(last.names == names || last.names.equals(names))) {
+            List<T> values = new ArrayList<>(names.size());
+            for (String name : names) {
+                values.add(ofJoint.apply(j.topic(), name));
+            }
+            last = new Layout<>(names, values);
+            byTopic.put(j.topic(), last);
         }
-        byTopic.put(j.topic(), new Layout<>(names, values));
-        return values;
+        lastTopic = j.topic();
+        lastLayout = last;
+        return last.values;
     }
 }

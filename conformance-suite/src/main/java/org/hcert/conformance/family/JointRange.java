@@ -99,6 +99,9 @@ final class JointRange implements Family {
     private static final class Evaluation implements Evaluator {
         private final ClauseSetup c;
         private final Map<String, Range> joints = new LinkedHashMap<>();
+        /** A joint the profile does not declare maps to this: nothing is kept for it. */
+        private final Range undeclared = new Range(new DeclaredJoint("", Double.NaN, Double.NaN, Double.NaN));
+        private final JointLayouts<Range> layouts = new JointLayouts<>((topic, name) -> joints.getOrDefault(name, undeclared));
 
         Evaluation(ClauseSetup c) {
             this.c = c;
@@ -108,9 +111,10 @@ final class JointRange implements Family {
         @Override
         public void accept(Sample s) {
             if (s instanceof JointStateSample j) {
-                for (int i = 0; i < j.size(); i++) {
-                    Range r = joints.get(j.names().get(i));
-                    if (r != null) {
+                List<Range> byIndex = layouts.of(j);
+                for (int i = 0; i < byIndex.size(); i++) {
+                    Range r = byIndex.get(i);
+                    if (r != undeclared) {
                         r.add(j.tNs(), j.positionRad(i));
                     }
                 }

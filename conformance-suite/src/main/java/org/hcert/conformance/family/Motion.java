@@ -1,5 +1,6 @@
 package org.hcert.conformance.family;
 
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,13 +17,22 @@ import org.hcert.telemetry.Sample;
  * order, and joints may come in several messages or from several topics at different rates; each
  * joint's samples form its own stream. A joint state without velocities, or a velocity that is NaN,
  * gives that joint an unknown speed (NaN) at that instant, never 0.
+ *
+ * <p>While the listener is not {@linkplain Listener#listening() listening} (a stop clause between its
+ * windows, most of a recording) no mean is kept: the samples of the last {@link #historyNs} are only
+ * remembered, and when the listener starts listening the means are rebuilt from them. A mean needs the
+ * samples within its half-width, so the means emitted while listening are those of a motion fed every
+ * sample; the cost of a 40-joint 1 kHz stream between windows is one reference per message.
  */
 final class Motion {
 
     /** Receives smoothed speeds in time order per channel. */
     interface Listener {
-        /** A joint's |velocity|, rad/s, or NaN when unknown. */
-        void joint(String name, long tNs, double speedRadS);
+        /**
+         * A joint's |velocity|, rad/s, or NaN when unknown; {@code id} numbers the joints of this
+         * motion from 0 in the order they first report, the same for a joint all along.
+         */
+        void joint(int id, String name, long tNs, double speedRadS);
 
         /** The base's linear speed (m/s) and turn rate (rad/s), each NaN when unknown. */
         void base(long tNs, double linearMs, double angularRadS);
@@ -38,15 +48,33 @@ final class Motion {
 
     private final long halfWidthNs;
     private final Listener listener;
+    /**
+     * How far back the samples are remembered while no mean is kept: two half-widths and a second for
+     * a window that starts before the sample that opens it (a trigger bracketed by a sampled state, a
+     * stamp older than its neighbours').
+     */
+    private final long historyNs;
+    /** The remembered samples, oldest at {@code head}, with their times beside them (read without touching old samples). */
+    private Sample[] recent = new Sample[1024];
+    private long[] recentNs = new long[1024];
+    private int head;
+    private int size;
+    private boolean active;
+    private final Map<String, Integer> ids = new HashMap<>();
     private final Map<String, CentredMean> joints = new LinkedHashMap<>();
-    private final JointLayouts<CentredMean> layouts = new JointLayouts<>((topic, name) -> mean(name));
-    private final CentredMean base;
+    private JointLayouts<CentredMean> layouts = new JointLayouts<>((topic, name) -> mean(name));
+    private CentredMean base;
 
     /** @param smoothingNs width of the centred mean, ns; 0 for none */
     Motion(long smoothingNs, Listener listener) {
         this.halfWidthNs = smoothingNs / 2;
         this.listener = listener;
-        this.base = new CentredMean(halfWidthNs, 6, new CentredMean.Sink() {
+        this.historyNs = 2 * halfWidthNs + 1_000_000_000L;
+        this.base = baseMean();
+    }
+
+    private CentredMean baseMean() {
+        return new CentredMean(halfWidthNs, 6, new CentredMean.Sink() {
             @Override
             public void accept(long t, double[] v) {
                 listener.base(t, Math.sqrt(v[0] * v[0] + v[1] * v[1] + v[2] * v[2]),
@@ -61,6 +89,53 @@ final class Motion {
     }
 
     void accept(Sample sample) {
+        if (!(sample instanceof JointStateSample) && !(sample instanceof OdometrySample)) {
+            return;
+        }
+        boolean listening = listener.listening();
+        if (listening && !active) {
+            // fresh means, fed what they need from the remembered samples
+            joints.clear();
+            layouts = new JointLayouts<>((topic, name) -> mean(name));
+            base = baseMean();
+            active = true;
+            for (int k = 0; k < size; k++) {
+                feed(recent[(head + k) & (recent.length - 1)]);
+            }
+        } else if (!listening && active) {
+            active = false;
+        }
+        remember(sample);
+        if (active) {
+            feed(sample);
+        }
+    }
+
+    private void remember(Sample sample) {
+        long oldestNs = sample.tNs() - historyNs;
+        while (size > 0 && recentNs[head] < oldestNs) {
+            recent[head] = null;
+            head = (head + 1) & (recent.length - 1);
+            size--;
+        }
+        if (size == recent.length) {
+            Sample[] s = new Sample[size * 2];
+            long[] t = new long[size * 2];
+            for (int k = 0; k < size; k++) {
+                s[k] = recent[(head + k) & (recent.length - 1)];
+                t[k] = recentNs[(head + k) & (recent.length - 1)];
+            }
+            recent = s;
+            recentNs = t;
+            head = 0;
+        }
+        int at = (head + size) & (recent.length - 1);
+        recent[at] = sample;
+        recentNs[at] = sample.tNs();
+        size++;
+    }
+
+    private void feed(Sample sample) {
         if (sample instanceof JointStateSample j) {
             List<CentredMean> means = layouts.of(j);
             for (int i = 0; i < means.size(); i++) {
@@ -76,10 +151,11 @@ final class Motion {
 
     /** The mean of joint {@code name}: one per joint, however its messages split the joints. */
     private CentredMean mean(String name) {
+        int id = ids.computeIfAbsent(name, n -> ids.size());
         return joints.computeIfAbsent(name, n -> new CentredMean(halfWidthNs, 1, new CentredMean.Sink() {
             @Override
             public void accept(long t, double[] x) {
-                listener.joint(n, t, Math.abs(x[0]));
+                listener.joint(id, n, t, Math.abs(x[0]));
             }
 
             @Override
@@ -91,8 +167,10 @@ final class Motion {
 
     /** Emit everything pending with the samples that have arrived. */
     void flush() {
-        joints.values().forEach(CentredMean::flush);
-        base.flush();
+        if (active) {
+            joints.values().forEach(CentredMean::flush);
+            base.flush();
+        }
     }
 
     private static double finite(double x) {

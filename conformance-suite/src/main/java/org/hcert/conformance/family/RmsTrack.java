@@ -19,14 +19,22 @@ import org.hcert.telemetry.TimeWindow;
  */
 final class RmsTrack {
 
+    /** The energy of a segment that is a gap (longer than the largest gap allowed): it counts as none. */
+    private static final double GAP = -1;
+
     private final String subject;
     private final long windowNs;
     private final long maxGapNs;
-    /** The window's segments, oldest at {@code head}; the buffers' length is a power of two. */
-    private long[] starts = new long[64];
-    private long[] ends = new long[64];
-    private double[] energies = new double[64];
-    private boolean[] gaps = new boolean[64];
+    /**
+     * The window's segments, oldest at {@code head}, by their ends and energies (a gap's is
+     * {@link #GAP}); each starts where the one before it ends, the oldest at {@link #headStartNs}.
+     * Both are kept side by side in one ring ({@code ring[2k]} the end, {@code ring[2k + 1]} the
+     * energy's bits), whose number of segments is a power of two: with 40 joints at 1 kHz and a
+     * window of seconds the rings do not fit in the caches, and every separate array would be one
+     * more stream of misses per sample.
+     */
+    private long[] ring = new long[2 * 64];
+    private long headStartNs;
     private int head;
     private int size;
     private double energy;
@@ -34,7 +42,8 @@ final class RmsTrack {
     private long firstNs = Long.MIN_VALUE;
     private long lastNs = Long.MIN_VALUE;
     private double lastSquare;
-    private double maxRms = Double.NaN;
+    /** The largest energy of a whole window, N²·m²·s (its RMS is taken once, at the reading). */
+    private double maxEnergy = Double.NaN;
     private long maxEndNs;
     private boolean anyGap;
 
@@ -67,61 +76,66 @@ final class RmsTrack {
 
     private void slide(long endNs) {
         long startNs = endNs - windowNs;
-        while (size > 0 && ends[head] <= startNs) {
-            energy -= energies[head];
-            gapsInWindow -= gaps[head] ? 1 : 0;
-            head = (head + 1) & (ends.length - 1);
+        int mask = ring.length / 2 - 1;
+        while (size > 0 && ring[2 * head] <= startNs) {
+            double e = Double.longBitsToDouble(ring[2 * head + 1]);
+            if (e == GAP) {
+                gapsInWindow--;
+            } else {
+                energy -= e;
+            }
+            headStartNs = ring[2 * head];
+            head = (head + 1) & mask;
             size--;
         }
         if (firstNs > startNs) {
             return;
         }
-        double cut = size == 0 || starts[head] >= startNs ? 0
-                : energies[head] * (startNs - starts[head]) / (double) (ends[head] - starts[head]);
-        double rms = Math.sqrt(Math.max(0, (energy - cut) / (windowNs / 1e9)));
         anyGap |= gapsInWindow > 0;
-        if (Double.isNaN(maxRms) || rms > maxRms) {
-            maxRms = rms;
+        if (energy <= maxEnergy) {
+            return; // the window's energy is at most the segments' whole energy: not a new largest (the usual case)
+        }
+        double headEnergy = size == 0 ? 0 : Double.longBitsToDouble(ring[2 * head + 1]);
+        double cut = size == 0 || headStartNs >= startNs || headEnergy == GAP ? 0
+                : headEnergy * (startNs - headStartNs) / (double) (ring[2 * head] - headStartNs);
+        double windowEnergy = Math.max(0, energy - cut);
+        if (Double.isNaN(maxEnergy) || windowEnergy > maxEnergy) {
+            maxEnergy = windowEnergy;
             maxEndNs = endNs;
         }
     }
 
     private void append(long startNs, long endNs, double e, boolean gap) {
-        if (size == ends.length) {
-            int n = ends.length * 2;
-            long[] s = new long[n];
-            long[] en = new long[n];
-            double[] es = new double[n];
-            boolean[] g = new boolean[n];
-            for (int k = 0; k < size; k++) {
-                int at = (head + k) & (ends.length - 1);
-                s[k] = starts[at];
-                en[k] = ends[at];
-                es[k] = energies[at];
-                g[k] = gaps[at];
-            }
-            starts = s;
-            ends = en;
-            energies = es;
-            gaps = g;
-            head = 0;
+        if (size == 0) {
+            headStartNs = startNs;
         }
-        int at = (head + size) & (ends.length - 1);
-        starts[at] = startNs;
-        ends[at] = endNs;
-        energies[at] = e;
-        gaps[at] = gap;
+        int segments = ring.length / 2;
+        if (size == segments) {
+            long[] grown = new long[2 * ring.length];
+            for (int k = 0; k < size; k++) {
+                int at = (head + k) & (segments - 1);
+                grown[2 * k] = ring[2 * at];
+                grown[2 * k + 1] = ring[2 * at + 1];
+            }
+            ring = grown;
+            head = 0;
+            segments *= 2;
+        }
+        int at = (head + size) & (segments - 1);
+        ring[2 * at] = endNs;
+        ring[2 * at + 1] = Double.doubleToRawLongBits(gap ? GAP : e);
         size++;
     }
 
     /** The reading: the largest windowed RMS, or none when no whole window was sampled. */
     Reading reading(TimeWindow all) {
-        if (Double.isNaN(maxRms)) {
+        if (Double.isNaN(maxEnergy)) {
             String why = lastNs == Long.MIN_VALUE ? "%s never reports an effort".formatted(subject)
                     : "%s's efforts span only %s, less than one window of %s".formatted(subject,
                             Times.ms(lastNs - firstNs), Times.ms(windowNs));
             return Reading.none(subject, all, List.of(why), "");
         }
+        double maxRms = Math.sqrt(maxEnergy / (windowNs / 1e9));
         List<String> gaps = new java.util.ArrayList<>();
         if (anyGap) {
             gaps.add("%s's efforts have gaps longer than %s inside a window, counted as no effort".formatted(subject,

@@ -213,8 +213,9 @@ final class SignalBound implements Family {
         private final Map<String, List<SignalTrack>> effortByJoint = new LinkedHashMap<>();
         private final Map<String, RmsTrack> rmsByJoint = new LinkedHashMap<>();
         private final JointLayouts<JointTracks> layouts = new JointLayouts<>((topic, name) -> new JointTracks(
-                speedByJoint.getOrDefault(name, List.of()), effortByJoint.getOrDefault(name, List.of()),
-                java.util.Optional.ofNullable(rmsByJoint.get(name)).map(List::of).orElse(List.of())));
+                speedByJoint.getOrDefault(name, List.of()).toArray(SignalTrack[]::new),
+                effortByJoint.getOrDefault(name, List.of()).toArray(SignalTrack[]::new),
+                java.util.Optional.ofNullable(rmsByJoint.get(name)).map(r -> new RmsTrack[] {r}).orElse(new RmsTrack[0])));
         private final Map<String, List<Feed>> byTopic = new LinkedHashMap<>();
         private long firstNs = Long.MIN_VALUE;
 
@@ -293,18 +294,23 @@ final class SignalBound implements Family {
 
         private void joints(JointStateSample j) {
             List<JointTracks> byIndex = layouts.of(j);
-            for (int i = 0; i < j.size(); i++) {
+            long tNs = j.tNs();
+            boolean velocity = j.hasVelocity();
+            boolean effort = j.hasEffort();
+            for (int i = 0; i < byIndex.size(); i++) {
                 JointTracks tracksOf = byIndex.get(i);
-                double velocity = j.hasVelocity() ? Math.abs(j.velocityRadS(i)) : Double.NaN;
-                double effort = j.hasEffort() ? j.effortNm(i) : Double.NaN;
-                for (SignalTrack t : tracksOf.speed()) {
-                    t.add(j.tNs(), velocity);
+                if (tracksOf.speed.length > 0) {
+                    double speed = velocity ? Math.abs(j.velocityRadS(i)) : Double.NaN;
+                    for (SignalTrack t : tracksOf.speed) {
+                        t.add(tNs, speed);
+                    }
                 }
-                for (SignalTrack t : tracksOf.effort()) {
-                    t.add(j.tNs(), Math.abs(effort));
+                double effortNm = effort ? j.effortNm(i) : Double.NaN;
+                for (SignalTrack t : tracksOf.effort) {
+                    t.add(tNs, Math.abs(effortNm));
                 }
-                for (RmsTrack rms : tracksOf.rms()) {
-                    rms.add(j.tNs(), effort);
+                for (RmsTrack rms : tracksOf.rms) {
+                    rms.add(tNs, effortNm);
                 }
             }
         }
@@ -324,5 +330,6 @@ final class SignalBound implements Family {
     }
 
     /** What one joint's samples feed: its speed and effort bounds, and its RMS effort (none or one). */
-    private record JointTracks(List<SignalTrack> speed, List<SignalTrack> effort, List<RmsTrack> rms) {}
+    @SuppressWarnings("ArrayRecordComponent") // private, built once per layout, never compared
+    private record JointTracks(SignalTrack[] speed, SignalTrack[] effort, RmsTrack[] rms) {}
 }

@@ -167,10 +167,10 @@ final class StopResponse implements Family {
         }
 
         @Override
-        public void joint(String name, long tNs, double speedRadS) {
+        public void joint(int id, String name, long tNs, double speedRadS) {
             Window w = open;
             if (w != null) {
-                w.joint(name, tNs, speedRadS);
+                w.joint(id, name, tNs, speedRadS);
             }
         }
 
@@ -218,6 +218,8 @@ final class StopResponse implements Family {
         final long startNs;
         final long endNs;
         final Map<String, Settling> joints = new LinkedHashMap<>();
+        /** The joints' settling by the motion's joint id (a look-up by name per joint sample costs more than the rest). */
+        final List<@Nullable Settling> byId = new ArrayList<>();
         final Settling base = new Settling();
         long cutoffNs = Long.MAX_VALUE;
         /** Read once: the per-sample tests below run for every joint at up to 1 kHz. */
@@ -241,10 +243,17 @@ final class StopResponse implements Family {
             c.robot().joints().forEach(j -> joints.put(j.name(), new Settling()));
         }
 
-        void joint(String name, long tNs, double speedRadS) {
+        void joint(int id, String name, long tNs, double speedRadS) {
             if (tNs >= startNs && tNs <= cutoffNs) {
-                joints.computeIfAbsent(name, n -> new Settling()).add(startNs, tNs,
-                        speedRadS >= jointSpeedRadS, !Double.isNaN(speedRadS));
+                if (id >= byId.size()) {
+                    byId.addAll(java.util.Collections.nCopies(id + 1 - byId.size(), null));
+                }
+                Settling s = byId.get(id);
+                if (s == null) {
+                    s = joints.computeIfAbsent(name, n -> new Settling());
+                    byId.set(id, s);
+                }
+                s.add(startNs, tNs, speedRadS >= jointSpeedRadS, !Double.isNaN(speedRadS));
             }
         }
 

@@ -46,10 +46,10 @@ final class PublisherCheck implements OnePass.Observer {
 
     private final Map<String, Double> maxSpeed = new HashMap<>();
     private final Map<String, Track> tracks = new HashMap<>();
-    /** Per joint-state topic: the joint names of its last message and their tracks, in that order. */
-    /** A joint keeps one track on a topic, however its messages split the joints. */
+    /** A joint keeps one track on a topic, however its messages split the joints; it knows the joint's fastest speed. */
     private final JointLayouts<Track> jointTracks = new JointLayouts<>(
-            (topic, name) -> tracks.computeIfAbsent(topic + " joint " + name, k -> new Track()));
+            (topic, name) -> tracks.computeIfAbsent(topic + " joint " + name, k -> new Track(maxSpeed.getOrDefault(name,
+                    DEFAULT_JOINT_SPEED_RADS))));
     private final Map<String, String> disagreeing = new LinkedHashMap<>();
 
     PublisherCheck(RobotProfile robot) {
@@ -69,8 +69,8 @@ final class PublisherCheck implements OnePass.Observer {
             List<Track> byIndex = jointTracks.of(j);
             for (int i = 0; i < byIndex.size(); i++) {
                 String name = j.names().get(i);
-                track(byIndex.get(i), j.topic(), "joint ", name, j.tNs(), j.positionRad(i), maxSpeed.getOrDefault(name,
-                        DEFAULT_JOINT_SPEED_RADS), JOINT_MARGIN_RAD, MOVE);
+                Track t = byIndex.get(i);
+                track(t, j.topic(), "joint ", name, j.tNs(), j.positionRad(i), t.speed, JOINT_MARGIN_RAD, MOVE);
             }
         } else if (s instanceof TemperatureSample t) {
             track(tracks.computeIfAbsent(t.topic() + " temperature " + t.frameId(), k -> new Track()), t.topic(),
@@ -131,14 +131,22 @@ final class PublisherCheck implements OnePass.Observer {
         return disagreeing;
     }
 
-    @SuppressWarnings("ArrayRecordComponent") // a cache entry, never compared
-
     private static final class Track {
+        /** The fastest the value can change, per second (a joint's: its declared speed). */
+        final double speed;
         double last;
         double beforeLast = Double.NaN;
         long lastNs = Long.MIN_VALUE;
         long previousChangeNs = Long.MIN_VALUE;
         int lastJump;
         int reversals;
+
+        Track() {
+            this(Double.NaN);
+        }
+
+        Track(double speed) {
+            this.speed = speed;
+        }
     }
 }

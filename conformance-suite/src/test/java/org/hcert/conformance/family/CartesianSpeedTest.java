@@ -203,6 +203,35 @@ class CartesianSpeedTest {
     }
 
     @Test
+    void aFasterMoveJustBeforeTheModeIsSeenInTheEntryBracket() {
+        // States every 100 ms, the mode from the state at 500 ms; the hand moves at 0.3 m/s from 420 to 480 ms, before it:
+        // the entry's bracket (400, 500] is wider than 20 ms, so that move is named. Outside the mode the speeds are
+        // computed only once the next state shows the mode: the result is as if computed all along.
+        DoubleUnaryOperator rate = t -> t >= 420 && t <= 480 ? 0.6 : 0.2;
+        Reading r = single(FamilyFixture.cartesianSpeed().evaluate(ONE_LINK, timeline(1000, 100, t -> reducedBetween(t, 500, 2000), rate),
+                at(1000)), CartesianSpeed.FRAME_SPEED);
+        assertThat(r.valueSi().getAsDouble()).isCloseTo(0.1, within(1e-12));
+        assertThat(r.gaps()).containsExactly("around the mode's entry the safety states are 100 ms apart (more than maxModeUncertainty "
+                + "20 ms), so the mode there is unknown, and hand moved faster there (0.3 m/s at 2026-03-01T08:00:00.420Z) than in the span");
+    }
+
+    @Test
+    void aLongStretchWithoutSafetyStatesBeforeTheModeKeepsItsFastestMove() {
+        // One state at 0 ms, the next at 30 s already in the mode: 12,000 joint and odometry samples between them, more
+        // than are put off before they are computed as they come (10,000). The fastest move of the bracket, 0.35 m/s at
+        // 1 s (among the first samples, computed when the limit was reached), and the one at 29 s are both seen.
+        DoubleUnaryOperator rate = t -> t >= 1000 && t <= 1100 ? 0.7 : t >= 29_000 && t <= 29_100 ? 0.6 : 0.2;
+        List<Sample> samples = new ArrayList<>(timeline(31_000, 100_000, t -> "standing", rate));
+        for (double t = 30_000; t <= 31_000; t += 100) {
+            samples.add(safety(t, REDUCED, false, false, true));
+        }
+        Reading r = single(FamilyFixture.cartesianSpeed().evaluate(ONE_LINK, sorted(samples), at(31_000)), CartesianSpeed.FRAME_SPEED);
+        assertThat(r.valueSi().getAsDouble()).isCloseTo(0.1, within(1e-12));
+        assertThat(r.gaps()).containsExactly("around the mode's entry the safety states are 30000 ms apart (more than maxModeUncertainty "
+                + "20 ms), so the mode there is unknown, and hand moved faster there (0.35 m/s at 2026-03-01T08:00:01Z) than in the span");
+    }
+
+    @Test
     void aDemandAboveTheSafeLimitOpensAWindowByTheRobotsEventOrByTheBreachItself() {
         FamilyFixture demand = FamilyFixture.overLimitDemand();
         // Limited to 0.2 m/s, with a speed_limited event: 50 mm/s below the declared limit, event logged.

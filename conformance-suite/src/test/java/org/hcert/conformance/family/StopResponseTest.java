@@ -135,14 +135,15 @@ class StopResponseTest {
     @Test
     void usesTheSafetyStateEdgeWhenNoEventIsRecorded() {
         // The 50 Hz state shows the input off at 980 ms and on at 1000 ms: a 20 ms bracket, within
-        // maxTriggerUncertainty (20 ms). The window opens at that state sample, which comes after the
-        // joint and odometry samples of 1000 ms; its first samples are at 1001 ms, all at rest, so
-        // the stop time from the earliest instant is 1001 - 980 = 21 ms.
+        // maxTriggerUncertainty (20 ms). The window opens at that state sample and starts at its
+        // instant: the joint and odometry samples of 1000 ms, although they come before it in the
+        // stream, are in the window, all at rest, so the stop time from the earliest instant is
+        // 1000 - 980 = 20 ms, whatever the order of the messages of one instant.
         List<Sample> s = new ArrayList<>(linearStop(t -> 0, t -> 0, 1000));
         s.removeIf(x -> x instanceof EventSample);
         Reading stop = single(UNSMOOTHED.evaluate(s), STOP_TIME);
         assertThat(stop.window().startNs()).isEqualTo(at(980));
-        assertThat(stop.valueSi()).hasValueCloseTo(0.021, within(EPS));
+        assertThat(stop.valueSi()).hasValueCloseTo(0.020, within(EPS));
         assertThat(stop.gaps()).isEmpty();
         assertThat(stop.detail()).startsWith("trigger: safety state e-stop input, sampled between %s and %s;"
                 .formatted(TimeWindow.of(at(980), at(980)), TimeWindow.of(at(1000), at(1000))));

@@ -16,10 +16,13 @@ import java.util.Optional;
 public final class SignalMapping {
 
     private final Map<Role, List<String>> topicsByRole;
+    /** The other way round: asked once per message of a pass. */
+    private final Map<String, Role> roleByTopic;
     private final Map<String, String> chosenFrames;
 
-    private SignalMapping(Map<Role, List<String>> topicsByRole, Map<String, String> chosenFrames) {
+    private SignalMapping(Map<Role, List<String>> topicsByRole, Map<String, Role> roleByTopic, Map<String, String> chosenFrames) {
         this.topicsByRole = topicsByRole;
+        this.roleByTopic = roleByTopic;
         this.chosenFrames = chosenFrames;
     }
 
@@ -59,7 +62,7 @@ public final class SignalMapping {
                         .formatted(topic, role.key()));
             }
         });
-        return new SignalMapping(Collections.unmodifiableMap(copy), Map.copyOf(chosenFrames));
+        return new SignalMapping(Collections.unmodifiableMap(copy), Map.copyOf(seen), Map.copyOf(chosenFrames));
     }
 
     /** The frame_id the robot profile chose on {@code topic}, or empty when every message is taken. */
@@ -74,12 +77,7 @@ public final class SignalMapping {
 
     /** The role of {@code topic}, or empty when the topic is not mapped. */
     public Optional<Role> roleOf(String topic) {
-        for (Map.Entry<Role, List<String>> e : topicsByRole.entrySet()) {
-            if (e.getValue().contains(topic)) {
-                return Optional.of(e.getKey());
-            }
-        }
-        return Optional.empty();
+        return Optional.ofNullable(roleByTopic.get(topic));
     }
 
     /** All mapped topics, in role order. */
