@@ -54,11 +54,7 @@ final class Motion {
      * stamp older than its neighbours').
      */
     private final long historyNs;
-    /** The remembered samples, oldest at {@code head}, with their times beside them (read without touching old samples). */
-    private Sample[] recent = new Sample[1024];
-    private long[] recentNs = new long[1024];
-    private int head;
-    private int size;
+    private final RecentSamples<Sample> recent;
     private boolean active;
     private final Map<String, Integer> ids = new HashMap<>();
     private final Map<String, CentredMean> joints = new LinkedHashMap<>();
@@ -70,6 +66,7 @@ final class Motion {
         this.halfWidthNs = smoothingNs / 2;
         this.listener = listener;
         this.historyNs = 2 * halfWidthNs + 1_000_000_000L;
+        this.recent = new RecentSamples<>(historyNs, 0);
         this.base = baseMean();
     }
 
@@ -99,40 +96,14 @@ final class Motion {
             layouts = new JointLayouts<>((topic, name) -> mean(name));
             base = baseMean();
             active = true;
-            for (int k = 0; k < size; k++) {
-                feed(recent[(head + k) & (recent.length - 1)]);
-            }
+            recent.forEach(this::feed);
         } else if (!listening && active) {
             active = false;
         }
-        remember(sample);
+        recent.add(sample);
         if (active) {
             feed(sample);
         }
-    }
-
-    private void remember(Sample sample) {
-        long oldestNs = sample.tNs() - historyNs;
-        while (size > 0 && recentNs[head] < oldestNs) {
-            recent[head] = null;
-            head = (head + 1) & (recent.length - 1);
-            size--;
-        }
-        if (size == recent.length) {
-            Sample[] s = new Sample[size * 2];
-            long[] t = new long[size * 2];
-            for (int k = 0; k < size; k++) {
-                s[k] = recent[(head + k) & (recent.length - 1)];
-                t[k] = recentNs[(head + k) & (recent.length - 1)];
-            }
-            recent = s;
-            recentNs = t;
-            head = 0;
-        }
-        int at = (head + size) & (recent.length - 1);
-        recent[at] = sample;
-        recentNs[at] = sample.tNs();
-        size++;
     }
 
     private void feed(Sample sample) {

@@ -1,6 +1,5 @@
 package org.hcert.conformance.family;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -38,7 +37,7 @@ final class StopTrials implements Evaluator {
     private long firstNs = Long.MIN_VALUE;
     private final Triggers triggers = new Triggers(Triggers.Kind.NORMAL_STOP);
     private final Triggers.WindowEnds ends = new Triggers.WindowEnds();
-    private final ArrayDeque<OdometrySample> recent = new ArrayDeque<>();
+    private final RecentSamples<OdometrySample> recent;
     private final List<Trials.Trial> trials = new ArrayList<>();
     private final List<String> notTrials = new ArrayList<>();
     private final Optional<Quantity> rated;
@@ -52,6 +51,7 @@ final class StopTrials implements Evaluator {
         this.rated = c.robot().declaredValue(Trials.RATED_SPEED).filter(q -> q.dimension() == Dimension.SPEED);
         this.maxGap = c.nanos("maxSampleGap");
         this.approachNs = c.nanos("approachWindow");
+        this.recent = new RecentSamples<>(approachNs + 2 * maxGap, 2);
     }
 
     @Override
@@ -75,10 +75,7 @@ final class StopTrials implements Evaluator {
             if (now != null) {
                 now.add(o);
             }
-            recent.addLast(o);
-            while (recent.size() > 2 && o.tNs() - recent.peekFirst().tNs() > approachNs + 2 * maxGap) {
-                recent.pollFirst();
-            }
+            recent.add(o);
         }
     }
 
@@ -87,7 +84,7 @@ final class StopTrials implements Evaluator {
             return;
         }
         String label = "trial %d (stop at %s)".formatted(trials.size() + 1, Times.instant(tNs));
-        OdometrySample last = recent.peekLast();
+        OdometrySample last = recent.last();
         String uncovered = "";
         double approach = Double.NaN;
         if (last == null) {
