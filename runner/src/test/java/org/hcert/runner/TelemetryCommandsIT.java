@@ -92,7 +92,7 @@ class TelemetryCommandsIT {
                 "--compression", "lz4");
         assertThat(run.exitCode()).as(run.stderr()).isEqualTo(ExitCodes.OK);
         assertThat(run.stdout()).isEqualTo("""
-                %s: 6 messages on 3 topics (mcap, lz4 chunks, cdr bodies)
+                %s: 6 messages on 3 topics (mcap, lz4 chunks, cdr and json bodies)
                 written as json (no bundled ROS 2 definition of their type): /chatter
                 """.formatted(mcap));
         Path csv = dir.resolve("small.csv");

@@ -6,7 +6,9 @@ import org.hcert.telemetry.csv.CsvSource;
 import org.hcert.telemetry.mcap.McapSource;
 import org.hcert.telemetry.ndjson.NdjsonSource;
 import org.hcert.telemetry.ros.RosBodyDecoders;
+import org.hcert.telemetry.ros.RosDefinitions;
 import org.hcert.telemetry.rosbag.Rosbag2SqliteSource;
+import org.hcert.telemetry.rosbag1.Ros1BagSource;
 
 /** Open a recording file as a {@link TelemetrySource}, choosing the reader by the file's extension. */
 public final class Recordings {
@@ -16,12 +18,23 @@ public final class Recordings {
     /**
      * Open {@code file}; {@code .ndjson} and {@code .jsonl} are read as hcert NDJSON, {@code .csv} as
      * hcert CSV, {@code .mcap}
-     * as MCAP (up to its last valid record), {@code .db3} as one rosbag2 sqlite3 file. MCAP bodies
+     * as MCAP (up to its last valid record), {@code .db3} as one rosbag2 sqlite3 file, {@code .bag} as a
+     * ROS 1 bag (format 2.0). MCAP bodies
      * are decoded by {@link RosBodyDecoders#standard()}: CDR, ROS 1 or JSON.
      *
      * @throws TelemetryException when the extension names no format hcert reads
      */
     public static TelemetrySource open(Path file) {
+        return open(file, RosDefinitions.none());
+    }
+
+    /**
+     * Open {@code file} as {@link #open(Path)} does, with {@code definitions} for the message types
+     * the recording does not store (rosbag2 bags before Iron store none; the common interfaces are
+     * bundled, these add a vendor's). Recordings that carry their definitions (MCAP, ROS 1 bags,
+     * rosbag2 from Iron on) keep their own.
+     */
+    public static TelemetrySource open(Path file, RosDefinitions definitions) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".ndjson") || name.endsWith(".jsonl")) {
             return new NdjsonSource(file);
@@ -33,9 +46,12 @@ public final class Recordings {
             return new McapSource(file, RosBodyDecoders.standard());
         }
         if (name.endsWith(".db3")) {
-            return Rosbag2SqliteSource.of(file);
+            return Rosbag2SqliteSource.of(file).withFallbackDefinitions(definitions);
+        }
+        if (name.endsWith(".bag")) {
+            return new Ros1BagSource(file);
         }
         throw new TelemetryException("%s: unknown recording format; expected a file ending in .ndjson, .jsonl, "
-                .formatted(file) + ".csv, .mcap or .db3");
+                .formatted(file) + ".csv, .mcap, .db3 or .bag");
     }
 }

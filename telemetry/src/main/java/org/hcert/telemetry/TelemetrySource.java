@@ -1,6 +1,7 @@
 package org.hcert.telemetry;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * The seam through which the conformance steps read telemetry, whether recorded or live.
@@ -19,6 +20,17 @@ public interface TelemetrySource {
      * @throws TelemetryException if the source cannot be opened
      */
     MessageCursor open();
+
+    /**
+     * Start a new pass that needs the messages of {@code topics} only (null: all). A source that
+     * can leave other topics' messages undecoded does so; the others may return every message, so
+     * the caller still filters.
+     *
+     * @throws TelemetryException if the source cannot be opened
+     */
+    default MessageCursor open(@org.jspecify.annotations.Nullable Set<String> topics) {
+        return open();
+    }
 
     /**
      * What the last pass had to skip or repair (a cut tail, a bad chunk), each naming the file and

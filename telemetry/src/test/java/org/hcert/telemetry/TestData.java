@@ -25,6 +25,14 @@ public final class TestData {
         return dir("rosbag2");
     }
 
+    /**
+     * The ROS 1 bags written by the reference writer (rosbag 1.15, see {@code make-bags.py}), with
+     * {@code expected.json}, what the reference reader reads from them.
+     */
+    public static Path ros1() {
+        return dir("ros1");
+    }
+
     static Path dir(String relative) {
         URL url = TestData.class.getResource("/data/" + relative);
         if (url == null) {

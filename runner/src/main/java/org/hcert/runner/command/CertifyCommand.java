@@ -53,6 +53,9 @@ public final class CertifyCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
+    @Mixin
+    private DefinitionsOption definitions = new DefinitionsOption();
+
     @Option(names = "--robot", required = true, paramLabel = "ROBOT.yaml", description = "robot profile")
     private Path robot;
 
@@ -68,7 +71,7 @@ public final class CertifyCommand implements Callable<Integer> {
     /** Where the telemetry comes from: a recording, or a live robot. */
     static final class Evidence {
         @Option(names = "--recording", required = true, paramLabel = "FILE",
-                description = "recorded telemetry (.mcap, .ndjson, .csv, .db3)")
+                description = "recorded telemetry (.mcap, .ndjson, .csv, .db3, .bag)")
         @Nullable Path recording;
 
         @Option(names = "--link", required = true, paramLabel = "URI",
@@ -162,7 +165,7 @@ public final class CertifyCommand implements Callable<Integer> {
                 AllureResults.prepare(results, environment(robotProfile, standardProfile, labProfile)));
         Path recording = evidence.recording;
         RunEvidence run = recording != null
-                ? RecordedRun.run(recording, certification)
+                ? RecordedRun.run(recording, definitions, certification)
                 : liveRun(out, certification, labProfile);
         List<ClauseResult> clauseResults = ClauseVerdicts.of(plan, run.outcomes());
         List<String> contradictions = run.context().contradictions();

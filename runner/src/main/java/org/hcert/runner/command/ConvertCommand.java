@@ -9,12 +9,12 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.hcert.runner.ExitCodes;
 import org.hcert.runner.UsageException;
-import org.hcert.telemetry.Recordings;
 import org.hcert.telemetry.convert.BodyEncoding;
 import org.hcert.telemetry.convert.Conversion;
 import org.hcert.telemetry.convert.RecordingFormat;
 import org.hcert.telemetry.mcap.Compression;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -38,11 +38,14 @@ public final class ConvertCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "IN", description = "recording to read (.ndjson, .jsonl, .csv, .mcap, .db3)")
+    @Parameters(index = "0", paramLabel = "IN", description = "recording to read (.ndjson, .jsonl, .csv, .mcap, .db3, .bag)")
     private Path in;
 
     @Parameters(index = "1", paramLabel = "OUT", description = "file to write (.ndjson, .jsonl, .csv, .mcap); replaced if it exists")
     private Path out;
+
+    @Mixin
+    private DefinitionsOption definitions = new DefinitionsOption();
 
     @Option(names = COMPRESSION, paramLabel = "zstd|lz4|none", defaultValue = "zstd",
             description = "MCAP chunk compression (default: ${DEFAULT-VALUE})")
@@ -64,24 +67,35 @@ public final class ConvertCommand implements Callable<Integer> {
         if (Files.exists(out) && in.toAbsolutePath().normalize().equals(out.toAbsolutePath().normalize())) {
             throw new UsageException("%s: IN and OUT are the same file".formatted(in));
         }
-        Conversion.Result result = Conversion.convert(Recordings.open(in), out, options);
+        Conversion.Result result = Conversion.convert(definitions.open(in), out, options);
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.println("%s: %d messages on %d topics (%s)".formatted(out, result.messages(),
-                result.encodingByTopic().size(), describe(format, options)));
+                result.encodingByTopic().size(), describe(format, options, result)));
         List<String> json = result.encodingByTopic().entrySet().stream().filter(e -> e.getValue().equals("json"))
                 .map(Map.Entry::getKey).toList();
         if (format == RecordingFormat.MCAP && options.encoding() == BodyEncoding.CDR && !json.isEmpty()) {
             stdout.println("written as json (no bundled ROS 2 definition of their type): " + String.join(", ", json));
         }
+        if (!result.damage().isEmpty()) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("hcert: %s is damaged; %s holds what could be read%s:".formatted(in, out, format == RecordingFormat.MCAP
+                    ? " and says so (its hcert.damage metadata keeps a certification from taking it as complete)"
+                    : ", and cannot say so (only MCAP carries the damage): do not certify it as a complete recording"));
+            result.damage().forEach(d -> err.println("  " + d));
+            return ExitCodes.INCOMPLETE;
+        }
         return ExitCodes.OK;
     }
 
-    private static String describe(RecordingFormat format, Conversion.Options options) {
+    private static String describe(RecordingFormat format, Conversion.Options options, Conversion.Result result) {
         if (format != RecordingFormat.MCAP) {
             return format.name().toLowerCase(Locale.ROOT);
         }
         String compression = options.compression() == Compression.NONE ? "uncompressed" : options.compression().id();
-        return "mcap, %s chunks, %s bodies".formatted(compression, options.encoding().name().toLowerCase(Locale.ROOT));
+        List<String> written = result.encodingByTopic().values().stream().flatMap(e -> java.util.Arrays.stream(e.split("\\+")))
+                .distinct().toList();
+        return "mcap, %s chunks, %s bodies".formatted(compression, written.isEmpty()
+                ? options.encoding().name().toLowerCase(Locale.ROOT) : String.join(" and ", written));
     }
 
     private Compression compression() {

@@ -27,7 +27,7 @@ record Encodings(Map<String, String> byTopic, String fallback) {
     static Encodings of(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (!name.endsWith(".mcap")) {
-            return new Encodings(Map.of(), name.endsWith(".csv") ? "csv" : name.endsWith(".db3") ? "cdr" : "json");
+            return new Encodings(Map.of(), name.endsWith(".csv") ? "csv" : name.endsWith(".db3") ? "cdr" : name.endsWith(".bag") ? "ros1" : "json");
         }
         Map<String, String> byTopic = new LinkedHashMap<>();
         try (McapReader reader = McapReader.openRecovering(file)) {

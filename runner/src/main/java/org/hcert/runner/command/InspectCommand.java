@@ -14,11 +14,12 @@ import org.hcert.conformance.profile.ProfileLoader;
 import org.hcert.conformance.profile.RobotProfile;
 import org.hcert.runner.ExitCodes;
 import org.hcert.runner.UsageException;
-import org.hcert.telemetry.Recordings;
+import org.hcert.telemetry.TelemetrySource;
 import org.hcert.telemetry.mapping.Role;
 import org.hcert.telemetry.ros.RosJsonDecoder;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -39,11 +40,14 @@ public final class InspectCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "recording (.ndjson, .jsonl, .csv, .mcap, .db3)")
+    @Parameters(index = "0", paramLabel = "FILE", description = "recording (.ndjson, .jsonl, .csv, .mcap, .db3, .bag)")
     private Path file;
 
     @Option(names = "--robot", paramLabel = "ROBOT.yaml", description = "robot profile whose topic mapping to check")
     private @Nullable Path robot;
+
+    @Mixin
+    private DefinitionsOption definitions = new DefinitionsOption();
 
     @Option(names = "--json", description = "print JSON instead of tables")
     private boolean json;
@@ -54,14 +58,23 @@ public final class InspectCommand implements Callable<Integer> {
         if (!Files.isRegularFile(file)) {
             throw new UsageException("%s: recording not found".formatted(file));
         }
-        List<TopicStats> topics = TopicStats.of(Recordings.open(file));
+        TelemetrySource source = definitions.open(file);
+        List<TopicStats> topics = TopicStats.of(source);
+        List<String> damage = source.warnings();
         Encodings encodings = Encodings.of(file);
         List<RoleCheck> roles = profile.map(p -> RoleCheck.of(p, topics)).orElse(List.of());
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(json(topics, encodings, roles).toPrettyString());
+            ObjectNode root = json(topics, encodings, roles);
+            damage.forEach(root.putArray("damage")::add);
+            out.println(root.toPrettyString());
         } else {
             InspectReport.print(out, file, topics, encodings, profile.map(p -> p.file().path()), roles);
+            if (!damage.isEmpty()) {
+                out.println();
+                out.println("DAMAGED: the recording could not be read whole; what is above is what could be read:");
+                damage.forEach(d -> out.println("  " + d));
+            }
         }
         out.flush();
         return ExitCodes.OK;

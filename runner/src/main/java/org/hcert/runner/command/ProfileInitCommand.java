@@ -12,11 +12,11 @@ import org.hcert.conformance.profile.ProfileException;
 import org.hcert.conformance.profile.ProfileLoader;
 import org.hcert.runner.ExitCodes;
 import org.hcert.runner.UsageException;
-import org.hcert.telemetry.Recordings;
 import org.hcert.telemetry.TelemetrySource;
 import org.hcert.telemetry.mapping.Role;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -36,8 +36,11 @@ public final class ProfileInitCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Option(names = "--from-recording", required = true, paramLabel = "FILE",
-            description = "recording (.ndjson, .jsonl, .csv, .mcap, .db3)")
+            description = "recording (.ndjson, .jsonl, .csv, .mcap, .db3, .bag)")
     private Path recording;
+
+    @Mixin
+    private DefinitionsOption definitions = new DefinitionsOption();
 
     @Option(names = "--out", paramLabel = "ROBOT.yaml", description = "file to write (must not exist); default: standard output")
     private @Nullable Path out;
@@ -50,7 +53,7 @@ public final class ProfileInitCommand implements Callable<Integer> {
         if (out != null && Files.exists(out)) {
             throw new UsageException("%s: already exists; choose another --out or remove it".formatted(out));
         }
-        TelemetrySource source = Recordings.open(recording);
+        TelemetrySource source = definitions.open(recording);
         List<TopicStats> topics = TopicStats.of(source);
         ProfileDraft.Mapping mapping = ProfileDraft.Mapping.guess(topics);
         RecordingFacts facts = RecordingFacts.of(source, mapping.first(Role.JOINTS), mapping.first(Role.ODOMETRY),

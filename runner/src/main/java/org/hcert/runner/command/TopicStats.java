@@ -10,7 +10,9 @@ import java.util.PriorityQueue;
 import java.util.Set;
 import org.hcert.telemetry.Message;
 import org.hcert.telemetry.MessageCursor;
+import org.hcert.telemetry.RawMessageSource;
 import org.hcert.telemetry.TelemetrySource;
+import org.hcert.telemetry.ros.RosJsonDecoder;
 
 /**
  * What one pass over a recording shows about each topic: types, message count, first and last
@@ -41,26 +43,36 @@ final class TopicStats {
     /** Read every message of {@code source}; topics in order of first appearance. */
     static List<TopicStats> of(TelemetrySource source) {
         Map<String, TopicStats> byTopic = new LinkedHashMap<>();
+        if (source instanceof RawMessageSource raw) {
+            // counts, types and times need no decoding
+            try (RawMessageSource.RawCursor cursor = raw.openRaw()) {
+                while (cursor.hasNext()) {
+                    RawMessageSource.RawMessage m = cursor.next();
+                    byTopic.computeIfAbsent(m.topic(), TopicStats::new).add(RosJsonDecoder.normalise(m.schema().name()), m.logTimeNs());
+                }
+            }
+            return List.copyOf(byTopic.values());
+        }
         try (MessageCursor cursor = source.open()) {
             while (cursor.hasNext()) {
                 Message m = cursor.next();
-                byTopic.computeIfAbsent(m.topic(), TopicStats::new).add(m);
+                byTopic.computeIfAbsent(m.topic(), TopicStats::new).add(m.type(), m.logTimeNs());
             }
         }
         return List.copyOf(byTopic.values());
     }
 
-    private void add(Message m) {
-        types.add(m.type());
+    private void add(String type, long logTimeNs) {
+        types.add(type);
         if (count > 0) {
-            gaps.add(new Gap(m.logTimeNs() - lastNs, m.logTimeNs()));
+            gaps.add(new Gap(logTimeNs - lastNs, logTimeNs));
             if (gaps.size() > GAPS_KEPT) {
                 gaps.poll();
             }
         } else {
-            firstNs = m.logTimeNs();
+            firstNs = logTimeNs;
         }
-        lastNs = m.logTimeNs();
+        lastNs = logTimeNs;
         count++;
     }
 

@@ -8,15 +8,18 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 import org.hcert.telemetry.Message;
 import org.hcert.telemetry.MessageCursor;
+import org.hcert.telemetry.RawMessageSource;
 import org.hcert.telemetry.TelemetryException;
 import org.hcert.telemetry.TelemetrySource;
 import org.hcert.telemetry.csv.CsvWriter;
 import org.hcert.telemetry.mcap.Compression;
+import org.hcert.telemetry.mcap.McapSource;
 import org.hcert.telemetry.ndjson.NdjsonWriter;
 
 /**
@@ -49,13 +52,21 @@ public final class Conversion {
      * What was written.
      *
      * @param messages the number of messages
-     * @param encodingByTopic per topic, in order of first appearance: {@code cdr} or {@code json}
-     *     (MCAP), {@code json} (NDJSON) or {@code csv}
+     * @param encodingByTopic per topic, in order of first appearance: {@code cdr}, {@code json} or
+     *     the source's own encoding (MCAP), {@code json} (NDJSON) or {@code csv}
+     * @param damage what the source could not read (a cut tail, a bad chunk, a missing index); an
+     *     MCAP output carries it in its {@value McapSource#DAMAGE_METADATA} metadata record, NDJSON
+     *     and CSV cannot
      */
-    public record Result(long messages, Map<String, String> encodingByTopic) {
+    public record Result(long messages, Map<String, String> encodingByTopic, List<String> damage) {
 
         public Result {
             encodingByTopic = Collections.unmodifiableMap(new LinkedHashMap<>(encodingByTopic));
+            damage = List.copyOf(damage);
+        }
+
+        Result(long messages, Map<String, String> encodingByTopic) {
+            this(messages, encodingByTopic, List.of());
         }
     }
 
@@ -79,7 +90,7 @@ public final class Conversion {
                 case MCAP -> mcap(source, partial, options);
             };
             move(partial, target);
-            return result;
+            return new Result(result.messages(), result.encodingByTopic(), source.warnings());
         } finally {
             deleteQuietly(partial);
         }
@@ -106,8 +117,22 @@ public final class Conversion {
     }
 
     private static Result mcap(TelemetrySource source, Path out, Options options) {
+        if (source instanceof RawMessageSource raw) {
+            // MCAP carries any schema and encoding: the messages are copied as stored, not re-encoded
+            try (McapMessageWriter writer = new McapMessageWriter(out, options.compression(), options.encoding(), raw.profile());
+                    RawMessageSource.RawCursor cursor = raw.openRaw()) {
+                long n = 0;
+                while (cursor.hasNext()) {
+                    writer.writeRaw(cursor.next());
+                    n++;
+                }
+                writer.markDamage(source.warnings());
+                return new Result(n, writer.encodingByTopic());
+            }
+        }
         try (McapMessageWriter writer = new McapMessageWriter(out, options.compression(), options.encoding())) {
             long n = copy(source, writer::write);
+            writer.markDamage(source.warnings());
             return new Result(n, writer.encodingByTopic());
         }
     }

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.hcert.telemetry.Message;
+import org.hcert.telemetry.RawMessageSource;
 import org.hcert.telemetry.SchemaInfo;
 import org.hcert.telemetry.TelemetryException;
 import org.hcert.telemetry.TelemetryFormatException;
@@ -26,6 +27,7 @@ final class McapMessageWriter implements AutoCloseable {
     private final McapWriter mcap;
     private final BodyEncoding encoding;
     private final Map<String, Integer> schemaIds = new HashMap<>();
+    private final Map<SchemaInfo, Integer> rawSchemaIds = new HashMap<>();
     private final Map<String, Channel> channels = new HashMap<>();
     private final Map<String, String> encodingByTopic = new LinkedHashMap<>();
 
@@ -33,9 +35,29 @@ final class McapMessageWriter implements AutoCloseable {
     private record Channel(int id, Optional<CdrEncoder> cdr, long[] sequence) {}
 
     McapMessageWriter(Path file, Compression compression, BodyEncoding encoding) {
+        this(file, compression, encoding, encoding == BodyEncoding.CDR ? "ros2" : "");
+    }
+
+    /** @param profile the MCAP profile written in the header ({@code ros1}, {@code ros2}, or empty) */
+    McapMessageWriter(Path file, Compression compression, BodyEncoding encoding, String profile) {
         this.encoding = encoding;
-        this.mcap = McapWriter.builder().compression(compression).profile(encoding == BodyEncoding.CDR ? "ros2" : "")
-                .open(file);
+        this.mcap = McapWriter.builder().compression(compression).profile(profile).open(file);
+    }
+
+    /**
+     * Write a message as its source stored it: its own schema (registered once per distinct schema)
+     * and encoding, its bytes unchanged.
+     */
+    void writeRaw(RawMessageSource.RawMessage m) {
+        SchemaInfo schema = m.schema();
+        String key = m.topic() + "\n" + m.messageEncoding() + "\n" + schema.name() + "\n" + schema.encoding() + "\n"
+                + java.util.Arrays.hashCode(schema.data());
+        Channel channel = channels.computeIfAbsent(key, k -> {
+            int schemaId = rawSchemaIds.computeIfAbsent(schema, s -> mcap.registerSchema(s.name(), s.encoding(), s.data()));
+            encodingByTopic.merge(m.topic(), m.messageEncoding(), (a, b) -> a.equals(b) ? a : a + "+" + b);
+            return new Channel(mcap.registerChannel(m.topic(), m.messageEncoding(), schemaId, Map.of()), Optional.empty(), new long[1]);
+        });
+        mcap.write(channel.id(), ++channel.sequence()[0], m.logTimeNs(), m.logTimeNs(), m.data());
     }
 
     /** The message encoding written for each topic, in order of first appearance. */
@@ -70,6 +92,17 @@ final class McapMessageWriter implements AutoCloseable {
     private static byte[] jsonSchema(String type) {
         return "{\"title\":%s,\"type\":\"object\"}".formatted(NdjsonWriter.json(TextNode.valueOf(type)))
                 .getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Record what the source could not read, so that the copy is as damaged as the original (nothing when sound). */
+    void markDamage(java.util.List<String> damage) {
+        if (!damage.isEmpty()) {
+            Map<String, String> entries = new LinkedHashMap<>();
+            for (int i = 0; i < damage.size(); i++) {
+                entries.put("%03d".formatted(i + 1), damage.get(i));
+            }
+            mcap.metadata(org.hcert.telemetry.mcap.McapSource.DAMAGE_METADATA, entries);
+        }
     }
 
     @Override

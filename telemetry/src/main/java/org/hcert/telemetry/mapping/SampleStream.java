@@ -56,7 +56,7 @@ public final class SampleStream implements Iterator<Sample>, Closeable {
             }
         }
         this.mcap = source instanceof McapSource m ? McapSamples.open(m, Map.copyOf(wantedTopics), Map.copyOf(chosenFrames)) : null;
-        this.cursor = mcap == null ? source.open() : null;
+        this.cursor = mcap == null ? source.open(Set.copyOf(wantedTopics.keySet())) : null;
     }
 
     /** Start a pass over {@code source} for the given roles. */
@@ -179,12 +179,12 @@ public final class SampleStream implements Iterator<Sample>, Closeable {
         return counts.getOrDefault(role, 0L);
     }
 
-    /** Log time of the first message seen in the pass (any topic; wanted topics only for MCAP), if any. */
+    /** Log time of the first message seen in the pass (any topic; wanted topics only for MCAP and ROS 1 bags), if any. */
     public Optional<Long> firstTimeNs() {
         return firstNs == Long.MAX_VALUE ? Optional.empty() : Optional.of(firstNs);
     }
 
-    /** Log time of the last message seen so far (any topic; wanted topics only for MCAP), if any. */
+    /** Log time of the last message seen so far (any topic; wanted topics only for MCAP and ROS 1 bags), if any. */
     public Optional<Long> lastTimeNs() {
         return lastNs == Long.MIN_VALUE ? Optional.empty() : Optional.of(lastNs);
     }

@@ -31,6 +31,7 @@ public final class McapSource implements TelemetrySource {
     private final BodyDecoder decoder;
     private final boolean recover;
     private volatile List<String> warnings = List.of();
+    private volatile List<String> marks = List.of();
     private volatile @Nullable McapReader lastReader;
 
     private McapSource(Path file, BodyDecoder decoder, boolean recover) {
@@ -61,7 +62,25 @@ public final class McapSource implements TelemetrySource {
     public McapReader openReader() {
         McapReader reader = recover ? McapReader.openRecovering(file) : McapReader.open(file);
         lastReader = reader;
+        marks = damageMarks(reader);
         return reader;
+    }
+
+    /**
+     * The name of the metadata record in which {@code hcert telemetry convert} carries the damage
+     * of the recording it converted: each value is one warning, so a converted copy of a damaged
+     * recording is as damaged as the original.
+     */
+    public static final String DAMAGE_METADATA = "hcert.damage";
+
+    private static List<String> damageMarks(McapReader reader) {
+        List<String> out = new java.util.ArrayList<>();
+        for (McapRecord.MetadataIndex m : reader.metadataIndexes()) {
+            if (m.name().equals(DAMAGE_METADATA)) {
+                new java.util.TreeMap<>(reader.metadata(m).metadata()).forEach((k, v) -> out.add("converted from a damaged recording: " + v));
+            }
+        }
+        return List.copyOf(out);
     }
 
     /** The decoder this source gives message bodies to. */
@@ -73,7 +92,13 @@ public final class McapSource implements TelemetrySource {
     @Override
     public List<String> warnings() {
         McapReader reader = lastReader;
-        return reader == null ? warnings : List.copyOf(reader.warnings());
+        List<String> read = reader == null ? warnings : reader.warnings();
+        if (marks.isEmpty()) {
+            return List.copyOf(read);
+        }
+        List<String> all = new java.util.ArrayList<>(read);
+        all.addAll(marks);
+        return List.copyOf(all);
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -28,6 +29,8 @@ import org.hcert.telemetry.TelemetryException;
 public final class RosDefinitions {
 
     private static final String SEPARATOR = "=".repeat(80);
+    /** How deep {@link #fromDirectory} looks: {@code install/<pkg>/share/<pkg>/msg/<Type>.msg} is 5. */
+    private static final int MAX_DEPTH = 8;
 
     private final Map<String, String> textByType;
 
@@ -46,7 +49,10 @@ public final class RosDefinitions {
     }
 
     /**
-     * Read every {@code <root>/<package>/msg/<Type>.msg}, the layout of a ROS share directory.
+     * Read every {@code <package>/msg/<Type>.msg} under {@code root}, at any depth: a ROS
+     * {@code share} directory, a workspace's {@code install} tree (merged or isolated) or source
+     * tree. When two files define the same type, the one with the shorter path wins (then the first
+     * in name order), so {@code root/<package>/msg} beats a copy deeper down.
      *
      * @throws TelemetryException when {@code root} is not a readable directory
      */
@@ -57,19 +63,73 @@ public final class RosDefinitions {
                     .formatted(root));
         }
         Map<String, String> texts = new HashMap<>();
-        try (Stream<Path> files = Files.walk(root, 3)) {
-            for (Path file : (Iterable<Path>) files::iterator) {
-                Path relative = root.relativize(file);
+        try (Stream<Path> files = Files.walk(root, MAX_DEPTH)) {
+            List<Path> found = files.filter(f -> f.getFileName().toString().endsWith(".msg") && f.getNameCount() >= 3
+                    && f.getName(f.getNameCount() - 2).toString().equals("msg") && Files.isRegularFile(f))
+                    .sorted(java.util.Comparator.comparingInt(Path::getNameCount).thenComparing(Path::toString)).toList();
+            for (Path file : found) {
                 String name = file.getFileName().toString();
-                if (relative.getNameCount() == 3 && relative.getName(1).toString().equals("msg") && name.endsWith(".msg")) {
-                    String type = relative.getName(0) + "/" + name.substring(0, name.length() - 4);
+                String type = file.getName(file.getNameCount() - 3) + "/" + name.substring(0, name.length() - 4);
+                if (!texts.containsKey(type)) {
                     texts.put(type, Files.readString(file, StandardCharsets.UTF_8));
                 }
             }
         } catch (IOException | UncheckedIOException e) {
             throw new TelemetryException("%s: cannot read message definitions: %s".formatted(root, e.getMessage()), e);
         }
+        if (texts.isEmpty()) {
+            throw new TelemetryException("%s: no message definitions in it (looked for <package>/msg/<Type>.msg, %d levels deep)"
+                    .formatted(root, MAX_DEPTH));
+        }
         return new RosDefinitions(texts);
+    }
+
+    /**
+     * The common ROS 2 interface packages as released for Humble (std_msgs, builtin_interfaces, rcl_interfaces,
+     * geometry_msgs, sensor_msgs, nav_msgs, tf2_msgs, diagnostic_msgs, trajectory_msgs,
+     * control_msgs) and hcert's own types, bundled in the jar.
+     */
+    public static RosDefinitions bundledInterfaces() {
+        return Bundled.INSTANCE;
+    }
+
+    /** These definitions, and {@code other}'s for the types these lack. */
+    public RosDefinitions and(RosDefinitions other) {
+        Map<String, String> both = new HashMap<>(other.textByType);
+        both.putAll(textByType);
+        return new RosDefinitions(both);
+    }
+
+    /** How many types are defined here. */
+    public int size() {
+        return textByType.size();
+    }
+
+    /** Loaded on first use. */
+    private static final class Bundled {
+        static final RosDefinitions INSTANCE = new RosDefinitions(loadBundled());
+    }
+
+    private static Map<String, String> loadBundled() {
+        Map<String, String> texts = new HashMap<>();
+        for (String type : resource("/ros-interfaces/INDEX").lines().filter(l -> !l.isBlank()).toList()) {
+            texts.put(type, resource("/ros-interfaces/" + type.replace("/", "/msg/") + ".msg"));
+        }
+        for (String own : List.of("hcert/SafetyState", "hcert/Event")) {
+            texts.put(own, resource("/ros-definitions/" + own.replace("/", "/msg/") + ".msg"));
+        }
+        return texts;
+    }
+
+    private static String resource(String name) {
+        try (java.io.InputStream in = RosDefinitions.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("bundled definition %s is missing from the jar".formatted(name));
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read bundled definition " + name, e);
+        }
     }
 
     /**

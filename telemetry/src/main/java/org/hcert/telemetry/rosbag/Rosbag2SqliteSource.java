@@ -22,14 +22,17 @@ import org.hcert.telemetry.TelemetryException;
 import org.hcert.telemetry.TelemetrySource;
 import org.hcert.telemetry.ros.RosBodyDecoders;
 import org.hcert.telemetry.ros.RosDefinitions;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One rosbag2 SQLite file ({@code .db3}), its messages decoded into their JSON shape and returned
  * in timestamp order.
  *
  * <p>Message definitions come, in this order, from the overriding {@link RosDefinitions}, from the
- * bag's own {@code message_definitions} table (rosbag2 Iron and later), and from the fallback
- * {@link RosDefinitions}. A topic without any definition fails at its first message.
+ * bag's own {@code message_definitions} table (rosbag2 Iron and later), from the fallback
+ * {@link RosDefinitions} (a user's {@code --definitions}), and from the common interfaces hcert
+ * bundles ({@link RosDefinitions#bundledInterfaces()}), so that Foxy, Galactic and Humble bags of
+ * standard types need nothing more. A topic without any definition fails at its first message.
  *
  * <p>The file is opened read-only and, unless a non-empty write-ahead log ({@code .db3-wal}) lies
  * next to it, as immutable, so reading never creates files beside the recording.
@@ -51,13 +54,13 @@ public final class Rosbag2SqliteSource implements TelemetrySource {
     /** Read {@code file} with the standard decoders and the bag's own definitions. */
     public static Rosbag2SqliteSource of(Path file) {
         Objects.requireNonNull(file, "file must not be null");
-        return new Rosbag2SqliteSource(file, RosBodyDecoders.standard(), RosDefinitions.none(), RosDefinitions.none());
+        return new Rosbag2SqliteSource(file, RosBodyDecoders.standard(), RosDefinitions.none(), RosDefinitions.bundledInterfaces());
     }
 
-    /** Use {@code definitions} for the types the bag has no definition for. */
+    /** Use {@code definitions} for the types the bag has no definition for, before the bundled ones. */
     public Rosbag2SqliteSource withFallbackDefinitions(RosDefinitions definitions) {
         Objects.requireNonNull(definitions, "definitions must not be null");
-        return new Rosbag2SqliteSource(file, decoder, overriding, definitions);
+        return new Rosbag2SqliteSource(file, decoder, overriding, definitions.and(RosDefinitions.bundledInterfaces()));
     }
 
     /** Use {@code definitions} instead of the bag's own for the types they define (for bags with wrong definitions). */
@@ -83,6 +86,12 @@ public final class Rosbag2SqliteSource implements TelemetrySource {
      */
     @Override
     public MessageCursor open() {
+        return open((Set<String>) null);
+    }
+
+    /** A pass over the messages of {@code topics} only (null: all): the others are not read, so not decoded. */
+    @Override
+    public MessageCursor open(@Nullable Set<String> topicNames) {
         if (!Files.isRegularFile(file)) {
             throw new TelemetryException("%s: recording not found".formatted(file));
         }
@@ -94,7 +103,9 @@ public final class Rosbag2SqliteSource implements TelemetrySource {
                         .formatted(file, tables.isEmpty() ? "none" : String.join(", ", tables.stream().sorted().toList())));
             }
             Map<Long, Topic> topics = topics(connection, tables.contains("message_definitions"));
-            return new SqliteCursor(file.toString(), connection, topics, decoder);
+            Set<Long> wanted = topicNames == null ? null : topics.entrySet().stream()
+                    .filter(e -> topicNames.contains(e.getValue().name())).map(Map.Entry::getKey).collect(java.util.stream.Collectors.toSet());
+            return new SqliteCursor(file.toString(), connection, topics, decoder, wanted);
         } catch (SQLException e) {
             closeQuietly(connection);
             throw new TelemetryException("%s: not a rosbag2 database: %s".formatted(file, e.getMessage()), e);

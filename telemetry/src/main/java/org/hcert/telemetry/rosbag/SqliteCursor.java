@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
+import java.util.Set;
 import org.hcert.telemetry.BodyDecoder;
 import org.hcert.telemetry.Message;
 import org.hcert.telemetry.LookaheadCursor;
@@ -25,14 +26,19 @@ final class SqliteCursor extends LookaheadCursor {
     private final Statement statement;
     private final ResultSet rows;
 
-    SqliteCursor(String file, Connection connection, Map<Long, Topic> topics, BodyDecoder decoder) throws SQLException {
+    /** @param wanted the ids of the topics whose messages are read, or null for all */
+    SqliteCursor(String file, Connection connection, Map<Long, Topic> topics, BodyDecoder decoder, @Nullable Set<Long> wanted)
+            throws SQLException {
         super(file);
         this.file = file;
         this.connection = connection;
         this.topics = topics;
         this.decoder = decoder;
         this.statement = connection.createStatement();
-        this.rows = statement.executeQuery("SELECT id, topic_id, timestamp, data FROM messages ORDER BY timestamp, id");
+        // ids are numbers from the bag's own topics table, never text: safe to write into the query
+        String where = wanted == null ? "" : " WHERE topic_id IN (%s)".formatted(wanted.isEmpty() ? "NULL"
+                : String.join(", ", wanted.stream().sorted().map(String::valueOf).toList()));
+        this.rows = statement.executeQuery("SELECT id, topic_id, timestamp, data FROM messages" + where + " ORDER BY timestamp, id");
     }
 
     @Override
@@ -57,8 +63,9 @@ final class SqliteCursor extends LookaheadCursor {
 
     private JsonNode decode(Topic topic, byte @Nullable [] data, String where) {
         if (topic.schema() == null) {
-            throw new TelemetryFormatException(where, ("no message definition for type %s (topic %s): the bag has none; "
-                    + "supply its .msg files with withFallbackDefinitions").formatted(topic.type(), topic.name()));
+            throw new TelemetryFormatException(where, ("no message definition for type %s (topic %s): the bag stores none "
+                    + "and hcert bundles none for it; give the folder of its .msg files (a workspace's share/ folder) with "
+                    + "--definitions DIR").formatted(topic.type(), topic.name()));
         }
         try {
             return decoder.decode(topic.schema(), topic.serializationFormat(), ByteBuffer.wrap(data == null ? new byte[0] : data));

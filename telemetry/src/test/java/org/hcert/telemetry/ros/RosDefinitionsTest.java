@@ -74,4 +74,43 @@ class RosDefinitionsTest {
                 .isInstanceOf(TelemetryException.class)
                 .hasMessage(missing + ": not a directory of ROS message definitions (<package>/msg/<Type>.msg)");
     }
+
+    @Test
+    void findsDefinitionsInAWorkspacesInstallTreeAndPrefersTheShallowestCopy() throws IOException {
+        // an isolated install: install/<pkg>/share/<pkg>/msg; a stale copy of one type deeper in a build folder
+        write("install/acme_msgs/share/acme_msgs/msg/MotorState.msg", "float32 q\nfloat32 dq\n");
+        write("install/acme_msgs/share/acme_msgs/msg/LowState.msg", "acme_msgs/MotorState[12] motor_state\n");
+        write("build/acme_msgs/rosidl_adapter/x/acme_msgs/msg/MotorState.msg", "float32 stale\n");
+
+        SchemaInfo low = RosDefinitions.fromDirectory(root).schema("acme_msgs/msg/LowState").orElseThrow();
+        assertThat(new String(low.data(), java.nio.charset.StandardCharsets.UTF_8)).contains("MSG: acme_msgs/msg/MotorState\nfloat32 q\n")
+                .doesNotContain("stale");
+    }
+
+    @Test
+    void refusesADirectoryWithoutDefinitions() throws IOException {
+        write("notes/readme.txt", "nothing here\n");
+
+        assertThatThrownBy(() -> RosDefinitions.fromDirectory(root)).isInstanceOf(TelemetryException.class)
+                .hasMessageContaining("no message definitions in it");
+    }
+
+    @Test
+    void bundlesTheCommonInterfacesAndYieldsToGivenDefinitions() throws IOException {
+        RosDefinitions bundled = RosDefinitions.bundledInterfaces();
+        java.util.List<String> types = new java.util.ArrayList<>(new String(RosDefinitions.class.getResourceAsStream(
+                "/ros-interfaces/INDEX").readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().toList());
+        assertThat(types).hasSizeGreaterThan(120).contains("sensor_msgs/JointState", "tf2_msgs/TFMessage", "control_msgs/DynamicJointState",
+                "trajectory_msgs/JointTrajectory", "diagnostic_msgs/DiagnosticArray", "rcl_interfaces/Log");
+        types.add("hcert/SafetyState");
+        for (String type : types) {
+            SchemaInfo schema = bundled.schema(type).orElseThrow();
+            // every dependency is bundled too: the definition parses (a missing one throws)
+            assertThat(DefinitionParser.parse(schema.name(), new String(schema.data(), java.nio.charset.StandardCharsets.UTF_8),
+                    Dialect.ROS2)).as(type).isNotNull();
+        }
+        write("sensor_msgs/msg/JointState.msg", "string[] name\n");
+        SchemaInfo mine = RosDefinitions.fromDirectory(root).and(bundled).schema("sensor_msgs/msg/JointState").orElseThrow();
+        assertThat(new String(mine.data(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("string[] name\n");
+    }
 }

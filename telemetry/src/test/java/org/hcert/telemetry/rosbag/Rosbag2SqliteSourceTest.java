@@ -143,7 +143,8 @@ class Rosbag2SqliteSourceTest {
             assertThatThrownBy(cursor::next)
                     .isInstanceOf(TelemetryFormatException.class)
                     .hasMessage(Rosbag2Bags.seek() + ":messages.id=1: no message definition for type test_msgs/BasicTypes "
-                            + "(topic topic1): the bag has none; supply its .msg files with withFallbackDefinitions");
+                            + "(topic topic1): the bag stores none and hcert bundles none for it; give the folder of its .msg "
+                            + "files (a workspace's share/ folder) with --definitions DIR");
         }
     }
 
@@ -203,6 +204,43 @@ class Rosbag2SqliteSourceTest {
                     .isInstanceOf(TelemetryFormatException.class)
                     .hasMessage(Rosbag2Bags.talker() + ":messages.id=1: topic /rosout: rcl_interfaces/msg/Log (cdr), "
                             + "byte 5: 171 bytes left over after the last field; the body does not match the definition");
+        }
+    }
+
+    /**
+     * talker as Foxy, Galactic and Humble write a bag: without the message_definitions table (here
+     * dropped from a copy). std_msgs/String, rcl_interfaces/Log and ParameterEvent are read with the
+     * definitions hcert bundles, and give the bodies the supplied public definitions give.
+     */
+    @Test
+    void readsABagWithoutStoredDefinitionsWithTheBundledInterfaces(@TempDir Path dir) throws IOException, SQLException {
+        Path humble = dir.resolve("talker.db3");
+        Files.copy(Rosbag2Bags.talker(), humble);
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + humble); Statement st = c.createStatement()) {
+            st.execute("DROP TABLE message_definitions");
+        }
+        List<Message> bundled = readAll(Rosbag2SqliteSource.of(humble));
+        List<Message> supplied = readAll(Rosbag2SqliteSource.of(Rosbag2Bags.talker()).withOverridingDefinitions(Rosbag2Bags.definitions()));
+        assertThat(bundled).hasSameSizeAs(supplied);
+        assertThat(onTopic(bundled, "/topic")).hasSize(10);
+        assertThat(onTopic(bundled, "/rosout")).hasSize(10);
+        for (int i = 0; i < bundled.size(); i++) {
+            assertThat(bundled.get(i).topic()).isEqualTo(supplied.get(i).topic());
+            if (!bundled.get(i).topic().equals("/parameter_events")) {
+                assertThat(bundled.get(i).body()).isEqualTo(supplied.get(i).body());
+            }
+        }
+    }
+
+    /** Only the wanted topics are read: a topic without any definition does not stop a pass that does not need it. */
+    @Test
+    void aTopicThatIsNotWantedIsNotDecoded() {
+        TelemetrySource seek = Rosbag2SqliteSource.of(Rosbag2Bags.seek());
+        try (MessageCursor cursor = seek.open(java.util.Set.of("/somewhere_else"))) {
+            assertThat(cursor.hasNext()).isFalse();
+        }
+        try (MessageCursor cursor = seek.open(java.util.Set.of("topic1"))) {
+            assertThatThrownBy(cursor::next).hasMessageContaining("no message definition for type test_msgs/BasicTypes");
         }
     }
 

@@ -1,0 +1,118 @@
+package org.hcert.runner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * ROS 1 bags written by the reference writer (telemetry's test data, {@code data/ros1}) through
+ * every command: inspect, convert without loss, profile init, and certify with a mapped profile,
+ * with a robot that passes, one that fails, and a damaged bag.
+ */
+class Ros1BagIT {
+
+    private static final Path BAGS = Path.of("../telemetry/src/test/resources/data/ros1");
+    private static final String STANDARD = "../profiles/standards/heis-2026.yaml";
+    private static final String LAB = "../profiles/labs/demo-lab.yaml";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    /** A reviewed profile of the bags' four-joint robot; its joints' soft limits are ±{@code limitRad}. */
+    private Path robot(double limitRad) throws IOException {
+        String joints = String.join("\n", java.util.stream.Stream.of("left_hip", "left_knee", "right_hip", "right_knee")
+                .map(j -> "  - {name: %s, lower: %s, upper: %s}".formatted(j, -limitRad, limitRad)).toList());
+        return Files.writeString(dir.resolve("robot-" + limitRad + ".yaml"), """
+                schema: hcert/robot-profile/v1
+                identity: {manufacturer: hcert tests, model: ros1-bag robot, serial: "1", firmware: "1"}
+                robotClass: compact-biped
+                capabilities: [walking]
+                declared: {}
+                joints:
+                %s
+                topics:
+                  joints: [/joint_states]
+                  imu: [/imu]
+                  odometry: [/odom]
+                """.formatted(joints));
+    }
+
+    private JsonNode certify(Path robot, Path recording, String out) throws IOException {
+        CertifyCommandIT.Run run = CertifyCommandIT.hcert("certify", "--robot", robot.toString(), "--standard", STANDARD, "--lab", LAB,
+                "--recording", recording.toString(), "--out", dir.resolve(out).toString(), "--no-html");
+        assertThat(run.stderr()).doesNotContain("Exception");
+        return JSON.readTree(dir.resolve(out).resolve("certificate.json").toFile());
+    }
+
+    private static JsonNode clause(JsonNode certificate, String id) {
+        for (JsonNode c : certificate.get("clauses")) {
+            if (c.get("id").asText().equals(id)) {
+                return c;
+            }
+        }
+        throw new AssertionError("no clause " + id);
+    }
+
+    @Test
+    void inspectListsTheBagsTopicsWithoutDecodingThem() {
+        CertifyCommandIT.Run run = CertifyCommandIT.hcert("telemetry", "inspect", BAGS.resolve("robot-bz2.bag").toString());
+        assertThat(run.exitCode()).as(run.stderr()).isEqualTo(ExitCodes.OK);
+        assertThat(run.stdout()).contains("messages:  494 on 4 topics")
+                .containsPattern("/joint_states +sensor_msgs/msg/JointState +ros1 +200 +100.00")
+                .containsPattern("/odom +nav_msgs/msg/Odometry +ros1 +92 +50.00")
+                .containsPattern("/rosout +rosgraph_msgs/msg/Log +ros1 +2 ")
+                .doesNotContain("DAMAGED");
+    }
+
+    @Test
+    void convertsToMcapKeepingTheBagsOwnSchemasAndCertifiesTheSameEitherWay() throws IOException {
+        Path mcap = dir.resolve("robot.mcap");
+        CertifyCommandIT.Run convert = CertifyCommandIT.hcert("telemetry", "convert", BAGS.resolve("robot-lz4.bag").toString(), mcap.toString());
+        assertThat(convert.exitCode()).as(convert.stderr()).isEqualTo(ExitCodes.OK);
+        assertThat(convert.stdout()).contains("494 messages on 4 topics (mcap, zstd chunks, ros1 bodies)");
+        assertThat(CertifyCommandIT.hcert("telemetry", "inspect", mcap.toString()).stdout())
+                .containsPattern("/joint_states +sensor_msgs/JointState +ros1/ros1msg +200 ");
+
+        Path robot = robot(0.2);
+        JsonNode fromBag = clause(certify(robot, BAGS.resolve("robot-lz4.bag"), "bag"), "LC-JNT-01");
+        JsonNode fromMcap = clause(certify(robot, mcap, "mcap"), "LC-JNT-01");
+        assertThat(fromBag.get("verdict").asText()).isEqualTo("PASS");
+        assertThat(fromMcap.get("verdict").asText()).isEqualTo("PASS");
+        for (int i = 0; i < 4; i++) {
+            assertThat(fromMcap.get("measurements").get(i).get("measured").asDouble())
+                    .isEqualTo(fromBag.get("measurements").get(i).get("measured").asDouble());
+        }
+    }
+
+    @Test
+    void aJointBeyondItsDeclaredLimitInTheBagFails() throws IOException {
+        // the bag's joints swing to ±0.1 rad; limits of ±0.05 rad are overrun
+        JsonNode range = clause(certify(robot(0.05), BAGS.resolve("robot-none.bag"), "narrow"), "LC-JNT-01");
+        assertThat(range.get("verdict").asText()).isEqualTo("FAIL");
+    }
+
+    @Test
+    void aDamagedBagStaysDamagedThroughConversionAndNeverPasses() throws IOException {
+        Path unindexed = BAGS.resolve("robot-unindexed.bag");
+        assertThat(CertifyCommandIT.hcert("telemetry", "inspect", unindexed.toString()).stdout())
+                .contains("DAMAGED").contains("the bag has no index");
+        Path mcap = dir.resolve("copy.mcap");
+        CertifyCommandIT.Run convert = CertifyCommandIT.hcert("telemetry", "convert", unindexed.toString(), mcap.toString());
+        assertThat(convert.exitCode()).isEqualTo(ExitCodes.INCOMPLETE);
+        assertThat(convert.stderr()).contains("is damaged").contains("the bag has no index");
+
+        Path robot = robot(0.2);
+        for (Path recording : new Path[] {unindexed, mcap}) {
+            JsonNode range = clause(certify(robot, recording, "out-" + recording.getFileName()), "LC-JNT-01");
+            assertThat(range.get("verdict").asText()).as(recording.toString()).isEqualTo("INCONCLUSIVE");
+            assertThat(range.toString()).contains("the bag has no index");
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package org.hcert.telemetry;
+
+import java.io.Closeable;
+import java.nio.ByteBuffer;
+import java.util.Iterator;
+import java.util.Objects;
+
+/**
+ * A source that can hand out its messages as it stores them: the serialized body with its schema
+ * and message encoding, undecoded. A converter that can carry them (MCAP carries ros1msg, ros2msg
+ * and JSON schemas alike) copies them as they are instead of re-encoding decoded values, so
+ * nothing is lost or invented on the way.
+ */
+public interface RawMessageSource extends TelemetrySource {
+
+    /**
+     * One stored message.
+     *
+     * @param logTimeNs the time it was logged, ns since the epoch
+     * @param topic its topic
+     * @param schema the schema its body was written with
+     * @param messageEncoding the body's encoding ({@code ros1}, {@code cdr}, {@code json}, …)
+     * @param data the body, from its position to its limit
+     * @param origin where it is in the source, for messages
+     */
+    record RawMessage(long logTimeNs, String topic, SchemaInfo schema, String messageEncoding, ByteBuffer data, String origin) {
+
+        public RawMessage {
+            Objects.requireNonNull(topic, "topic must not be null");
+            Objects.requireNonNull(schema, "schema must not be null");
+            Objects.requireNonNull(messageEncoding, "messageEncoding must not be null");
+            data = data.asReadOnlyBuffer();
+            Objects.requireNonNull(origin, "origin must not be null");
+        }
+    }
+
+    /** A forward-only pass over the stored messages in log-time order. */
+    interface RawCursor extends Iterator<RawMessage>, Closeable {
+        @Override
+        void close();
+    }
+
+    /**
+     * Start a pass over every message, undecoded; {@link #warnings()} then tells what the pass
+     * could not read.
+     *
+     * @throws TelemetryException if the source cannot be opened
+     */
+    RawCursor openRaw();
+
+    /** The MCAP profile of its messages ({@code ros1}, {@code ros2}), or empty when they have none in common. */
+    default String profile() {
+        return "";
+    }
+}
