@@ -115,4 +115,36 @@ class Ros1BagIT {
             assertThat(range.toString()).contains("the bag has no index");
         }
     }
+
+    @Test
+    void severalRecordingsAndBagFoldersAreJudgedTogetherAndEveryFileIsHashed() throws IOException, Exception {
+        // the bag, and a second recorder's log of the same session (a chatter topic no role maps)
+        Path log = Files.writeString(dir.resolve("second-recorder.ndjson"), """
+                {"t":1767261600500000000,"topic":"/chatter","type":"std_msgs/msg/String","msg":{"data":"hello"}}
+                """);
+        Path bag = BAGS.resolve("robot-lz4.bag");
+        CertifyCommandIT.Run run = CertifyCommandIT.hcert("certify", "--robot", robot(0.2).toString(), "--standard", STANDARD,
+                "--lab", LAB, "--recording", bag.toString(), "--recording", log.toString(), "--out", dir.resolve("two").toString(),
+                "--no-html");
+        assertThat(run.stderr()).doesNotContain("Exception");
+        JsonNode certificate = JSON.readTree(dir.resolve("two/certificate.json").toFile());
+        assertThat(clause(certificate, "LC-JNT-01").get("verdict").asText()).isEqualTo("PASS");
+        JsonNode recordings = certificate.get("evidence").get("recordings");
+        assertThat(recordings).hasSize(2);
+        assertThat(recordings.get(0).get("path").asText()).isEqualTo(bag.toString());
+        assertThat(recordings.get(1).get("sha256").asText()).isEqualTo(sha256(log));
+
+        // a split rosbag2 bag folder: its metadata and each of its five files
+        Path wbag = Path.of("../telemetry/src/test/resources/data/rosbag2/rosbag2_py/test/resources/mcap/wbag");
+        CertifyCommandIT.hcert("certify", "--robot", robot(0.2).toString(), "--standard", STANDARD, "--lab", LAB,
+                "--recording", wbag.toString(), "--out", dir.resolve("folder").toString(), "--no-html");
+        JsonNode folder = JSON.readTree(dir.resolve("folder/certificate.json").toFile()).get("evidence").get("recordings");
+        assertThat(folder).hasSize(6);
+        assertThat(folder.get(0).get("path").asText()).endsWith("metadata.yaml");
+        assertThat(folder.get(5).get("sha256").asText()).isEqualTo(sha256(wbag.resolve("wbag_4.mcap")));
+    }
+
+    private static String sha256(Path file) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+    }
 }

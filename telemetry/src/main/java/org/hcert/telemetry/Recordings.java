@@ -1,12 +1,15 @@
 package org.hcert.telemetry;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import org.hcert.telemetry.csv.CsvSource;
 import org.hcert.telemetry.mcap.McapSource;
 import org.hcert.telemetry.ndjson.NdjsonSource;
 import org.hcert.telemetry.ros.RosBodyDecoders;
 import org.hcert.telemetry.ros.RosDefinitions;
+import org.hcert.telemetry.rosbag.BagFolder;
 import org.hcert.telemetry.rosbag.Rosbag2SqliteSource;
 import org.hcert.telemetry.rosbag1.Ros1BagSource;
 
@@ -17,15 +20,27 @@ public final class Recordings {
 
     /**
      * Open {@code file}; {@code .ndjson} and {@code .jsonl} are read as hcert NDJSON, {@code .csv} as
-     * hcert CSV, {@code .mcap}
-     * as MCAP (up to its last valid record), {@code .db3} as one rosbag2 sqlite3 file, {@code .bag} as a
-     * ROS 1 bag (format 2.0). MCAP bodies
-     * are decoded by {@link RosBodyDecoders#standard()}: CDR, ROS 1 or JSON.
+     * hcert CSV, {@code .mcap} as MCAP (up to its last valid record), {@code .db3} as one rosbag2
+     * sqlite3 file, {@code .bag} as a ROS 1 bag (format 2.0), and a folder as a rosbag2 bag folder
+     * ({@code metadata.yaml} and the files it lists, merged). MCAP bodies are decoded by
+     * {@link RosBodyDecoders#standard()}: CDR, ROS 1 or JSON.
      *
      * @throws TelemetryException when the extension names no format hcert reads
      */
     public static TelemetrySource open(Path file) {
         return open(file, RosDefinitions.none());
+    }
+
+    /**
+     * Open several recordings (files or bag folders) as one, their messages merged by log time;
+     * one recording is opened as it is.
+     */
+    public static TelemetrySource open(List<Path> recordings, RosDefinitions definitions) {
+        if (recordings.size() == 1) {
+            return open(recordings.get(0), definitions);
+        }
+        List<TelemetrySource> parts = recordings.stream().map(r -> open(r, definitions)).toList();
+        return new MergedSource(String.join(" + ", recordings.stream().map(Path::toString).toList()), parts);
     }
 
     /**
@@ -35,6 +50,9 @@ public final class Recordings {
      * rosbag2 from Iron on) keep their own.
      */
     public static TelemetrySource open(Path file, RosDefinitions definitions) {
+        if (Files.isDirectory(file)) {
+            return BagFolder.open(file, f -> open(f, definitions));
+        }
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".ndjson") || name.endsWith(".jsonl")) {
             return new NdjsonSource(file);

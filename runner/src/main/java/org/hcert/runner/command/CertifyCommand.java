@@ -13,7 +13,6 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import org.hcert.conformance.plan.Plan;
 import org.hcert.conformance.profile.LabProfile;
-import org.hcert.conformance.profile.ProfileFile;
 import org.hcert.conformance.profile.ProfileLoader;
 import org.hcert.conformance.profile.RobotProfile;
 import org.hcert.conformance.profile.StandardProfile;
@@ -70,9 +69,10 @@ public final class CertifyCommand implements Callable<Integer> {
 
     /** Where the telemetry comes from: a recording, or a live robot. */
     static final class Evidence {
-        @Option(names = "--recording", required = true, paramLabel = "FILE",
-                description = "recorded telemetry (.mcap, .ndjson, .csv, .db3, .bag)")
-        @Nullable Path recording;
+        @Option(names = "--recording", required = true, paramLabel = "FILE|FOLDER",
+                description = "recorded telemetry (.mcap, .ndjson, .csv, .db3, .bag, or a rosbag2 bag folder); repeat it to merge "
+                        + "several recordings of one session by time")
+        @Nullable List<Path> recording;
 
         @Option(names = "--link", required = true, paramLabel = "URI",
                 description = "a live robot: tcp://HOST:PORT[?token=T], tls://HOST:PORT[?token=T][&pin=sha256:HEX] "
@@ -163,7 +163,7 @@ public final class CertifyCommand implements Callable<Integer> {
         Path results = this.out.resolve("allure-results");
         Certification certification = new Certification(robotProfile, standardProfile, plan, features,
                 AllureResults.prepare(results, environment(robotProfile, standardProfile, labProfile)));
-        Path recording = evidence.recording;
+        List<Path> recording = evidence.recording;
         RunEvidence run = recording != null
                 ? RecordedRun.run(recording, definitions, certification)
                 : liveRun(out, certification, labProfile);
@@ -177,8 +177,7 @@ public final class CertifyCommand implements Callable<Integer> {
         LOG.info("overall: {}", overall);
         Path certificate = this.out.resolve("certificate.json");
         Certificate.write(Certificate.build(new Certificate.Content(HcertVersion.get(), UUID.randomUUID(), Instant.now(),
-                robotProfile, standardProfile, labProfile, run.mode(), List.of(new ProfileFile(run.recording(),
-                        run.sha256().get())), run.confirmations(),
+                robotProfile, standardProfile, labProfile, run.mode(), run.recordings().get(), run.confirmations(),
                 run.context().featureSha256(), featureChanges, contradictions, plan, clauseResults, run.outcomes(), overall)),
                 certificate);
         Summary.print(out, clauseResults, contradictions, featureChanges, overall);
@@ -223,7 +222,7 @@ public final class CertifyCommand implements Callable<Integer> {
         env.put("standard", "%s (%s)".formatted(s.id(), s.title()));
         env.put("lab", "%s, operator %s".formatted(l.name(), l.operatorName()));
         env.put("evidence", evidence.simulatorFaults != null ? "live, built-in simulator"
-                : evidence.link != null ? "live " + evidence.link : String.valueOf(evidence.recording));
+                : evidence.link != null ? "live " + evidence.link : String.join(" + ", Objects.requireNonNull(evidence.recording).stream().map(Path::toString).toList()));
         env.put("hcert", HcertVersion.get());
         return env;
     }

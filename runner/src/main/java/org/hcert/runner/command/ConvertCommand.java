@@ -38,7 +38,7 @@ public final class ConvertCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "IN", description = "recording to read (.ndjson, .jsonl, .csv, .mcap, .db3, .bag)")
+    @Parameters(index = "0", paramLabel = "IN", description = "recording to read (.ndjson, .jsonl, .csv, .mcap, .db3, .bag, or a rosbag2 bag folder)")
     private Path in;
 
     @Parameters(index = "1", paramLabel = "OUT", description = "file to write (.ndjson, .jsonl, .csv, .mcap); replaced if it exists")
@@ -59,7 +59,7 @@ public final class ConvertCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Conversion.Options options = new Conversion.Options(compression(), encoding());
-        if (!Files.isRegularFile(in)) {
+        if (!Files.isRegularFile(in) && !Files.isDirectory(in)) {
             throw new UsageException("%s: recording not found".formatted(in));
         }
         RecordingFormat format = RecordingFormat.of(out).orElseThrow(() -> new UsageException(

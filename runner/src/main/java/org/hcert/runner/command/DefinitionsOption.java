@@ -1,6 +1,7 @@
 package org.hcert.runner.command;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.hcert.runner.UsageException;
 import org.hcert.telemetry.Recordings;
 import org.hcert.telemetry.TelemetryException;
@@ -22,13 +23,17 @@ final class DefinitionsOption {
 
     /** Open {@code recording} with these definitions; a bad folder is a usage error (exit 2). */
     TelemetrySource open(Path recording) {
-        if (definitions == null) {
-            return Recordings.open(recording);
-        }
+        return open(List.of(recording));
+    }
+
+    /** Open {@code recordings} as one, merged by time, with these definitions. */
+    TelemetrySource open(List<Path> recordings) {
+        RosDefinitions given;
         try {
-            return Recordings.open(recording, RosDefinitions.fromDirectory(definitions));
+            given = definitions == null ? RosDefinitions.none() : RosDefinitions.fromDirectory(definitions);
         } catch (TelemetryException e) {
             throw new UsageException("--definitions " + e.getMessage());
         }
+        return Recordings.open(recordings, given);
     }
 }

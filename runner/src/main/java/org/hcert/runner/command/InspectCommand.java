@@ -40,7 +40,7 @@ public final class InspectCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "recording (.ndjson, .jsonl, .csv, .mcap, .db3, .bag)")
+    @Parameters(index = "0", paramLabel = "FILE", description = "recording (.ndjson, .jsonl, .csv, .mcap, .db3, .bag, or a rosbag2 bag folder)")
     private Path file;
 
     @Option(names = "--robot", paramLabel = "ROBOT.yaml", description = "robot profile whose topic mapping to check")
@@ -55,7 +55,7 @@ public final class InspectCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Optional<RobotProfile> profile = Optional.ofNullable(robot).map(ProfileLoader::loadRobot);
-        if (!Files.isRegularFile(file)) {
+        if (!Files.isRegularFile(file) && !Files.isDirectory(file)) {
             throw new UsageException("%s: recording not found".formatted(file));
         }
         TelemetrySource source = definitions.open(file);

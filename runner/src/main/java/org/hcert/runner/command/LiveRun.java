@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import org.hcert.adapters.tcp.TlsSettings;
 import org.hcert.conformance.profile.LabProfile;
+import org.hcert.conformance.profile.ProfileFile;
 import org.hcert.conformance.run.CertificationContext;
 import org.hcert.conformance.run.ScenarioOutcome;
 import org.hcert.runner.UsageException;
@@ -78,8 +79,8 @@ final class LiveRun {
             CertificationContext context = certification.context(live.link().asTelemetrySource()).live(live.session());
             List<ScenarioOutcome> outcomes = certification.run(context);
             console.println("session:     " + session);
-            run = new RunEvidence(context, outcomes, "live", session, live.session().confirmations(),
-                    () -> FileHashes.sha256(session));
+            run = new RunEvidence(context, outcomes, "live", live.session().confirmations(),
+                    () -> List.of(new ProfileFile(session, FileHashes.sha256(session))));
         }
         // The session recording is whole once the link is closed: what it shows is checked against the declaration.
         run.context().checkDeclaration(Recordings.open(session));

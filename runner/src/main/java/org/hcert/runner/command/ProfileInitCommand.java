@@ -36,7 +36,7 @@ public final class ProfileInitCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Option(names = "--from-recording", required = true, paramLabel = "FILE",
-            description = "recording (.ndjson, .jsonl, .csv, .mcap, .db3, .bag)")
+            description = "recording (.ndjson, .jsonl, .csv, .mcap, .db3, .bag, or a rosbag2 bag folder)")
     private Path recording;
 
     @Mixin
@@ -47,7 +47,7 @@ public final class ProfileInitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!Files.isRegularFile(recording)) {
+        if (!Files.isRegularFile(recording) && !Files.isDirectory(recording)) {
             throw new UsageException("%s: recording not found".formatted(recording));
         }
         if (out != null && Files.exists(out)) {

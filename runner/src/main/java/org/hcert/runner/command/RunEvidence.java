@@ -1,9 +1,9 @@
 package org.hcert.runner.command;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Supplier;
 import org.hcert.conformance.live.Confirmation;
+import org.hcert.conformance.profile.ProfileFile;
 import org.hcert.conformance.run.CertificationContext;
 import org.hcert.conformance.run.ScenarioOutcome;
 
@@ -12,11 +12,11 @@ import org.hcert.conformance.run.ScenarioOutcome;
  *
  * @param context the run's context (measurements, feature hashes, telemetry problems)
  * @param outcomes the judged outcome of every scenario run
- * @param mode {@code recording} or {@code live}, as the certificate says
- * @param recording the recording judged, or the session recording of a live run
+ * @param mode "recording" or "live", as the certificate says
  * @param confirmations the operator's confirmations during a live run
- * @param sha256 the SHA-256 of {@code recording}, hex, once it is known
+ * @param recordings every file of the recordings judged (each file of a bag folder, metadata
+ *     included), or the session recording of a live run, with its SHA-256, once known
  */
-record RunEvidence(CertificationContext context, List<ScenarioOutcome> outcomes, String mode, Path recording,
-        List<Confirmation> confirmations, Supplier<String> sha256) {
+record RunEvidence(CertificationContext context, List<ScenarioOutcome> outcomes, String mode,
+        List<Confirmation> confirmations, Supplier<List<ProfileFile>> recordings) {
 }
