@@ -78,7 +78,7 @@ class Ros1BagIT {
         assertThat(convert.exitCode()).as(convert.stderr()).isEqualTo(ExitCodes.OK);
         assertThat(convert.stdout()).contains("494 messages on 4 topics (mcap, zstd chunks, ros1 bodies)");
         assertThat(CertifyCommandIT.hcert("telemetry", "inspect", mcap.toString()).stdout())
-                .containsPattern("/joint_states +sensor_msgs/JointState +ros1/ros1msg +200 ");
+                .containsPattern("/joint_states +sensor_msgs/msg/JointState +ros1/ros1msg +200 ");
 
         Path robot = robot(0.2);
         JsonNode fromBag = clause(certify(robot, BAGS.resolve("robot-lz4.bag"), "bag"), "LC-JNT-01");
@@ -146,5 +146,23 @@ class Ros1BagIT {
 
     private static String sha256(Path file) throws Exception {
         return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+    }
+
+    @Test
+    void aChannelHcertCannotDecodeIsListedByInspectCopiedToMcapAndLeftOutOfNdjson() {
+        // the MCAP conformance suite's OneMessage: one message of schema encoding "c", message encoding "a"
+        Path one = Path.of("../telemetry/src/test/resources/data/mcap-conformance/conformance/OneMessage/OneMessage.mcap");
+        CertifyCommandIT.Run inspect = CertifyCommandIT.hcert("telemetry", "inspect", one.toString());
+        assertThat(inspect.exitCode()).isEqualTo(ExitCodes.OK);
+        assertThat(inspect.stdout()).contains("cannot decode").contains("example: Example: no decoder for schema encoding \"c\"");
+
+        CertifyCommandIT.Run toMcap = CertifyCommandIT.hcert("telemetry", "convert", one.toString(), dir.resolve("one.mcap").toString());
+        assertThat(toMcap.exitCode()).isEqualTo(ExitCodes.OK);
+        assertThat(toMcap.stdout()).contains("1 messages on 1 topics (mcap, zstd chunks, a bodies)");
+
+        CertifyCommandIT.Run toNdjson = CertifyCommandIT.hcert("telemetry", "convert", one.toString(), dir.resolve("one.ndjson").toString());
+        assertThat(toNdjson.exitCode()).isEqualTo(ExitCodes.OK);
+        assertThat(toNdjson.stdout()).contains("0 messages on 0 topics");
+        assertThat(toNdjson.stderr()).contains("left out, their messages cannot be decoded").contains("example:");
     }
 }

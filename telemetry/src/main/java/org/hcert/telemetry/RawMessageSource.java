@@ -4,6 +4,7 @@ import java.io.Closeable;
 import java.nio.ByteBuffer;
 import java.util.Iterator;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A source that can hand out its messages as it stores them: the serialized body with its schema
@@ -18,16 +19,16 @@ public interface RawMessageSource extends TelemetrySource {
      *
      * @param logTimeNs the time it was logged, ns since the epoch
      * @param topic its topic
-     * @param schema the schema its body was written with
+     * @param schema the schema its body was written with, or null for a schemaless message
      * @param messageEncoding the body's encoding ({@code ros1}, {@code cdr}, {@code json}, …)
      * @param data the body, from its position to its limit
      * @param origin where it is in the source, for messages
      */
-    record RawMessage(long logTimeNs, String topic, SchemaInfo schema, String messageEncoding, ByteBuffer data, String origin) {
+    record RawMessage(long logTimeNs, String topic, @Nullable SchemaInfo schema, String messageEncoding, ByteBuffer data,
+            String origin) {
 
         public RawMessage {
             Objects.requireNonNull(topic, "topic must not be null");
-            Objects.requireNonNull(schema, "schema must not be null");
             Objects.requireNonNull(messageEncoding, "messageEncoding must not be null");
             data = data.asReadOnlyBuffer();
             Objects.requireNonNull(origin, "origin must not be null");
@@ -47,6 +48,9 @@ public interface RawMessageSource extends TelemetrySource {
      * @throws TelemetryException if the source cannot be opened
      */
     RawCursor openRaw();
+
+    /** Why the message {@code m} of this source cannot be decoded, or empty when it can. */
+    java.util.Optional<String> undecodable(RawMessage m);
 
     /** The MCAP profile of its messages ({@code ros1}, {@code ros2}), or empty when they have none in common. */
     default String profile() {

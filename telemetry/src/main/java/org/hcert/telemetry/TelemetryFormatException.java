@@ -4,7 +4,7 @@ package org.hcert.telemetry;
  * A recording is corrupt at a known place: the message starts with {@code file:line} or
  * {@code file@offset} and says what was expected there.
  */
-public final class TelemetryFormatException extends TelemetryException {
+public class TelemetryFormatException extends TelemetryException {
 
     private final String location;
 

@@ -76,6 +76,11 @@ public final class ConvertCommand implements Callable<Integer> {
         if (format == RecordingFormat.MCAP && options.encoding() == BodyEncoding.CDR && !json.isEmpty()) {
             stdout.println("written as json (no bundled ROS 2 definition of their type): " + String.join(", ", json));
         }
+        if (!result.skipped().isEmpty()) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("hcert: warning: left out, their messages cannot be decoded (the other topics are copied whole):");
+            result.skipped().forEach((topic, why) -> err.println("  %s: %s".formatted(topic, why)));
+        }
         if (!result.damage().isEmpty()) {
             PrintWriter err = spec.commandLine().getErr();
             err.println("hcert: %s is damaged; %s holds what could be read%s:".formatted(in, out, format == RecordingFormat.MCAP

@@ -70,6 +70,12 @@ public final class InspectCommand implements Callable<Integer> {
             out.println(root.toPrettyString());
         } else {
             InspectReport.print(out, file, topics, encodings, profile.map(p -> p.file().path()), roles);
+            List<TopicStats> undecodable = topics.stream().filter(t -> !t.undecodable().isEmpty()).toList();
+            if (!undecodable.isEmpty()) {
+                out.println();
+                out.println("cannot decode (these topics can be copied to MCAP as they are, but no clause can read them):");
+                undecodable.forEach(t -> out.println("  %s: %s".formatted(t.topic(), t.undecodable())));
+            }
             if (!damage.isEmpty()) {
                 out.println();
                 out.println("DAMAGED: the recording could not be read whole; what is above is what could be read:");
@@ -93,6 +99,9 @@ public final class InspectCommand implements Callable<Integer> {
             t.types().forEach(n.putArray("types")::add);
             n.put("encoding", encodings.of(t.topic()));
             n.put("messages", t.count());
+            if (!t.undecodable().isEmpty()) {
+                n.put("undecodable", t.undecodable());
+            }
             if (!Double.isNaN(t.rateHz())) {
                 n.put("rateHz", Math.round(t.rateHz() * 1000) / 1000.0);
             }

@@ -33,6 +33,8 @@ final class TopicStats {
     private final PriorityQueue<Gap> gaps = new PriorityQueue<>(
             Comparator.comparingLong(Gap::gapNs).thenComparing(Comparator.comparingLong(Gap::endNs).reversed()));
     private long count;
+    /** Why hcert cannot decode the topic's first message, or empty (only known when the source hands out stored bodies). */
+    private String undecodable = "";
     private long firstNs;
     private long lastNs;
 
@@ -48,7 +50,11 @@ final class TopicStats {
             try (RawMessageSource.RawCursor cursor = raw.openRaw()) {
                 while (cursor.hasNext()) {
                     RawMessageSource.RawMessage m = cursor.next();
-                    byTopic.computeIfAbsent(m.topic(), TopicStats::new).add(RosJsonDecoder.normalise(m.schema().name()), m.logTimeNs());
+                    TopicStats t = byTopic.computeIfAbsent(m.topic(), TopicStats::new);
+                    if (t.count == 0) {
+                        t.undecodable = raw.undecodable(m).orElse("");
+                    }
+                    t.add(m.schema() == null ? "(no schema)" : RosJsonDecoder.normalise(m.schema().name()), m.logTimeNs());
                 }
             }
             return List.copyOf(byTopic.values());
@@ -74,6 +80,10 @@ final class TopicStats {
         }
         lastNs = logTimeNs;
         count++;
+    }
+
+    String undecodable() {
+        return undecodable;
     }
 
     String topic() {

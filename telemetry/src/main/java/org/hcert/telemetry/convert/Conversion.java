@@ -17,6 +17,7 @@ import org.hcert.telemetry.MessageCursor;
 import org.hcert.telemetry.RawMessageSource;
 import org.hcert.telemetry.TelemetryException;
 import org.hcert.telemetry.TelemetrySource;
+import org.hcert.telemetry.UndecodableMessageException;
 import org.hcert.telemetry.csv.CsvWriter;
 import org.hcert.telemetry.mcap.Compression;
 import org.hcert.telemetry.mcap.McapSource;
@@ -57,16 +58,20 @@ public final class Conversion {
      * @param damage what the source could not read (a cut tail, a bad chunk, a missing index); an
      *     MCAP output carries it in its {@value McapSource#DAMAGE_METADATA} metadata record, NDJSON
      *     and CSV cannot
+     * @param skipped the topics left out because their messages cannot be decoded, each with the
+     *     reason (only where the output needs decoded messages: NDJSON, CSV, or MCAP from a source
+     *     that cannot hand out its stored bodies)
      */
-    public record Result(long messages, Map<String, String> encodingByTopic, List<String> damage) {
+    public record Result(long messages, Map<String, String> encodingByTopic, List<String> damage, Map<String, String> skipped) {
 
         public Result {
             encodingByTopic = Collections.unmodifiableMap(new LinkedHashMap<>(encodingByTopic));
             damage = List.copyOf(damage);
+            skipped = Collections.unmodifiableMap(new LinkedHashMap<>(skipped));
         }
 
         Result(long messages, Map<String, String> encodingByTopic) {
-            this(messages, encodingByTopic, List.of());
+            this(messages, encodingByTopic, List.of(), Map.of());
         }
     }
 
@@ -84,39 +89,40 @@ public final class Conversion {
         Path dir = java.util.Objects.requireNonNull(target.toAbsolutePath().getParent(), "an absolute file path has a parent");
         Path partial = dir.resolve("." + target.getFileName() + ".partial");
         try {
+            Map<String, String> skipped = new LinkedHashMap<>();
             Result result = switch (format) {
-                case NDJSON -> ndjson(source, partial);
-                case CSV -> csv(source, partial);
-                case MCAP -> mcap(source, partial, options);
+                case NDJSON -> ndjson(source, partial, skipped);
+                case CSV -> csv(source, partial, skipped);
+                case MCAP -> mcap(source, partial, options, skipped);
             };
             move(partial, target);
-            return new Result(result.messages(), result.encodingByTopic(), source.warnings());
+            return new Result(result.messages(), result.encodingByTopic(), source.warnings(), skipped);
         } finally {
             deleteQuietly(partial);
         }
     }
 
-    private static Result ndjson(TelemetrySource source, Path out) {
+    private static Result ndjson(TelemetrySource source, Path out, Map<String, String> skipped) {
         Map<String, String> topics = new LinkedHashMap<>();
         try (NdjsonWriter writer = NdjsonWriter.open(out)) {
-            return new Result(copy(source, m -> {
+            return new Result(copy(source, skipped, m -> {
                 topics.putIfAbsent(m.topic(), "json");
                 writer.write(m);
             }), topics);
         }
     }
 
-    private static Result csv(TelemetrySource source, Path out) {
+    private static Result csv(TelemetrySource source, Path out, Map<String, String> skipped) {
         Map<String, String> topics = new LinkedHashMap<>();
         try (CsvWriter writer = CsvWriter.open(out, CsvWriter.columns(source))) {
-            return new Result(copy(source, m -> {
+            return new Result(copy(source, skipped, m -> {
                 topics.putIfAbsent(m.topic(), "csv");
                 writer.write(m);
             }), topics);
         }
     }
 
-    private static Result mcap(TelemetrySource source, Path out, Options options) {
+    private static Result mcap(TelemetrySource source, Path out, Options options, Map<String, String> skipped) {
         if (source instanceof RawMessageSource raw) {
             // MCAP carries any schema and encoding: the messages are copied as stored, not re-encoded
             try (McapMessageWriter writer = new McapMessageWriter(out, options.compression(), options.encoding(), raw.profile());
@@ -131,18 +137,32 @@ public final class Conversion {
             }
         }
         try (McapMessageWriter writer = new McapMessageWriter(out, options.compression(), options.encoding())) {
-            long n = copy(source, writer::write);
+            long n = copy(source, skipped, writer::write);
             writer.markDamage(source.warnings());
             return new Result(n, writer.encodingByTopic());
         }
     }
 
-    private static long copy(TelemetrySource source, Consumer<Message> sink) {
+    /**
+     * Copy every message into {@code sink}; a topic whose messages cannot be decoded is left out
+     * from its first such message on, and named in {@code skipped} with the reason (the other topics
+     * are copied whole). Any other problem of the source stops the copy.
+     */
+    private static long copy(TelemetrySource source, Map<String, String> skipped, Consumer<Message> sink) {
         long n = 0;
         try (MessageCursor cursor = source.open()) {
             while (cursor.hasNext()) {
-                sink.accept(cursor.next());
-                n++;
+                Message m;
+                try {
+                    m = cursor.next();
+                } catch (UndecodableMessageException e) {
+                    skipped.putIfAbsent(e.topic(), e.getMessage());
+                    continue;
+                }
+                if (!skipped.containsKey(m.topic())) {
+                    sink.accept(m);
+                    n++;
+                }
             }
         }
         return n;

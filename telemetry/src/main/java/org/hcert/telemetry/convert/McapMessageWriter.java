@@ -50,10 +50,11 @@ final class McapMessageWriter implements AutoCloseable {
      */
     void writeRaw(RawMessageSource.RawMessage m) {
         SchemaInfo schema = m.schema();
-        String key = m.topic() + "\n" + m.messageEncoding() + "\n" + schema.name() + "\n" + schema.encoding() + "\n"
-                + java.util.Arrays.hashCode(schema.data());
+        String key = m.topic() + "\n" + m.messageEncoding() + "\n" + (schema == null ? "" : schema.name() + "\n" + schema.encoding()
+                + "\n" + java.util.Arrays.hashCode(schema.data()));
         Channel channel = channels.computeIfAbsent(key, k -> {
-            int schemaId = rawSchemaIds.computeIfAbsent(schema, s -> mcap.registerSchema(s.name(), s.encoding(), s.data()));
+            int schemaId = schema == null ? 0
+                    : rawSchemaIds.computeIfAbsent(schema, s -> mcap.registerSchema(s.name(), s.encoding(), s.data()));
             encodingByTopic.merge(m.topic(), m.messageEncoding(), (a, b) -> a.equals(b) ? a : a + "+" + b);
             return new Channel(mcap.registerChannel(m.topic(), m.messageEncoding(), schemaId, Map.of()), Optional.empty(), new long[1]);
         });

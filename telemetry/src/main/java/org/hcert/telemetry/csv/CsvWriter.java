@@ -55,10 +55,19 @@ public final class CsvWriter implements Closeable {
      */
     public static List<String> columns(TelemetrySource source) {
         Set<String> columns = new LinkedHashSet<>();
+        Set<String> undecodable = new java.util.HashSet<>();
         try (MessageCursor cursor = source.open()) {
             while (cursor.hasNext()) {
-                Message m = cursor.next();
-                Flattener.flatten(m.body(), m.origin(), (path, value) -> columns.add(path));
+                Message m;
+                try {
+                    m = cursor.next();
+                } catch (org.hcert.telemetry.UndecodableMessageException e) {
+                    undecodable.add(e.topic()); // left out of the copy too
+                    continue;
+                }
+                if (!undecodable.contains(m.topic())) {
+                    Flattener.flatten(m.body(), m.origin(), (path, value) -> columns.add(path));
+                }
             }
         }
         return List.copyOf(columns);

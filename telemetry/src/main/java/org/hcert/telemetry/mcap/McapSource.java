@@ -14,7 +14,8 @@ import org.hcert.telemetry.MessageCursor;
 import org.hcert.telemetry.SchemaInfo;
 import org.hcert.telemetry.TelemetryException;
 import org.hcert.telemetry.TelemetryFormatException;
-import org.hcert.telemetry.TelemetrySource;
+import org.hcert.telemetry.RawMessageSource;
+import org.hcert.telemetry.UndecodableMessageException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -25,7 +26,7 @@ import org.jspecify.annotations.Nullable;
  * record; {@link #warnings()} then says what was skipped, so that a verdict can report the
  * evidence as truncated. {@link #strict} makes such a file an error instead.
  */
-public final class McapSource implements TelemetrySource {
+public final class McapSource implements RawMessageSource {
 
     private final Path file;
     private final BodyDecoder decoder;
@@ -114,6 +115,99 @@ public final class McapSource implements TelemetrySource {
         }
     }
 
+    /** Every message as stored, with its channel's schema and encoding: nothing is decoded. */
+    @Override
+    public RawCursor openRaw() {
+        McapReader reader = openReader();
+        IndexedMessages messages;
+        try {
+            messages = reader.indexed(0, -1L >>> 1, null);
+            warnings = List.copyOf(reader.warnings());
+        } catch (RuntimeException e) {
+            reader.close();
+            throw e;
+        }
+        Iterator<McapRecord.Message> records = messages.records();
+        Map<Integer, SchemaInfo> schemas = new HashMap<>();
+        return new RawCursor() {
+            @Override
+            public boolean hasNext() {
+                boolean has = records.hasNext();
+                warnings = List.copyOf(reader.warnings());
+                return has;
+            }
+
+            @Override
+            public RawMessage next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException("no more messages in " + file);
+                }
+                McapRecord.Message m = records.next();
+                String where = messages.lastWhere();
+                McapRecord.Channel channel = reader.channels().get(m.channelId());
+                if (channel == null) {
+                    throw new TelemetryFormatException(where, "%s: channel %d is not defined by any Channel record"
+                            .formatted(messages.lastRecord(), m.channelId()));
+                }
+                return new RawMessage(m.logTime(), channel.topic(), schema(reader, schemas, channel.schemaId()), channel.messageEncoding(),
+                        m.data(), "%s (%s)".formatted(where, messages.lastRecord()));
+            }
+
+            @Override
+            public void close() {
+                reader.close();
+            }
+        };
+    }
+
+    @Override
+    public java.util.Optional<String> undecodable(RawMessage m) {
+        try {
+            decoder.decode(m.schema(), m.messageEncoding(), m.data());
+            return java.util.Optional.empty();
+        } catch (TelemetryException e) {
+            return java.util.Optional.of(e.getMessage());
+        }
+    }
+
+    /** The MCAP profile the file's header names ({@code ros1}, {@code ros2}, …), empty when none. */
+    @Override
+    public String profile() {
+        // magic (8 bytes), then the Header record: opcode 0x01, length (u64), profile (u32 length, UTF-8)
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file)) {
+            java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(512).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+            ch.read(b, 0);
+            b.flip();
+            if (b.remaining() < 21 || b.get(8) != 0x01) {
+                return "";
+            }
+            int length = b.getInt(17);
+            if (length < 0 || length > b.remaining() - 21) {
+                return "";
+            }
+            byte[] profile = new byte[length];
+            b.position(21).get(profile);
+            return new String(profile, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            return "";
+        }
+    }
+
+    private static @Nullable SchemaInfo schema(McapReader reader, Map<Integer, SchemaInfo> schemas, int id) {
+        if (id == 0) {
+            return null;
+        }
+        return schemas.computeIfAbsent(id, k -> {
+            McapRecord.Schema s = reader.schemas().get(k);
+            if (s == null) {
+                return null;
+            }
+            byte[] data = new byte[s.data().remaining()];
+            s.data().duplicate().get(data);
+            return new SchemaInfo(s.name(), s.encoding(), data);
+        });
+    }
+
     private final class Cursor implements MessageCursor {
 
         private final McapReader reader;
@@ -146,32 +240,17 @@ public final class McapSource implements TelemetrySource {
                 throw new TelemetryFormatException(where, "%s: channel %d is not defined by any Channel record"
                         .formatted(messages.lastRecord(), m.channelId()));
             }
-            SchemaInfo schema = schema(channel.schemaId());
+            SchemaInfo schema = McapSource.schema(reader, schemas, channel.schemaId());
             JsonNode body;
             try {
                 body = decoder.decode(schema, channel.messageEncoding(), m.data());
             } catch (TelemetryException e) {
-                throw new TelemetryFormatException(where, "%s on channel %d (%s): cannot decode the %s body: %s"
+                throw new UndecodableMessageException(where, channel.topic(), "%s on channel %d (%s): cannot decode the %s body: %s"
                         .formatted(messages.lastRecord(), channel.id(), channel.topic(), channel.messageEncoding(),
                                 e.getMessage()), e);
             }
             return new Message(m.logTime(), channel.topic(), schema == null ? "" : schema.name(), body,
                     "%s (%s)".formatted(where, messages.lastRecord()));
-        }
-
-        private @Nullable SchemaInfo schema(int id) {
-            if (id == 0) {
-                return null;
-            }
-            return schemas.computeIfAbsent(id, k -> {
-                McapRecord.Schema s = reader.schemas().get(k);
-                if (s == null) {
-                    return null;
-                }
-                byte[] data = new byte[s.data().remaining()];
-                s.data().duplicate().get(data);
-                return new SchemaInfo(s.name(), s.encoding(), data);
-            });
         }
 
         @Override

@@ -14,6 +14,7 @@ import org.hcert.telemetry.Message;
 import org.hcert.telemetry.RawMessageSource.RawMessage;
 import org.hcert.telemetry.TelemetryException;
 import org.hcert.telemetry.TelemetryFormatException;
+import org.hcert.telemetry.UndecodableMessageException;
 import org.hcert.telemetry.ros.RosJsonDecoder;
 import org.jspecify.annotations.Nullable;
 
@@ -59,10 +60,14 @@ final class Ros1BagCursor extends LookaheadCursor {
         try {
             body = decoder.decode(raw.schema(), raw.messageEncoding(), raw.data());
         } catch (TelemetryException e) {
-            throw new TelemetryFormatException(raw.origin(), "topic %s (%s): %s".formatted(raw.topic(), raw.schema().name(),
+            throw new UndecodableMessageException(raw.origin(), raw.topic(), "topic %s (%s): %s".formatted(raw.topic(), type(raw),
                     e.getMessage()), e);
         }
-        return new Message(raw.logTimeNs(), raw.topic(), RosJsonDecoder.normalise(raw.schema().name()), body, raw.origin());
+        return new Message(raw.logTimeNs(), raw.topic(), RosJsonDecoder.normalise(type(raw)), body, raw.origin());
+    }
+
+    private static String type(RawMessage raw) {
+        return raw.schema() == null ? "" : raw.schema().name();
     }
 
     /** The next message in time order, undecoded, or null at the end. */
