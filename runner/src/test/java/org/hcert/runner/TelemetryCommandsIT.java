@@ -65,6 +65,29 @@ class TelemetryCommandsIT {
     }
 
     @Test
+    void inspectCountsAnIndexedMcapFromItsIndexesAsAFullReadWouldAndReportsACutCopyAsDamaged() throws IOException {
+        // the bundled catalogue recording: counts, spans and gaps from the message indexes equal those of the NDJSON read whole
+        Path ndjson = dir.resolve("catalogue.ndjson");
+        assertThat(CertifyCommandIT.hcert("telemetry", "convert", "../samples/recordings/catalogue.mcap", ndjson.toString()).exitCode())
+                .isZero();
+        String fromIndexes = CertifyCommandIT.hcert("telemetry", "inspect", "../samples/recordings/catalogue.mcap", "--json").stdout();
+        String fromReading = CertifyCommandIT.hcert("telemetry", "inspect", ndjson.toString(), "--json").stdout();
+        assertThat(withoutEncodings(fromIndexes).replace("../samples/recordings/catalogue.mcap", "X"))
+                .isEqualTo(withoutEncodings(fromReading).replace(ndjson.toString(), "X"));
+
+        byte[] whole = Files.readAllBytes(Path.of("../samples/recordings/catalogue.mcap"));
+        Path cut = dir.resolve("cut.mcap");
+        Files.write(cut, java.util.Arrays.copyOf(whole, whole.length / 2));
+        CertifyCommandIT.Run run = CertifyCommandIT.hcert("telemetry", "inspect", cut.toString());
+        assertThat(run.exitCode()).as(run.stderr()).isEqualTo(ExitCodes.OK);
+        assertThat(run.stdout()).contains("DAMAGED").contains(cut.toString());
+    }
+
+    private static String withoutEncodings(String json) {
+        return json.replaceAll("\"encoding\" : \"[^\"]*\",?", "").replaceAll("\"types\" : \\[[^]]*],?", "");
+    }
+
+    @Test
     void inspectPrintsJsonForMachines() throws IOException {
         Path mcap = dir.resolve("small.mcap");
         assertThat(CertifyCommandIT.hcert("telemetry", "convert", small().toString(), mcap.toString()).exitCode()).isZero();

@@ -59,8 +59,9 @@ public final class InspectCommand implements Callable<Integer> {
             throw new UsageException("%s: recording not found".formatted(file));
         }
         TelemetrySource source = definitions.open(file);
-        List<TopicStats> topics = TopicStats.of(source);
-        List<String> damage = source.warnings();
+        List<String> damage = new ArrayList<>();
+        List<TopicStats> topics = TopicStats.of(source, damage);
+        damage.addAll(source.warnings());
         Encodings encodings = Encodings.of(file);
         List<RoleCheck> roles = profile.map(p -> RoleCheck.of(p, topics)).orElse(List.of());
         PrintWriter out = spec.commandLine().getOut();

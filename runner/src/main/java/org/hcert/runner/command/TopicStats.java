@@ -6,12 +6,16 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.Set;
 import org.hcert.telemetry.Message;
 import org.hcert.telemetry.MessageCursor;
 import org.hcert.telemetry.RawMessageSource;
 import org.hcert.telemetry.TelemetrySource;
+import org.hcert.telemetry.mcap.McapReader;
+import org.hcert.telemetry.mcap.McapRecord;
+import org.hcert.telemetry.mcap.McapSource;
 import org.hcert.telemetry.ros.RosJsonDecoder;
 
 /**
@@ -42,8 +46,26 @@ final class TopicStats {
         this.topic = topic;
     }
 
+    /** How many messages the decode check looks at for the first message of every topic, at most. */
+    static final int DECODE_CHECK_MESSAGES = 200_000;
+
     /** Read every message of {@code source}; topics in order of first appearance. */
     static List<TopicStats> of(TelemetrySource source) {
+        return of(source, new ArrayList<>());
+    }
+
+    /**
+     * As {@link #of(TelemetrySource)}; an indexed MCAP file is counted from its message indexes
+     * alone (no chunk decompressed), unless they disagree with its statistics record, which goes
+     * into {@code problems} and sends it to a full read.
+     */
+    static List<TopicStats> of(TelemetrySource source, List<String> problems) {
+        if (source instanceof McapSource mcap) {
+            Optional<List<TopicStats>> fast = fromIndexes(mcap, problems);
+            if (fast.isPresent()) {
+                return fast.get();
+            }
+        }
         Map<String, TopicStats> byTopic = new LinkedHashMap<>();
         if (source instanceof RawMessageSource raw) {
             // counts, types and times need no decoding
@@ -66,6 +88,70 @@ final class TopicStats {
             }
         }
         return List.copyOf(byTopic.values());
+    }
+
+    private static Optional<List<TopicStats>> fromIndexes(McapSource source, List<String> problems) {
+        Map<Integer, long[]> times;
+        Map<Integer, McapRecord.Channel> channels;
+        Map<Integer, McapRecord.Schema> schemas;
+        Optional<McapRecord.Statistics> statistics;
+        try (McapReader reader = source.openReader()) {
+            Optional<Map<Integer, long[]>> indexed = reader.indexedLogTimes();
+            if (indexed.isEmpty()) {
+                return Optional.empty();
+            }
+            times = indexed.get();
+            channels = Map.copyOf(reader.channels());
+            schemas = Map.copyOf(reader.schemas());
+            statistics = reader.statistics();
+        }
+        if (statistics.isPresent()) {
+            for (McapRecord.Channel c : channels.values()) {
+                long stated = statistics.get().channelMessageCounts().getOrDefault(c.id(), 0L);
+                long listed = times.getOrDefault(c.id(), new long[0]).length;
+                if (stated != listed) {
+                    problems.add(("%s: the statistics record counts %d messages on channel %d (%s), its message indexes list %d; "
+                            + "counted by reading every message instead").formatted(source.describe(), stated, c.id(), c.topic(), listed));
+                    return Optional.empty();
+                }
+            }
+        }
+        Map<String, List<Integer>> channelsByTopic = new LinkedHashMap<>();
+        channels.values().stream().sorted(java.util.Comparator.comparingInt(McapRecord.Channel::id))
+                .forEach(c -> channelsByTopic.computeIfAbsent(c.topic(), k -> new ArrayList<>()).add(c.id()));
+        List<TopicStats> out = new ArrayList<>();
+        channelsByTopic.forEach((topic, ids) -> {
+            TopicStats t = new TopicStats(topic);
+            long[] all = ids.stream().map(id -> times.getOrDefault(id, new long[0])).flatMapToLong(java.util.Arrays::stream).sorted().toArray();
+            String type = ids.stream().map(id -> schemas.get(java.util.Objects.requireNonNull(channels.get(id)).schemaId()))
+                    .map(sc -> sc == null ? "(no schema)" : RosJsonDecoder.normalise(sc.name())).distinct()
+                    .reduce((a, b) -> a + ", " + b).orElse("");
+            for (long tNs : all) {
+                t.add(type, tNs);
+            }
+            if (t.count > 0) {
+                out.add(t);
+            }
+        });
+        out.sort(java.util.Comparator.comparingLong(TopicStats::firstNs));
+        checkDecoding(source, out);
+        return Optional.of(List.copyOf(out));
+    }
+
+    /** Try to decode the first message of every topic, reading at most {@value #DECODE_CHECK_MESSAGES} messages. */
+    private static void checkDecoding(RawMessageSource source, List<TopicStats> topics) {
+        Map<String, TopicStats> pending = new java.util.HashMap<>();
+        topics.forEach(t -> pending.put(t.topic(), t));
+        try (RawMessageSource.RawCursor cursor = source.openRaw()) {
+            for (int n = 0; n < DECODE_CHECK_MESSAGES && !pending.isEmpty() && cursor.hasNext(); n++) {
+                RawMessageSource.RawMessage m = cursor.next();
+                TopicStats t = pending.remove(m.topic());
+                if (t != null) {
+                    t.undecodable = source.undecodable(m).orElse("");
+                }
+            }
+        }
+        pending.values().forEach(t -> t.undecodable = "");
     }
 
     private void add(String type, long logTimeNs) {

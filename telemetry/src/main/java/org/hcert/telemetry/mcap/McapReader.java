@@ -166,6 +166,54 @@ public final class McapReader implements Closeable {
         }
     }
 
+    /**
+     * Every message's log time, per channel, from the file's message indexes alone: no chunk is
+     * read or decompressed. Empty when the file has no summary or a chunk has no message indexes
+     * (then only a scan can tell), or when an index cannot be read.
+     */
+    public Optional<Map<Integer, long[]>> indexedLogTimes() {
+        McapIndex i = index();
+        if (!i.fromSummary || !warnings.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<Integer, org.hcert.telemetry.mcap.LongList> times = new java.util.HashMap<>();
+        for (McapIndex.Slot slot : i.slots) {
+            if (!slot.chunk() || slot.messageIndexOffsets().isEmpty()) {
+                return Optional.empty();
+            }
+            long from = slot.messageIndexOffsets().values().stream().mapToLong(Long::longValue).min().orElseThrow();
+            if (slot.messageIndexLength() <= 0 || slot.messageIndexLength() > Integer.MAX_VALUE
+                    || from + slot.messageIndexLength() > file.size()) {
+                return Optional.empty();
+            }
+            ByteBuffer region = file.copy(from, (int) slot.messageIndexLength()).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+            while (region.remaining() >= 9) {
+                int opcode = region.get() & 0xFF;
+                long length = region.getLong();
+                if (length < 0 || length > region.remaining()) {
+                    return Optional.empty();
+                }
+                int end = region.position() + (int) length;
+                if (opcode == Opcode.MESSAGE_INDEX && length >= 6) {
+                    int channel = region.getShort() & 0xFFFF;
+                    long bytes = region.getInt() & 0xFFFF_FFFFL;
+                    if (bytes % 16 != 0 || region.position() + bytes > end) {
+                        return Optional.empty();
+                    }
+                    LongList list = times.computeIfAbsent(channel, k -> new LongList());
+                    for (long k = 0; k < bytes / 16; k++) {
+                        list.add(region.getLong());
+                        region.getLong(); // the offset in the chunk
+                    }
+                }
+                region.position(end);
+            }
+        }
+        Map<Integer, long[]> out = new java.util.HashMap<>();
+        times.forEach((channel, list) -> out.put(channel, list.toArray()));
+        return Optional.of(out);
+    }
+
     /** A new prefetch worker for a stream, closed with the reader if the stream has not closed it. */
     private ChunkPrefetch prefetch() {
         ChunkPrefetch p = new ChunkPrefetch(file);
