@@ -170,6 +170,42 @@ class TelemetryCommandsIT {
     }
 
     @Test
+    void profileInitGuessesOnlyFromEvidenceAndWritesWholeOrNothing() throws IOException {
+        // a wheeled base whose odometry frame is on the floor (z = 0): not a walking biped, no pelvis height of 0 m
+        StringBuilder wheeled = new StringBuilder();
+        for (int i = 0; i < 50; i++) {
+            long t = 1_000_000_000L + i * 20_000_000L;
+            wheeled.append(("{\"t\":%d,\"topic\":\"/joint_states\",\"type\":\"sensor_msgs/msg/JointState\",\"msg\":{\"name\":"
+                    + "[\"left_wheel\",\"right_wheel\",\"left_shoulder\"],\"position\":[%s,%s,0.1]}}%n").formatted(t, i * 0.1, i * 0.1));
+            wheeled.append(("{\"t\":%d,\"topic\":\"/odom\",\"type\":\"nav_msgs/msg/Odometry\",\"msg\":{\"pose\":{\"pose\":"
+                    + "{\"position\":{\"x\":%s,\"y\":0,\"z\":0},\"orientation\":{\"x\":0,\"y\":0,\"z\":0,\"w\":1}}},"
+                    + "\"twist\":{\"twist\":{\"linear\":{\"x\":0.5,\"y\":0,\"z\":0},\"angular\":{\"x\":0,\"y\":0,\"z\":0}}}}}%n")
+                    .formatted(t, i * 0.01));
+        }
+        Path base = Files.writeString(dir.resolve("wheeled.ndjson"), wheeled);
+        CertifyCommandIT.Run run = CertifyCommandIT.hcert("profile", "init", "--from-recording", base.toString());
+        assertThat(run.exitCode()).as(run.stderr()).isEqualTo(ExitCodes.OK);
+        assertThat(run.stdout()).contains("robotClass: wheeled-humanoid").doesNotContain("[walking").contains("arms")
+                .doesNotContain("nominalPelvisHeight: {value: 0").contains("is not a pelvis height");
+
+        // nothing hcert can map: a profile that validates, not a stack trace
+        Path chatter = Files.writeString(dir.resolve("chatter.ndjson"),
+                "{\"t\":1,\"topic\":\"/chatter\",\"type\":\"std_msgs/msg/String\",\"msg\":{\"data\":\"hi\"}}\n");
+        CertifyCommandIT.Run nothing = CertifyCommandIT.hcert("profile", "init", "--from-recording", chatter.toString(), "--out",
+                dir.resolve("draft.yaml").toString());
+        assertThat(nothing.exitCode()).as(nothing.stderr()).isEqualTo(ExitCodes.OK);
+        assertThat(Files.readString(dir.resolve("draft.yaml"))).contains("robotClass: unknown").contains("topics: {}");
+
+        // a folder that does not exist: exit 2 naming it, and no file anywhere
+        Path missing = dir.resolve("no/such/folder/draft.yaml");
+        CertifyCommandIT.Run refused = CertifyCommandIT.hcert("profile", "init", "--from-recording", chatter.toString(), "--out",
+                missing.toString());
+        assertThat(refused.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(refused.stderr()).contains("no/such/folder").doesNotContain("Exception");
+        assertThat(missing).doesNotExist();
+    }
+
+    @Test
     void profileInitListsCandidatesAndRefusesToOverwrite() throws IOException {
         Path f = dir.resolve("two-imus.ndjson");
         Files.writeString(f, SMALL + """

@@ -29,6 +29,11 @@ final class ProfileDraft {
     static final double JOINT_MARGIN_MIN_RAD = 0.05;
     /** Base heights from this value up are guessed to be a full-size biped, m: {@value}. */
     static final double FULL_SIZE_MIN_HEIGHT_M = 0.6;
+    /** A standing humanoid's pelvis, m: below or above, an odometry height is taken as saying nothing about it. */
+    static final double MIN_PELVIS_HEIGHT_M = 0.2;
+    static final double MAX_PELVIS_HEIGHT_M = 2.0;
+    /** Words in the names of leg joints. */
+    static final List<String> LEG_WORDS = List.of("hip", "knee", "ankle", "leg");
     /** Base speeds above this value mean the robot walked in the recording, m/s: {@value}. */
     static final double WALKING_MIN_SPEED_MS = 0.1;
 
@@ -74,9 +79,13 @@ final class ProfileDraft {
         robotClass(y, facts);
         capabilities(y, mapping, facts);
         y.append("declared: {}  # TODO: declared specification values, e.g. stopTime: {value: 600, unit: ms}");
-        if (!Double.isNaN(facts.firstBaseHeightM())) {
-            y.append(", nominalPelvisHeight: {value: ").append(decimal(facts.firstBaseHeightM(), 3, RoundingMode.HALF_UP))
+        double h = facts.firstBaseHeightM();
+        if (plausiblePelvisHeight(h)) {
+            y.append(", nominalPelvisHeight: {value: ").append(decimal(h, 3, RoundingMode.HALF_UP))
                     .append(", unit: m} (base height at the start of the recording)");
+        } else if (!Double.isNaN(h)) {
+            y.append("; the odometry's height (%s m at the start) is not a pelvis height: declare nominalPelvisHeight yourself"
+                    .formatted(decimal(h, 3, RoundingMode.HALF_UP)));
         }
         y.append('\n');
         joints(y, facts);
@@ -84,31 +93,50 @@ final class ProfileDraft {
         return y.toString();
     }
 
+    /**
+     * Whether an odometry height can be a standing humanoid's pelvis: an odometry frame on the floor
+     * (z = 0, as most are) says nothing about it.
+     */
+    static boolean plausiblePelvisHeight(double heightM) {
+        return heightM >= MIN_PELVIS_HEIGHT_M && heightM <= MAX_PELVIS_HEIGHT_M;
+    }
+
+    private static boolean anyJoint(RecordingFacts facts, List<String> words) {
+        return facts.joints().keySet().stream().map(n -> n.toLowerCase(Locale.ROOT)).anyMatch(n -> words.stream().anyMatch(n::contains));
+    }
+
     private static void robotClass(StringBuilder y, RecordingFacts facts) {
-        boolean wheels = facts.joints().keySet().stream().anyMatch(n -> n.toLowerCase(Locale.ROOT).contains("wheel"));
+        boolean wheels = anyJoint(facts, List.of("wheel"));
+        boolean legs = anyJoint(facts, LEG_WORDS);
         double h = facts.firstBaseHeightM();
         String guess;
         String why;
         if (wheels) {
             guess = "wheeled-humanoid";
-            why = "joints named *wheel*";
-        } else if (Double.isNaN(h)) {
-            guess = "full-size-biped";
-            why = "no odometry in the recording";
-        } else {
+            why = "joints named *wheel*" + (legs ? " (and leg joints: a legged base on wheels?)" : "");
+        } else if (legs && plausiblePelvisHeight(h)) {
             guess = h >= FULL_SIZE_MIN_HEIGHT_M ? "full-size-biped" : "compact-biped";
-            why = "base at %s m in the first odometry message".formatted(decimal(h, 3, RoundingMode.HALF_UP));
+            why = "leg joints, and the base at %s m in the first odometry message".formatted(decimal(h, 3, RoundingMode.HALF_UP));
+        } else if (legs) {
+            guess = "unknown";
+            why = "leg joints (%s), but no height tells a full-size biped from a compact one".formatted(String.join("/", LEG_WORDS));
+        } else {
+            guess = "unknown";
+            why = facts.joints().isEmpty() ? "no joint states in the recording" : "neither leg nor wheel joints among the joint names";
         }
-        y.append("robotClass: ").append(guess).append("  # TODO: guessed from ").append(why)
-                .append("; use a class your standard profile lists\n");
+        y.append("robotClass: ").append(guess).append("  # TODO: ").append(guess.equals("unknown") ? "not guessed: " : "guessed from ")
+                .append(why).append("; use a class your standard profile lists\n");
     }
 
     private static void capabilities(StringBuilder y, Mapping mapping, RecordingFacts facts) {
         List<String> caps = new ArrayList<>();
         List<String> why = new ArrayList<>();
-        if (facts.maxBaseSpeedMs() > WALKING_MIN_SPEED_MS) {
+        if (facts.maxBaseSpeedMs() > WALKING_MIN_SPEED_MS && anyJoint(facts, LEG_WORDS) && !anyJoint(facts, List.of("wheel"))) {
             caps.add("walking");
-            why.add("walking: base speed up to %s m/s".formatted(decimal(facts.maxBaseSpeedMs(), 2, RoundingMode.HALF_UP)));
+            why.add("walking: leg joints, base speed up to %s m/s".formatted(decimal(facts.maxBaseSpeedMs(), 2, RoundingMode.HALF_UP)));
+        } else if (facts.maxBaseSpeedMs() > WALKING_MIN_SPEED_MS) {
+            why.add("the base moves (up to %s m/s), but no leg joints show it walks".formatted(
+                    decimal(facts.maxBaseSpeedMs(), 2, RoundingMode.HALF_UP)));
         }
         mapping.first(Role.SAFETY_STATE).ifPresent(t -> {
             caps.add("emergency-stop");
@@ -149,7 +177,11 @@ final class ProfileDraft {
     }
 
     private static void topics(StringBuilder y, Mapping mapping) {
-        y.append("topics:\n");
+        if (mapping.chosen().isEmpty()) {
+            y.append("topics: {}  # TODO: no topic of the recording has a type hcert maps to a role; map them by hand\n");
+        } else {
+            y.append("topics:\n");
+        }
         for (Role role : Role.values()) {
             List<TopicStats> candidates = mapping.candidates().getOrDefault(role, List.of());
             List<String> chosen = mapping.chosen().get(role);

@@ -2,7 +2,6 @@ package org.hcert.runner.command;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,6 +58,8 @@ public final class ProfileInitCommand implements Callable<Integer> {
         RecordingFacts facts = RecordingFacts.of(source, mapping.first(Role.JOINTS), mapping.first(Role.ODOMETRY),
                 mapping.first(Role.SAFETY_STATE));
         String yaml = ProfileDraft.yaml(recording, mapping, facts);
+        facts.undecodable().forEach((topic, why) -> spec.commandLine().getErr().println(
+                "hcert: warning: %s could not be decoded, so the draft learned nothing from it: %s".formatted(topic, why)));
         if (out == null) {
             checked(yaml, null);
             PrintWriter stdout = spec.commandLine().getOut();
@@ -71,21 +72,30 @@ public final class ProfileInitCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    /** Write {@code yaml} to {@code target} (or a temporary file) and load it as a robot profile. */
+    /**
+     * Check that {@code yaml} loads as a robot profile, and write it to {@code target} if given:
+     * written beside it under a temporary name, loaded, then moved into place, so the file is there
+     * whole or not at all (and never replaces one that appeared meanwhile).
+     */
     private static void checked(String yaml, @Nullable Path target) {
-        Path file = target;
+        Path dir = target == null ? null : target.toAbsolutePath().getParent();
+        Path file = null;
         try {
-            if (file == null) {
-                file = Files.createTempFile("hcert-draft-", ".yaml");
-            }
+            file = dir == null ? Files.createTempFile("hcert-draft-", ".yaml") : Files.createTempFile(dir, ".hcert-draft-", ".yaml");
             Files.writeString(file, yaml, StandardCharsets.UTF_8);
             ProfileLoader.loadRobot(file);
+            if (target != null) {
+                Files.move(file, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                file = null;
+            }
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            throw new UsageException("%s: already exists; choose another --out or remove it".formatted(target));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
+            throw new UsageException("cannot write %s: %s".formatted(target == null ? "a temporary draft" : target, e.getMessage()));
         } catch (ProfileException e) {
             throw new IllegalStateException("the drafted profile does not validate: " + e.getMessage(), e);
         } finally {
-            if (target == null && file != null) {
+            if (file != null) {
                 try {
                     Files.deleteIfExists(file);
                 } catch (IOException e) {

@@ -44,15 +44,34 @@ final class RecordingFacts {
     private double firstBaseHeightM = Double.NaN;
     private double maxBaseSpeedMs;
     private boolean protectiveStopSeen;
+    /** The mapped topics whose messages could not be decoded, with the reason. */
+    private final Map<String, String> undecodable = new java.util.LinkedHashMap<>();
+
+    Map<String, String> undecodable() {
+        return undecodable;
+    }
 
     private RecordingFacts() {}
 
     static RecordingFacts of(TelemetrySource source, Optional<String> jointsTopic, Optional<String> odometryTopic,
             Optional<String> safetyTopic) {
         RecordingFacts facts = new RecordingFacts();
-        try (MessageCursor cursor = source.open()) {
+        java.util.Set<String> wantedTopics = new java.util.HashSet<>();
+        jointsTopic.ifPresent(wantedTopics::add);
+        odometryTopic.ifPresent(wantedTopics::add);
+        safetyTopic.ifPresent(wantedTopics::add);
+        try (MessageCursor cursor = source.open(wantedTopics)) {
             while (cursor.hasNext()) {
-                Message m = cursor.next();
+                Message m;
+                try {
+                    m = cursor.next();
+                } catch (org.hcert.telemetry.UndecodableMessageException e) {
+                    // another topic's body hcert cannot decode (inspect lists them); a wanted one is named
+                    if (wantedTopics.contains(e.topic())) {
+                        facts.undecodable.putIfAbsent(e.topic(), e.getMessage());
+                    }
+                    continue;
+                }
                 boolean wanted = jointsTopic.filter(m.topic()::equals).isPresent()
                         || odometryTopic.filter(m.topic()::equals).isPresent()
                         || safetyTopic.filter(m.topic()::equals).isPresent();
