@@ -19,6 +19,8 @@ import org.jspecify.annotations.Nullable;
  * <ul>
  *   <li>({@code ros2msg}, {@code cdr}): ROS 2 definitions, plain CDR (XCDR1), either byte order;
  *   <li>({@code ros1msg}, {@code ros1}): ROS 1 definitions and serialization;
+ *   <li>({@code protobuf}, {@code protobuf}): the schema's FileDescriptorSet, through the protobuf
+ *       library's dynamic messages ({@link org.hcert.telemetry.protobuf.ProtobufBodies});
  *   <li>({@code jsonschema} or no schema, {@code json}): the body is the JSON object itself.
  * </ul>
  * Other combinations, {@code ros2idl} definitions among them, are refused with a
@@ -35,6 +37,7 @@ public final class RosBodyDecoders implements BodyDecoder {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Map<SchemaInfo, Compiled> cache = new ConcurrentHashMap<>();
+    private final Map<SchemaInfo, com.google.protobuf.Descriptors.Descriptor> protobuf = new ConcurrentHashMap<>();
 
     private RosBodyDecoders() {}
 
@@ -50,6 +53,10 @@ public final class RosBodyDecoders implements BodyDecoder {
         if (messageEncoding.equals("json") && (schemaEncoding.isEmpty() || schemaEncoding.equals("jsonschema"))) {
             return json(typeName, data);
         }
+        if (schema != null && schemaEncoding.equals("protobuf") && messageEncoding.equals("protobuf")) {
+            return org.hcert.telemetry.protobuf.ProtobufBodies.decode(protobuf.computeIfAbsent(schema,
+                    s -> org.hcert.telemetry.protobuf.ProtobufBodies.descriptor(s)), data);
+        }
         if (schema != null && schemaEncoding.equals("ros2idl")) {
             throw new TelemetryException(("%s: schema encoding ros2idl is not supported; hcert decodes ros2msg definitions "
                     + "(rosbag2 writes ros2msg for every type generated from a .msg file)").formatted(typeName));
@@ -58,7 +65,7 @@ public final class RosBodyDecoders implements BodyDecoder {
         boolean ros1 = schemaEncoding.equals("ros1msg") && messageEncoding.equals("ros1");
         if (schema == null || !(ros1 || ros2)) {
             throw new TelemetryException(("%s: no decoder for schema encoding \"%s\" with message encoding \"%s\"; "
-                    + "hcert decodes ros2msg with cdr, ros1msg with ros1, and jsonschema (or no schema) with json")
+                    + "hcert decodes ros2msg with cdr, ros1msg with ros1, protobuf with protobuf, and jsonschema (or no schema) with json")
                     .formatted(typeName, schemaEncoding, messageEncoding));
         }
         return compiled(schema, ros2 ? Dialect.ROS2 : Dialect.ROS1).decode(data);
