@@ -49,8 +49,18 @@ public interface RawMessageSource extends TelemetrySource {
      */
     RawCursor openRaw();
 
+    /** The decoder the source's decoded passes use. */
+    BodyDecoder decoder();
+
     /** Why the message {@code m} of this source cannot be decoded, or empty when it can. */
-    java.util.Optional<String> undecodable(RawMessage m);
+    default java.util.Optional<String> undecodable(RawMessage m) {
+        try {
+            decoder().decode(m.schema(), m.messageEncoding(), m.data());
+            return java.util.Optional.empty();
+        } catch (TelemetryException e) {
+            return java.util.Optional.of(e.getMessage());
+        }
+    }
 
     /** The MCAP profile of its messages ({@code ros1}, {@code ros2}), or empty when they have none in common. */
     default String profile() {

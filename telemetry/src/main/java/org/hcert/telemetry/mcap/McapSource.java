@@ -85,6 +85,7 @@ public final class McapSource implements RawMessageSource {
     }
 
     /** The decoder this source gives message bodies to. */
+    @Override
     public BodyDecoder decoder() {
         return decoder;
     }
@@ -104,15 +105,31 @@ public final class McapSource implements RawMessageSource {
 
     @Override
     public MessageCursor open() {
-        McapReader reader = openReader();
-        try {
-            IndexedMessages messages = reader.indexed(0, -1L >>> 1, null);
-            warnings = List.copyOf(reader.warnings());
-            return new Cursor(reader, messages);
-        } catch (RuntimeException e) {
-            reader.close();
-            throw e;
-        }
+        RawCursor raw = openRaw();
+        return new MessageCursor() {
+            @Override
+            public boolean hasNext() {
+                return raw.hasNext();
+            }
+
+            @Override
+            public Message next() {
+                RawMessage m = raw.next();
+                JsonNode body;
+                try {
+                    body = decoder.decode(m.schema(), m.messageEncoding(), m.data());
+                } catch (TelemetryException e) {
+                    throw new UndecodableMessageException(m.origin(), m.topic(), "topic %s: cannot decode the %s body: %s"
+                            .formatted(m.topic(), m.messageEncoding(), e.getMessage()), e);
+                }
+                return new Message(m.logTimeNs(), m.topic(), m.schema() == null ? "" : m.schema().name(), body, m.origin());
+            }
+
+            @Override
+            public void close() {
+                raw.close();
+            }
+        };
     }
 
     /** Every message as stored, with its channel's schema and encoding: nothing is decoded. */
@@ -160,16 +177,6 @@ public final class McapSource implements RawMessageSource {
         };
     }
 
-    @Override
-    public java.util.Optional<String> undecodable(RawMessage m) {
-        try {
-            decoder.decode(m.schema(), m.messageEncoding(), m.data());
-            return java.util.Optional.empty();
-        } catch (TelemetryException e) {
-            return java.util.Optional.of(e.getMessage());
-        }
-    }
-
     /** The MCAP profile the file's header names ({@code ros1}, {@code ros2}, …), empty when none. */
     @Override
     public String profile() {
@@ -206,56 +213,5 @@ public final class McapSource implements RawMessageSource {
             s.data().duplicate().get(data);
             return new SchemaInfo(s.name(), s.encoding(), data);
         });
-    }
-
-    private final class Cursor implements MessageCursor {
-
-        private final McapReader reader;
-        private final IndexedMessages messages;
-        private final Iterator<McapRecord.Message> records;
-        private final Map<Integer, SchemaInfo> schemas = new HashMap<>();
-
-        Cursor(McapReader reader, IndexedMessages messages) {
-            this.reader = reader;
-            this.messages = messages;
-            this.records = messages.records();
-        }
-
-        @Override
-        public boolean hasNext() {
-            boolean has = records.hasNext();
-            warnings = List.copyOf(reader.warnings());
-            return has;
-        }
-
-        @Override
-        public Message next() {
-            if (!hasNext()) {
-                throw new NoSuchElementException("no more messages in " + file);
-            }
-            McapRecord.Message m = records.next();
-            String where = messages.lastWhere();
-            McapRecord.Channel channel = reader.channels().get(m.channelId());
-            if (channel == null) {
-                throw new TelemetryFormatException(where, "%s: channel %d is not defined by any Channel record"
-                        .formatted(messages.lastRecord(), m.channelId()));
-            }
-            SchemaInfo schema = McapSource.schema(reader, schemas, channel.schemaId());
-            JsonNode body;
-            try {
-                body = decoder.decode(schema, channel.messageEncoding(), m.data());
-            } catch (TelemetryException e) {
-                throw new UndecodableMessageException(where, channel.topic(), "%s on channel %d (%s): cannot decode the %s body: %s"
-                        .formatted(messages.lastRecord(), channel.id(), channel.topic(), channel.messageEncoding(),
-                                e.getMessage()), e);
-            }
-            return new Message(m.logTime(), channel.topic(), schema == null ? "" : schema.name(), body,
-                    "%s (%s)".formatted(where, messages.lastRecord()));
-        }
-
-        @Override
-        public void close() {
-            reader.close();
-        }
     }
 }

@@ -47,13 +47,8 @@ public final class Ros1BagSource implements RawMessageSource {
     }
 
     @Override
-    public java.util.Optional<String> undecodable(RawMessage m) {
-        try {
-            decoder.decode(m.schema(), m.messageEncoding(), m.data());
-            return java.util.Optional.empty();
-        } catch (org.hcert.telemetry.TelemetryException e) {
-            return java.util.Optional.of(e.getMessage());
-        }
+    public BodyDecoder decoder() {
+        return decoder;
     }
 
     @Override

@@ -402,7 +402,7 @@ class McapBadInputTest {
             Message ok = cursor.next();
             assertThat(ok.body().get("ok").asInt()).isEqualTo(1);
             assertThatThrownBy(cursor::next).isInstanceOf(TelemetryFormatException.class).hasMessage(
-                    "%s@%d: Chunk record: Message record at +72 of the uncompressed records on channel 1 (/imu): cannot decode the json body: "
+                    "%s@%d (Chunk record: Message record at +72 of the uncompressed records): topic /imu: cannot decode the json body: "
                             + "the body is not valid JSON: Unexpected character ('n' (code 110)): was expecting double-quote to start field name",
                     file, chunkAt);
         }
