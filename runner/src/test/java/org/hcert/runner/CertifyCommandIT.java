@@ -220,4 +220,16 @@ class CertifyCommandIT {
         assertThat(run.exitCode()).as(run.stderr()).isEqualTo(ExitCodes.USAGE);
         assertThat(run.stderr()).startsWith("Unknown options: '--robto', '../profiles/robots/hc1-demo.yaml'");
     }
+
+    @Test
+    void anOutputThatIsAFileOrCannotBeAFolderIsAUsageError() throws IOException {
+        Path file = Files.writeString(out.resolve("not-a-folder"), "x");
+        for (Path target : List.of(file, file.resolve("sub"))) {
+            Run run = hcert("certify", "--robot", ROBOT, "--standard", STANDARD, "--lab", LAB, "--recording", CATALOGUE,
+                    "--out", target.toString(), "--no-html");
+            assertThat(run.exitCode()).as(run.stderr()).isEqualTo(ExitCodes.USAGE);
+            assertThat(run.stderr()).contains("--out " + target).doesNotContain("internal error").doesNotContain("Exception");
+        }
+        assertThat(Files.readString(file)).isEqualTo("x");
+    }
 }

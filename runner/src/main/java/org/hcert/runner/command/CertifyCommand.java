@@ -23,6 +23,7 @@ import org.hcert.conformance.run.FeatureRun;
 import org.hcert.conformance.verdict.ClauseResult;
 import org.hcert.runner.ExitCodes;
 import org.hcert.runner.HcertVersion;
+import org.hcert.runner.UsageException;
 import org.hcert.runner.report.AllureHtml;
 import org.hcert.runner.report.AllureResults;
 import org.hcert.runner.log.RunLog;
@@ -130,6 +131,14 @@ public final class CertifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (java.nio.file.Files.exists(this.out) && !java.nio.file.Files.isDirectory(this.out)) {
+            throw new UsageException("--out %s: a file, not a folder; name a folder for the report".formatted(this.out));
+        }
+        try {
+            java.nio.file.Files.createDirectories(this.out);
+        } catch (java.io.IOException e) {
+            throw new UsageException("--out %s: cannot create the folder: %s".formatted(this.out, e.getMessage()));
+        }
         try (RunLog log = RunLog.open(this.out.resolve(RunLog.CERTIFY_FILE), verbose)) {
             LOG.info("hcert {} {}; log {}", HcertVersion.get(),
                     String.join(" ", spec.commandLine().getParseResult().originalArgs()), log.file());
