@@ -37,7 +37,7 @@ const schemaId = await writer.registerSchema({ name: "acme.robot.LowState", enco
 const channelId = await writer.registerChannel({ topic: "/lowstate", schemaId, messageEncoding: "protobuf", metadata: new Map() });
 const names = Array.from({ length: 12 }, (_, i) => ["FR", "FL", "RR", "RL"][Math.floor(i / 3)] + "_" + ["hip", "thigh", "calf"][i % 3]);
 const expected = [];
-for (let i = 0; i < 200; i++) {
+for (let i = 0; i < 1000; i++) {
   const msg = {
     tick: i,
     motor_state: names.map((_, k) => ({ q: Math.fround(0.1 * Math.sin(i / 20 + k)), dq: Math.fround(0.05 * Math.cos(i / 20 + k)), tau_est: Math.fround(k * 0.5), mode: 10 })),
@@ -55,4 +55,4 @@ for (let i = 0; i < 200; i++) {
 }
 await writer.end();
 writeFileSync("lowstate.mcap", Buffer.concat(sink.chunks));
-writeFileSync("expected.json", JSON.stringify({ messages: 200, first: expected }, null, 1) + "\n");
+writeFileSync("expected.json", JSON.stringify({ messages: 1000, first: expected }, null, 1) + "\n");

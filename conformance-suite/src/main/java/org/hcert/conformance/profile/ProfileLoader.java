@@ -251,6 +251,7 @@ public final class ProfileLoader {
         Map<Role, List<String>> map = new LinkedHashMap<>();
         Map<String, String> roleOfTopic = new LinkedHashMap<>();
         Map<String, String> chosenFrames = new LinkedHashMap<>();
+        Map<String, org.hcert.telemetry.mapping.JointFields> jointFields = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> e : doc.root().get("topics").properties()) {
             Role role = Role.byKey(e.getKey()).orElseThrow();
             List<String> topics = new ArrayList<>();
@@ -270,11 +271,38 @@ public final class ProfileLoader {
                     }
                     chosenFrames.put(topic, entry.get("frameId").textValue());
                 }
+                if (entry.has("fields")) {
+                    if (role != Role.JOINTS) {
+                        throw doc.error(pointer + "/fields", "fields are read for role joints only, not %s".formatted(role.key()));
+                    }
+                    jointFields.put(topic, jointFields(doc, pointer + "/fields", entry.get("fields")));
+                }
                 topics.add(topic);
             }
             map.put(role, topics);
         }
-        return SignalMapping.of(map, chosenFrames);
+        return SignalMapping.of(map, chosenFrames).withJointFields(jointFields);
+    }
+
+    private static org.hcert.telemetry.mapping.JointFields jointFields(YamlDocument doc, String pointer, JsonNode f) {
+        if (f.has("names") == f.has("namesFrom")) {
+            throw doc.error(pointer, "give the joint names (names) or the field they are read from (namesFrom), one of the two");
+        }
+        for (String key : List.of("namesFrom", "position", "velocity", "effort")) {
+            if (f.has(key)) {
+                String problem = org.hcert.telemetry.mapping.JointFields.problemWith(f.get(key).textValue());
+                if (!problem.isEmpty()) {
+                    throw doc.error(pointer + "/" + key, problem);
+                }
+            }
+        }
+        List<String> names = new ArrayList<>();
+        if (f.has("names")) {
+            f.get("names").forEach(n -> names.add(n.textValue()));
+        }
+        return new org.hcert.telemetry.mapping.JointFields(names, f.path("namesFrom").asText(""), f.get("position").textValue(),
+                f.path("velocity").asText(""), f.path("effort").asText(""), f.path("positionScale").asDouble(1),
+                f.path("velocityScale").asDouble(1), f.path("effortScale").asDouble(1));
     }
 
     private static Clause clause(YamlDocument doc, String pointer, JsonNode c, List<String> classes) {

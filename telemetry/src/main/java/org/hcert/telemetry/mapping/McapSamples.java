@@ -41,8 +41,12 @@ final class McapSamples implements Closeable {
     private final Map<String, Long> leftOut = new java.util.TreeMap<>();
     private MessageHeader header = MessageHeader.NONE;
 
-    private McapSamples(McapSource source, McapReader reader, Map<String, Role> wanted, Map<String, String> chosenFrames) {
+    private final Map<String, JointFields> jointFields;
+
+    private McapSamples(McapSource source, McapReader reader, Map<String, Role> wanted, Map<String, String> chosenFrames,
+            Map<String, JointFields> jointFields) {
         this.source = source;
+        this.jointFields = jointFields;
         this.reader = reader;
         this.wanted = wanted;
         this.chosenFrames = chosenFrames;
@@ -51,10 +55,11 @@ final class McapSamples implements Closeable {
     }
 
     /** Start a pass over the topics of {@code wanted}, taking on a topic of {@code chosenFrames} only its chosen frame. */
-    static McapSamples open(McapSource source, Map<String, Role> wanted, Map<String, String> chosenFrames) {
+    static McapSamples open(McapSource source, Map<String, Role> wanted, Map<String, String> chosenFrames,
+            Map<String, JointFields> jointFields) {
         McapReader reader = source.openReader();
         try {
-            return new McapSamples(source, reader, wanted, chosenFrames);
+            return new McapSamples(source, reader, wanted, chosenFrames, jointFields);
         } catch (RuntimeException e) {
             reader.close();
             throw e;
@@ -99,7 +104,7 @@ final class McapSamples implements Closeable {
             if (framed && frameId == null && !take(c, SampleStream.frameOf(message))) {
                 continue;
             }
-            Sample decoded = SampleStream.decode(message, c.role);
+            Sample decoded = SampleStream.decode(message, c.role, jointFields.get(message.topic()));
             header = MessageHeader.of(message.body());
             return decoded;
         }
@@ -159,7 +164,8 @@ final class McapSamples implements Closeable {
             s.data().duplicate().get(data);
             schema = new SchemaInfo(s.name(), s.encoding(), data);
         }
-        boolean typeFits = schema != null && role.types().contains(RosJsonDecoder.normalise(schema.name()));
+        boolean typeFits = schema != null && role.types().contains(RosJsonDecoder.normalise(schema.name()))
+                && !jointFields.containsKey(channel.topic());
         boolean cdr = channel.messageEncoding().equals("cdr");
         CdrSampleDecoder decoder = fast && typeFits && cdr ? CdrSampleDecoder.forSchema(schema).orElse(null) : null;
         if (!role.framePublisher()) {

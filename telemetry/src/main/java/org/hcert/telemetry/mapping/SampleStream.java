@@ -33,6 +33,7 @@ public final class SampleStream implements Iterator<Sample>, Closeable {
     private final @Nullable MessageCursor cursor;
     private final @Nullable McapSamples mcap;
     private final Map<String, Role> wantedTopics = new HashMap<>();
+    private final Map<String, JointFields> jointFields = new HashMap<>();
     private final Map<Role, Long> counts = new EnumMap<>(Role.class);
     private long firstNs = Long.MAX_VALUE;
     private long lastNs = Long.MIN_VALUE;
@@ -55,7 +56,11 @@ public final class SampleStream implements Iterator<Sample>, Closeable {
                 mapping.chosenFrame(topic).ifPresent(f -> chosenFrames.put(topic, f));
             }
         }
-        this.mcap = source instanceof McapSource m ? McapSamples.open(m, Map.copyOf(wantedTopics), Map.copyOf(chosenFrames)) : null;
+        for (String topic : wantedTopics.keySet()) {
+            mapping.jointFields(topic).ifPresent(f -> jointFields.put(topic, f));
+        }
+        this.mcap = source instanceof McapSource m
+                ? McapSamples.open(m, Map.copyOf(wantedTopics), Map.copyOf(chosenFrames), Map.copyOf(jointFields)) : null;
         this.cursor = mcap == null ? source.open(Set.copyOf(wantedTopics.keySet())) : null;
     }
 
@@ -83,7 +88,7 @@ public final class SampleStream implements Iterator<Sample>, Closeable {
             seen(m.logTimeNs());
             Role role = wantedTopics.get(m.topic());
             if (role != null && (!role.framePublisher() || take(m.topic(), frameOf(m)))) {
-                next = decode(m, role);
+                next = decode(m, role, jointFields.get(m.topic()));
                 nextHeader = null;
                 nextBody = m.body();
                 counts.merge(role, 1L, Long::sum);
@@ -123,7 +128,10 @@ public final class SampleStream implements Iterator<Sample>, Closeable {
     }
 
     /** Check that {@code m}'s type suits {@code role} and decode it. */
-    static Sample decode(Message m, Role role) {
+    static Sample decode(Message m, Role role, @Nullable JointFields fields) {
+        if (fields != null) {
+            return fields.sample(m);
+        }
         String type = RosJsonDecoder.normalise(m.type());
         if (!role.types().contains(type)) {
             throw new TelemetryFormatException(m.origin(),

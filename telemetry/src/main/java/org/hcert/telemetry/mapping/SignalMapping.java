@@ -19,11 +19,34 @@ public final class SignalMapping {
     /** The other way round: asked once per message of a pass. */
     private final Map<String, Role> roleByTopic;
     private final Map<String, String> chosenFrames;
+    private final Map<String, JointFields> jointFields;
 
-    private SignalMapping(Map<Role, List<String>> topicsByRole, Map<String, Role> roleByTopic, Map<String, String> chosenFrames) {
+    private SignalMapping(Map<Role, List<String>> topicsByRole, Map<String, Role> roleByTopic, Map<String, String> chosenFrames,
+            Map<String, JointFields> jointFields) {
         this.topicsByRole = topicsByRole;
         this.roleByTopic = roleByTopic;
         this.chosenFrames = chosenFrames;
+        this.jointFields = jointFields;
+    }
+
+    /**
+     * The same mapping, with the joint states of {@code fields}' topics read through their field
+     * mappings (any message type) instead of as {@code sensor_msgs/JointState}.
+     *
+     * @throws IllegalArgumentException when a topic of {@code fields} is not mapped to the joints role
+     */
+    public SignalMapping withJointFields(Map<String, JointFields> fields) {
+        fields.keySet().forEach(topic -> {
+            if (roleByTopic.get(topic) != Role.JOINTS) {
+                throw new IllegalArgumentException("fields are given for topic %s, which is not mapped to role joints".formatted(topic));
+            }
+        });
+        return new SignalMapping(topicsByRole, roleByTopic, chosenFrames, Map.copyOf(fields));
+    }
+
+    /** How the joint states of {@code topic} are read from its fields, when the profile says so. */
+    public Optional<JointFields> jointFields(String topic) {
+        return Optional.ofNullable(jointFields.get(topic));
     }
 
     /** A mapping that takes every message of each topic. */
@@ -62,7 +85,7 @@ public final class SignalMapping {
                         .formatted(topic, role.key()));
             }
         });
-        return new SignalMapping(Collections.unmodifiableMap(copy), Map.copyOf(seen), Map.copyOf(chosenFrames));
+        return new SignalMapping(Collections.unmodifiableMap(copy), Map.copyOf(seen), Map.copyOf(chosenFrames), Map.of());
     }
 
     /** The frame_id the robot profile chose on {@code topic}, or empty when every message is taken. */
