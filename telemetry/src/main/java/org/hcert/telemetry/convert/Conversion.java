@@ -90,55 +90,85 @@ public final class Conversion {
         Path partial = dir.resolve("." + target.getFileName() + ".partial");
         try {
             Map<String, String> skipped = new LinkedHashMap<>();
+            Map<String, Long> read = new LinkedHashMap<>();
             Result result = switch (format) {
-                case NDJSON -> ndjson(source, partial, skipped);
-                case CSV -> csv(source, partial, skipped);
-                case MCAP -> mcap(source, partial, options, skipped);
+                case NDJSON -> ndjson(source, partial, skipped, read);
+                case CSV -> csv(source, partial, skipped, read);
+                case MCAP -> mcap(source, partial, options, skipped, read);
             };
             move(partial, target);
-            return new Result(result.messages(), result.encodingByTopic(), source.warnings(), skipped);
+            return new Result(result.messages(), result.encodingByTopic(), damage(source, read), skipped);
         } finally {
             deleteQuietly(partial);
         }
     }
 
-    private static Result ndjson(TelemetrySource source, Path out, Map<String, String> skipped) {
+    /**
+     * What the source could not read, and, for an MCAP source with a statistics record, every topic
+     * whose messages read differ in number from what the statistics count (a file whose indexes or
+     * records lost messages the statistics still count).
+     */
+    static List<String> damage(TelemetrySource source, Map<String, Long> read) {
+        List<String> out = new java.util.ArrayList<>(source.warnings());
+        if (source instanceof McapSource mcap) {
+            try (org.hcert.telemetry.mcap.McapReader reader = mcap.openReader()) {
+                reader.statistics().ifPresent(stats -> {
+                    Map<String, Long> stated = new LinkedHashMap<>();
+                    reader.channels().values().forEach(c -> stated.merge(c.topic(),
+                            stats.channelMessageCounts().getOrDefault(c.id(), 0L), Long::sum));
+                    stated.forEach((topic, count) -> {
+                        long got = read.getOrDefault(topic, 0L);
+                        if (got != count) {
+                            out.add("%s: its statistics record counts %d messages on %s, %d were read".formatted(source.describe(), count,
+                                    topic, got));
+                        }
+                    });
+                });
+            }
+        }
+        return out;
+    }
+
+    private static Result ndjson(TelemetrySource source, Path out, Map<String, String> skipped, Map<String, Long> read) {
         Map<String, String> topics = new LinkedHashMap<>();
         try (NdjsonWriter writer = NdjsonWriter.open(out)) {
-            return new Result(copy(source, skipped, m -> {
+            return new Result(copy(source, skipped, read, m -> {
                 topics.putIfAbsent(m.topic(), "json");
                 writer.write(m);
             }), topics);
         }
     }
 
-    private static Result csv(TelemetrySource source, Path out, Map<String, String> skipped) {
+    private static Result csv(TelemetrySource source, Path out, Map<String, String> skipped, Map<String, Long> read) {
         Map<String, String> topics = new LinkedHashMap<>();
         try (CsvWriter writer = CsvWriter.open(out, CsvWriter.columns(source))) {
-            return new Result(copy(source, skipped, m -> {
+            return new Result(copy(source, skipped, read, m -> {
                 topics.putIfAbsent(m.topic(), "csv");
                 writer.write(m);
             }), topics);
         }
     }
 
-    private static Result mcap(TelemetrySource source, Path out, Options options, Map<String, String> skipped) {
+    private static Result mcap(TelemetrySource source, Path out, Options options, Map<String, String> skipped,
+            Map<String, Long> read) {
         if (source instanceof RawMessageSource raw) {
             // MCAP carries any schema and encoding: the messages are copied as stored, not re-encoded
             try (McapMessageWriter writer = new McapMessageWriter(out, options.compression(), options.encoding(), raw.profile());
                     RawMessageSource.RawCursor cursor = raw.openRaw()) {
                 long n = 0;
                 while (cursor.hasNext()) {
-                    writer.writeRaw(cursor.next());
+                    RawMessageSource.RawMessage m = cursor.next();
+                    read.merge(m.topic(), 1L, Long::sum);
+                    writer.writeRaw(m);
                     n++;
                 }
-                writer.markDamage(source.warnings());
+                writer.markDamage(damage(source, read));
                 return new Result(n, writer.encodingByTopic());
             }
         }
         try (McapMessageWriter writer = new McapMessageWriter(out, options.compression(), options.encoding())) {
-            long n = copy(source, skipped, writer::write);
-            writer.markDamage(source.warnings());
+            long n = copy(source, skipped, read, writer::write);
+            writer.markDamage(damage(source, read));
             return new Result(n, writer.encodingByTopic());
         }
     }
@@ -148,7 +178,7 @@ public final class Conversion {
      * from its first such message on, and named in {@code skipped} with the reason (the other topics
      * are copied whole). Any other problem of the source stops the copy.
      */
-    private static long copy(TelemetrySource source, Map<String, String> skipped, Consumer<Message> sink) {
+    private static long copy(TelemetrySource source, Map<String, String> skipped, Map<String, Long> read, Consumer<Message> sink) {
         long n = 0;
         try (MessageCursor cursor = source.open()) {
             while (cursor.hasNext()) {
@@ -157,8 +187,10 @@ public final class Conversion {
                     m = cursor.next();
                 } catch (UndecodableMessageException e) {
                     skipped.putIfAbsent(e.topic(), e.getMessage());
+                    read.merge(e.topic(), 1L, Long::sum);
                     continue;
                 }
+                read.merge(m.topic(), 1L, Long::sum);
                 if (!skipped.containsKey(m.topic())) {
                     sink.accept(m);
                     n++;
