@@ -94,7 +94,7 @@ final class TopicStats {
         Map<Integer, long[]> times;
         Map<Integer, McapRecord.Channel> channels;
         Map<Integer, McapRecord.Schema> schemas;
-        Optional<McapRecord.Statistics> statistics;
+        Optional<Map<String, Long>> stated;
         try (McapReader reader = source.openReader()) {
             Optional<Map<Integer, long[]>> indexed = reader.indexedLogTimes();
             if (indexed.isEmpty()) {
@@ -103,15 +103,16 @@ final class TopicStats {
             times = indexed.get();
             channels = Map.copyOf(reader.channels());
             schemas = Map.copyOf(reader.schemas());
-            statistics = reader.statistics();
+            stated = reader.statedMessageCounts();
         }
-        if (statistics.isPresent()) {
-            for (McapRecord.Channel c : channels.values()) {
-                long stated = statistics.get().channelMessageCounts().getOrDefault(c.id(), 0L);
-                long listed = times.getOrDefault(c.id(), new long[0]).length;
-                if (stated != listed) {
-                    problems.add(("%s: the statistics record counts %d messages on channel %d (%s), its message indexes list %d; "
-                            + "counted by reading every message instead").formatted(source.describe(), stated, c.id(), c.topic(), listed));
+        if (stated.isPresent()) {
+            Map<String, Long> listed = new LinkedHashMap<>();
+            channels.values().forEach(c -> listed.merge(c.topic(), (long) times.getOrDefault(c.id(), new long[0]).length, Long::sum));
+            for (Map.Entry<String, Long> e : stated.get().entrySet()) {
+                long count = listed.getOrDefault(e.getKey(), 0L);
+                if (count != e.getValue()) {
+                    problems.add(("%s: the statistics record counts %d messages on %s, its message indexes list %d; "
+                            + "counted by reading every message instead").formatted(source.describe(), e.getValue(), e.getKey(), count));
                     return Optional.empty();
                 }
             }

@@ -112,10 +112,7 @@ public final class Conversion {
         List<String> out = new java.util.ArrayList<>(source.warnings());
         if (source instanceof McapSource mcap) {
             try (org.hcert.telemetry.mcap.McapReader reader = mcap.openReader()) {
-                reader.statistics().ifPresent(stats -> {
-                    Map<String, Long> stated = new LinkedHashMap<>();
-                    reader.channels().values().forEach(c -> stated.merge(c.topic(),
-                            stats.channelMessageCounts().getOrDefault(c.id(), 0L), Long::sum));
+                reader.statedMessageCounts().ifPresent(stated -> {
                     stated.forEach((topic, count) -> {
                         long got = read.getOrDefault(topic, 0L);
                         if (got != count) {
@@ -141,7 +138,10 @@ public final class Conversion {
 
     private static Result csv(TelemetrySource source, Path out, Map<String, String> skipped, Map<String, Long> read) {
         Map<String, String> topics = new LinkedHashMap<>();
-        try (CsvWriter writer = CsvWriter.open(out, CsvWriter.columns(source))) {
+        // a first pass for the columns, over the same messages the copy takes (undecodable topics left out)
+        java.util.Set<String> columns = new java.util.LinkedHashSet<>();
+        copy(source, new LinkedHashMap<>(), new LinkedHashMap<>(), m -> CsvWriter.addColumns(m, columns));
+        try (CsvWriter writer = CsvWriter.open(out, List.copyOf(columns))) {
             return new Result(copy(source, skipped, read, m -> {
                 topics.putIfAbsent(m.topic(), "csv");
                 writer.write(m);

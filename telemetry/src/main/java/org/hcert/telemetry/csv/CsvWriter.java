@@ -55,22 +55,17 @@ public final class CsvWriter implements Closeable {
      */
     public static List<String> columns(TelemetrySource source) {
         Set<String> columns = new LinkedHashSet<>();
-        Set<String> undecodable = new java.util.HashSet<>();
         try (MessageCursor cursor = source.open()) {
             while (cursor.hasNext()) {
-                Message m;
-                try {
-                    m = cursor.next();
-                } catch (org.hcert.telemetry.UndecodableMessageException e) {
-                    undecodable.add(e.topic()); // left out of the copy too
-                    continue;
-                }
-                if (!undecodable.contains(m.topic())) {
-                    Flattener.flatten(m.body(), m.origin(), (path, value) -> columns.add(path));
-                }
+                addColumns(cursor.next(), columns);
             }
         }
         return List.copyOf(columns);
+    }
+
+    /** Add the field-path columns of {@code m} to {@code columns}, in order of first appearance. */
+    public static void addColumns(Message m, Set<String> columns) {
+        Flattener.flatten(m.body(), m.origin(), (path, value) -> columns.add(path));
     }
 
     /**

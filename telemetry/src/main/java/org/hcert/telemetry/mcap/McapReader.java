@@ -166,6 +166,15 @@ public final class McapReader implements Closeable {
         }
     }
 
+    /** Per topic, the messages the statistics record counts (its channels' counts summed); empty without the record. */
+    public Optional<Map<String, Long>> statedMessageCounts() {
+        return statistics().map(stats -> {
+            Map<String, Long> stated = new java.util.LinkedHashMap<>();
+            channels().values().forEach(c -> stated.merge(c.topic(), stats.channelMessageCounts().getOrDefault(c.id(), 0L), Long::sum));
+            return stated;
+        });
+    }
+
     /**
      * Every message's log time, per channel, from the file's message indexes alone: no chunk is
      * read or decompressed. Empty when the file has no summary or a chunk has no message indexes
