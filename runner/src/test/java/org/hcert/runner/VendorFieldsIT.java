@@ -73,6 +73,32 @@ class VendorFieldsIT {
     }
 
     @Test
+    void oneProtobufStateFeedsTheJointsAndTheBatteryWhichItReportsEveryOtherMessage() throws IOException {
+        Path robot = robot(0.2, FIELDS);
+        Files.writeString(robot, Files.readString(robot).replace("capabilities: [walking]", "capabilities: [walking]\n"
+                + "declared: {batteryMaxVoltage: {value: 25, unit: V}, batteryMinVoltage: {value: 23, unit: V}}").replace("declared: {}\n", "")
+                + "  battery:\n    - topic: /lowstate\n      fields: {voltage: battery_v}\n");
+        CertifyCommandIT.Run run = CertifyCommandIT.hcert("certify", "--robot", robot.toString(), "--standard", CertifyCommandIT.STANDARD,
+                "--lab", CertifyCommandIT.LAB, "--recording", LOWSTATE.toString(), "--out", dir.resolve("both").toString(), "--no-html");
+        assertThat(run.stderr()).doesNotContain("Exception");
+        JsonNode clauses = new ObjectMapper().readTree(dir.resolve("both").resolve("certificate.json").toFile()).get("clauses");
+        int judged = 0;
+        for (JsonNode c : clauses) {
+            if (c.get("id").asText().equals("LC-JNT-01")) {
+                assertThat(c.get("verdict").asText()).isEqualTo("PASS");
+                judged++;
+            }
+            if (c.get("id").asText().equals("AP-BATT-01")) {
+                judged++;
+                // 500 of the 1000 states carry battery_v (24.5 V falling by 1 mV per state); current and temperature not mapped
+                assertThat(c.toString()).contains("largest 24.5 V").contains("over 500 samples");
+                assertThat(c.get("verdict").asText()).isEqualTo("INCONCLUSIVE");
+            }
+        }
+        assertThat(judged).isEqualTo(2);
+    }
+
+    @Test
     void aFieldPathThatSelectsNothingIsAnErrorNotAPass() throws IOException {
         JsonNode wrong = jointRange(robot(0.2, FIELDS.replace("motor_state[*].q", "motor_state[*].position")), "wrong");
         assertThat(wrong.get("verdict").asText()).isEqualTo("INCONCLUSIVE");

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.hcert.telemetry.csv.CsvSource;
+import org.jspecify.annotations.Nullable;
 import org.hcert.telemetry.mcap.McapSource;
 import org.hcert.telemetry.ndjson.NdjsonSource;
 import org.hcert.telemetry.ros.RosBodyDecoders;
@@ -36,10 +37,19 @@ public final class Recordings {
      * one recording is opened as it is.
      */
     public static TelemetrySource open(List<Path> recordings, RosDefinitions definitions) {
+        return open(recordings, definitions, null);
+    }
+
+    /**
+     * Open several recordings as {@link #open(List, RosDefinitions)} does; {@code time}, when given,
+     * says where the time of a row or frame is in recordings that have no log time of their own (a
+     * vendor's CSV table, an HDF5 episode).
+     */
+    public static TelemetrySource open(List<Path> recordings, RosDefinitions definitions, @Nullable TimeBase time) {
         if (recordings.size() == 1) {
-            return open(recordings.get(0), definitions);
+            return open(recordings.get(0), definitions, time);
         }
-        List<TelemetrySource> parts = recordings.stream().map(r -> open(r, definitions)).toList();
+        List<TelemetrySource> parts = recordings.stream().map(r -> open(r, definitions, time)).toList();
         return new MergedSource(String.join(" + ", recordings.stream().map(Path::toString).toList()), parts);
     }
 
@@ -50,15 +60,20 @@ public final class Recordings {
      * rosbag2 from Iron on) keep their own.
      */
     public static TelemetrySource open(Path file, RosDefinitions definitions) {
+        return open(file, definitions, null);
+    }
+
+    /** Open {@code file} as {@link #open(Path, RosDefinitions)} does, with {@code time} for tables and episodes. */
+    public static TelemetrySource open(Path file, RosDefinitions definitions, @Nullable TimeBase time) {
         if (Files.isDirectory(file)) {
-            return BagFolder.open(file, f -> open(f, definitions));
+            return BagFolder.open(file, f -> open(f, definitions, time));
         }
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".ndjson") || name.endsWith(".jsonl")) {
             return new NdjsonSource(file);
         }
         if (name.endsWith(".csv")) {
-            return new CsvSource(file);
+            return new CsvSource(file, time);
         }
         if (name.endsWith(".mcap")) {
             return new McapSource(file, RosBodyDecoders.standard());

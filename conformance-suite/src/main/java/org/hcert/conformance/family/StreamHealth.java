@@ -117,7 +117,7 @@ final class StreamHealth implements Family {
     public Set<Role> optionalRoles(ClauseSetup c) {
         Set<Role> roles = EnumSet.noneOf(Role.class);
         if (streamLimits(c)) {
-            c.robot().streams().forEach(st -> c.robot().topics().roleOf(st.topic()).ifPresent(roles::add));
+            c.robot().streams().forEach(st -> roles.addAll(c.robot().topics().roles(st.topic())));
         }
         return roles;
     }
@@ -159,9 +159,13 @@ final class StreamHealth implements Family {
         private long lastStampNs;
         private boolean hasLastStamp;
 
-        Stream(String topic, boolean perFrame) {
+        /** The role whose samples are counted, when the topic feeds several; null when it feeds one. */
+        final @Nullable Role counted;
+
+        Stream(String topic, boolean perFrame, @Nullable Role counted) {
             this.topic = topic;
             this.perFrame = perFrame;
+            this.counted = counted;
         }
 
         void add(Sample s, MessageHeader h, long runStartNs, long windowNs) {
@@ -242,8 +246,11 @@ final class StreamHealth implements Family {
         }
 
         private void stream(String topic) {
-            boolean perFrame = c.robot().topics().roleOf(topic).filter(r -> r == Role.TEMPERATURES).isPresent();
-            streams.computeIfAbsent(topic, t -> new Stream(t, perFrame));
+            Set<Role> roles = c.robot().topics().roles(topic);
+            boolean perFrame = roles.contains(Role.TEMPERATURES);
+            // a topic that feeds several roles through its fields is one stream: its messages are counted once, by their first role
+            Role counted = roles.size() > 1 ? roles.iterator().next() : null;
+            streams.computeIfAbsent(topic, t -> new Stream(t, perFrame, counted));
         }
 
         @Override
@@ -262,7 +269,7 @@ final class StreamHealth implements Family {
                 firstNs = sample.tNs();
             }
             Stream s = streams.get(sample.topic());
-            if (s != null) {
+            if (s != null && (s.counted == null || s.counted == Role.of(sample))) {
                 s.add(sample, header, firstNs, windowNs);
             }
         }

@@ -25,6 +25,8 @@ import org.hcert.conformance.quantity.Quantity;
 import org.hcert.conformance.quantity.Unit;
 import org.hcert.conformance.verdict.Comparison;
 import org.hcert.telemetry.mapping.Role;
+import org.hcert.telemetry.TimeBase;
+import org.hcert.telemetry.mapping.FieldMapping;
 import org.hcert.telemetry.mapping.SignalMapping;
 
 /**
@@ -174,7 +176,7 @@ public final class ProfileLoader {
             if (!seen.add(topic)) {
                 throw doc.error("/streams/" + i + "/topic", "stream %s is declared twice".formatted(topic));
             }
-            if (topics.roleOf(topic).isEmpty()) {
+            if (topics.roles(topic).isEmpty()) {
                 throw doc.error("/streams/" + i + "/topic", "stream %s is not mapped to a role under topics; map it (e.g. topics.joints: [%s]) so that hcert reads it"
                         .formatted(topic, topic));
             }
@@ -251,7 +253,7 @@ public final class ProfileLoader {
         Map<Role, List<String>> map = new LinkedHashMap<>();
         Map<String, String> roleOfTopic = new LinkedHashMap<>();
         Map<String, String> chosenFrames = new LinkedHashMap<>();
-        Map<String, org.hcert.telemetry.mapping.JointFields> jointFields = new LinkedHashMap<>();
+        Map<String, Map<Role, FieldMapping>> fields = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> e : doc.root().get("topics").properties()) {
             Role role = Role.byKey(e.getKey()).orElseThrow();
             List<String> topics = new ArrayList<>();
@@ -259,9 +261,15 @@ public final class ProfileLoader {
                 JsonNode entry = e.getValue().get(i);
                 String pointer = "/topics/" + e.getKey() + "/" + i;
                 String topic = entry.isTextual() ? entry.textValue() : entry.get("topic").textValue();
-                String other = roleOfTopic.putIfAbsent(topic, e.getKey());
+                String other = roleOfTopic.putIfAbsent(topic, e.getKey() + (entry.has("fields") ? "+fields" : ""));
                 if (other != null) {
-                    throw doc.error(pointer, "topic %s is already mapped to %s; a topic plays one role".formatted(topic, other));
+                    if (other.startsWith(e.getKey() + "+") || other.equals(e.getKey())) {
+                        throw doc.error(pointer, "topic %s is listed twice under %s".formatted(topic, e.getKey()));
+                    }
+                    if (!other.endsWith("+fields") || !entry.has("fields")) {
+                        throw doc.error(pointer, ("topic %s is already mapped to %s; a topic plays several roles only when each of its "
+                                + "entries gives the fields it reads").formatted(topic, other.replace("+fields", "")));
+                    }
                 }
                 if (entry.has("frameId")) {
                     if (!role.framePublisher()) {
@@ -269,40 +277,29 @@ public final class ProfileLoader {
                                 + "(%s), so a publisher cannot be chosen by it").formatted(role.key(),
                                 role == Role.TEMPERATURES ? "it names the sensor" : "hcert's message has no header"));
                     }
-                    chosenFrames.put(topic, entry.get("frameId").textValue());
+                    String frame = entry.get("frameId").textValue();
+                    String earlier = chosenFrames.putIfAbsent(topic, frame);
+                    if (earlier != null && !earlier.equals(frame)) {
+                        throw doc.error(pointer + "/frameId", "topic %s has publisher frame %s chosen already; choose one".formatted(topic, earlier));
+                    }
                 }
                 if (entry.has("fields")) {
-                    if (role != Role.JOINTS) {
-                        throw doc.error(pointer + "/fields", "fields are read for role joints only, not %s".formatted(role.key()));
-                    }
-                    jointFields.put(topic, jointFields(doc, pointer + "/fields", entry.get("fields")));
+                    fields.computeIfAbsent(topic, t -> new java.util.EnumMap<>(Role.class))
+                            .put(role, FieldsSection.mapping(doc, pointer + "/fields", role, entry.get("fields")));
                 }
                 topics.add(topic);
             }
             map.put(role, topics);
         }
-        return SignalMapping.of(map, chosenFrames).withJointFields(jointFields);
-    }
-
-    private static org.hcert.telemetry.mapping.JointFields jointFields(YamlDocument doc, String pointer, JsonNode f) {
-        if (f.has("names") == f.has("namesFrom")) {
-            throw doc.error(pointer, "give the joint names (names) or the field they are read from (namesFrom), one of the two");
-        }
-        for (String key : List.of("namesFrom", "position", "velocity", "effort")) {
-            if (f.has(key)) {
-                String problem = org.hcert.telemetry.mapping.JointFields.problemWith(f.get(key).textValue());
-                if (!problem.isEmpty()) {
-                    throw doc.error(pointer + "/" + key, problem);
-                }
+        SignalMapping mapping = SignalMapping.of(map, chosenFrames, fields);
+        if (doc.root().has("recordingTime")) {
+            try {
+                mapping = mapping.withTimeBase(TimeBase.parse(doc.root().get("recordingTime").asText()));
+            } catch (IllegalArgumentException e) {
+                throw doc.error("/recordingTime", String.valueOf(e.getMessage()));
             }
         }
-        List<String> names = new ArrayList<>();
-        if (f.has("names")) {
-            f.get("names").forEach(n -> names.add(n.textValue()));
-        }
-        return new org.hcert.telemetry.mapping.JointFields(names, f.path("namesFrom").asText(""), f.get("position").textValue(),
-                f.path("velocity").asText(""), f.path("effort").asText(""), f.path("positionScale").asDouble(1),
-                f.path("velocityScale").asDouble(1), f.path("effortScale").asDouble(1));
+        return mapping;
     }
 
     private static Clause clause(YamlDocument doc, String pointer, JsonNode c, List<String> classes) {

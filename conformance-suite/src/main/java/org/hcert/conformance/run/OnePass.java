@@ -120,7 +120,7 @@ public final class OnePass {
             while (stream.hasNext()) {
                 Sample s = stream.next();
                 lastNs = Math.max(lastNs, s.tNs());
-                int r = index(mapping.roleOf(s.topic()).orElseThrow());
+                int r = index(Role.of(s));
                 MessageHeader header = headers[r] ? stream.header() : MessageHeader.NONE;
                 for (Evaluator e : route[r]) {
                     e.accept(s, header);

@@ -13,6 +13,7 @@ import org.hcert.conformance.quantity.Quantity;
 import org.hcert.conformance.quantity.Unit;
 import org.hcert.conformance.verdict.Comparison;
 import org.hcert.telemetry.Vector3;
+import org.hcert.telemetry.mapping.BodyFields;
 import org.hcert.telemetry.mapping.Role;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -126,7 +127,40 @@ class ProfileLoaderTest {
         Path file = robotWith("  battery: [/battery]", "  battery: [/odom]");
         assertThatThrownBy(() -> ProfileLoader.loadRobot(file))
                 .hasMessage(file + ":" + lineOf("  battery: [/battery]")
-                        + ": topics.battery[0]: topic /odom is already mapped to odometry; a topic plays one role");
+                        + ": topics.battery[0]: topic /odom is already mapped to odometry; a topic plays several roles only when "
+                        + "each of its entries gives the fields it reads");
+    }
+
+    @Test
+    void aTopicFeedsSeveralRolesThroughItsFields() throws IOException {
+        Path file = robotWith("  battery: [/battery]", "  battery: [/battery, {topic: /log, fields: {voltage: {path: vbat_mV, scale: 0.001}, "
+                + "current: ibat}}]");
+        Files.writeString(file, Files.readString(file).replace("  imu: [/imu/torso]", "  imu: [/imu/torso, {topic: /log, fields: "
+                + "{angular_velocity.z: {path: gyro_z, unit: deg/s}}}]"));
+        RobotProfile robot = ProfileLoader.loadRobot(file);
+        assertThat(robot.topics().roles("/log")).containsExactlyInAnyOrder(Role.BATTERY, Role.IMU);
+        assertThat(robot.topics().fields("/log", Role.IMU).orElseThrow()).isInstanceOfSatisfying(BodyFields.class,
+                f -> assertThat(f.sources().get("angular_velocity.z").scale()).isEqualTo(Math.PI / 180));
+        assertThat(robot.topics().fields("/log", Role.BATTERY).orElseThrow()).isInstanceOfSatisfying(BodyFields.class,
+                f -> assertThat(f.sources().get("voltage").scale()).isEqualTo(0.001));
+    }
+
+    @Test
+    void fieldMappingsAreCheckedInputUnitAndKindNamingTheLine() throws IOException {
+        String entry = "  battery: [/battery]";
+        Path unknown = robotWith(entry, "  imu: [{topic: /log, fields: {angular_velocty.z: gz}}]");
+        assertThatThrownBy(() -> ProfileLoader.loadRobot(unknown)).hasMessageContaining(":" + lineOf(entry) + ": topics.imu[0].fields")
+                .hasMessageContaining("angular_velocty.z is not an input of role imu (did you mean angular_velocity.z?)");
+        Path wrongUnit = robotWith(entry, "  imu: [{topic: /log, fields: {angular_velocity.z: {path: gz, unit: deg}}}]");
+        assertThatThrownBy(() -> ProfileLoader.loadRobot(wrongUnit)).hasMessageContaining("deg is an angle; this input takes rad/s, deg/s");
+        Path missing = robotWith(entry, "  safety_state: [{topic: /log, fields: {estop: e}}]");
+        assertThatThrownBy(() -> ProfileLoader.loadRobot(missing))
+                .hasMessageContaining("role safety_state needs mode mapped: it has no value that means \"not measured\"");
+        Path flagUnit = robotWith(entry, "  safety_state: [{topic: /log, fields: {mode: m, estop: {path: e, scale: 2}, "
+                + "protective_stop: p, drive_enabled: d}}]");
+        assertThatThrownBy(() -> ProfileLoader.loadRobot(flagUnit)).hasMessageContaining("this input is not a quantity: it takes no unit or scale");
+        Path badTime = robotWith("topics:", "recordingTime: time_us:usec\ntopics:");
+        assertThatThrownBy(() -> ProfileLoader.loadRobot(badTime)).hasMessageContaining("recordingTime: time unit \"usec\" is not one of ns, us, ms, s");
     }
 
     @Test

@@ -54,7 +54,7 @@ public final class CertifyCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Mixin
-    private DefinitionsOption definitions = new DefinitionsOption();
+    private RecordingOptions definitions = new RecordingOptions();
 
     @Option(names = "--robot", required = true, paramLabel = "ROBOT.yaml", description = "robot profile")
     private Path robot;

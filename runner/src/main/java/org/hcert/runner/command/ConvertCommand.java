@@ -45,7 +45,7 @@ public final class ConvertCommand implements Callable<Integer> {
     private Path out;
 
     @Mixin
-    private DefinitionsOption definitions = new DefinitionsOption();
+    private RecordingOptions definitions = new RecordingOptions();
 
     @Option(names = COMPRESSION, paramLabel = "zstd|lz4|none", defaultValue = "zstd",
             description = "MCAP chunk compression (default: ${DEFAULT-VALUE})")

@@ -47,7 +47,7 @@ public final class InspectCommand implements Callable<Integer> {
     private @Nullable Path robot;
 
     @Mixin
-    private DefinitionsOption definitions = new DefinitionsOption();
+    private RecordingOptions definitions = new RecordingOptions();
 
     @Option(names = "--json", description = "print JSON instead of tables")
     private boolean json;

@@ -39,7 +39,7 @@ public final class ProfileInitCommand implements Callable<Integer> {
     private Path recording;
 
     @Mixin
-    private DefinitionsOption definitions = new DefinitionsOption();
+    private RecordingOptions definitions = new RecordingOptions();
 
     @Option(names = "--out", paramLabel = "ROBOT.yaml", description = "file to write (must not exist); default: standard output")
     private @Nullable Path out;

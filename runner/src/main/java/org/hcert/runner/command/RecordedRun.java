@@ -19,7 +19,7 @@ final class RecordedRun {
 
     private RecordedRun() {}
 
-    static RunEvidence run(List<Path> recordings, DefinitionsOption definitions, Certification certification) {
+    static RunEvidence run(List<Path> recordings, RecordingOptions definitions, Certification certification) {
         List<Path> files = new ArrayList<>();
         for (Path r : recordings) {
             if (Files.isDirectory(r)) {
@@ -36,7 +36,7 @@ final class RecordedRun {
             }
         }
         List<Supplier<String>> hashes = files.stream().map(FileHashes::sha256InBackground).toList();
-        CertificationContext context = certification.context(definitions.open(recordings));
+        CertificationContext context = certification.context(definitions.open(recordings, certification.robot().topics().timeBase().orElse(null)));
         Supplier<List<ProfileFile>> hashed = () -> {
             List<ProfileFile> out = new ArrayList<>();
             for (int i = 0; i < files.size(); i++) {

@@ -25,13 +25,25 @@ record CsvHeader(List<ColumnPath> paths) {
         return paths.size() + 3;
     }
 
-    static CsvHeader read(CsvCells records, String file) {
-        List<CsvCells.Cell> cells = records.next().orElseThrow(() ->
-                new TelemetryFormatException(file + ":1", "the file is empty; expected a header starting with " + FIXED));
-        String start = String.join(",", cells.subList(0, Math.min(3, cells.size())).stream().map(CsvCells.Cell::text).toList());
+    /** Whether {@code cells}, a file's first row, is the header of hcert's CSV format. */
+    static boolean isHcertHeader(List<CsvCells.Cell> cells) {
+        return start(cells).equals(FIXED);
+    }
+
+    private static String start(List<CsvCells.Cell> cells) {
+        return String.join(",", cells.subList(0, Math.min(3, cells.size())).stream().map(CsvCells.Cell::text).toList());
+    }
+
+    /**
+     * Read the header from {@code cells}, a file's first row.
+     *
+     * @param hint what to add to the error when the row is not hcert's header (how to read a vendor's table instead)
+     */
+    static CsvHeader read(List<CsvCells.Cell> cells, String file, String hint) {
+        String start = start(cells);
         if (!start.equals(FIXED)) {
             throw new TelemetryFormatException("%s:%d:1".formatted(file, cells.get(0).line()),
-                    "expected the header to start with %s, got \"%s\"".formatted(FIXED, start));
+                    "expected the header to start with %s, got \"%s\"%s".formatted(FIXED, start, hint));
         }
         List<ColumnPath> paths = new ArrayList<>();
         Set<String> seen = new HashSet<>();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.Closeable;
 import java.util.Arrays;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.hcert.telemetry.Message;
@@ -40,13 +41,15 @@ final class McapSamples implements Closeable {
     private final Map<String, java.util.Set<String>> publishers = new java.util.TreeMap<>();
     private final Map<String, Long> leftOut = new java.util.TreeMap<>();
     private MessageHeader header = MessageHeader.NONE;
+    /** Further samples of the message the last one came from (a message whose fields feed several roles). */
+    private final java.util.ArrayDeque<Sample> pending = new java.util.ArrayDeque<>();
 
-    private final Map<String, JointFields> jointFields;
+    private final Map<String, List<FieldMapping>> fieldMappings;
 
     private McapSamples(McapSource source, McapReader reader, Map<String, Role> wanted, Map<String, String> chosenFrames,
-            Map<String, JointFields> jointFields) {
+            Map<String, List<FieldMapping>> fieldMappings) {
         this.source = source;
-        this.jointFields = jointFields;
+        this.fieldMappings = fieldMappings;
         this.reader = reader;
         this.wanted = wanted;
         this.chosenFrames = chosenFrames;
@@ -56,10 +59,10 @@ final class McapSamples implements Closeable {
 
     /** Start a pass over the topics of {@code wanted}, taking on a topic of {@code chosenFrames} only its chosen frame. */
     static McapSamples open(McapSource source, Map<String, Role> wanted, Map<String, String> chosenFrames,
-            Map<String, JointFields> jointFields) {
+            Map<String, List<FieldMapping>> fieldMappings) {
         McapReader reader = source.openReader();
         try {
-            return new McapSamples(source, reader, wanted, chosenFrames, jointFields);
+            return new McapSamples(source, reader, wanted, chosenFrames, fieldMappings);
         } catch (RuntimeException e) {
             reader.close();
             throw e;
@@ -86,6 +89,9 @@ final class McapSamples implements Closeable {
 
     /** The next sample, or null when the pass is over. */
     @Nullable Sample next() {
+        if (!pending.isEmpty()) {
+            return pending.poll();
+        }
         while (messages.hasNext()) {
             McapRecord.Message m = messages.next();
             Channel c = channel(m.channelId());
@@ -104,9 +110,15 @@ final class McapSamples implements Closeable {
             if (framed && frameId == null && !take(c, SampleStream.frameOf(message))) {
                 continue;
             }
-            Sample decoded = SampleStream.decode(message, c.role, jointFields.get(message.topic()));
             header = MessageHeader.of(message.body());
-            return decoded;
+            List<FieldMapping> fields = fieldMappings.get(message.topic());
+            if (fields == null) {
+                return SampleStream.decode(message, c.role);
+            }
+            SampleStream.decode(message, fields, pending);
+            if (!pending.isEmpty()) {
+                return pending.poll();
+            }
         }
         return null;
     }
@@ -165,7 +177,7 @@ final class McapSamples implements Closeable {
             schema = new SchemaInfo(s.name(), s.encoding(), data);
         }
         boolean typeFits = schema != null && role.types().contains(RosJsonDecoder.normalise(schema.name()))
-                && !jointFields.containsKey(channel.topic());
+                && !fieldMappings.containsKey(channel.topic());
         boolean cdr = channel.messageEncoding().equals("cdr");
         CdrSampleDecoder decoder = fast && typeFits && cdr ? CdrSampleDecoder.forSchema(schema).orElse(null) : null;
         if (!role.framePublisher()) {

@@ -1,6 +1,15 @@
 package org.hcert.telemetry.mapping;
 
 import java.util.Set;
+import org.hcert.telemetry.BatterySample;
+import org.hcert.telemetry.EventSample;
+import org.hcert.telemetry.ImuSample;
+import org.hcert.telemetry.JointStateSample;
+import org.hcert.telemetry.OdometrySample;
+import org.hcert.telemetry.SafetyStateSample;
+import org.hcert.telemetry.Sample;
+import org.hcert.telemetry.TemperatureSample;
+import org.hcert.telemetry.WrenchSample;
 import org.hcert.telemetry.ros.RosJsonDecoder;
 
 /**
@@ -8,23 +17,26 @@ import org.hcert.telemetry.ros.RosJsonDecoder;
  * the signal dictionary of docs/catalogue.md, with the message types each role accepts.
  */
 public enum Role {
-    JOINTS("joints", true, RosJsonDecoder.JOINT_STATE),
-    IMU("imu", true, RosJsonDecoder.IMU),
-    ODOMETRY("odometry", true, RosJsonDecoder.ODOMETRY),
-    WRENCHES("wrenches", true, RosJsonDecoder.WRENCH_STAMPED),
-    SAFETY_STATE("safety_state", false, RosJsonDecoder.SAFETY_STATE),
-    EVENTS("events", false, RosJsonDecoder.EVENT),
-    BATTERY("battery", true, RosJsonDecoder.BATTERY_STATE),
+    JOINTS("joints", true, JointStateSample.class, RosJsonDecoder.JOINT_STATE),
+    IMU("imu", true, ImuSample.class, RosJsonDecoder.IMU),
+    ODOMETRY("odometry", true, OdometrySample.class, RosJsonDecoder.ODOMETRY),
+    WRENCHES("wrenches", true, WrenchSample.class, RosJsonDecoder.WRENCH_STAMPED),
+    SAFETY_STATE("safety_state", false, SafetyStateSample.class, RosJsonDecoder.SAFETY_STATE),
+    EVENTS("events", false, EventSample.class, RosJsonDecoder.EVENT),
+    BATTERY("battery", true, BatterySample.class, RosJsonDecoder.BATTERY_STATE),
     /** One topic carries many sensors, each named by its frame_id. */
-    TEMPERATURES("temperatures", false, RosJsonDecoder.TEMPERATURE);
+    TEMPERATURES("temperatures", false, TemperatureSample.class, RosJsonDecoder.TEMPERATURE);
 
     private final String key;
     private final boolean framePublisher;
     @SuppressWarnings("ImmutableEnumChecker") // Set.of: unmodifiable
     private final Set<String> types;
 
-    Role(String key, boolean framePublisher, String... types) {
+    private final Class<? extends Sample> sampleType;
+
+    Role(String key, boolean framePublisher, Class<? extends Sample> sampleType, String... types) {
         this.key = key;
+        this.sampleType = sampleType;
         this.framePublisher = framePublisher;
         this.types = Set.of(types);
     }
@@ -48,6 +60,16 @@ public enum Role {
     /** Message types accepted for this role. */
     public Set<String> types() {
         return types;
+    }
+
+    /** The role whose samples are of {@code sample}'s kind: a joint state is the joints', a wrench the wrenches'. */
+    public static Role of(Sample sample) {
+        for (Role r : values()) {
+            if (r.sampleType.isInstance(sample)) {
+                return r;
+            }
+        }
+        throw new IllegalArgumentException("no role has samples of " + sample.getClass().getSimpleName());
     }
 
     /** Find a role by its profile key. */

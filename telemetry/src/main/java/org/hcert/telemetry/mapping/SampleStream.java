@@ -2,6 +2,9 @@ package org.hcert.telemetry.mapping;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.Closeable;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -33,7 +36,9 @@ public final class SampleStream implements Iterator<Sample>, Closeable {
     private final @Nullable MessageCursor cursor;
     private final @Nullable McapSamples mcap;
     private final Map<String, Role> wantedTopics = new HashMap<>();
-    private final Map<String, JointFields> jointFields = new HashMap<>();
+    private final Map<String, List<FieldMapping>> fieldMappings = new HashMap<>();
+    /** Further samples of the message the last one came from (a message whose fields feed several roles). */
+    private final ArrayDeque<Sample> pending = new ArrayDeque<>();
     private final Map<Role, Long> counts = new EnumMap<>(Role.class);
     private long firstNs = Long.MAX_VALUE;
     private long lastNs = Long.MIN_VALUE;
@@ -52,15 +57,13 @@ public final class SampleStream implements Iterator<Sample>, Closeable {
         for (Role role : roles) {
             counts.put(role, 0L);
             for (String topic : mapping.topics(role)) {
-                wantedTopics.put(topic, role);
+                wantedTopics.putIfAbsent(topic, role);
                 mapping.chosenFrame(topic).ifPresent(f -> chosenFrames.put(topic, f));
+                mapping.fields(topic, role).ifPresent(f -> fieldMappings.computeIfAbsent(topic, t -> new ArrayList<>()).add(f));
             }
         }
-        for (String topic : wantedTopics.keySet()) {
-            mapping.jointFields(topic).ifPresent(f -> jointFields.put(topic, f));
-        }
         this.mcap = source instanceof McapSource m
-                ? McapSamples.open(m, Map.copyOf(wantedTopics), Map.copyOf(chosenFrames), Map.copyOf(jointFields)) : null;
+                ? McapSamples.open(m, Map.copyOf(wantedTopics), Map.copyOf(chosenFrames), Map.copyOf(fieldMappings)) : null;
         this.cursor = mcap == null ? source.open(Set.copyOf(wantedTopics.keySet())) : null;
     }
 
@@ -73,11 +76,15 @@ public final class SampleStream implements Iterator<Sample>, Closeable {
 
     @Override
     public boolean hasNext() {
+        if (next == null && !pending.isEmpty()) {
+            next = pending.poll();
+            return true;
+        }
         if (next == null && mcap != null) {
             Sample s = mcap.next();
             if (s != null) {
                 seen(s.tNs());
-                counts.merge(wantedTopics.get(s.topic()), 1L, Long::sum);
+                counts.merge(fieldMappings.containsKey(s.topic()) ? Role.of(s) : wantedTopics.get(s.topic()), 1L, Long::sum);
                 next = s;
                 nextHeader = mcap.header();
                 nextBody = null;
@@ -88,10 +95,19 @@ public final class SampleStream implements Iterator<Sample>, Closeable {
             seen(m.logTimeNs());
             Role role = wantedTopics.get(m.topic());
             if (role != null && (!role.framePublisher() || take(m.topic(), frameOf(m)))) {
-                next = decode(m, role, jointFields.get(m.topic()));
-                nextHeader = null;
-                nextBody = m.body();
-                counts.merge(role, 1L, Long::sum);
+                List<FieldMapping> fields = fieldMappings.get(m.topic());
+                if (fields == null) {
+                    next = decode(m, role);
+                    counts.merge(role, 1L, Long::sum);
+                } else {
+                    decode(m, fields, pending);
+                    pending.forEach(s -> counts.merge(Role.of(s), 1L, Long::sum));
+                    next = pending.poll();
+                }
+                if (next != null) {
+                    nextHeader = null;
+                    nextBody = m.body();
+                }
             }
         }
         return next != null;
@@ -127,11 +143,18 @@ public final class SampleStream implements Iterator<Sample>, Closeable {
         lastNs = Math.max(lastNs, tNs);
     }
 
-    /** Check that {@code m}'s type suits {@code role} and decode it. */
-    static Sample decode(Message m, Role role, @Nullable JointFields fields) {
-        if (fields != null) {
-            return fields.sample(m);
+    /** The samples {@code m} gives through {@code fields}, one per role they feed, appended to {@code into}. */
+    static void decode(Message m, List<FieldMapping> fields, ArrayDeque<Sample> into) {
+        for (FieldMapping f : fields) {
+            Sample s = f.sampleOf(m);
+            if (s != null) {
+                into.add(s);
+            }
         }
+    }
+
+    /** Check that {@code m}'s type suits {@code role} and decode it. */
+    static Sample decode(Message m, Role role) {
         String type = RosJsonDecoder.normalise(m.type());
         if (!role.types().contains(type)) {
             throw new TelemetryFormatException(m.origin(),

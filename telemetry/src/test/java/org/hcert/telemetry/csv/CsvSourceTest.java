@@ -123,7 +123,8 @@ class CsvSourceTest {
         assertError(header + "1,/x,a/msg/B,\"open,,\n", ":2:14: the quoted cell is not closed before the end of the file");
         assertError(header + "1,/x,a/msg/B,\"a\"b,,\n", ":2:17: unexpected 'b' after the closing quote; write a quote inside "
                 + "a quoted cell as \"\"");
-        assertError("time,topic,type\n", ":1:1: expected the header to start with t_ns,topic,type, got \"time,topic,type\"");
+        assertError("time,topic,type\n", ":1:1: expected the header to start with t_ns,topic,type, got \"time,topic,type\"; for a table "
+                + "of another layout, say where its time is (--time-from COLUMN:UNIT or RATEHz, or recordingTime in the robot profile)");
         assertError("t_ns,topic,type,a..b\n", ":1:17: column \"a..b\" is not a field path like pose.position.x or position[3]");
         assertError("t_ns,topic,type,a,a\n", ":1:19: column \"a\" appears twice");
         assertError("", ":1: the file is empty; expected a header starting with t_ns,topic,type");

@@ -20,8 +20,8 @@ class JointFieldsTest {
     @Test
     void readsNamedJointsFromArraysWithScaleAndLeavesAnAbsentSignalAbsent() throws IOException {
         // positions in degrees in a nested array; no velocity field in this message
-        JointFields f = new JointFields(List.of("shoulder", "elbow"), "", "arm.joints[*].deg", "arm.joints[*].dps", "",
-                Math.PI / 180, Math.PI / 180, 1);
+        JointFields f = new JointFields(List.of("shoulder", "elbow"), null, FieldSource.path("arm.joints[*].deg", Math.PI / 180),
+                FieldSource.path("arm.joints[*].dps", Math.PI / 180), null);
         JointStateSample j = f.sample(message("{\"arm\":{\"joints\":[{\"deg\":90},{\"deg\":-45}]}}"));
         assertThat(j.names()).containsExactly("shoulder", "elbow");
         assertThat(j.positionRad(0)).isEqualTo(Math.PI / 2);
@@ -33,7 +33,7 @@ class JointFieldsTest {
 
     @Test
     void oneElementByIndexAndNamesFromAField() throws IOException {
-        JointFields f = new JointFields(List.of(), "names[*]", "q[1]", "", "", 1, 1, 1);
+        JointFields f = new JointFields(List.of(), FieldSource.path("names[*]"), FieldSource.path("q[1]"), null, null);
         JointStateSample j = f.sample(message("{\"names\":[\"knee\"],\"q\":[0.1,0.2,0.3]}"));
         assertThat(j.names()).containsExactly("knee");
         assertThat(j.positionRad(0)).isEqualTo(0.2);
@@ -41,7 +41,7 @@ class JointFieldsTest {
 
     @Test
     void countsThatDisagreeAndValuesThatAreNotNumbersAreErrorsNamingTheMessage() throws IOException {
-        JointFields f = new JointFields(List.of("a", "b"), "", "q[*]", "dq[*]", "", 1, 1, 1);
+        JointFields f = new JointFields(List.of("a", "b"), null, FieldSource.path("q[*]"), FieldSource.path("dq[*]"), null);
         assertThatThrownBy(() -> f.sample(message("{\"q\":[1]}"))).isInstanceOf(TelemetryFormatException.class)
                 .hasMessage("arm.ndjson:1: field q[*] holds 1 values for 2 joint names");
         assertThatThrownBy(() -> f.sample(message("{\"q\":[1,2],\"dq\":[1]}"))).hasMessageContaining("field dq[*] holds 1 values for 2 joints");
@@ -50,10 +50,27 @@ class JointFieldsTest {
     }
 
     @Test
+    void positionsJoinedFromSeveralColumnsOfATableInTheirOrder() throws IOException {
+        // a vendor table names one column per joint: q0, q1; a column with a dot is found as written
+        JointFields f = new JointFields(List.of("hip", "knee", "ankle"), null,
+                new FieldSource(List.of("q0", "q1", "leg.q2"), Math.PI / 180, null), null, null);
+        JointStateSample j = f.sample(message("{\"q1\":90,\"q0\":0,\"leg.q2\":-90,\"q3\":7}"));
+        assertThat(j.positionRad(0)).isZero();
+        assertThat(j.positionRad(1)).isEqualTo(Math.PI / 2);
+        assertThat(j.positionRad(2)).isEqualTo(-Math.PI / 2);
+        // one column missing in a row: the count no longer fits the names, an error, never a shifted joint
+        assertThatThrownBy(() -> f.sample(message("{\"q0\":0,\"leg.q2\":1}")))
+                .hasMessage("arm.ndjson:1: field q0 + q1 + leg.q2 holds 2 values for 3 joint names");
+    }
+
+    @Test
     void pathsAreCheckedForForm() {
-        assertThat(JointFields.problemWith("motor_state[*].q")).isEmpty();
-        assertThat(JointFields.problemWith("a[3].b")).isEmpty();
-        assertThat(JointFields.problemWith("a[x].b")).contains("\"a[x]\"");
-        assertThat(JointFields.problemWith("a..b")).isNotEmpty();
+        assertThat(FieldSource.problemWith("motor_state[*].q")).isEmpty();
+        assertThat(FieldSource.problemWith("a[3].b")).isEmpty();
+        assertThat(FieldSource.problemWith("a[x].b")).contains("\"a[x]\"");
+        assertThat(FieldSource.problemWith("a[*.b")).isNotEmpty();
+        assertThat(FieldSource.problemWith("")).isNotEmpty();
+        // any column name without brackets names a field exactly
+        assertThat(FieldSource.problemWith("Time (s)")).isEmpty();
     }
 }
