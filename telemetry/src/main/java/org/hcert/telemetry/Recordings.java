@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.hcert.telemetry.csv.CsvSource;
+import org.hcert.telemetry.dataset.Hdf5Source;
+import org.hcert.telemetry.dataset.LeRobotSource;
 import org.jspecify.annotations.Nullable;
 import org.hcert.telemetry.mcap.McapSource;
 import org.hcert.telemetry.ndjson.NdjsonSource;
@@ -65,6 +67,9 @@ public final class Recordings {
 
     /** Open {@code file} as {@link #open(Path, RosDefinitions)} does, with {@code time} for tables and episodes. */
     public static TelemetrySource open(Path file, RosDefinitions definitions, @Nullable TimeBase time) {
+        if (LeRobotSource.isDataset(file)) {
+            return new LeRobotSource(file);
+        }
         if (Files.isDirectory(file)) {
             return BagFolder.open(file, f -> open(f, definitions, time));
         }
@@ -84,7 +89,10 @@ public final class Recordings {
         if (name.endsWith(".bag")) {
             return new Ros1BagSource(file);
         }
+        if (name.endsWith(".hdf5") || name.endsWith(".h5")) {
+            return new Hdf5Source(file, time);
+        }
         throw new TelemetryException("%s: unknown recording format; expected a file ending in .ndjson, .jsonl, "
-                .formatted(file) + ".csv, .mcap, .db3 or .bag");
+                .formatted(file) + ".csv, .mcap, .db3, .bag, .hdf5 or .h5, or a folder (a rosbag2 bag or a LeRobot dataset)");
     }
 }

@@ -25,13 +25,17 @@ record Encodings(Map<String, String> byTopic, String fallback) {
      * {@code +}); {@code json} for NDJSON, {@code csv} for CSV, {@code cdr} for rosbag2 .db3.
      */
     static Encodings of(Path file) {
+        if (org.hcert.telemetry.dataset.LeRobotSource.isDataset(file)) {
+            return new Encodings(Map.of(), "parquet");
+        }
         if (java.nio.file.Files.isDirectory(file)) {
             // a bag folder: its files hold the same topics; the first one tells their encodings
             return of(org.hcert.telemetry.rosbag.BagFolder.files(file).get(0));
         }
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (!name.endsWith(".mcap")) {
-            return new Encodings(Map.of(), name.endsWith(".csv") ? "csv" : name.endsWith(".db3") ? "cdr" : name.endsWith(".bag") ? "ros1" : "json");
+            return new Encodings(Map.of(), name.endsWith(".csv") ? "csv" : name.endsWith(".db3") ? "cdr" : name.endsWith(".bag") ? "ros1"
+                    : name.endsWith(".hdf5") || name.endsWith(".h5") ? "hdf5" : "json");
         }
         Map<String, String> byTopic = new LinkedHashMap<>();
         try (McapReader reader = McapReader.openRecovering(file)) {

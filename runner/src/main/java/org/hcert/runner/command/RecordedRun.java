@@ -9,6 +9,7 @@ import org.hcert.conformance.profile.ProfileFile;
 import org.hcert.conformance.run.CertificationContext;
 import org.hcert.runner.UsageException;
 import org.hcert.telemetry.TelemetryException;
+import org.hcert.telemetry.dataset.LeRobotSource;
 import org.hcert.telemetry.rosbag.BagFolder;
 
 /**
@@ -22,7 +23,9 @@ final class RecordedRun {
     static RunEvidence run(List<Path> recordings, RecordingOptions definitions, Certification certification) {
         List<Path> files = new ArrayList<>();
         for (Path r : recordings) {
-            if (Files.isDirectory(r)) {
+            if (LeRobotSource.isDataset(r)) {
+                files.addAll(LeRobotSource.files(r));
+            } else if (Files.isDirectory(r)) {
                 try {
                     files.add(r.resolve(BagFolder.METADATA));
                     files.addAll(BagFolder.files(r));

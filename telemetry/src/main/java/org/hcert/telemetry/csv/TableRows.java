@@ -23,7 +23,7 @@ import org.hcert.telemetry.TimeBase;
 final class TableRows {
 
     /** The type of a table row's message. */
-    static final String TYPE = "table/row";
+    static final String TYPE = "table/msg/Row";
 
     private final String file;
     private final String topic;

@@ -44,7 +44,7 @@ class TableCsvTest {
         assertThat(m.get(0).logTimeNs()).isEqualTo(1_000_000);
         assertThat(m.get(1).logTimeNs()).isEqualTo(2_500_000);
         assertThat(m.get(0).topic()).isEqualTo("/lowlevel");
-        assertThat(m.get(0).type()).isEqualTo("table/row");
+        assertThat(m.get(0).type()).isEqualTo("table/msg/Row");
         assertThat(m.get(0).origin()).endsWith("lowlevel.csv:2");
         assertThat(m.get(0).body().get("q0").doubleValue()).isEqualTo(0.5);
         assertThat(m.get(0).body().get("Time (s)").doubleValue()).isEqualTo(0.001);

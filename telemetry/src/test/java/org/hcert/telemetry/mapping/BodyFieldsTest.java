@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class BodyFieldsTest {
 
     private static Message message(String json) throws IOException {
-        return new Message(7, "/log", "table/row", new ObjectMapper().readTree(json), "log.csv:3");
+        return new Message(7, "/log", "table/msg/Row", new ObjectMapper().readTree(json), "log.csv:3");
     }
 
     @Test
