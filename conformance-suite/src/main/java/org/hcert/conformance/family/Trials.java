@@ -132,7 +132,9 @@ final class Trials implements Family {
 
     /**
      * {@code stop-at-speed}: {@code minTrials} times, walk at the declared rated speed for
-     * {@code walkBeforeStop}, send a normal stop and wait {@code minStandstillHold} + 1 s for it.
+     * {@code walkBeforeStop}, send a normal stop and wait until the odometry shows standstill held
+     * for {@code minStandstillHold} and 100 ms more (by the telemetry's times; at most
+     * {@code observationWindow} + 1 s), so that the next trial never cuts a stop's hold short.
      * {@code straight-segment}: {@code minTrials} times, walk from standstill at the harness's
      * walking speed (which must be at least the declared rated speed) for the acceleration zone and
      * the segment plus 1 s, then stop and wait 1 s.
@@ -143,13 +145,15 @@ final class Trials implements Family {
         Optional<Quantity> rated = clause.robot().declaredValue(RATED_SPEED).filter(q -> q.dimension() == Dimension.SPEED);
         if (stops(clause)) {
             Duration walk = Duration.ofNanos(clause.nanos("walkBeforeStop"));
-            Duration settle = Duration.ofNanos(clause.nanos("minStandstillHold")).plusMillis(1_000);
+            Duration hold = Duration.ofNanos(clause.nanos("minStandstillHold")).plusMillis(100);
+            Duration timeout = Duration.ofNanos(clause.nanos("observationWindow")).plusSeconds(1);
             return new LiveAction(s -> {
                 double speed = rated(clause, rated);
                 for (int i = 0; i < n; i++) {
                     s.walkAt(speed, walk);
                     s.stopWalking("hcert: stop at rated speed, trial %d of %d".formatted(i + 1, n));
-                    s.observe(settle);
+                    s.awaitBaseStandstill(clause.parameter("standstillBaseSpeed"), clause.parameter("standstillBaseTurnRate"), hold,
+                            timeout);
                 }
             }, Duration.ofMillis(200));
         }

@@ -7,9 +7,13 @@ import java.util.Objects;
 import org.hcert.adapters.Command;
 import org.hcert.adapters.CommandReply;
 import org.hcert.adapters.LinkException;
+import org.hcert.adapters.LinkListener;
 import org.hcert.adapters.RobotLink;
 import org.hcert.adapters.safety.MotionRefusedException;
 import org.hcert.conformance.verdict.InsufficientEvidenceException;
+import org.hcert.telemetry.Message;
+import org.hcert.telemetry.OdometrySample;
+import org.hcert.telemetry.ros.RosJsonDecoder;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -389,6 +393,70 @@ public final class LiveSession {
         link.failure().ifPresent(e -> {
             throw new InsufficientEvidenceException("link lost: " + e.getMessage(), e);
         });
+    }
+
+    /**
+     * Wait until the robot's odometry shows its base at rest (speed below {@code speedMs}, turn rate
+     * below {@code turnRadS}) held for {@code hold}, counted in the telemetry's own log times, not
+     * the harness's wall clock: a robot (or a simulator on a loaded machine) whose telemetry lags
+     * still gets its whole hold before the next command. Gives up after {@code timeout} of wall
+     * time; the metric then judges what was seen.
+     *
+     * @return whether the hold was seen
+     */
+    public boolean awaitBaseStandstill(double speedMs, double turnRadS, Duration hold, Duration timeout) {
+        StandstillWatch watch = new StandstillWatch(speedMs, turnRadS, hold.toNanos());
+        link.addListener(watch);
+        try {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (!watch.held() && System.nanoTime() < deadline) {
+                observe(Duration.ofMillis(10));
+            }
+            return watch.held();
+        } finally {
+            link.removeListener(watch);
+        }
+    }
+
+    /** Watches the odometry for a base held at rest. */
+    private static final class StandstillWatch implements LinkListener {
+        private final double speedMs;
+        private final double turnRadS;
+        private final long holdNs;
+        private long restSinceNs = Long.MIN_VALUE;
+        private volatile boolean held;
+
+        StandstillWatch(double speedMs, double turnRadS, long holdNs) {
+            this.speedMs = speedMs;
+            this.turnRadS = turnRadS;
+            this.holdNs = holdNs;
+        }
+
+        boolean held() {
+            return held;
+        }
+
+        @Override
+        public void onTelemetry(org.hcert.adapters.ReceivedTelemetry telemetry) {
+            Message m = telemetry.message();
+            if (!RosJsonDecoder.ODOMETRY.equals(RosJsonDecoder.normalise(m.type()))) {
+                return;
+            }
+            OdometrySample o;
+            try {
+                o = (OdometrySample) RosJsonDecoder.decode(m).orElseThrow();
+            } catch (RuntimeException e) {
+                return; // the capture keeps the bad message; the metric names it
+            }
+            boolean rest = o.linearVelocityMs().norm() < speedMs && o.angularVelocityRadS().norm() < turnRadS;
+            if (!rest) {
+                restSinceNs = Long.MIN_VALUE;
+            } else if (restSinceNs == Long.MIN_VALUE) {
+                restSinceNs = m.logTimeNs();
+            } else if (m.logTimeNs() - restSinceNs >= holdNs) {
+                held = true;
+            }
+        }
     }
 
     /** Record a confirmation the operator gave outside a scenario (e.g. that the robot may move). */

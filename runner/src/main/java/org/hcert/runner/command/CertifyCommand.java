@@ -71,7 +71,7 @@ public final class CertifyCommand implements Callable<Integer> {
     /** Where the telemetry comes from: a recording, or a live robot. */
     static final class Evidence {
         @Option(names = "--recording", required = true, paramLabel = "FILE|FOLDER",
-                description = "recorded telemetry (.mcap, .ndjson, .csv, .db3, .bag, or a rosbag2 bag folder); repeat it to merge "
+                description = "recorded telemetry (.mcap, .ndjson, .csv, .db3, .bag, .hdf5, or a rosbag2 bag folder or LeRobot dataset); repeat it to merge "
                         + "several recordings of one session by time")
         @Nullable List<Path> recording;
 

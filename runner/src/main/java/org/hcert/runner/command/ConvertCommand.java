@@ -38,7 +38,7 @@ public final class ConvertCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "IN", description = "recording to read (.ndjson, .jsonl, .csv, .mcap, .db3, .bag, or a rosbag2 bag folder)")
+    @Parameters(index = "0", paramLabel = "IN", description = "recording to read (.ndjson, .jsonl, .csv, .mcap, .db3, .bag, .hdf5, or a rosbag2 bag folder or LeRobot dataset)")
     private Path in;
 
     @Parameters(index = "1", paramLabel = "OUT", description = "file to write (.ndjson, .jsonl, .csv, .mcap); replaced if it exists")

@@ -40,7 +40,7 @@ public final class InspectCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "recording (.ndjson, .jsonl, .csv, .mcap, .db3, .bag, or a rosbag2 bag folder)")
+    @Parameters(index = "0", paramLabel = "FILE", description = "recording (.ndjson, .jsonl, .csv, .mcap, .db3, .bag, .hdf5, or a rosbag2 bag folder or LeRobot dataset)")
     private Path file;
 
     @Option(names = "--robot", paramLabel = "ROBOT.yaml", description = "robot profile whose topic mapping to check")

@@ -35,7 +35,7 @@ public final class ProfileInitCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Option(names = "--from-recording", required = true, paramLabel = "FILE",
-            description = "recording (.ndjson, .jsonl, .csv, .mcap, .db3, .bag, or a rosbag2 bag folder)")
+            description = "recording (.ndjson, .jsonl, .csv, .mcap, .db3, .bag, .hdf5, or a rosbag2 bag folder or LeRobot dataset)")
     private Path recording;
 
     @Mixin
