@@ -72,7 +72,8 @@ public final class ConvertCommand implements Callable<Integer> {
         stdout.println("%s: %d messages on %d topics (%s)".formatted(out, result.messages(),
                 result.encodingByTopic().size(), describe(format, options, result)));
         List<String> json = result.encodingByTopic().entrySet().stream().filter(e -> e.getValue().equals("json"))
-                .map(Map.Entry::getKey).toList();
+                .map(Map.Entry::getKey).filter(t -> !result.keptAsJson().containsKey(t)).toList();
+        result.keptAsJson().forEach((topic, why) -> stdout.println("written as json, so that nothing is invented: %s (%s)".formatted(topic, why)));
         if (format == RecordingFormat.MCAP && options.encoding() == BodyEncoding.CDR && !json.isEmpty()) {
             stdout.println("written as json (no bundled ROS 2 definition of their type): " + String.join(", ", json));
         }

@@ -10,11 +10,13 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Objects;
 import java.util.function.Consumer;
 import org.hcert.telemetry.Message;
 import org.hcert.telemetry.MessageCursor;
 import org.hcert.telemetry.RawMessageSource;
+import org.hcert.telemetry.ros.CdrEncoder;
 import org.hcert.telemetry.TelemetryException;
 import org.hcert.telemetry.TelemetrySource;
 import org.hcert.telemetry.UndecodableMessageException;
@@ -62,16 +64,18 @@ public final class Conversion {
      *     reason (only where the output needs decoded messages: NDJSON, CSV, or MCAP from a source
      *     that cannot hand out its stored bodies)
      */
-    public record Result(long messages, Map<String, String> encodingByTopic, List<String> damage, Map<String, String> skipped) {
+    public record Result(long messages, Map<String, String> encodingByTopic, List<String> damage, Map<String, String> skipped,
+            Map<String, String> keptAsJson) {
 
         public Result {
             encodingByTopic = Collections.unmodifiableMap(new LinkedHashMap<>(encodingByTopic));
             damage = List.copyOf(damage);
             skipped = Collections.unmodifiableMap(new LinkedHashMap<>(skipped));
+            keptAsJson = Collections.unmodifiableMap(new LinkedHashMap<>(keptAsJson));
         }
 
         Result(long messages, Map<String, String> encodingByTopic) {
-            this(messages, encodingByTopic, List.of(), Map.of());
+            this(messages, encodingByTopic, List.of(), Map.of(), Map.of());
         }
     }
 
@@ -97,7 +101,7 @@ public final class Conversion {
                 case MCAP -> mcap(source, partial, options, skipped, read);
             };
             move(partial, target);
-            return new Result(result.messages(), result.encodingByTopic(), damage(source, read), skipped);
+            return new Result(result.messages(), result.encodingByTopic(), damage(source, read), skipped, result.keptAsJson());
         } finally {
             deleteQuietly(partial);
         }
@@ -166,11 +170,41 @@ public final class Conversion {
                 return new Result(n, writer.encodingByTopic());
             }
         }
-        try (McapMessageWriter writer = new McapMessageWriter(out, options.compression(), options.encoding())) {
+        Map<String, String> json = options.encoding() == BodyEncoding.CDR ? absentFlags(source) : Map.of();
+        try (McapMessageWriter writer = new McapMessageWriter(out, options.compression(), options.encoding(), json.keySet())) {
             long n = copy(source, skipped, read, writer::write);
             writer.markDamage(damage(source, read));
-            return new Result(n, writer.encodingByTopic());
+            return new Result(n, writer.encodingByTopic(), List.of(), Map.of(), json);
         }
+    }
+
+    /**
+     * The topics whose messages lack a flag that CDR would have to write as {@code false}, each with
+     * the first such message and field: they are written as JSON, which keeps the flag absent. One
+     * pass over the source before the copy.
+     */
+    static Map<String, String> absentFlags(TelemetrySource source) {
+        Map<String, String> out = new LinkedHashMap<>();
+        Map<String, Optional<CdrEncoder>> encoders = new java.util.HashMap<>();
+        try (MessageCursor cursor = source.open()) {
+            while (cursor.hasNext()) {
+                Message m;
+                try {
+                    m = cursor.next();
+                } catch (UndecodableMessageException e) {
+                    continue;
+                }
+                if (out.containsKey(m.topic())) {
+                    continue;
+                }
+                Optional<CdrEncoder> cdr = encoders.computeIfAbsent(m.type(), CdrEncoder::bundled);
+                if (cdr.isPresent()) {
+                    cdr.get().absentFlag(m.body()).ifPresent(field -> out.put(m.topic(), "%s: field %s is absent, and CDR would write it as false"
+                            .formatted(m.origin(), field)));
+                }
+            }
+        }
+        return out;
     }
 
     /**

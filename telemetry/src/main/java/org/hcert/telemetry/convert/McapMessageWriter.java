@@ -38,6 +38,18 @@ final class McapMessageWriter implements AutoCloseable {
         this(file, compression, encoding, encoding == BodyEncoding.CDR ? "ros2" : "");
     }
 
+    /**
+     * A writer as {@link #McapMessageWriter(Path, Compression, BodyEncoding)}, which writes the
+     * topics of {@code jsonTopics} as JSON even where CDR is asked for (their messages hold values
+     * CDR cannot carry, such as an absent flag).
+     */
+    McapMessageWriter(Path file, Compression compression, BodyEncoding encoding, java.util.Set<String> jsonTopics) {
+        this(file, compression, encoding);
+        this.jsonTopics = java.util.Set.copyOf(jsonTopics);
+    }
+
+    private java.util.Set<String> jsonTopics = java.util.Set.of();
+
     /** @param profile the MCAP profile written in the header ({@code ros1}, {@code ros2}, or empty) */
     McapMessageWriter(Path file, Compression compression, BodyEncoding encoding, String profile) {
         this.encoding = encoding;
@@ -79,7 +91,8 @@ final class McapMessageWriter implements AutoCloseable {
     }
 
     private Channel register(String topic, String type) {
-        Optional<SchemaInfo> ros2 = encoding == BodyEncoding.CDR ? BundledDefinitions.schema(type) : Optional.empty();
+        Optional<SchemaInfo> ros2 = encoding == BodyEncoding.CDR && !jsonTopics.contains(topic) ? BundledDefinitions.schema(type)
+                : Optional.empty();
         Optional<CdrEncoder> cdr = ros2.flatMap(s -> CdrEncoder.bundled(type));
         String messageEncoding = cdr.isPresent() ? "cdr" : "json";
         int schemaId = schemaIds.computeIfAbsent(messageEncoding + "\n" + type, k -> ros2.isPresent()

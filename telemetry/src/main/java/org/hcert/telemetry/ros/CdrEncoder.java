@@ -74,6 +74,43 @@ public final class CdrEncoder {
         }
     }
 
+    /**
+     * The path of the first {@code bool} field that {@code body} lacks, if any: CDR has no way to say
+     * "absent", so {@link #encode} would write it as {@code false}, a value the source never gave.
+     * Numbers have NaN (floats) or a convention for "unknown" (a zero stamp, an empty sequence) and
+     * are not reported.
+     */
+    public Optional<String> absentFlag(JsonNode body) {
+        return absentFlag(root, body, "");
+    }
+
+    private static Optional<String> absentFlag(MessageType type, JsonNode node, String prefix) {
+        for (MessageType.Field field : type.fields()) {
+            String path = prefix.isEmpty() ? field.name() : prefix + "." + field.name();
+            JsonNode value = node.path(field.name());
+            FieldType ft = field.type();
+            if (ft.element() instanceof MessageType m) {
+                if (ft.arity() == FieldType.Arity.SINGLE) {
+                    Optional<String> inner = absentFlag(m, value, path);
+                    if (inner.isPresent()) {
+                        return inner;
+                    }
+                } else {
+                    for (int i = 0; i < value.size(); i++) {
+                        Optional<String> inner = absentFlag(m, value.get(i), path + "[" + i + "]");
+                        if (inner.isPresent()) {
+                            return inner;
+                        }
+                    }
+                }
+            } else if (ft.element() == Primitive.BOOL && value.isMissingNode()
+                    && (ft.arity() == FieldType.Arity.SINGLE || ft.arity() == FieldType.Arity.FIXED)) {
+                return Optional.of(path);
+            }
+        }
+        return Optional.empty();
+    }
+
     /** One pass over a body; {@link EncodeFailure} leaves {@link #path} at the offending field. */
     private record Walk(CdrWriter out, FieldPath path) {
 

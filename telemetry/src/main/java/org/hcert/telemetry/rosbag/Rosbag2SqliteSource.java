@@ -16,10 +16,10 @@ import java.util.Objects;
 import java.util.Properties;
 import java.util.Set;
 import org.hcert.telemetry.BodyDecoder;
+import org.hcert.telemetry.RawMessageSource;
 import org.hcert.telemetry.MessageCursor;
 import org.hcert.telemetry.SchemaInfo;
 import org.hcert.telemetry.TelemetryException;
-import org.hcert.telemetry.TelemetrySource;
 import org.hcert.telemetry.ros.RosBodyDecoders;
 import org.hcert.telemetry.ros.RosDefinitions;
 import org.jspecify.annotations.Nullable;
@@ -37,7 +37,7 @@ import org.jspecify.annotations.Nullable;
  * <p>The file is opened read-only and, unless a non-empty write-ahead log ({@code .db3-wal}) lies
  * next to it, as immutable, so reading never creates files beside the recording.
  */
-public final class Rosbag2SqliteSource implements TelemetrySource {
+public final class Rosbag2SqliteSource implements RawMessageSource {
 
     private final Path file;
     private final BodyDecoder decoder;
@@ -92,6 +92,55 @@ public final class Rosbag2SqliteSource implements TelemetrySource {
     /** A pass over the messages of {@code topics} only (null: all): the others are not read, so not decoded. */
     @Override
     public MessageCursor open(@Nullable Set<String> topicNames) {
+        return cursor(topicNames);
+    }
+
+    /**
+     * Every message as the bag stores it: its CDR bytes with the schema of its topic (the bag's own
+     * definition, or the one given or bundled), so that a conversion to MCAP copies them unchanged.
+     */
+    @Override
+    public RawCursor openRaw() {
+        SqliteCursor cursor = cursor(null);
+        return new RawCursor() {
+            private @Nullable RawMessage next;
+
+            @Override
+            public boolean hasNext() {
+                if (next == null) {
+                    next = cursor.nextRaw();
+                }
+                return next != null;
+            }
+
+            @Override
+            public RawMessage next() {
+                if (!hasNext()) {
+                    throw new java.util.NoSuchElementException("no more messages in " + file);
+                }
+                RawMessage m = java.util.Objects.requireNonNull(next);
+                next = null;
+                return m;
+            }
+
+            @Override
+            public void close() {
+                cursor.close();
+            }
+        };
+    }
+
+    @Override
+    public BodyDecoder decoder() {
+        return decoder;
+    }
+
+    @Override
+    public String profile() {
+        return "ros2";
+    }
+
+    private SqliteCursor cursor(@Nullable Set<String> topicNames) {
         if (!Files.isRegularFile(file)) {
             throw new TelemetryException("%s: recording not found".formatted(file));
         }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import org.hcert.telemetry.BodyDecoder;
 import org.hcert.telemetry.Message;
+import org.hcert.telemetry.RawMessageSource;
 import org.hcert.telemetry.LookaheadCursor;
 import org.hcert.telemetry.TelemetryException;
 import org.hcert.telemetry.TelemetryFormatException;
@@ -43,6 +44,19 @@ final class SqliteCursor extends LookaheadCursor {
 
     @Override
     protected @Nullable Message readNext() {
+        RawMessageSource.RawMessage raw = nextRaw();
+        if (raw == null) {
+            return null;
+        }
+        Topic topic = java.util.Objects.requireNonNull(lastTopic);
+        return new Message(raw.logTimeNs(), topic.name(), RosJsonDecoder.normalise(topic.type()), decode(topic, raw.data(), raw.origin()),
+                raw.origin());
+    }
+
+    private @Nullable Topic lastTopic;
+
+    /** The next row as stored: its CDR bytes with the topic's schema, undecoded; null at the end. */
+    RawMessageSource.@Nullable RawMessage nextRaw() {
         long id = -1;
         try {
             if (!rows.next()) {
@@ -54,21 +68,23 @@ final class SqliteCursor extends LookaheadCursor {
             if (topic == null) {
                 throw new TelemetryFormatException(where, "topic_id %d is not in the topics table".formatted(rows.getLong(2)));
             }
-            return new Message(rows.getLong(3), topic.name(), RosJsonDecoder.normalise(topic.type()),
-                    decode(topic, rows.getBytes(4), where), where);
+            lastTopic = topic;
+            byte[] data = rows.getBytes(4);
+            return new RawMessageSource.RawMessage(rows.getLong(3), topic.name(), topic.schema(), topic.serializationFormat(),
+                    ByteBuffer.wrap(data == null ? new byte[0] : data), where);
         } catch (SQLException e) {
             throw new TelemetryFormatException("%s:messages.id=%d".formatted(file, id), "cannot read: " + e.getMessage(), e);
         }
     }
 
-    private JsonNode decode(Topic topic, byte @Nullable [] data, String where) {
+    private JsonNode decode(Topic topic, ByteBuffer data, String where) {
         if (topic.schema() == null) {
             throw new TelemetryFormatException(where, ("no message definition for type %s (topic %s): the bag stores none "
                     + "and hcert bundles none for it; give the folder of its .msg files (a workspace's share/ folder) with "
                     + "--definitions DIR").formatted(topic.type(), topic.name()));
         }
         try {
-            return decoder.decode(topic.schema(), topic.serializationFormat(), ByteBuffer.wrap(data == null ? new byte[0] : data));
+            return decoder.decode(topic.schema(), topic.serializationFormat(), data);
         } catch (TelemetryException e) {
             throw new TelemetryFormatException(where, "topic %s: %s".formatted(topic.name(), e.getMessage()), e);
         }

@@ -141,6 +141,25 @@ class ConversionTest {
     }
 
     @Test
+    void aTopicWithAnAbsentFlagIsWrittenAsJsonNeverAsFalse() throws IOException {
+        Path in = dir.resolve("in.ndjson");
+        // the second safety state does not say whether the drive is enabled
+        Files.writeString(in, """
+                {"t":1,"topic":"/safety","type":"hcert/msg/SafetyState","msg":{"mode":"walk","estop":false,"protective_stop":false,"drive_enabled":true}}
+                {"t":2,"topic":"/safety","type":"hcert/msg/SafetyState","msg":{"mode":"walk","estop":true,"protective_stop":false}}
+                {"t":3,"topic":"/events","type":"hcert/msg/Event","msg":{"kind":"start","detail":""}}
+                """);
+        Path out = dir.resolve("out.mcap");
+        Conversion.Result result = Conversion.convert(Recordings.open(in), out, Conversion.Options.defaults());
+        assertThat(result.encodingByTopic()).isEqualTo(Map.of("/safety", "json", "/events", "cdr"));
+        assertThat(result.keptAsJson()).containsOnlyKeys("/safety");
+        assertThat(result.keptAsJson().get("/safety")).isEqualTo(in + ":2: field drive_enabled is absent, and CDR would write it as false");
+        // the copy still lacks the flag, as the original does
+        assertThat(read(out).get(1).body().has("drive_enabled")).isFalse();
+        assertSameMessages(read(in), read(out));
+    }
+
+    @Test
     void failsNamingTheMessageAndLeavesNoFileBehind() throws IOException {
         Path in = dir.resolve("in.ndjson");
         Files.writeString(in, """
