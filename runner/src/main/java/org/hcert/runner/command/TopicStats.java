@@ -46,8 +46,6 @@ final class TopicStats {
         this.topic = topic;
     }
 
-    /** How many messages the decode check looks at for the first message of every topic, at most. */
-    static final int DECODE_CHECK_MESSAGES = 200_000;
 
     /** Read every message of {@code source}; topics in order of first appearance. */
     static List<TopicStats> of(TelemetrySource source) {
@@ -123,44 +121,78 @@ final class TopicStats {
         List<TopicStats> out = new ArrayList<>();
         channelsByTopic.forEach((topic, ids) -> {
             TopicStats t = new TopicStats(topic);
-            long[] all = ids.stream().map(id -> times.getOrDefault(id, new long[0])).flatMapToLong(java.util.Arrays::stream).sorted().toArray();
+            long[] all = ids.size() == 1 ? times.getOrDefault(ids.get(0), new long[0])
+                    : ids.stream().map(id -> times.getOrDefault(id, new long[0])).flatMapToLong(java.util.Arrays::stream).toArray();
+            sortUnlessSorted(all);
             String type = ids.stream().map(id -> schemas.get(java.util.Objects.requireNonNull(channels.get(id)).schemaId()))
                     .map(sc -> sc == null ? "(no schema)" : RosJsonDecoder.normalise(sc.name())).distinct()
                     .reduce((a, b) -> a + ", " + b).orElse("");
+            if (all.length > 0) {
+                t.types.add(type);
+            }
             for (long tNs : all) {
-                t.add(type, tNs);
+                t.addTime(tNs);
             }
             if (t.count > 0) {
                 out.add(t);
             }
         });
         out.sort(java.util.Comparator.comparingLong(TopicStats::firstNs));
-        checkDecoding(source, out);
+        checkDecodingByIndex(source, out);
         return Optional.of(List.copyOf(out));
     }
 
-    /** Try to decode the first message of every topic, reading at most {@value #DECODE_CHECK_MESSAGES} messages. */
-    private static void checkDecoding(RawMessageSource source, List<TopicStats> topics) {
-        Map<String, TopicStats> pending = new java.util.HashMap<>();
-        topics.forEach(t -> pending.put(t.topic(), t));
-        try (RawMessageSource.RawCursor cursor = source.openRaw()) {
-            for (int n = 0; n < DECODE_CHECK_MESSAGES && !pending.isEmpty() && cursor.hasNext(); n++) {
-                RawMessageSource.RawMessage m = cursor.next();
-                TopicStats t = pending.remove(m.topic());
-                if (t != null) {
-                    t.undecodable = source.undecodable(m).orElse("");
+    /**
+     * Try to decode the first message of every topic of an indexed MCAP file, each read through the
+     * index: only the chunk that holds it is decompressed.
+     */
+    private static void checkDecodingByIndex(McapSource source, List<TopicStats> topics) {
+        try (McapReader reader = source.openReader()) {
+            for (TopicStats t : topics) {
+                java.util.Iterator<McapRecord.Message> first = reader.messages(0, Long.MAX_VALUE, java.util.Set.of(t.topic()));
+                if (!first.hasNext()) {
+                    continue;
                 }
+                McapRecord.Message m = first.next();
+                McapRecord.Channel channel = java.util.Objects.requireNonNull(reader.channels().get(m.channelId()));
+                McapRecord.Schema schema = channel.schemaId() == 0 ? null : reader.schemas().get(channel.schemaId());
+                org.hcert.telemetry.SchemaInfo info = null;
+                if (schema != null) {
+                    byte[] data = new byte[schema.data().remaining()];
+                    schema.data().duplicate().get(data);
+                    info = new org.hcert.telemetry.SchemaInfo(schema.name(), schema.encoding(), data);
+                }
+                t.undecodable = source.undecodable(new RawMessageSource.RawMessage(m.logTime(), t.topic(), info, channel.messageEncoding(),
+                        m.data(), "%s (topic %s, log time %d ns)".formatted(source.describe(), t.topic(), m.logTime()))).orElse("");
             }
         }
-        pending.values().forEach(t -> t.undecodable = "");
+    }
+
+    /** Sort {@code times} in place, unless (as in a file whose chunks follow each other in time) they already are. */
+    private static void sortUnlessSorted(long[] times) {
+        for (int i = 1; i < times.length; i++) {
+            if (times[i] < times[i - 1]) {
+                java.util.Arrays.sort(times);
+                return;
+            }
+        }
     }
 
     private void add(String type, long logTimeNs) {
         types.add(type);
+        addTime(logTimeNs);
+    }
+
+    private void addTime(long logTimeNs) {
         if (count > 0) {
-            gaps.add(new Gap(logTimeNs - lastNs, logTimeNs));
-            if (gaps.size() > GAPS_KEPT) {
-                gaps.poll();
+            long gapNs = logTimeNs - lastNs;
+            // a gap no larger than the smallest kept one, and later, would be dropped at once: skip it
+            Gap smallest = gaps.peek();
+            if (gaps.size() < GAPS_KEPT || smallest == null || gapNs > smallest.gapNs()) {
+                gaps.add(new Gap(gapNs, logTimeNs));
+                if (gaps.size() > GAPS_KEPT) {
+                    gaps.poll();
+                }
             }
         } else {
             firstNs = logTimeNs;

@@ -21,6 +21,8 @@ import org.jspecify.annotations.Nullable;
  *   <li>({@code ros1msg}, {@code ros1}): ROS 1 definitions and serialization;
  *   <li>({@code protobuf}, {@code protobuf}): the schema's FileDescriptorSet, through the protobuf
  *       library's dynamic messages ({@link org.hcert.telemetry.protobuf.ProtobufBodies});
+ *   <li>({@code flatbuffer}, {@code flatbuffer}): the schema's binary flatbuffers schema, through
+ *       the flatbuffers library's reflection ({@link org.hcert.telemetry.flatbuffers.FlatbufferBodies});
  *   <li>({@code jsonschema} or no schema, {@code json}): the body is the JSON object itself.
  * </ul>
  * Other combinations, {@code ros2idl} definitions among them, are refused with a
@@ -38,6 +40,7 @@ public final class RosBodyDecoders implements BodyDecoder {
 
     private final Map<SchemaInfo, Compiled> cache = new ConcurrentHashMap<>();
     private final Map<SchemaInfo, com.google.protobuf.Descriptors.Descriptor> protobuf = new ConcurrentHashMap<>();
+    private final Map<SchemaInfo, com.google.flatbuffers.reflection.Schema> flatbuffer = new ConcurrentHashMap<>();
 
     private RosBodyDecoders() {}
 
@@ -57,6 +60,10 @@ public final class RosBodyDecoders implements BodyDecoder {
             return org.hcert.telemetry.protobuf.ProtobufBodies.decode(protobuf.computeIfAbsent(schema,
                     s -> org.hcert.telemetry.protobuf.ProtobufBodies.descriptor(s)), data);
         }
+        if (schema != null && schemaEncoding.equals("flatbuffer") && messageEncoding.equals("flatbuffer")) {
+            return org.hcert.telemetry.flatbuffers.FlatbufferBodies.decode(flatbuffer.computeIfAbsent(schema,
+                    org.hcert.telemetry.flatbuffers.FlatbufferBodies::schema), data);
+        }
         if (schema != null && schemaEncoding.equals("ros2idl")) {
             throw new TelemetryException(("%s: schema encoding ros2idl is not supported; hcert decodes ros2msg definitions "
                     + "(rosbag2 writes ros2msg for every type generated from a .msg file)").formatted(typeName));
@@ -65,7 +72,8 @@ public final class RosBodyDecoders implements BodyDecoder {
         boolean ros1 = schemaEncoding.equals("ros1msg") && messageEncoding.equals("ros1");
         if (schema == null || !(ros1 || ros2)) {
             throw new TelemetryException(("%s: no decoder for schema encoding \"%s\" with message encoding \"%s\"; "
-                    + "hcert decodes ros2msg with cdr, ros1msg with ros1, protobuf with protobuf, and jsonschema (or no schema) with json")
+                    + "hcert decodes ros2msg with cdr, ros1msg with ros1, protobuf with protobuf, flatbuffer with flatbuffer, "
+                    + "and jsonschema (or no schema) with json")
                     .formatted(typeName, schemaEncoding, messageEncoding));
         }
         return compiled(schema, ros2 ? Dialect.ROS2 : Dialect.ROS1).decode(data);

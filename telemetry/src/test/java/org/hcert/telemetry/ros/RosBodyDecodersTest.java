@@ -49,10 +49,10 @@ class RosBodyDecodersTest {
     void rejectsUnknownCombinationsNamingThem() {
         assertThatThrownBy(() -> decoders.decode(schema("ros2msg", "int8 a"), "ros1", utf8("")))
                 .hasMessage("pkg/msg/T: no decoder for schema encoding \"ros2msg\" with message encoding \"ros1\"; "
-                        + "hcert decodes ros2msg with cdr, ros1msg with ros1, protobuf with protobuf, and jsonschema (or no schema) with json");
+                        + "hcert decodes ros2msg with cdr, ros1msg with ros1, protobuf with protobuf, flatbuffer with flatbuffer, and jsonschema (or no schema) with json");
         assertThatThrownBy(() -> decoders.decode(null, "cdr", utf8("")))
                 .hasMessage("(no schema): no decoder for schema encoding \"\" with message encoding \"cdr\"; "
-                        + "hcert decodes ros2msg with cdr, ros1msg with ros1, protobuf with protobuf, and jsonschema (or no schema) with json");
+                        + "hcert decodes ros2msg with cdr, ros1msg with ros1, protobuf with protobuf, flatbuffer with flatbuffer, and jsonschema (or no schema) with json");
         assertThatThrownBy(() -> decoders.decode(schema("flatbuffer", ""), "flatbuffer", utf8("")))
                 .hasMessageStartingWith("pkg/msg/T: no decoder for schema encoding \"flatbuffer\" with message encoding \"flatbuffer\"");
         assertThatThrownBy(() -> decoders.decode(schema("protobuf", ""), "protobuf", utf8("")))
