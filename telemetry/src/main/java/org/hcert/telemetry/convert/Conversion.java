@@ -179,7 +179,7 @@ public final class Conversion {
     }
 
     /**
-     * The topics whose messages lack a flag that CDR would have to write as {@code false}, each with
+     * The topics whose messages lack a flag or a text that CDR would have to write as {@code false} or {@code ""}, each with
      * the first such message and field: they are written as JSON, which keeps the flag absent. One
      * pass over the source before the copy.
      */
@@ -199,7 +199,7 @@ public final class Conversion {
                 }
                 Optional<CdrEncoder> cdr = encoders.computeIfAbsent(m.type(), CdrEncoder::bundled);
                 if (cdr.isPresent()) {
-                    cdr.get().absentFlag(m.body()).ifPresent(field -> out.put(m.topic(), "%s: field %s is absent, and CDR would write it as false"
+                    cdr.get().absentFlag(m.body()).ifPresent(field -> out.put(m.topic(), "%s: field %s is absent, and CDR has no way to say so"
                             .formatted(m.origin(), field)));
                 }
             }

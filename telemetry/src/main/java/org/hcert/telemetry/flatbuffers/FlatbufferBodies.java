@@ -45,7 +45,8 @@ public final class FlatbufferBodies {
             }
             return s;
         } catch (IndexOutOfBoundsException | IllegalArgumentException e) {
-            throw new TelemetryException("%s: not a binary flatbuffer schema (.bfbs): %s".formatted(schema.name(), e), e);
+            throw new TelemetryException("%s: not a binary flatbuffer schema (.bfbs, as flatc --binary --schema writes it): %s"
+                    .formatted(schema.name(), why(e)), e);
         }
     }
 
@@ -56,8 +57,14 @@ public final class FlatbufferBodies {
             int root = bb.getInt(0);
             return new Walk(schema, bb).table(schema.rootTable(), root);
         } catch (IndexOutOfBoundsException | IllegalArgumentException e) {
-            throw new TelemetryException("the body does not fit its flatbuffer schema %s: %s".formatted(schema.rootTable().name(), e), e);
+            throw new TelemetryException("the body does not fit its flatbuffer schema %s: %s".formatted(schema.rootTable().name(), why(e)),
+                    e);
         }
+    }
+
+    private static String why(RuntimeException e) {
+        return e instanceof IndexOutOfBoundsException ? "an offset points outside the " + (e.getMessage() == null ? "buffer"
+                : "buffer (" + e.getMessage() + ")") : String.valueOf(e.getMessage());
     }
 
     /** One body's walk; {@link Table} gives the offsets, the schema the types. */

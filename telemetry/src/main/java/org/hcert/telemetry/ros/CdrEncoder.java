@@ -75,36 +75,39 @@ public final class CdrEncoder {
     }
 
     /**
-     * The path of the first {@code bool} field that {@code body} lacks, if any: CDR has no way to say
-     * "absent", so {@link #encode} would write it as {@code false}, a value the source never gave.
-     * Numbers have NaN (floats) or a convention for "unknown" (a zero stamp, an empty sequence) and
-     * are not reported.
+     * The path of the first {@code bool} field that {@code body} lacks, or string field of one of
+     * hcert's own types ({@code hcert/msg/SafetyState}'s mode, an event's kind), if any: CDR has no
+     * way to say "absent", so {@link #encode} would write {@code false} or {@code ""}, a value the
+     * source never gave. Not reported: floats (written as NaN, "not measured"), integers (a zero
+     * stamp is ROS's unset stamp, a zero status its UNKNOWN), sequences (empty), and the strings of
+     * ROS's own types, whose empty string means "unknown" ({@code frame_id}, a battery's location).
      */
     public Optional<String> absentFlag(JsonNode body) {
-        return absentFlag(root, body, "");
+        return absentFlag(root, body, "", typeName.startsWith("hcert/"));
     }
 
-    private static Optional<String> absentFlag(MessageType type, JsonNode node, String prefix) {
+    private static Optional<String> absentFlag(MessageType type, JsonNode node, String prefix, boolean strings) {
         for (MessageType.Field field : type.fields()) {
             String path = prefix.isEmpty() ? field.name() : prefix + "." + field.name();
             JsonNode value = node.path(field.name());
             FieldType ft = field.type();
             if (ft.element() instanceof MessageType m) {
                 if (ft.arity() == FieldType.Arity.SINGLE) {
-                    Optional<String> inner = absentFlag(m, value, path);
+                    Optional<String> inner = absentFlag(m, value, path, strings);
                     if (inner.isPresent()) {
                         return inner;
                     }
                 } else {
                     for (int i = 0; i < value.size(); i++) {
-                        Optional<String> inner = absentFlag(m, value.get(i), path + "[" + i + "]");
+                        Optional<String> inner = absentFlag(m, value.get(i), path + "[" + i + "]", strings);
                         if (inner.isPresent()) {
                             return inner;
                         }
                     }
                 }
-            } else if (ft.element() == Primitive.BOOL && value.isMissingNode()
-                    && (ft.arity() == FieldType.Arity.SINGLE || ft.arity() == FieldType.Arity.FIXED)) {
+            } else if (value.isMissingNode() && (ft.arity() == FieldType.Arity.SINGLE || ft.arity() == FieldType.Arity.FIXED)
+                    && (ft.element() == Primitive.BOOL || (strings && (ft.element() == Primitive.STRING
+                            || ft.element() == Primitive.WSTRING)))) {
                 return Optional.of(path);
             }
         }

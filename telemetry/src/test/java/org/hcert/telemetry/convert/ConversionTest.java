@@ -153,7 +153,7 @@ class ConversionTest {
         Conversion.Result result = Conversion.convert(Recordings.open(in), out, Conversion.Options.defaults());
         assertThat(result.encodingByTopic()).isEqualTo(Map.of("/safety", "json", "/events", "cdr"));
         assertThat(result.keptAsJson()).containsOnlyKeys("/safety");
-        assertThat(result.keptAsJson().get("/safety")).isEqualTo(in + ":2: field drive_enabled is absent, and CDR would write it as false");
+        assertThat(result.keptAsJson().get("/safety")).isEqualTo(in + ":2: field drive_enabled is absent, and CDR has no way to say so");
         // the copy still lacks the flag, as the original does
         assertThat(read(out).get(1).body().has("drive_enabled")).isFalse();
         assertSameMessages(read(in), read(out));

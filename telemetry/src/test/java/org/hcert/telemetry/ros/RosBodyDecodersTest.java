@@ -54,7 +54,7 @@ class RosBodyDecodersTest {
                 .hasMessage("(no schema): no decoder for schema encoding \"\" with message encoding \"cdr\"; "
                         + "hcert decodes ros2msg with cdr, ros1msg with ros1, protobuf with protobuf, flatbuffer with flatbuffer, and jsonschema (or no schema) with json");
         assertThatThrownBy(() -> decoders.decode(schema("flatbuffer", ""), "flatbuffer", utf8("")))
-                .hasMessageStartingWith("pkg/msg/T: no decoder for schema encoding \"flatbuffer\" with message encoding \"flatbuffer\"");
+                .hasMessageStartingWith("pkg/msg/T: not a binary flatbuffer schema (.bfbs, as flatc --binary --schema writes it)");
         assertThatThrownBy(() -> decoders.decode(schema("protobuf", ""), "protobuf", utf8("")))
                 .hasMessage("pkg/msg/T (protobuf): the schema's FileDescriptorSet defines no message of that name");
     }
