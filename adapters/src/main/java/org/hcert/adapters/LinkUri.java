@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  * (TLS 1.3 on TCP; the pin is optional) or {@code serial:///dev/ttyUSB0?baud=921600&parity=none}
  * ({@code serial://COM3?…} on Windows). {@link #toString()} redacts the token.
  *
- * @param scheme {@code tcp}, {@code tls} or {@code serial}
+ * @param scheme {@code tcp}, {@code tls}, {@code serial}, {@code ws} or {@code wss}
  * @param target {@code HOST:PORT} for TCP and TLS, the port's device path or name for serial
  * @param params the query parameters, in order
  */
@@ -65,6 +65,13 @@ public record LinkUri(String scheme, String target, Map<String, String> params) 
                 }
                 checkParams(text, params, SERIAL_PARAMS);
                 return new LinkUri(scheme, path, params);
+            }
+            case "ws", "wss" -> {
+                if (uri.getHost() == null || uri.getPort() < 0) {
+                    throw invalid(text, "a Foxglove WebSocket link needs a host and a port (foxglove_bridge listens on 8765 by default)");
+                }
+                checkParams(text, params, Set.of());
+                return new LinkUri(scheme, uri.getHost() + ":" + uri.getPort() + (uri.getRawPath() == null ? "" : uri.getRawPath()), params);
             }
             default -> throw invalid(text, "unknown scheme \"%s\"".formatted(scheme));
         }
@@ -125,7 +132,7 @@ public record LinkUri(String scheme, String target, Map<String, String> params) 
     private static IllegalArgumentException invalid(String text, String why) {
         String shown = text.replaceAll("token=[^&]*", "token=***");
         return new IllegalArgumentException(
-                "invalid link URI \"%s\": %s; expected tcp://HOST:PORT[?token=T], tls://HOST:PORT[?token=T&pin=sha256:HEX] or serial://PORT[?baud=921600&parity=none|even|odd&databits=8&stopbits=1]"
+                "invalid link URI \"%s\": %s; expected tcp://HOST:PORT[?token=T], tls://HOST:PORT[?token=T&pin=sha256:HEX] serial://PORT[?baud=921600&parity=none|even|odd&databits=8&stopbits=1] or ws://HOST:PORT (a Foxglove WebSocket server; wss:// for TLS)"
                         .formatted(shown, why));
     }
 }

@@ -1,5 +1,6 @@
 package org.hcert.adapters;
 
+import org.hcert.adapters.foxglove.FoxgloveLink;
 import org.hcert.adapters.serial.SerialLink;
 import org.hcert.adapters.tcp.TcpLink;
 import org.hcert.adapters.tcp.TlsLink;
@@ -11,7 +12,7 @@ public final class RobotLinks {
     private RobotLinks() {}
 
     /**
-     * A link to the robot at {@code uri} ({@code tcp://…}, {@code tls://…} or {@code serial://…}),
+     * A link to the robot at {@code uri} ({@code tcp://…}, {@code tls://…}, {@code serial://…}, or {@code ws://…} / {@code wss://…} for a Foxglove WebSocket server),
      * not yet connected; a {@code tls://} link trusts the JDK's default CA certificates unless
      * its URI pins the robot's certificate.
      *
@@ -33,6 +34,7 @@ public final class RobotLinks {
         return switch (parsed.scheme()) {
             case "tcp" -> TcpLink.of(parsed, options);
             case "tls" -> TlsLink.of(parsed, options, tls);
+            case "ws", "wss" -> new FoxgloveLink(java.net.URI.create(parsed.scheme() + "://" + parsed.target()), options, options.clock());
             default -> SerialLink.of(parsed, options);
         };
     }

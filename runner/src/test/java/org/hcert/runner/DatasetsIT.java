@@ -117,5 +117,11 @@ class DatasetsIT {
         // demo_0 never leaves ±0.5 rad, so the overrun (up to 0.6 - 0.55 rad) is demo_1's, laid after demo_0's 40 frames (2 s)
         assertThat(largest(fail)).isCloseTo(0.0498, org.assertj.core.data.Offset.offset(0.001));
         assertThat(fail.get("reason").asText()).contains("at [1970-01-01T00:00:02.800Z");
+        // converted to MCAP at the same rate, the frames give the same verdict and values
+        Path mcap = dir.resolve("robomimic.mcap");
+        assertThat(CertifyCommandIT.hcert("telemetry", "convert", file.toString(), mcap.toString(), "--time-from", "20Hz").exitCode()).isZero();
+        JsonNode converted = jointRange(robot("rm-0.55b", joints, 0.55, "", "/robomimic_low_dim", fields), mcap, "converted");
+        assertThat(converted.get("verdict").asText()).isEqualTo("FAIL");
+        assertThat(largest(converted)).isEqualTo(largest(fail));
     }
 }

@@ -39,6 +39,40 @@ public interface RawMessageSource extends TelemetrySource {
     interface RawCursor extends Iterator<RawMessage>, Closeable {
         @Override
         void close();
+
+        /**
+         * A cursor over what {@code next} hands out until it gives null; closing it runs {@code close}.
+         *
+         * @param source what the messages come from, for the error at the end
+         */
+        static RawCursor of(java.util.function.Supplier<@Nullable RawMessage> next, Runnable close, String source) {
+            return new RawCursor() {
+                private @Nullable RawMessage ahead;
+
+                @Override
+                public boolean hasNext() {
+                    if (ahead == null) {
+                        ahead = next.get();
+                    }
+                    return ahead != null;
+                }
+
+                @Override
+                public RawMessage next() {
+                    if (!hasNext()) {
+                        throw new java.util.NoSuchElementException("no more messages in " + source);
+                    }
+                    RawMessage m = Objects.requireNonNull(ahead);
+                    ahead = null;
+                    return m;
+                }
+
+                @Override
+                public void close() {
+                    close.run();
+                }
+            };
+        }
     }
 
     /**

@@ -11,7 +11,7 @@ import org.hcert.telemetry.MessageCursor;
 import org.jspecify.annotations.Nullable;
 
 /** A cursor over telemetry arriving on a link, fed by the link's receiving thread. */
-final class LiveCursor implements MessageCursor {
+public final class LiveCursor implements MessageCursor {
 
     private final BlockingQueue<Message> queue;
     private final Supplier<@Nullable LinkException> failure;
@@ -21,7 +21,7 @@ final class LiveCursor implements MessageCursor {
     private volatile boolean closed;
     private @Nullable Message next;
 
-    LiveCursor(int capacity, Supplier<@Nullable LinkException> failure, Supplier<Boolean> linkClosed, Runnable onClose) {
+    public LiveCursor(int capacity, Supplier<@Nullable LinkException> failure, Supplier<Boolean> linkClosed, Runnable onClose) {
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.failure = failure;
         this.linkClosed = linkClosed;
@@ -29,11 +29,11 @@ final class LiveCursor implements MessageCursor {
     }
 
     /** Offer a message; false when the queue is full (the reader then fails this cursor or the link). */
-    boolean offer(Message m) {
+    public boolean offer(Message m) {
         return closed || queue.offer(m);
     }
 
-    void fail(LinkException e) {
+    public void fail(LinkException e) {
         own = e;
     }
 

@@ -186,24 +186,11 @@ public final class Conversion {
     static Map<String, String> absentFlags(TelemetrySource source) {
         Map<String, String> out = new LinkedHashMap<>();
         Map<String, Optional<CdrEncoder>> encoders = new java.util.HashMap<>();
-        try (MessageCursor cursor = source.open()) {
-            while (cursor.hasNext()) {
-                Message m;
-                try {
-                    m = cursor.next();
-                } catch (UndecodableMessageException e) {
-                    continue;
-                }
-                if (out.containsKey(m.topic())) {
-                    continue;
-                }
-                Optional<CdrEncoder> cdr = encoders.computeIfAbsent(m.type(), CdrEncoder::bundled);
-                if (cdr.isPresent()) {
-                    cdr.get().absentFlag(m.body()).ifPresent(field -> out.put(m.topic(), "%s: field %s is absent, and CDR has no way to say so"
-                            .formatted(m.origin(), field)));
-                }
-            }
-        }
+        copy(source, new LinkedHashMap<>(), new LinkedHashMap<>(), m -> {
+            Optional<CdrEncoder> cdr = out.containsKey(m.topic()) ? Optional.empty() : encoders.computeIfAbsent(m.type(), CdrEncoder::bundled);
+            cdr.flatMap(c -> c.absentFlag(m.body())).ifPresent(field -> out.put(m.topic(),
+                    "%s: field %s is absent, and CDR has no way to say so".formatted(m.origin(), field)));
+        });
         return out;
     }
 

@@ -102,32 +102,7 @@ public final class Rosbag2SqliteSource implements RawMessageSource {
     @Override
     public RawCursor openRaw() {
         SqliteCursor cursor = cursor(null);
-        return new RawCursor() {
-            private @Nullable RawMessage next;
-
-            @Override
-            public boolean hasNext() {
-                if (next == null) {
-                    next = cursor.nextRaw();
-                }
-                return next != null;
-            }
-
-            @Override
-            public RawMessage next() {
-                if (!hasNext()) {
-                    throw new java.util.NoSuchElementException("no more messages in " + file);
-                }
-                RawMessage m = java.util.Objects.requireNonNull(next);
-                next = null;
-                return m;
-            }
-
-            @Override
-            public void close() {
-                cursor.close();
-            }
-        };
+        return RawCursor.of(cursor::nextRaw, cursor::close, file.toString());
     }
 
     @Override
