@@ -132,7 +132,7 @@ public record LinkUri(String scheme, String target, Map<String, String> params) 
     private static IllegalArgumentException invalid(String text, String why) {
         String shown = text.replaceAll("token=[^&]*", "token=***");
         return new IllegalArgumentException(
-                "invalid link URI \"%s\": %s; expected tcp://HOST:PORT[?token=T], tls://HOST:PORT[?token=T&pin=sha256:HEX] serial://PORT[?baud=921600&parity=none|even|odd&databits=8&stopbits=1] or ws://HOST:PORT (a Foxglove WebSocket server; wss:// for TLS)"
+                "invalid link URI \"%s\": %s; expected tcp://HOST:PORT[?token=T], tls://HOST:PORT[?token=T&pin=sha256:HEX], serial://PORT[?baud=921600&parity=none|even|odd&databits=8&stopbits=1] or ws://HOST:PORT (a Foxglove WebSocket server; wss://HOST:PORT over TLS)"
                         .formatted(shown, why));
     }
 }
