@@ -196,6 +196,14 @@ class TelemetryCommandsIT {
         assertThat(nothing.exitCode()).as(nothing.stderr()).isEqualTo(ExitCodes.OK);
         assertThat(Files.readString(dir.resolve("draft.yaml"))).contains("robotClass: unknown").contains("topics: {}");
 
+        // a vendor's table with its time base: the draft keeps where the time is, and its topic is left to map by hand
+        Path table = Files.writeString(dir.resolve("vendor_log.csv"), "time_us,q0\n0,0.1\n2000,0.2\n");
+        CertifyCommandIT.Run tabled = CertifyCommandIT.hcert("profile", "init", "--from-recording", table.toString(), "--time-from",
+                "time_us:us", "--out", dir.resolve("table.yaml").toString());
+        assertThat(tabled.exitCode()).as(tabled.stderr()).isEqualTo(ExitCodes.OK);
+        assertThat(Files.readString(dir.resolve("table.yaml"))).contains("recordingTime: \"time_us:us\"").contains("topics: {}");
+        assertThat(ProfileLoader.loadRobot(dir.resolve("table.yaml")).topics().timeBase()).isPresent();
+
         // a folder that does not exist: exit 2 naming it, and no file anywhere
         Path missing = dir.resolve("no/such/folder/draft.yaml");
         CertifyCommandIT.Run refused = CertifyCommandIT.hcert("profile", "init", "--from-recording", chatter.toString(), "--out",

@@ -57,7 +57,10 @@ public final class ProfileInitCommand implements Callable<Integer> {
         ProfileDraft.Mapping mapping = ProfileDraft.Mapping.guess(topics);
         RecordingFacts facts = RecordingFacts.of(source, mapping.first(Role.JOINTS), mapping.first(Role.ODOMETRY),
                 mapping.first(Role.SAFETY_STATE));
-        String yaml = ProfileDraft.yaml(recording, mapping, facts);
+        org.hcert.telemetry.TimeBase time = definitions.timeBase(null);
+        String yaml = ProfileDraft.yaml(recording, mapping, facts)
+                + (time == null ? "" : "recordingTime: \"%s\"  # from --time-from: where the time of a row or frame is\n"
+                        .formatted(time.spec()));
         facts.undecodable().forEach((topic, why) -> spec.commandLine().getErr().println(
                 "hcert: warning: %s could not be decoded, so the draft learned nothing from it: %s".formatted(topic, why)));
         if (out == null) {
