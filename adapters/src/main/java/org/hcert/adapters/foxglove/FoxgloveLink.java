@@ -38,7 +38,7 @@ import org.hcert.adapters.LinkPosition;
 import org.hcert.adapters.LinkRefusedException;
 import org.hcert.adapters.ReceivedTelemetry;
 import org.hcert.adapters.RobotLink;
-import org.hcert.adapters.wire.LiveCursor;
+import org.hcert.adapters.wire.LiveCursors;
 import org.hcert.telemetry.BodyDecoder;
 import org.hcert.telemetry.Message;
 import org.hcert.telemetry.MessageCursor;
@@ -85,7 +85,7 @@ public final class FoxgloveLink implements RobotLink {
     private final Map<Long, FoxgloveChannel> channels = new ConcurrentHashMap<>();
     /** Subscription id to channel; the link uses the channel id as subscription id. */
     private final Map<Long, FoxgloveChannel> subscriptions = new ConcurrentHashMap<>();
-    private final List<LiveCursor> cursors = new CopyOnWriteArrayList<>();
+    private final LiveCursors cursors;
     private final List<LinkListener> listeners = new CopyOnWriteArrayList<>();
     private final List<String> statuses = new CopyOnWriteArrayList<>();
     private final CompletableFuture<JsonNode> serverInfo = new CompletableFuture<>();
@@ -105,6 +105,7 @@ public final class FoxgloveLink implements RobotLink {
         this.uri = uri;
         this.options = options;
         this.clock = clock;
+        this.cursors = new LiveCursors(options.queueCapacity(), () -> failure, () -> closed);
     }
 
     @Override
@@ -184,10 +185,7 @@ public final class FoxgloveLink implements RobotLink {
     @Override
     public MessageCursor telemetry() {
         checkUsable();
-        LiveCursor[] self = new LiveCursor[1];
-        self[0] = new LiveCursor(options.queueCapacity(), () -> failure, () -> closed, () -> cursors.remove(self[0]));
-        cursors.add(self[0]);
-        return self[0];
+        return cursors.open();
     }
 
     @Override
@@ -306,7 +304,7 @@ public final class FoxgloveLink implements RobotLink {
         }
         failure = e;
         LOG.error("link {} failed: {}", describe(), e.getMessage());
-        cursors.forEach(c -> c.fail(e));
+        cursors.fail(e);
         listeners.forEach(l -> l.onLost(e));
         serverInfo.completeExceptionally(e);
         WebSocket ws = socket;
@@ -417,12 +415,7 @@ public final class FoxgloveLink implements RobotLink {
         for (LinkListener l : listeners) {
             l.onTelemetry(received);
         }
-        for (LiveCursor c : cursors) {
-            if (!c.offer(m)) {
-                c.fail(LinkLostException.consumerFailed(position(), "a telemetry reader",
-                        new IllegalStateException("it fell %d messages behind".formatted(options.queueCapacity()))));
-            }
-        }
+        cursors.deliver(m, position());
     }
 
     /** Reassembles fragmented frames (the protocol's servers send a message frame's header and payload apart). */

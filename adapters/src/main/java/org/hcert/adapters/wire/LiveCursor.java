@@ -11,7 +11,7 @@ import org.hcert.telemetry.MessageCursor;
 import org.jspecify.annotations.Nullable;
 
 /** A cursor over telemetry arriving on a link, fed by the link's receiving thread. */
-public final class LiveCursor implements MessageCursor {
+final class LiveCursor implements MessageCursor {
 
     private final BlockingQueue<Message> queue;
     private final Supplier<@Nullable LinkException> failure;
@@ -21,7 +21,7 @@ public final class LiveCursor implements MessageCursor {
     private volatile boolean closed;
     private @Nullable Message next;
 
-    public LiveCursor(int capacity, Supplier<@Nullable LinkException> failure, Supplier<Boolean> linkClosed, Runnable onClose) {
+    LiveCursor(int capacity, Supplier<@Nullable LinkException> failure, Supplier<Boolean> linkClosed, Runnable onClose) {
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.failure = failure;
         this.linkClosed = linkClosed;
@@ -29,11 +29,11 @@ public final class LiveCursor implements MessageCursor {
     }
 
     /** Offer a message; false when the queue is full (the reader then fails this cursor or the link). */
-    public boolean offer(Message m) {
+    boolean offer(Message m) {
         return closed || queue.offer(m);
     }
 
-    public void fail(LinkException e) {
+    void fail(LinkException e) {
         own = e;
     }
 

@@ -69,7 +69,7 @@ public final class WireLink implements RobotLink {
     private final Map<Long, CompletableFuture<Frame>> pending = new ConcurrentHashMap<>();
     private final CompletableFuture<Frame> hello = new CompletableFuture<>();
     private final List<LinkListener> listeners = new CopyOnWriteArrayList<>();
-    private final List<LiveCursor> cursors = new CopyOnWriteArrayList<>();
+    private final LiveCursors cursors;
     private final Receiver receiver = new Receiver();
     private final Object stateLock = new Object();
     private final AtomicBoolean connectCalled = new AtomicBoolean();
@@ -86,6 +86,7 @@ public final class WireLink implements RobotLink {
         this.uri = Objects.requireNonNull(uri, "uri must not be null");
         this.opener = Objects.requireNonNull(opener, "opener must not be null");
         this.options = Objects.requireNonNull(options, "options must not be null");
+        this.cursors = new LiveCursors(options.queueCapacity(), () -> failure, () -> closed);
         this.estimator = new ClockOffsetEstimator(options.clockWindow());
     }
 
@@ -199,10 +200,7 @@ public final class WireLink implements RobotLink {
     @Override
     public MessageCursor telemetry() {
         checkUsable();
-        LiveCursor[] self = new LiveCursor[1];
-        self[0] = new LiveCursor(options.queueCapacity(), () -> failure, () -> closed, () -> cursors.remove(self[0]));
-        cursors.add(self[0]);
-        return self[0];
+        return cursors.open();
     }
 
     @Override
@@ -528,15 +526,7 @@ public final class WireLink implements RobotLink {
             }
             ReceivedTelemetry received = new ReceivedTelemetry(m, f.seq(), f.timeNs(), readNs);
             tell(l -> l.onTelemetry(received));
-            List<LiveCursor> behind = new ArrayList<>(0);
-            for (LiveCursor c : cursors) {
-                if (!c.offer(m)) {
-                    c.fail(LinkLostException.consumerFailed(position(), "a telemetry cursor",
-                            new IllegalStateException("it fell %d messages behind".formatted(options.queueCapacity()))));
-                    behind.add(c);
-                }
-            }
-            cursors.removeAll(behind);
+            cursors.deliver(m, position());
         }
     }
 }
