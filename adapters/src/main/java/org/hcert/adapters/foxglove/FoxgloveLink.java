@@ -126,7 +126,8 @@ public final class FoxgloveLink implements RobotLink {
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             String why = cause instanceof WebSocketHandshakeException h ? "the server refused the WebSocket handshake (HTTP "
-                    + h.getResponse().statusCode() + ")" : String.valueOf(cause.getMessage());
+                    + h.getResponse().statusCode() + ")" : cause instanceof java.net.ConnectException ? "nothing accepts connections there"
+                    : cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName();
             throw LinkRefusedException.cannotOpen(position(), why, cause);
         } catch (TimeoutException e) {
             throw LinkRefusedException.cannotOpen(position(), "no WebSocket connection within " + options.linkTimeout().multipliedBy(3), e);

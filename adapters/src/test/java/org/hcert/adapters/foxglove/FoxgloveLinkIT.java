@@ -22,6 +22,7 @@ import org.hcert.adapters.RobotLinks;
 import org.hcert.telemetry.Message;
 import org.hcert.telemetry.MessageCursor;
 import org.hcert.telemetry.Recordings;
+import org.hcert.testkit.FoxglovePeer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 

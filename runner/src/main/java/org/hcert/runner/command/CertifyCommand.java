@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import org.hcert.adapters.LinkOptions;
 import org.hcert.conformance.plan.Plan;
 import org.hcert.conformance.profile.LabProfile;
 import org.hcert.conformance.profile.ProfileLoader;
@@ -77,7 +78,8 @@ public final class CertifyCommand implements Callable<Integer> {
 
         @Option(names = "--link", required = true, paramLabel = "URI",
                 description = "a live robot: tcp://HOST:PORT[?token=T], tls://HOST:PORT[?token=T][&pin=sha256:HEX] "
-                        + "(TLS 1.3; see --link-trust) or serial:///dev/ttyUSB0?baud=921600")
+                        + "(TLS 1.3; see --link-trust), serial:///dev/ttyUSB0?baud=921600, or ws://HOST:PORT (a Foxglove "
+                        + "WebSocket server such as foxglove_bridge)")
         @Nullable String link;
 
         @Option(names = "--simulator", required = true, arity = "0..1", fallbackValue = "", paramLabel = "FAULTS",
@@ -85,6 +87,11 @@ public final class CertifyCommand implements Callable<Integer> {
                         + "this command; FAULTS is a comma-separated list of faults to inject (see hcert simulate --help)")
         @Nullable String simulatorFaults;
     }
+
+    @Option(names = "--observe", paramLabel = "SECONDS",
+            description = "with --link: command nothing; record the robot's telemetry for SECONDS (or until the link ends, "
+                    + "as a replaying server's does at the end of its file) into session.mcap, then judge that recording")
+    private @Nullable Long observeS;
 
     @Option(names = "--allow-motion", description = "live: the harness may command motion (after the operator confirms)")
     private boolean allowMotion;
@@ -173,8 +180,16 @@ public final class CertifyCommand implements Callable<Integer> {
         Certification certification = new Certification(robotProfile, standardProfile, plan, features,
                 AllureResults.prepare(results, environment(robotProfile, standardProfile, labProfile)));
         List<Path> recording = evidence.recording;
-        RunEvidence run = recording != null
-                ? RecordedRun.run(recording, definitions, certification)
+        if (observeS != null && evidence.link == null) {
+            throw new UsageException("--observe watches a robot over --link; a recording is judged as it is");
+        }
+        if (observeS != null && !(observeS > 0)) {
+            throw new UsageException("--observe %d: give a number of seconds greater than zero".formatted(observeS));
+        }
+        RunEvidence run = recording != null ? RecordedRun.run(recording, definitions, certification)
+                : observeS != null ? ObservedRun.run(Objects.requireNonNull(evidence.link), Duration.ofSeconds(observeS),
+                        LinkOptions.defaults().withLinkTimeout(Duration.ofMillis(linkTimeoutMs))
+                                .withAnswerTimeout(Duration.ofMillis(answerTimeoutMs)), this.out, definitions, certification)
                 : liveRun(out, certification, labProfile);
         List<ClauseResult> clauseResults = ClauseVerdicts.of(plan, run.outcomes());
         List<String> contradictions = run.context().contradictions();
