@@ -56,6 +56,21 @@ class ObservedLinkIT {
     }
 
     @Test
+    void profileInitDraftsFromWhatALiveServerSends() throws Exception {
+        Path draft = dir.resolve("draft.yaml");
+        CertifyCommandIT.Run run;
+        try (FoxglovePeer peer = FoxglovePeer.playWhenSubscribed(CONFORMANT)) {
+            run = CertifyCommandIT.hcert("profile", "init", "--from-link", peer.uri(), "--observe", "60", "--out", draft.toString());
+        }
+        assertThat(run.exitCode()).as(run.stderr()).isEqualTo(ExitCodes.OK);
+        String yaml = java.nio.file.Files.readString(draft);
+        assertThat(yaml).contains("from the link ws://127.0.0.1:").contains("draft: true").contains("robotClass: full-size-biped")
+                .contains("joints: [/joint_states]").contains("  - {name: left_knee, lower: ");
+        org.hcert.conformance.profile.RobotProfile profile = org.hcert.conformance.profile.ProfileLoader.loadRobot(draft);
+        assertThat(profile.joints()).hasSize(20);
+    }
+
+    @Test
     void observingNeedsALink() {
         CertifyCommandIT.Run run = CertifyCommandIT.hcert("certify", "--robot", CertifyCommandIT.ROBOT, "--standard",
                 CertifyCommandIT.STANDARD, "--lab", CertifyCommandIT.LAB, "--recording", CONFORMANT.toString(), "--observe", "5",

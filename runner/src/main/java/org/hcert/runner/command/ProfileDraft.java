@@ -2,7 +2,6 @@ package org.hcert.runner.command;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -66,7 +65,7 @@ final class ProfileDraft {
         }
     }
 
-    static String yaml(Path recording, Mapping mapping, RecordingFacts facts) {
+    static String yaml(String recording, Mapping mapping, RecordingFacts facts) {
         StringBuilder y = new StringBuilder();
         y.append("# Draft robot profile written by `hcert profile init` from ").append(recording).append(".\n");
         y.append("# Review every TODO before certifying: identity, class, capabilities, declared values, joint limits.\n");

@@ -15,6 +15,7 @@ import org.hcert.telemetry.TelemetrySource;
 import org.hcert.telemetry.mapping.Role;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -25,7 +26,7 @@ import picocli.CommandLine.Model.CommandSpec;
         name = "init",
         mixinStandardHelpOptions = true,
         description = {
-            "Draft a robot profile from a recording: topics mapped to roles by message type, joints with",
+            "Draft a robot profile from a recording, or from a live robot's link watched for a while: topics mapped to roles by message type, joints with",
             "their observed ranges widened, class and capabilities guessed, identity and declared values as TODOs.",
             "The draft is checked against robot-profile.schema.json before it is written."
         })
@@ -34,9 +35,24 @@ public final class ProfileInitCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--from-recording", required = true, paramLabel = "FILE",
-            description = "recording (.ndjson, .jsonl, .csv, .mcap, .db3, .bag, .hdf5, or a rosbag2 bag folder or LeRobot dataset)")
-    private Path recording;
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    private Source from;
+
+    /** What the draft learns from: a recording, or a live robot's link. */
+    static final class Source {
+        @Option(names = "--from-recording", required = true, paramLabel = "FILE",
+                description = "recording (.ndjson, .jsonl, .csv, .mcap, .db3, .bag, .hdf5, or a rosbag2 bag folder or LeRobot dataset)")
+        @Nullable Path recording;
+
+        @Option(names = "--from-link", required = true, paramLabel = "URI",
+                description = "a live robot's link, e.g. ws://HOST:8765 (foxglove_bridge): its telemetry is recorded for "
+                        + "--observe seconds (nothing is commanded) and the draft learns from that")
+        @Nullable String link;
+    }
+
+    @Option(names = "--observe", paramLabel = "SECONDS", defaultValue = "10",
+            description = "with --from-link: how long to watch the robot (default ${DEFAULT-VALUE} s, or until the link ends)")
+    private long observeS;
 
     @Mixin
     private RecordingOptions definitions = new RecordingOptions();
@@ -46,6 +62,23 @@ public final class ProfileInitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Path recording = from.recording;
+        String learnedFrom = String.valueOf(recording);
+        if (recording == null) {
+            if (!(observeS > 0)) {
+                throw new UsageException("--observe %d: give a number of seconds greater than zero".formatted(observeS));
+            }
+            try {
+                recording = Files.createTempFile("hcert-profile-init-", ".mcap");
+                recording.toFile().deleteOnExit();
+            } catch (java.io.IOException e) {
+                throw new UsageException("cannot make a temporary file for the link's telemetry: " + e.getMessage());
+            }
+            String described = LinkCapture.record(java.util.Objects.requireNonNull(from.link), java.time.Duration.ofSeconds(observeS),
+                    org.hcert.adapters.LinkOptions.defaults(), recording);
+            spec.commandLine().getErr().println("hcert: watched %s for up to %d s".formatted(described, observeS));
+            learnedFrom = "the link %s, watched for up to %d s".formatted(described, observeS);
+        }
         if (!Files.isRegularFile(recording) && !Files.isDirectory(recording)) {
             throw new UsageException("%s: recording not found".formatted(recording));
         }
@@ -58,7 +91,7 @@ public final class ProfileInitCommand implements Callable<Integer> {
         RecordingFacts facts = RecordingFacts.of(source, mapping.first(Role.JOINTS), mapping.first(Role.ODOMETRY),
                 mapping.first(Role.SAFETY_STATE));
         org.hcert.telemetry.TimeBase time = definitions.timeBase(null);
-        String yaml = ProfileDraft.yaml(recording, mapping, facts)
+        String yaml = ProfileDraft.yaml(learnedFrom, mapping, facts)
                 + (time == null ? "" : "recordingTime: \"%s\"  # from --time-from: where the time of a row or frame is\n"
                         .formatted(time.spec()));
         facts.undecodable().forEach((topic, why) -> spec.commandLine().getErr().println(
