@@ -147,24 +147,10 @@ final class TopicStats {
      * index: only the chunk that holds it is decompressed.
      */
     private static void checkDecodingByIndex(McapSource source, List<TopicStats> topics) {
-        try (McapReader reader = source.openReader()) {
-            for (TopicStats t : topics) {
-                java.util.Iterator<McapRecord.Message> first = reader.messages(0, Long.MAX_VALUE, java.util.Set.of(t.topic()));
-                if (!first.hasNext()) {
-                    continue;
-                }
-                McapRecord.Message m = first.next();
-                McapRecord.Channel channel = java.util.Objects.requireNonNull(reader.channels().get(m.channelId()));
-                McapRecord.Schema schema = channel.schemaId() == 0 ? null : reader.schemas().get(channel.schemaId());
-                org.hcert.telemetry.SchemaInfo info = null;
-                if (schema != null) {
-                    byte[] data = new byte[schema.data().remaining()];
-                    schema.data().duplicate().get(data);
-                    info = new org.hcert.telemetry.SchemaInfo(schema.name(), schema.encoding(), data);
-                }
-                t.undecodable = source.undecodable(new RawMessageSource.RawMessage(m.logTime(), t.topic(), info, channel.messageEncoding(),
-                        m.data(), "%s (topic %s, log time %d ns)".formatted(source.describe(), t.topic(), m.logTime()))).orElse("");
-            }
+        Map<String, RawMessageSource.RawMessage> first = source.firstRaw(topics.stream().map(TopicStats::topic).toList());
+        for (TopicStats t : topics) {
+            RawMessageSource.RawMessage m = first.get(t.topic());
+            t.undecodable = m == null ? "" : source.undecodable(m).orElse("");
         }
     }
 

@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
+import org.hcert.telemetry.JsonBodies;
 import org.hcert.telemetry.Message;
 import org.hcert.telemetry.MessageCursor;
 import org.hcert.telemetry.TelemetryException;
@@ -313,21 +314,18 @@ public final class Hdf5Source implements TelemetrySource {
             body.put("_episode", e.name());
             body.put("_frame", i);
             for (Column c : e.columns().values()) {
-                ObjectNode at = body;
-                List<String> path = c.path();
-                for (int k = 0; k < path.size() - 1; k++) {
-                    JsonNode child = at.get(path.get(k));
-                    at = child instanceof ObjectNode o ? o : at.putObject(path.get(k));
-                }
-                String leaf = path.get(path.size() - 1);
+                JsonNode v;
                 if (c.width() == 0) {
-                    at.set(leaf, value(c.flat(), i));
+                    v = value(c.flat(), i);
                 } else {
-                    com.fasterxml.jackson.databind.node.ArrayNode row = at.putArray(leaf);
+                    com.fasterxml.jackson.databind.node.ArrayNode row = f.arrayNode(c.width());
                     for (int j = 0; j < c.width(); j++) {
                         row.add(value(c.flat(), i * c.width() + j));
                     }
+                    v = row;
                 }
+                // HDF5 paths name groups and datasets apart, so nothing on the way is a value
+                JsonBodies.put(body, c.path(), v);
             }
             long tNs = Math.addExact(e.timeNs(i), offsetNs);
             timeline.frame(tNs);

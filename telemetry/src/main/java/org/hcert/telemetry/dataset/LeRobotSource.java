@@ -23,11 +23,13 @@ import java.util.Objects;
 import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.hcert.telemetry.JsonBodies;
 import org.hcert.telemetry.Message;
 import org.hcert.telemetry.MessageCursor;
 import org.hcert.telemetry.TelemetryException;
 import org.hcert.telemetry.TelemetryFormatException;
 import org.hcert.telemetry.TelemetrySource;
+import org.hcert.telemetry.TimeBase;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -50,6 +52,8 @@ public final class LeRobotSource implements TelemetrySource {
     public static final String INFO = "meta/info.json";
 
     private static final Set<String> VERSIONS = Set.of("v2.0", "v2.1", "v3.0");
+    /** LeRobot's timestamp column: seconds from the start of the episode. */
+    private static final TimeBase.Field SECONDS = new TimeBase.Field("timestamp", "s");
 
     private final Path dir;
 
@@ -230,13 +234,9 @@ public final class LeRobotSource implements TelemetrySource {
             JsonNode ts = body.get("timestamp");
             if (ts != null && ts.isNumber()) {
                 // a float32 timestamp as written (0.033333335), not as its double expansion
-                BigDecimal s = ts.isFloat() ? new BigDecimal(Float.toString(ts.floatValue()))
-                        : ts.isDouble() ? BigDecimal.valueOf(ts.doubleValue()) : ts.decimalValue();
-                BigInteger ns = s.movePointRight(9).setScale(0, java.math.RoundingMode.HALF_EVEN).toBigInteger();
-                if (ns.signum() < 0 || ns.bitLength() > 62) {
-                    throw new TelemetryFormatException(origin, "timestamp %s is not a time from the start of the episode".formatted(ts));
-                }
-                return ns.longValue();
+                String seconds = ts.isFloat() ? Float.toString(ts.floatValue()) : ts.asText();
+                return SECONDS.toNs(seconds).orElseThrow(() -> new TelemetryFormatException(origin,
+                        "timestamp %s is not a time from the start of the episode".formatted(ts)));
             }
             JsonNode frame = body.get("frame_index");
             if (frame != null && frame.canConvertToLong() && frame.longValue() >= 0) {
@@ -245,21 +245,11 @@ public final class LeRobotSource implements TelemetrySource {
             throw new TelemetryFormatException(origin, "the row has neither timestamp nor frame_index, so it has no time");
         }
 
+        /** A dotted column name as nested fields; as written when a shorter column already holds a value on the way. */
         private static void put(ObjectNode body, String name, JsonNode value) {
-            String[] parts = name.split("\\.", -1);
-            ObjectNode at = body;
-            for (int k = 0; k < parts.length - 1; k++) {
-                JsonNode child = at.get(parts[k]);
-                if (child == null) {
-                    at = at.putObject(parts[k]);
-                } else if (child instanceof ObjectNode o) {
-                    at = o;
-                } else {
-                    body.set(name, value);
-                    return;
-                }
+            if (!JsonBodies.put(body, List.of(name.split("\\.", -1)), value)) {
+                body.set(name, value);
             }
-            at.set(parts[parts.length - 1], value);
         }
 
         private @Nullable JsonNode json(@Nullable Object v, String origin, String column) throws SQLException {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.hcert.telemetry.JsonBodies;
 import org.hcert.telemetry.Message;
 import org.hcert.telemetry.Sample;
 import org.hcert.telemetry.TelemetryFormatException;
@@ -129,12 +130,7 @@ public record BodyFields(Role role, Map<String, FieldSource> sources) implements
     }
 
     private static void put(ObjectNode body, String path, JsonNode value) {
-        String[] parts = path.split("\\.", -1);
-        ObjectNode node = body;
-        for (int i = 0; i < parts.length - 1; i++) {
-            node = node.has(parts[i]) ? (ObjectNode) node.get(parts[i]) : node.putObject(parts[i]);
-        }
-        node.set(parts[parts.length - 1], value);
+        JsonBodies.put(body, List.of(path.split("\\.", -1)), value);
     }
 
     /** {@code v} scaled to SI; JSON null (and a NaN or empty cell) is NaN, not measured. */

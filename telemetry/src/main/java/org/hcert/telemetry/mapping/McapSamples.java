@@ -170,12 +170,7 @@ final class McapSamples implements Closeable {
         }
         Role role = Objects.requireNonNull(wanted.get(channel.topic()), "the index returned an unwanted topic");
         McapRecord.Schema s = channel.schemaId() == 0 ? null : reader.schemas().get(channel.schemaId());
-        SchemaInfo schema = null;
-        if (s != null) {
-            byte[] data = new byte[s.data().remaining()];
-            s.data().duplicate().get(data);
-            schema = new SchemaInfo(s.name(), s.encoding(), data);
-        }
+        SchemaInfo schema = s == null ? null : s.info();
         boolean typeFits = schema != null && role.types().contains(RosJsonDecoder.normalise(schema.name()))
                 && !fieldMappings.containsKey(channel.topic());
         boolean cdr = channel.messageEncoding().equals("cdr");

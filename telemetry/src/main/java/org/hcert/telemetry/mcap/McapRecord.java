@@ -21,7 +21,15 @@ public sealed interface McapRecord {
 
     record Footer(long summaryStart, long summaryOffsetStart, long summaryCrc) implements McapRecord {}
 
-    record Schema(int id, String name, String encoding, ByteBuffer data) implements McapRecord {}
+    record Schema(int id, String name, String encoding, ByteBuffer data) implements McapRecord {
+
+        /** The schema for hcert's body decoders, its data copied. */
+        public org.hcert.telemetry.SchemaInfo info() {
+            byte[] bytes = new byte[data.remaining()];
+            data.duplicate().get(bytes);
+            return new org.hcert.telemetry.SchemaInfo(name, encoding, bytes);
+        }
+    }
 
     record Channel(int id, int schemaId, String topic, String messageEncoding, Map<String, String> metadata)
             implements McapRecord {}

@@ -177,6 +177,31 @@ public final class McapSource implements RawMessageSource {
         };
     }
 
+    /**
+     * The first message of each of {@code topics} as stored, read through the index: only the
+     * chunks that hold them are decompressed. A topic without messages is left out.
+     */
+    public Map<String, RawMessage> firstRaw(java.util.Collection<String> topics) {
+        Map<String, RawMessage> out = new java.util.LinkedHashMap<>();
+        Map<Integer, SchemaInfo> schemas = new HashMap<>();
+        try (McapReader reader = openReader()) {
+            for (String topic : topics) {
+                java.util.Iterator<McapRecord.Message> first = reader.messages(0, Long.MAX_VALUE, java.util.Set.of(topic));
+                if (!first.hasNext()) {
+                    continue;
+                }
+                McapRecord.Message m = first.next();
+                McapRecord.Channel channel = reader.channels().get(m.channelId());
+                if (channel == null) {
+                    throw new TelemetryFormatException(describe(), "channel %d is not defined by any Channel record".formatted(m.channelId()));
+                }
+                out.put(topic, new RawMessage(m.logTime(), topic, schema(reader, schemas, channel.schemaId()), channel.messageEncoding(),
+                        m.data(), "%s (topic %s, log time %d ns)".formatted(describe(), topic, m.logTime())));
+            }
+        }
+        return out;
+    }
+
     /** The MCAP profile the file's header names ({@code ros1}, {@code ros2}, …), empty when none. */
     @Override
     public String profile() {
@@ -206,12 +231,7 @@ public final class McapSource implements RawMessageSource {
         }
         return schemas.computeIfAbsent(id, k -> {
             McapRecord.Schema s = reader.schemas().get(k);
-            if (s == null) {
-                return null;
-            }
-            byte[] data = new byte[s.data().remaining()];
-            s.data().duplicate().get(data);
-            return new SchemaInfo(s.name(), s.encoding(), data);
+            return s == null ? null : s.info();
         });
     }
 }
