@@ -71,6 +71,9 @@ public final class RobotSession implements AutoCloseable {
         /** Decide a valid command; the session sends the ACK or NACK. */
         Answer command(Command command);
 
+        /** The answer to {@code command} has been sent (or, for {@link Answer#none()}, withheld). */
+        default void answered(Command command) {}
+
         /** A valid hello opened a session. */
         default void sessionOpened() {}
 
@@ -292,14 +295,12 @@ public final class RobotSession implements AutoCloseable {
             return;
         }
         Answer a = handler.command(c);
-        if (!a.answered()) {
-            return;
-        }
-        if (a.accepted()) {
+        if (a.answered() && a.accepted()) {
             send(FrameType.ACK, robotClock.getAsLong(), JsonNodeFactory.instance.objectNode().put("ack", f.seq()));
-        } else {
+        } else if (a.answered()) {
             nack(f.seq(), a.reason());
         }
+        handler.answered(c);
     }
 
     private void nack(long seq, String reason) {

@@ -233,10 +233,16 @@ public final class SimulatorServer implements AutoCloseable {
 
         @Override
         public RobotSession.Answer command(Command c) {
-            transport.commandReceived();
             RobotSession.Answer a = decide(c);
             say("command %s -> %s".formatted(c.toBody(), a.accepted() ? "ACK" : "NACK: " + a.reason()));
             return a;
+        }
+
+        @Override
+        public void answered(Command c) {
+            // after the answer is out: a stall that began before it would hold back the answer to the
+            // first command, and the harness would time out on it instead of seeing the stall
+            transport.commandReceived();
         }
 
         @Override

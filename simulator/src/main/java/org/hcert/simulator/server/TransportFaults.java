@@ -48,7 +48,7 @@ final class TransportFaults {
         stallUntilNanos = 0;
     }
 
-    /** The harness sent a command: the faults begin, if they have not. */
+    /** The harness's command has been answered: the faults begin, if they have not. */
     synchronized void commandReceived() {
         if (!armed && !plan.isEmpty()) {
             say.accept("transport faults begin at the harness's first command");
