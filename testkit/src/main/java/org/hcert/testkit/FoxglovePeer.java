@@ -24,6 +24,8 @@ public final class FoxglovePeer implements AutoCloseable {
 
     private final Process process;
     private final int port;
+    /** What the echo robot printed, one JSON object per line, not yet taken by {@link #awaitEvent}. */
+    private final List<String> events = new java.util.ArrayList<>();
 
     private FoxglovePeer(Process process, int port) {
         this.process = process;
@@ -43,12 +45,16 @@ public final class FoxglovePeer implements AutoCloseable {
     /** {@code npm ci} the pinned peer into target/, unless it is there. */
     static synchronized Path install() throws IOException, InterruptedException {
         Path examples = INSTALLED.resolve("node_modules/@foxglove/ws-protocol-examples/dist/cjs/ws-protocol-examples/src/index.js");
-        if (Files.isRegularFile(examples)) {
+        Path source = source();
+        Files.createDirectories(INSTALLED);
+        for (String f : List.of("localhost.cjs", "play-when-subscribed.cjs", "echo-robot.cjs")) {
+            Files.copy(source.resolve(f), INSTALLED.resolve(f), StandardCopyOption.REPLACE_EXISTING);
+        }
+        Path lock = INSTALLED.resolve("package-lock.json");
+        if (Files.isRegularFile(examples) && Files.isRegularFile(lock) && Files.mismatch(lock, source.resolve("package-lock.json")) < 0) {
             return examples;
         }
-        Files.createDirectories(INSTALLED);
-        Path source = source();
-        for (String f : List.of("package.json", "package-lock.json", "localhost.cjs", "play-when-subscribed.cjs")) {
+        for (String f : List.of("package.json", "package-lock.json")) {
             Files.copy(source.resolve(f), INSTALLED.resolve(f), StandardCopyOption.REPLACE_EXISTING);
         }
         Process npm = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund", "--ignore-scripts").directory(INSTALLED.toFile())
@@ -76,15 +82,38 @@ public final class FoxglovePeer implements AutoCloseable {
                 mcap.toAbsolutePath().toString()), "play-when-subscribed");
     }
 
+    /**
+     * Start {@code echo-robot.cjs} on a free loopback port: a robot behind a Foxglove server built on
+     * {@code @foxglove/ws-protocol} that takes client channels and service calls, decodes them with
+     * {@code @foxglove/rosmsg2-serialization} and reports them ({@link #awaitEvent}), and does what
+     * it is told ({@link #instruct}); see the script's header for both.
+     */
+    public static FoxglovePeer echoRobot() throws IOException, InterruptedException {
+        install();
+        return start(List.of("node", INSTALLED.resolve("echo-robot.cjs").toAbsolutePath().toString()), "echo-robot", true);
+    }
+
     private static FoxglovePeer start(List<String> command, String name) throws IOException, InterruptedException {
+        return start(command, name, false);
+    }
+
+    private static FoxglovePeer start(List<String> command, String name, boolean controlled) throws IOException, InterruptedException {
         int port;
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = s.getLocalPort();
         }
-        ProcessBuilder pb = new ProcessBuilder(command).directory(INSTALLED.toFile())
-                .redirectErrorStream(true).redirectOutput(INSTALLED.resolve(name + "-" + port + ".log").toAbsolutePath().toFile());
+        java.io.File log = INSTALLED.resolve(name + "-" + port + ".log").toAbsolutePath().toFile();
+        ProcessBuilder pb = new ProcessBuilder(command).directory(INSTALLED.toFile());
+        if (controlled) {
+            pb.redirectError(log);
+        } else {
+            pb.redirectErrorStream(true).redirectOutput(log);
+        }
         pb.environment().put("PORT", Integer.toString(port));
         FoxglovePeer peer = new FoxglovePeer(pb.start(), port);
+        if (controlled) {
+            peer.readEvents();
+        }
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (System.nanoTime() < deadline) {
             try (Socket probe = new Socket()) {
@@ -102,6 +131,70 @@ public final class FoxglovePeer implements AutoCloseable {
         throw new IOException(name + " did not listen on 127.0.0.1:" + port + " within 30 s");
     }
 
+    private void readEvents() {
+        Thread t = new Thread(() -> {
+            try (java.io.BufferedReader r = process.inputReader(java.nio.charset.StandardCharsets.UTF_8)) {
+                for (String line = r.readLine(); line != null; line = r.readLine()) {
+                    synchronized (events) {
+                        events.add(line);
+                        events.notifyAll();
+                    }
+                }
+            } catch (IOException e) {
+                // the process ended
+            }
+        }, "foxglove-echo-robot-events");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** Send the echo robot one instruction (a JSON object on one line) and wait until it has done it. */
+    public void instruct(String json) throws IOException, InterruptedException {
+        java.io.OutputStream in = process.getOutputStream();
+        in.write((json + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        in.flush();
+        if (awaitEvent(e -> e.startsWith("{\"event\":\"done\""), java.time.Duration.ofSeconds(10)).isEmpty()) {
+            throw new IOException("the echo robot did not do " + json + " within 10 s");
+        }
+    }
+
+    /** The first event the echo robot printed that matches, taken from those not yet taken; empty after {@code timeout}. */
+    public java.util.Optional<String> awaitEvent(java.util.function.Predicate<String> matches, java.time.Duration timeout)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (events) {
+            while (true) {
+                for (int i = 0; i < events.size(); i++) {
+                    if (matches.test(events.get(i))) {
+                        return java.util.Optional.of(events.remove(i));
+                    }
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return java.util.Optional.empty();
+                }
+                TimeUnit.NANOSECONDS.timedWait(events, left);
+            }
+        }
+    }
+
+    /** Freeze the server's process (SIGSTOP): it answers nothing, not even pings, until {@link #resume}. */
+    public void pause() throws IOException, InterruptedException {
+        signal("-STOP");
+    }
+
+    /** Let a paused server run again (SIGCONT). */
+    public void resume() throws IOException, InterruptedException {
+        signal("-CONT");
+    }
+
+    private void signal(String which) throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", which, Long.toString(process.pid())).inheritIO().start();
+        if (!kill.waitFor(5, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+            throw new IOException("kill %s %d failed".formatted(which, process.pid()));
+        }
+    }
+
     /** The peer's URI. */
     public String uri() {
         return "ws://127.0.0.1:" + port;
@@ -109,6 +202,13 @@ public final class FoxglovePeer implements AutoCloseable {
 
     @Override
     public void close() {
+        try {
+            resume();
+        } catch (IOException e) {
+            // not paused, or gone already
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         process.destroy();
         try {
             if (!process.waitFor(5, TimeUnit.SECONDS)) {

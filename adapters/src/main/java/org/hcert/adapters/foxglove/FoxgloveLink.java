@@ -25,6 +25,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.nio.charset.StandardCharsets;
 import org.hcert.adapters.Capabilities;
 import org.hcert.adapters.ClockOffset;
 import org.hcert.adapters.Command;
@@ -36,13 +38,17 @@ import org.hcert.adapters.LinkLostException;
 import org.hcert.adapters.LinkOptions;
 import org.hcert.adapters.LinkPosition;
 import org.hcert.adapters.LinkRefusedException;
+import org.hcert.adapters.LinkTimeoutException;
 import org.hcert.adapters.ReceivedTelemetry;
 import org.hcert.adapters.RobotLink;
 import org.hcert.adapters.wire.LiveCursors;
 import org.hcert.telemetry.BodyDecoder;
 import org.hcert.telemetry.Message;
 import org.hcert.telemetry.MessageCursor;
+import org.hcert.telemetry.SchemaInfo;
 import org.hcert.telemetry.TelemetryException;
+import org.hcert.telemetry.ros.CdrEncoder;
+import org.hcert.telemetry.ros.RosDefinitions;
 import org.hcert.telemetry.ros.RosBodyDecoders;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -61,10 +67,17 @@ import org.slf4j.LoggerFactory;
  * messages are the server's own, to the ns), and the offset's uncertainty is the link's delay at
  * that frame. Status messages the server sends are logged and kept ({@link #statuses()}).
  *
- * <p>Not yet built: hcert's commands over the protocol (publishing on client channels, service
- * calls) — {@link #send} answers every command with a refusal that says so, and {@link #stopNow}
- * cannot stop the robot; a live certification's scenarios that command the robot are then
- * INCONCLUSIVE.
+ * <p>Commands go by the {@link CommandRoutes} of the robot profile: a command routed to a topic is
+ * published on a client channel the link advertises at connect (CDR encoded by the type's ROS 2
+ * definition, taken from a channel of the same type the server advertises or from hcert's bundled
+ * interfaces; or JSON) and is acknowledged once written, since a topic has no answer; a command
+ * routed to a service is a service call encoded by the schemas the server advertised for it, and
+ * its answer is the response (a {@code success: false} in it, or a {@code serviceCallFailure}, is
+ * the robot's refusal with its message). A command without a route, or whose route the server
+ * cannot take (no {@code clientPublish} or {@code services} capability, the service not
+ * advertised), is refused by the link with the reason; it is never reported as accepted.
+ * {@link #stopNow} sends the routed {@code stop} without waiting, also after the link failed; with
+ * no {@code stop} routed it cannot stop the robot and says so.
  *
  * <p>Loss is never silent: a connection the server closes or drops, a frame that does not parse,
  * a message on a subscription it never advertised, or a server that stops answering pings fails
@@ -81,6 +94,14 @@ public final class FoxgloveLink implements RobotLink {
     private final URI uri;
     private final LinkOptions options;
     private final HarnessClock clock;
+    private final CommandRoutes routes;
+    private final Map<String, FoxgloveService> services = new ConcurrentHashMap<>();
+    /** Client channel id by topic, for the routes that publish. */
+    private final Map<String, Integer> clientChannels = new ConcurrentHashMap<>();
+    private final Map<Long, CompletableFuture<CommandReply>> calls = new ConcurrentHashMap<>();
+    private final AtomicLong nextSeq = new AtomicLong(1);
+    private volatile List<String> serverCapabilities = List.of();
+    private volatile List<String> supportedEncodings = List.of();
     private final BodyDecoder decoder = RosBodyDecoders.standard();
     private final Map<Long, FoxgloveChannel> channels = new ConcurrentHashMap<>();
     /** Subscription id to channel; the link uses the channel id as subscription id. */
@@ -101,10 +122,17 @@ public final class FoxgloveLink implements RobotLink {
     private volatile @Nullable ClockOffset offset;
     private @Nullable Thread heartbeat;
 
+    /** A link that commands nothing: every command is refused with that reason. */
     public FoxgloveLink(URI uri, LinkOptions options, HarnessClock clock) {
+        this(uri, options, clock, CommandRoutes.none());
+    }
+
+    /** A link that sends hcert's commands by {@code routes}. */
+    public FoxgloveLink(URI uri, LinkOptions options, HarnessClock clock, CommandRoutes routes) {
         this.uri = uri;
         this.options = options;
         this.clock = clock;
+        this.routes = routes;
         this.cursors = new LiveCursors(options.queueCapacity(), () -> failure, () -> closed);
     }
 
@@ -153,6 +181,13 @@ public final class FoxgloveLink implements RobotLink {
             throw LinkRefusedException.cannotOpen(position(), "interrupted while waiting for serverInfo", e);
         }
         lastPongNs = clock.nowNs();
+        List<String> caps = new java.util.ArrayList<>();
+        info.path("capabilities").forEach(c -> caps.add(c.asText()));
+        serverCapabilities = List.copyOf(caps);
+        List<String> encodings = new java.util.ArrayList<>();
+        info.path("supportedEncodings").forEach(c -> encodings.add(c.asText()));
+        supportedEncodings = List.copyOf(encodings);
+        advertiseClientChannels();
         startHeartbeat();
         Map<String, String> topics = new LinkedHashMap<>();
         channels.values().forEach(c -> topics.put(c.topic(), c.schemaName()));
@@ -170,17 +205,220 @@ public final class FoxgloveLink implements RobotLink {
         return Map.copyOf(channels);
     }
 
+    /** The services the server advertises now, by name. */
+    public Map<String, FoxgloveService> services() {
+        return Map.copyOf(services);
+    }
+
     @Override
     public CommandReply send(Command command, Duration timeout) {
+        java.util.Objects.requireNonNull(command, "command must not be null");
         checkUsable();
-        return CommandReply.nack(-1, ("hcert does not yet send commands over the Foxglove protocol (publishing and service calls "
-                + "mapped by the robot profile are not built); the %s command was not sent").formatted(command.name()), clock.nowNs());
+        long seq = nextSeq.getAndIncrement();
+        Optional<CommandRoutes.Route> route = routes.route(command.name());
+        if (route.isEmpty()) {
+            return refused(seq, command, "the robot profile routes no %s command over the Foxglove protocol (commands.%s); it was not sent"
+                    .formatted(command.name(), command.name()));
+        }
+        CommandRoutes.Route r = route.get();
+        byte[] frame;
+        CompletableFuture<CommandReply> answer = null;
+        try {
+            if (r instanceof CommandRoutes.Publish p) {
+                frame = publishFrame(p, command);
+            } else {
+                answer = new CompletableFuture<>();
+                calls.put(seq, answer);
+                frame = callFrame((CommandRoutes.Call) r, command, seq);
+            }
+        } catch (CommandNotSent e) {
+            calls.remove(seq);
+            return refused(seq, command, e.getMessage() + "; it was not sent");
+        }
+        long sentNs = clock.nowNs();
+        if (!write(frame)) {
+            calls.remove(seq);
+            LinkException e = failure().orElseGet(() -> LinkLostException.disconnected(position(),
+                    "the %s command could not be written to the connection".formatted(command.name()), null));
+            fail(e);
+            throw failure().orElse(e);
+        }
+        for (LinkListener l : listeners) {
+            l.onCommand(seq, command, sentNs);
+        }
+        CommandReply reply;
+        if (answer == null) {
+            // a topic has no answer: the command is accepted once it is on the connection
+            reply = CommandReply.ack(seq, sentNs);
+        } else {
+            reply = await(answer, seq, command, r, timeout);
+        }
+        LOG.info("command {} ({}) sent to {}: {}", command.name(), r.describe(), describe(), reply);
+        for (LinkListener l : listeners) {
+            l.onReply(reply, clock.nowNs());
+        }
+        return reply;
+    }
+
+    private CommandReply await(CompletableFuture<CommandReply> answer, long seq, Command command, CommandRoutes.Route r, Duration timeout) {
+        try {
+            return answer.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            LinkTimeoutException t = LinkTimeoutException.noAnswer(position(), "command %s (%s, call %d)".formatted(command.name(),
+                    r.describe(), seq), timeout);
+            fail(t);
+            throw t;
+        } catch (ExecutionException e) {
+            throw failure().orElseGet(() -> LinkLostException.disconnected(position(), "the call failed: " + e.getCause(), e.getCause()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw LinkLostException.disconnected(position(), "interrupted while waiting for the answer to " + command.name(), e);
+        } finally {
+            calls.remove(seq);
+        }
+    }
+
+    private CommandReply refused(long seq, Command command, String reason) {
+        CommandReply reply = CommandReply.nack(seq, reason, clock.nowNs());
+        LOG.warn("command {} not sent to {}: {}", command.name(), describe(), reason);
+        return reply;
     }
 
     @Override
     public boolean stopNow(String reason) {
-        LOG.warn("cannot stop the robot over {}: commands over the Foxglove protocol are not built ({})", describe(), reason);
-        return false;
+        if (closed || socket == null) {
+            return false;
+        }
+        Optional<CommandRoutes.Route> stop = routes.route("stop");
+        if (stop.isEmpty()) {
+            LOG.warn("cannot stop the robot over {}: the robot profile routes no stop command ({})", describe(), reason);
+            return false;
+        }
+        Command command = new Command.SoftwareStop(reason);
+        try {
+            byte[] frame = stop.get() instanceof CommandRoutes.Publish p ? publishFrame(p, command)
+                    : callFrame((CommandRoutes.Call) stop.get(), command, nextSeq.getAndIncrement());
+            return write(frame);
+        } catch (RuntimeException e) {
+            LOG.error("cannot stop the robot over {}: {}", describe(), e.getMessage());
+            return false;
+        }
+    }
+
+    /** The client channels of the routes that publish, one per topic, advertised once the server said it takes them. */
+    private void advertiseClientChannels() {
+        ArrayNode list = JsonNodeFactory.instance.arrayNode();
+        for (CommandRoutes.Route r : routes.routes()) {
+            if (r instanceof CommandRoutes.Publish p && !clientChannels.containsKey(p.topic())) {
+                int id = clientChannels.size() + 1;
+                clientChannels.put(p.topic(), id);
+                list.addObject().put("id", id).put("topic", p.topic()).put("encoding", p.encoding()).put("schemaName", p.type());
+            }
+        }
+        if (list.isEmpty()) {
+            return;
+        }
+        if (!serverCapabilities.contains("clientPublish")) {
+            LOG.warn("{} does not take messages from clients (no clientPublish capability): the commands routed to topics will be refused",
+                    describe());
+            return;
+        }
+        ObjectNode op = JsonNodeFactory.instance.objectNode().put("op", "advertise");
+        op.set("channels", list);
+        sendJson(op);
+    }
+
+    private byte[] publishFrame(CommandRoutes.Publish p, Command command) {
+        if (!serverCapabilities.contains("clientPublish")) {
+            throw new CommandNotSent("the server takes no messages from clients (no clientPublish capability), so %s cannot be published"
+                    .formatted(p.topic()));
+        }
+        byte[] payload = encode(CommandRoutes.fill(p.template(), command.toBody()), p.encoding(), publishSchema(p),
+                "the %s command on %s".formatted(command.name(), p.topic()));
+        Integer channel = clientChannels.get(p.topic());
+        if (channel == null) {
+            throw new CommandNotSent("no client channel for %s was advertised".formatted(p.topic()));
+        }
+        ByteBuffer b = ByteBuffer.allocate(5 + payload.length).order(ByteOrder.LITTLE_ENDIAN);
+        b.put((byte) 1).putInt(channel).put(payload);
+        return b.array();
+    }
+
+    /** The ros2msg definition of a published type: a server channel's of the same type, else hcert's bundled one. */
+    private @Nullable SchemaInfo publishSchema(CommandRoutes.Publish p) {
+        if (!p.encoding().equals("cdr")) {
+            return null;
+        }
+        for (FoxgloveChannel c : channels.values()) {
+            SchemaInfo s = c.schema();
+            if (c.schemaName().equals(p.type()) && s != null && s.encoding().equals("ros2msg")) {
+                return s;
+            }
+        }
+        return RosDefinitions.bundledInterfaces().schema(p.type()).orElseThrow(() -> new CommandNotSent(
+                "no definition of %s: the server advertises no channel of that type and hcert bundles none".formatted(p.type())));
+    }
+
+    private byte[] callFrame(CommandRoutes.Call c, Command command, long callId) {
+        if (!serverCapabilities.contains("services")) {
+            throw new CommandNotSent("the server offers no services (no services capability), so %s cannot be called".formatted(c.service()));
+        }
+        FoxgloveService service = services.get(c.service());
+        if (service == null) {
+            throw new CommandNotSent("the server advertises no service %s (it advertises %s)".formatted(c.service(),
+                    services.isEmpty() ? "none" : String.join(", ", new java.util.TreeSet<>(services.keySet()))));
+        }
+        String encoding = service.requestEncoding().isEmpty() ? supportedEncodings.stream().findFirst().orElse("cdr") : service.requestEncoding();
+        byte[] payload = encode(CommandRoutes.fill(c.template(), command.toBody()), encoding, service.request(),
+                "the %s command's request to %s".formatted(command.name(), c.service()));
+        byte[] enc = encoding.getBytes(StandardCharsets.UTF_8);
+        ByteBuffer b = ByteBuffer.allocate(13 + enc.length + payload.length).order(ByteOrder.LITTLE_ENDIAN);
+        b.put((byte) 2).putInt((int) service.id()).putInt((int) callId).putInt(enc.length).put(enc).put(payload);
+        return b.array();
+    }
+
+    private static byte[] encode(JsonNode message, String encoding, @Nullable SchemaInfo schema, String what) {
+        if (encoding.equals("json")) {
+            return message.toString().getBytes(StandardCharsets.UTF_8);
+        }
+        if (!encoding.equals("cdr") || schema == null) {
+            throw new CommandNotSent("%s: hcert encodes commands as cdr (with a ros2msg definition) or json, not %s%s".formatted(what,
+                    encoding, schema == null && encoding.equals("cdr") ? " without a definition" : ""));
+        }
+        try {
+            return CdrEncoder.of(schema).encode(message);
+        } catch (TelemetryException e) {
+            throw new CommandNotSent("%s does not fit its type: %s".formatted(what, e.getMessage()));
+        }
+    }
+
+    /** Write one binary frame; false when the connection would not take it. */
+    private boolean write(byte[] frame) {
+        WebSocket ws = socket;
+        if (ws == null || ws.isOutputClosed()) {
+            return false;
+        }
+        try {
+            synchronized (sendLock) {
+                ws.sendBinary(ByteBuffer.wrap(frame), true).get(options.answerTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            }
+            return true;
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** A command the link could not put into a frame: it is refused, never sent. */
+    private static final class CommandNotSent extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        CommandNotSent(String message) {
+            super(message, null, false, false);
+        }
     }
 
     @Override
@@ -273,7 +511,7 @@ public final class FoxgloveLink implements RobotLink {
                 long now = clock.nowNs();
                 long heard = Math.max(lastPongNs, lastFrameNs);
                 if (now - heard > options.linkTimeout().toNanos()) {
-                    fail(LinkLostException.disconnected(position(), "the server answered no ping for " + options.linkTimeout(), null));
+                    fail(LinkLostException.disconnected(position(), "the server answered no ping for %d ms".formatted(options.linkTimeout().toMillis()), null));
                     return;
                 }
                 WebSocket ws = socket;
@@ -308,10 +546,8 @@ public final class FoxgloveLink implements RobotLink {
         cursors.fail(e);
         listeners.forEach(l -> l.onLost(e));
         serverInfo.completeExceptionally(e);
-        WebSocket ws = socket;
-        if (ws != null) {
-            ws.abort();
-        }
+        calls.values().forEach(c -> c.completeExceptionally(e));
+        // the connection stays open until close(), so that stopNow can still reach the robot
     }
 
     private void onJson(String textFrame) {
@@ -334,6 +570,23 @@ public final class FoxgloveLink implements RobotLink {
                     LOG.warn("{}: {}", describe(), s);
                 }
             });
+            case "advertiseServices" -> op.path("services").forEach(sv -> {
+                try {
+                    FoxgloveService service = FoxgloveService.of(sv);
+                    services.put(service.name(), service);
+                } catch (IllegalArgumentException e) {
+                    LOG.warn("{}: a service it advertises cannot be called: {}", describe(), e.getMessage());
+                }
+            });
+            case "unadvertiseServices" -> op.path("serviceIds").forEach(id ->
+                    services.values().removeIf(sv -> sv.id() == id.asLong()));
+            case "serviceCallFailure" -> {
+                CompletableFuture<CommandReply> call = calls.get(op.path("callId").asLong());
+                if (call != null) {
+                    call.complete(CommandReply.nack(op.path("callId").asLong(), "the service call failed: "
+                            + op.path("message").asText("no reason given"), clock.nowNs()));
+                }
+            }
             case "status" -> {
                 String level = switch (op.path("level").asInt(-1)) {
                     case 0 -> "INFO";
@@ -370,6 +623,9 @@ public final class FoxgloveLink implements RobotLink {
     }
 
     private void onFrame(ByteBuffer frame) {
+        if (failure != null) {
+            return; // the link failed: nothing more is evidence
+        }
         long receivedNs = clock.nowNs();
         lastFrameNs = receivedNs;
         frames++;
@@ -381,6 +637,10 @@ public final class FoxgloveLink implements RobotLink {
         int opcode = bb.get() & 0xFF;
         if (opcode == 2 && bb.remaining() >= 8) {
             return; // server time: the message frames carry the same clock; the offset is taken from them
+        }
+        if (opcode == 3) {
+            onServiceResponse(bb, receivedNs);
+            return;
         }
         if (opcode != 1 || bb.remaining() < 12) {
             fail(LinkLostException.protocol(position(), "binary frame with opcode %d and %d bytes is not a message frame"
@@ -417,6 +677,43 @@ public final class FoxgloveLink implements RobotLink {
             l.onTelemetry(received);
         }
         cursors.deliver(m, position());
+    }
+
+    /** A service call's response: ACK, or NACK with the message when it says {@code success: false}. */
+    private void onServiceResponse(ByteBuffer bb, long receivedNs) {
+        if (bb.remaining() < 12) {
+            fail(LinkLostException.protocol(position(), "a service call response of %d bytes".formatted(bb.remaining() + 1)));
+            return;
+        }
+        long serviceId = Integer.toUnsignedLong(bb.getInt());
+        long callId = Integer.toUnsignedLong(bb.getInt());
+        int encLength = bb.getInt();
+        if (encLength < 0 || encLength > bb.remaining()) {
+            fail(LinkLostException.protocol(position(), "a service call response with an encoding of %d bytes in %d".formatted(encLength, bb.remaining())));
+            return;
+        }
+        byte[] enc = new byte[encLength];
+        bb.get(enc);
+        String encoding = new String(enc, StandardCharsets.UTF_8);
+        CompletableFuture<CommandReply> call = calls.get(callId);
+        if (call == null) {
+            LOG.warn("{}: a response to call {} of service {}, which no command waits for", describe(), callId, serviceId);
+            return;
+        }
+        FoxgloveService service = services.values().stream().filter(sv -> sv.id() == serviceId).findFirst().orElse(null);
+        JsonNode response;
+        try {
+            response = decoder.decode(service == null ? null : service.response(), encoding, bb.slice());
+        } catch (TelemetryException e) {
+            call.complete(CommandReply.nack(callId, "the response of service %s does not decode: %s".formatted(
+                    service == null ? serviceId : service.name(), e.getMessage()), receivedNs));
+            return;
+        }
+        JsonNode success = response.path("success");
+        call.complete(success.isBoolean() && !success.booleanValue()
+                ? CommandReply.nack(callId, response.path("message").asText("").isEmpty() ? "the robot answered success: false"
+                        : response.path("message").asText(), receivedNs)
+                : CommandReply.ack(callId, receivedNs));
     }
 
     /** Reassembles fragmented frames (the protocol's servers send a message frame's header and payload apart). */

@@ -1,0 +1,274 @@
+package org.hcert.adapters.foxglove;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.hcert.adapters.Command;
+import org.hcert.adapters.CommandReply;
+import org.hcert.adapters.HarnessClock;
+import org.hcert.adapters.LinkException;
+import org.hcert.adapters.LinkListener;
+import org.hcert.adapters.LinkLostException;
+import org.hcert.adapters.LinkOptions;
+import org.hcert.adapters.LinkTimeoutException;
+import org.hcert.telemetry.Message;
+import org.hcert.telemetry.MessageCursor;
+import org.hcert.testkit.FoxglovePeer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The Foxglove link's contract for commands and loss, against a robot behind a server built on the
+ * protocol's npm package ({@code echo-robot.cjs}: client channels and services, messages decoded by
+ * {@code @foxglove/rosmsg2-serialization}), on 127.0.0.1: what hcert publishes and calls arrives
+ * as the robot's ROS 2 types, answers and refusals come back, and a server that falls silent,
+ * hangs up or leaves a call unanswered fails the link, after which the routed stop still reaches it.
+ */
+@Timeout(90)
+class FoxgloveCommandsIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final LinkOptions OPTIONS = LinkOptions.defaults().withLinkTimeout(Duration.ofMillis(800))
+            .withAnswerTimeout(Duration.ofSeconds(3)).withPingInterval(Duration.ofMillis(100));
+    private static final Duration EVENT = Duration.ofSeconds(10);
+
+    private final List<AutoCloseable> open = new ArrayList<>();
+
+    @AfterEach
+    void closeAll() throws Exception {
+        for (int i = open.size() - 1; i >= 0; i--) {
+            open.get(i).close();
+        }
+    }
+
+    private static JsonNode json(String text) {
+        try {
+            return JSON.readTree(text);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(text, e);
+        }
+    }
+
+    /** Routes as a ROS 2 humanoid's profile would give them; mode and power are left unrouted or unserved on purpose. */
+    static CommandRoutes routes() {
+        return CommandRoutes.of(List.of(
+                new CommandRoutes.Publish("walk", "/cmd_vel", "geometry_msgs/msg/Twist", "cdr",
+                        json("{\"linear\": {\"x\": \"$vx\", \"y\": \"$vy\"}, \"angular\": {\"z\": \"$wz\"}}")),
+                new CommandRoutes.Publish("joint", "/joint_command", "sensor_msgs/msg/JointState", "cdr",
+                        json("{\"name\": [\"$name\"], \"position\": [\"$position\"], \"velocity\": [\"$velocity\"]}")),
+                new CommandRoutes.Publish("hand", "/hand_command", "", "json",
+                        json("{\"side\": \"$hand\", \"target\": [\"$x\", \"$y\", \"$z\"], \"speed\": \"$speed\", \"note\": \"$$literal\"}")),
+                new CommandRoutes.Call("stop", "/stop", json("{}")),
+                new CommandRoutes.Call("reset", "/reset", json("{}")),
+                new CommandRoutes.Call("estop", "/estop", json("{\"data\": \"$asserted\"}")),
+                new CommandRoutes.Call("power", "/drive_power", json("{\"data\": \"$on\"}"))));
+    }
+
+    private FoxglovePeer robot() throws Exception {
+        FoxglovePeer p = FoxglovePeer.echoRobot();
+        open.add(p);
+        return p;
+    }
+
+    private FoxgloveLink connected(FoxglovePeer robot) throws Exception {
+        FoxgloveLink link = new FoxgloveLink(URI.create(robot.uri()), OPTIONS, HarnessClock.system(), routes());
+        open.add(link);
+        link.connect();
+        // the client channels are advertised at connect; the server reports them as they come
+        for (String topic : List.of("/cmd_vel", "/joint_command", "/hand_command")) {
+            assertThat(robot.awaitEvent(e -> e.contains("\"advertise\"") && e.contains("\"" + topic + "\""), EVENT)).isPresent();
+        }
+        for (int i = 0; i < 500 && link.services().size() < 4; i++) {
+            Thread.sleep(10);
+        }
+        return link;
+    }
+
+    private static JsonNode event(FoxglovePeer robot, String kind, String where) throws InterruptedException {
+        String e = robot.awaitEvent(s -> s.contains("\"event\":\"" + kind + "\"") && s.contains("\"" + where + "\""), EVENT)
+                .orElseThrow(() -> new AssertionError("no " + kind + " on " + where + " reached the robot"));
+        return json(e);
+    }
+
+    private static LinkException awaitFailure(FoxgloveLink link) throws InterruptedException {
+        for (int i = 0; i < 1000 && link.failure().isEmpty(); i++) {
+            Thread.sleep(10);
+        }
+        return link.failure().orElseThrow(() -> new AssertionError("the link did not fail within 10 s"));
+    }
+
+    @Test
+    void publishesRoutedCommandsAsTheRobotsRos2Messages() throws Exception {
+        FoxglovePeer robot = robot();
+        FoxgloveLink link = connected(robot);
+        assertThat(link.send(new Command.Walk(0.3, -0.05, 0.1)).accepted()).isTrue();
+        JsonNode twist = event(robot, "message", "/cmd_vel").get("message");
+        assertThat(twist.at("/linear/x").asDouble()).isEqualTo(0.3);
+        assertThat(twist.at("/linear/y").asDouble()).isEqualTo(-0.05);
+        assertThat(twist.at("/angular/z").asDouble()).isEqualTo(0.1);
+        assertThat(twist.at("/linear/z").asDouble()).isZero();
+
+        assertThat(link.send(new Command.MoveJoint("left_knee", 0.5, 0.2)).accepted()).isTrue();
+        JsonNode joint = event(robot, "message", "/joint_command").get("message");
+        assertThat(joint.get("name")).containsExactly(json("\"left_knee\""));
+        assertThat(joint.at("/position/0").asDouble()).isEqualTo(0.5);
+        assertThat(joint.at("/velocity/0").asDouble()).isEqualTo(0.2);
+        assertThat(joint.get("effort")).isEmpty();
+
+        assertThat(link.send(new Command.MoveHand("left", 0.3, 0.2, 0.9, 0.25, 0)).accepted()).isTrue();
+        JsonNode hand = event(robot, "message", "/hand_command").get("message");
+        assertThat(hand).isEqualTo(json("{\"side\": \"left\", \"target\": [0.3, 0.2, 0.9], \"speed\": 0.25, \"note\": \"$literal\"}"));
+    }
+
+    @Test
+    void callsRoutedServicesAndReturnsTheirAnswers() throws Exception {
+        FoxglovePeer robot = robot();
+        FoxgloveLink link = connected(robot);
+        assertThat(link.services()).containsKeys("/stop", "/reset", "/start", "/estop");
+        assertThat(link.send(new Command.Reset()).accepted()).isTrue();
+        assertThat(event(robot, "call", "/reset").get("request")).isEqualTo(json("{}"));
+        assertThat(link.send(new Command.EmergencyStop(true)).accepted()).isTrue();
+        assertThat(event(robot, "call", "/estop").at("/request/data").asBoolean()).isTrue();
+        assertThat(link.send(new Command.EmergencyStop(false)).accepted()).isTrue();
+        assertThat(event(robot, "call", "/estop").at("/request/data").isBoolean()).isTrue();
+    }
+
+    @Test
+    void returnsTheRobotsRefusalWithItsReason() throws Exception {
+        FoxglovePeer robot = robot();
+        FoxgloveLink link = connected(robot);
+        robot.instruct("{\"do\": \"refuse\", \"service\": \"/reset\", \"message\": \"drive bus not ready\"}");
+        CommandReply refused = link.send(new Command.Reset());
+        assertThat(refused.accepted()).isFalse();
+        assertThat(refused.reason()).isEqualTo("drive bus not ready");
+        robot.instruct("{\"do\": \"fail\", \"service\": \"/estop\", \"message\": \"relay driver offline\"}");
+        CommandReply failed = link.send(new Command.EmergencyStop(true));
+        assertThat(failed.accepted()).isFalse();
+        assertThat(failed.reason()).isEqualTo("the service call failed: relay driver offline");
+        assertThat(link.failure()).isEmpty();
+    }
+
+    @Test
+    void refusesACommandItCannotSendAndSendsNothing() throws Exception {
+        FoxglovePeer robot = robot();
+        FoxgloveLink link = connected(robot);
+        CommandReply unrouted = link.send(new Command.SetMode("walking"));
+        assertThat(unrouted.accepted()).isFalse();
+        assertThat(unrouted.reason()).isEqualTo("the robot profile routes no mode command over the Foxglove protocol (commands.mode); it was not sent");
+        CommandReply unserved = link.send(new Command.DrivePower(false));
+        assertThat(unserved.accepted()).isFalse();
+        assertThat(unserved.reason()).isEqualTo("the server advertises no service /drive_power (it advertises /estop, /reset, /start, /stop); it was not sent");
+        // what the link sends arrives in order: the next call is the first thing the robot hears
+        assertThat(link.send(new Command.Reset()).accepted()).isTrue();
+        assertThat(robot.awaitEvent(e -> e.contains("\"call\"") || e.contains("\"message\""), EVENT).orElseThrow()).contains("/reset");
+    }
+
+    @Test
+    void deliversTelemetryWithTheServersStampsToTheNanosecond() throws Exception {
+        FoxglovePeer robot = robot();
+        FoxgloveLink link = connected(robot);
+        long start = 1_790_000_000_123_456_789L;
+        try (MessageCursor cursor = link.telemetry()) {
+            for (int i = 0; i < 50; i++) {
+                robot.instruct(("{\"do\": \"publish\", \"stampNs\": \"%d\", \"message\": {\"header\": {\"stamp\": {\"sec\": 1, \"nanosec\": 2}, "
+                        + "\"frame_id\": \"\"}, \"name\": [\"left_knee\"], \"position\": [%d.5], \"velocity\": [], \"effort\": []}}")
+                        .formatted(start + i * 1_000_037L, i));
+            }
+            Message first = null;
+            for (int i = 0; i < 50; i++) {
+                assertThat(cursor.hasNext()).isTrue();
+                Message m = cursor.next();
+                first = first == null ? m : first;
+                assertThat(m.topic()).isEqualTo("/joint_states");
+                assertThat(m.type()).isEqualTo("sensor_msgs/msg/JointState");
+                assertThat(m.body().at("/position/0").asDouble()).isEqualTo(i + 0.5);
+                assertThat(m.logTimeNs() - first.logTimeNs()).isEqualTo(i * 1_000_037L);
+            }
+        }
+    }
+
+    @Test
+    void failsWhenACommandIsNotAnsweredAndTellsListeners() throws Exception {
+        FoxglovePeer robot = robot();
+        FoxgloveLink link = connected(robot);
+        List<String> heard = new CopyOnWriteArrayList<>();
+        link.addListener(new LinkListener() {
+            @Override
+            public void onCommand(long seq, Command command, long sentNs) {
+                heard.add("command " + command.name());
+            }
+
+            @Override
+            public void onReply(CommandReply reply, long receivedNs) {
+                heard.add("reply " + reply.accepted());
+            }
+
+            @Override
+            public void onLost(LinkException problem) {
+                heard.add("lost");
+            }
+        });
+        assertThat(link.send(new Command.Walk(0.2, 0, 0)).accepted()).isTrue();
+        robot.instruct("{\"do\": \"ignore\", \"service\": \"/reset\"}");
+        assertThatThrownBy(() -> link.send(new Command.Reset(), Duration.ofMillis(300))).isInstanceOf(LinkTimeoutException.class)
+                .hasMessageStartingWith(robot.uri() + ": no answer to command reset (service /reset, call ")
+                .hasMessageContaining("within 300 ms");
+        assertThat(heard).containsExactly("command walk", "reply true", "command reset", "lost");
+        assertThatThrownBy(() -> link.send(new Command.Reset())).isSameAs(link.failure().orElseThrow());
+    }
+
+    @Test
+    void failsWhenTheServerFallsSilentAndStillStopsTheRobotAfterwards() throws Exception {
+        FoxglovePeer robot = robot();
+        FoxgloveLink link = connected(robot);
+        robot.pause();
+        LinkException e = awaitFailure(link);
+        assertThat(e).isInstanceOf(LinkLostException.class).hasMessageContaining("the server answered no ping for");
+        robot.resume();
+        assertThat(link.stopNow("link lost")).isTrue();
+        assertThat(event(robot, "call", "/stop").get("request")).isEqualTo(json("{}"));
+    }
+
+    @Test
+    void failsWhenTheServerHangsUp() throws Exception {
+        FoxglovePeer robot = robot();
+        FoxgloveLink link = connected(robot);
+        robot.instruct("{\"do\": \"hangup\"}");
+        LinkException e = awaitFailure(link);
+        assertThat(e).hasMessageStartingWith(robot.uri() + ": ");
+        assertThat(e.getMessage()).containsAnyOf("the server closed the connection", "the connection failed");
+    }
+
+    @Test
+    void forgetsAChannelTheServerUnadvertisesAndSaysSo() throws Exception {
+        FoxglovePeer robot = robot();
+        FoxgloveLink link = connected(robot);
+        assertThat(link.channels().values()).extracting(FoxgloveChannel::topic).containsExactly("/joint_states");
+        robot.instruct("{\"do\": \"unadvertise\", \"topic\": \"/joint_states\"}");
+        for (int i = 0; i < 500 && !link.channels().isEmpty(); i++) {
+            Thread.sleep(10);
+        }
+        assertThat(link.channels()).isEmpty();
+        assertThat(link.statuses()).anyMatch(s -> s.contains("(/joint_states) unadvertised by the server"));
+        assertThat(link.failure()).isEmpty();
+    }
+
+    @Test
+    void saysGoodbyeOnCloseAndSendsNothingAfterwards() throws Exception {
+        FoxglovePeer robot = robot();
+        FoxgloveLink link = connected(robot);
+        link.close();
+        assertThat(robot.awaitEvent(e -> e.contains("\"closed\""), EVENT).orElseThrow()).contains("\"code\":1000");
+        assertThat(link.stopNow("after close")).isFalse();
+        assertThatThrownBy(() -> link.send(new Command.Reset())).isInstanceOf(IllegalStateException.class);
+    }
+}
