@@ -1,5 +1,6 @@
 package org.hcert.adapters;
 
+import org.hcert.adapters.foxglove.CommandRoutes;
 import org.hcert.adapters.foxglove.FoxgloveLink;
 import org.hcert.adapters.serial.SerialLink;
 import org.hcert.adapters.tcp.TcpLink;
@@ -30,11 +31,24 @@ public final class RobotLinks {
      *     or a TLS file cannot be read, naming the file
      */
     public static RobotLink of(String uri, LinkOptions options, TlsSettings tls) {
+        return of(uri, options, tls, CommandRoutes.none());
+    }
+
+    /**
+     * A link to the robot at {@code uri}, not yet connected; {@code tls} says what a
+     * {@code tls://} link trusts and shows, {@code routes} how a {@code ws://} or {@code wss://}
+     * link sends hcert's commands (the robot profile's {@code commands}); each is ignored by the
+     * other schemes.
+     *
+     * @throws IllegalArgumentException when the URI is invalid, naming it and the accepted forms,
+     *     or a TLS file cannot be read, naming the file
+     */
+    public static RobotLink of(String uri, LinkOptions options, TlsSettings tls, CommandRoutes routes) {
         LinkUri parsed = LinkUri.parse(uri);
         return switch (parsed.scheme()) {
             case "tcp" -> TcpLink.of(parsed, options);
             case "tls" -> TlsLink.of(parsed, options, tls);
-            case "ws", "wss" -> new FoxgloveLink(java.net.URI.create(parsed.scheme() + "://" + parsed.target()), options, options.clock());
+            case "ws", "wss" -> new FoxgloveLink(java.net.URI.create(parsed.scheme() + "://" + parsed.target()), options, options.clock(), routes);
             default -> SerialLink.of(parsed, options);
         };
     }

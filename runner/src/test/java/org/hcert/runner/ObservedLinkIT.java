@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.hcert.testkit.FoxglovePeer;
 import org.junit.jupiter.api.Test;
@@ -35,24 +36,40 @@ class ObservedLinkIT {
         return out;
     }
 
-    @Test
-    void aRecordingReplayedOverTheFoxgloveProtocolIsJudgedAsTheFileIs() throws Exception {
+    /** Certify {@code recording} from the file and replayed over the protocol; the two certificates' verdicts, file first. */
+    private List<Map<String, String>> fileAndReplay(Path recording, String name) throws Exception {
         CertifyCommandIT.Run direct = CertifyCommandIT.hcert("certify", "--robot", CertifyCommandIT.ROBOT, "--standard",
-                CertifyCommandIT.STANDARD, "--lab", CertifyCommandIT.LAB, "--recording", CONFORMANT.toString(), "--out",
-                dir.resolve("direct").toString(), "--no-html");
+                CertifyCommandIT.STANDARD, "--lab", CertifyCommandIT.LAB, "--recording", recording.toString(), "--out",
+                dir.resolve(name + "-direct").toString(), "--no-html");
         CertifyCommandIT.Run observed;
-        try (FoxglovePeer peer = FoxglovePeer.playWhenSubscribed(CONFORMANT)) {
+        try (FoxglovePeer peer = FoxglovePeer.playWhenSubscribed(recording)) {
             observed = CertifyCommandIT.hcert("certify", "--robot", CertifyCommandIT.ROBOT, "--standard", CertifyCommandIT.STANDARD,
-                    "--lab", CertifyCommandIT.LAB, "--link", peer.uri(), "--observe", "60", "--out", dir.resolve("observed").toString(),
+                    "--lab", CertifyCommandIT.LAB, "--link", peer.uri(), "--observe", "60", "--out", dir.resolve(name + "-observed").toString(),
                     "--no-html");
         }
         assertThat(observed.exitCode()).as(observed.stdout() + observed.stderr()).isEqualTo(direct.exitCode());
-        Map<String, String> fromFile = verdicts(dir.resolve("direct/certificate.json"));
-        assertThat(fromFile.values()).contains("PASS");
-        assertThat(verdicts(dir.resolve("observed/certificate.json"))).isEqualTo(fromFile);
-        JsonNode evidence = new ObjectMapper().readTree(dir.resolve("observed/certificate.json").toFile()).get("evidence");
+        JsonNode evidence = new ObjectMapper().readTree(dir.resolve(name + "-observed/certificate.json").toFile()).get("evidence");
         assertThat(evidence.get("mode").asText()).isEqualTo("observed");
         assertThat(evidence.get("recordings").get(0).get("path").asText()).endsWith("session.mcap");
+        return List.of(verdicts(dir.resolve(name + "-direct/certificate.json")), verdicts(dir.resolve(name + "-observed/certificate.json")));
+    }
+
+    @Test
+    void aRecordingReplayedOverTheFoxgloveProtocolIsJudgedAsTheFileIs() throws Exception {
+        List<Map<String, String>> conformant = fileAndReplay(CONFORMANT, "conformant");
+        assertThat(conformant.get(0).values()).contains("PASS").doesNotContain("FAIL");
+        assertThat(conformant.get(1)).isEqualTo(conformant.get(0));
+    }
+
+    @Test
+    void aNonConformantRecordingReplayedOverTheFoxgloveProtocolFailsAsTheFileDoes() throws Exception {
+        Path slow = dir.resolve("slow-estop.mcap");
+        CertifyCommandIT.Run convert = CertifyCommandIT.hcert("telemetry", "convert",
+                CertifyCommandIT.RECORDINGS.resolve("slow-estop.ndjson").toString(), slow.toString());
+        assertThat(convert.exitCode()).as(convert.stderr()).isEqualTo(ExitCodes.OK);
+        List<Map<String, String>> slowEstop = fileAndReplay(slow, "slow-estop");
+        assertThat(slowEstop.get(0)).containsEntry("SE-ESTOP-01", "FAIL");
+        assertThat(slowEstop.get(1)).isEqualTo(slowEstop.get(0));
     }
 
     @Test

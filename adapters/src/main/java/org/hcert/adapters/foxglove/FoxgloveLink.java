@@ -63,9 +63,14 @@ import org.slf4j.LoggerFactory;
  * it unadvertises), decodes each binary message frame by the schema the server sent (CDR with
  * ros2msg, ROS 1, JSON, protobuf, flatbuffers: hcert's {@link RosBodyDecoders}), and hands the
  * messages out as telemetry. A frame's timestamp is the server's log time of the message; the link
- * places it on the harness clock by one offset, fixed at the first frame (so that durations between
- * messages are the server's own, to the ns), and the offset's uncertainty is the link's delay at
- * that frame. Status messages the server sends are logged and kept ({@link #statuses()}).
+ * places it on the harness clock by one offset (so that durations between messages are the
+ * server's own, to the ns), fixed after a warm-up of {@value #WARMUP_MS} ms from the first frame
+ * (the messages of the warm-up are held until then) as the offset of the frame that came fastest:
+ * the server's stamp minus the arrival time is the offset less that frame's delay, so the largest
+ * of them is the closest. Its uncertainty is the shortest ping round trip seen by then, a bound on
+ * that delay. (A frame alone, the first, would carry the delay of the connection's first burst
+ * into every time, and into every duration between a command and what the robot did.)
+ * Status messages the server sends are logged and kept ({@link #statuses()}).
  *
  * <p>Commands go by the {@link CommandRoutes} of the robot profile: a command routed to a topic is
  * published on a client channel the link advertises at connect (CDR encoded by the type's ROS 2
@@ -120,6 +125,17 @@ public final class FoxgloveLink implements RobotLink {
     private volatile long lastPongNs;
     private long frames;
     private volatile @Nullable ClockOffset offset;
+    private final CompletableFuture<ClockOffset> offsetFixed = new CompletableFuture<>();
+    /** Frames of the warm-up, decoded, waiting for the offset. */
+    private final List<Held> warmup = new java.util.ArrayList<>();
+    private long warmupStartNs = -1;
+    private long fastestOffsetNs = Long.MIN_VALUE;
+    private volatile long shortestRoundTripNs = Long.MAX_VALUE;
+
+    /** How long the link watches frames before it fixes the clock offset: {@value} ms. */
+    public static final long WARMUP_MS = 300;
+
+    private record Held(FoxgloveChannel channel, JsonNode body, long stampNs, long receivedNs, long frame, String where) {}
     private @Nullable Thread heartbeat;
 
     /** A link that commands nothing: every command is refused with that reason. */
@@ -188,6 +204,11 @@ public final class FoxgloveLink implements RobotLink {
         info.path("supportedEncodings").forEach(c -> encodings.add(c.asText()));
         supportedEncodings = List.copyOf(encodings);
         advertiseClientChannels();
+        for (int i = 0; i < 3; i++) {
+            synchronized (sendLock) {
+                ws.sendPing(pingPayload()).exceptionally(e -> null).join();
+            }
+        }
         startHeartbeat();
         Map<String, String> topics = new LinkedHashMap<>();
         channels.values().forEach(c -> topics.put(c.topic(), c.schemaName()));
@@ -430,8 +451,17 @@ public final class FoxgloveLink implements RobotLink {
     @Override
     public ClockOffset syncClock() {
         checkUsable();
-        return clockOffset().orElseThrow(() -> LinkLostException.protocol(position(),
-                "no message has arrived yet, so the server's clock cannot be placed"));
+        long waitMs = WARMUP_MS + options.linkTimeout().toMillis();
+        try {
+            return offsetFixed.get(waitMs, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw LinkLostException.protocol(position(), "no message arrived within %d ms, so the server's clock cannot be placed".formatted(waitMs));
+        } catch (ExecutionException e) {
+            throw failure().orElseGet(() -> LinkLostException.protocol(position(), "the clock offset was not fixed: " + e.getCause()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw LinkLostException.protocol(position(), "interrupted while waiting for the clock offset");
+        }
     }
 
     @Override
@@ -509,6 +539,7 @@ public final class FoxgloveLink implements RobotLink {
                     return;
                 }
                 long now = clock.nowNs();
+                endWarmup(now, false); // also when no frame comes after the warm-up's time
                 long heard = Math.max(lastPongNs, lastFrameNs);
                 if (now - heard > options.linkTimeout().toNanos()) {
                     fail(LinkLostException.disconnected(position(), "the server answered no ping for %d ms".formatted(options.linkTimeout().toMillis()), null));
@@ -517,7 +548,7 @@ public final class FoxgloveLink implements RobotLink {
                 WebSocket ws = socket;
                 if (ws != null) {
                     synchronized (sendLock) {
-                        ws.sendPing(ByteBuffer.allocate(0)).exceptionally(e -> null).join();
+                        ws.sendPing(pingPayload()).exceptionally(e -> null).join();
                     }
                 }
             }
@@ -525,6 +556,10 @@ public final class FoxgloveLink implements RobotLink {
         t.setDaemon(true);
         heartbeat = t;
         t.start();
+    }
+
+    private static ByteBuffer pingPayload() {
+        return ByteBuffer.allocate(Long.BYTES).putLong(0, System.nanoTime());
     }
 
     private void sendJson(ObjectNode op) {
@@ -547,6 +582,7 @@ public final class FoxgloveLink implements RobotLink {
         listeners.forEach(l -> l.onLost(e));
         serverInfo.completeExceptionally(e);
         calls.values().forEach(c -> c.completeExceptionally(e));
+        offsetFixed.completeExceptionally(e);
         // the connection stays open until close(), so that stopNow can still reach the robot
     }
 
@@ -656,12 +692,6 @@ public final class FoxgloveLink implements RobotLink {
             }
             return;
         }
-        ClockOffset o = offset;
-        if (o == null) {
-            // placed by the first frame's arrival, not by an exchange (exchanges 0): its error is that frame's delay
-            o = new ClockOffset(stampNs - receivedNs, 0, 0, 0, receivedNs);
-            offset = o;
-        }
         String where = "%s channel %d (%s) frame %d".formatted(describe(), channel.id(), channel.topic(), frames);
         JsonNode body;
         try {
@@ -670,9 +700,54 @@ public final class FoxgloveLink implements RobotLink {
             fail(LinkLostException.protocol(position(), "%s: cannot decode the %s body: %s".formatted(where, channel.encoding(), e.getMessage())));
             return;
         }
-        long tNs = o.toHarnessNs(stampNs);
-        Message m = new Message(tNs, channel.topic(), channel.schemaName(), body, where);
-        ReceivedTelemetry received = new ReceivedTelemetry(m, frames, stampNs, receivedNs);
+        Held h = new Held(channel, body, stampNs, receivedNs, frames, where);
+        // the heartbeat may end the warm-up meanwhile: frames keep their order under the lock
+        synchronized (warmup) {
+            if (offset != null) {
+                deliver(h);
+                return;
+            }
+            if (warmupStartNs < 0) {
+                warmupStartNs = receivedNs;
+            }
+            warmup.add(h);
+            fastestOffsetNs = Math.max(fastestOffsetNs, stampNs - receivedNs);
+            endWarmup(receivedNs, false);
+        }
+    }
+
+    /** End the warm-up once it has lasted {@link #WARMUP_MS}, or now when {@code now} is true. */
+    private void endWarmup(long nowNs, boolean now) {
+        synchronized (warmup) {
+            if (offset == null && warmupStartNs >= 0 && (now || nowNs - warmupStartNs >= WARMUP_MS * 1_000_000L)) {
+                fixOffset(nowNs);
+            }
+        }
+    }
+
+    /** Fix the clock offset from the warm-up's frames and deliver them (under the warm-up's lock). */
+    private void fixOffset(long nowNs) {
+        if (offset != null || warmup.isEmpty()) {
+            return;
+        }
+        long rtt = shortestRoundTripNs == Long.MAX_VALUE ? 0 : shortestRoundTripNs;
+        ClockOffset o = new ClockOffset(fastestOffsetNs, rtt, rtt, warmup.size(), nowNs);
+        offset = o;
+        LOG.info("{}: server clock placed from {} frames: {}", describe(), warmup.size(), o);
+        for (Held h : warmup) {
+            deliver(h);
+        }
+        warmup.clear();
+        offsetFixed.complete(o);
+        for (LinkListener l : listeners) {
+            l.onClockOffset(o);
+        }
+    }
+
+    private void deliver(Held h) {
+        ClockOffset o = java.util.Objects.requireNonNull(offset);
+        Message m = new Message(o.toHarnessNs(h.stampNs()), h.channel().topic(), h.channel().schemaName(), h.body(), h.where());
+        ReceivedTelemetry received = new ReceivedTelemetry(m, h.frame(), h.stampNs(), h.receivedNs());
         for (LinkListener l : listeners) {
             l.onTelemetry(received);
         }
@@ -755,12 +830,19 @@ public final class FoxgloveLink implements RobotLink {
         @Override
         public @Nullable CompletionStage<?> onPong(WebSocket webSocket, ByteBuffer message) {
             lastPongNs = clock.nowNs();
+            if (message.remaining() == Long.BYTES) {
+                long rtt = System.nanoTime() - message.getLong();
+                if (rtt >= 0 && rtt < shortestRoundTripNs) {
+                    shortestRoundTripNs = rtt;
+                }
+            }
             webSocket.request(1);
             return null;
         }
 
         @Override
         public @Nullable CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            endWarmup(clock.nowNs(), true); // a short replay may end within the warm-up: its messages are still evidence
             if (!closed) {
                 fail(LinkLostException.disconnected(position(), "the server closed the connection (code %d%s)".formatted(statusCode,
                         reason.isEmpty() ? "" : ", " + reason), null));
@@ -770,6 +852,7 @@ public final class FoxgloveLink implements RobotLink {
 
         @Override
         public void onError(WebSocket webSocket, Throwable error) {
+            endWarmup(clock.nowNs(), true);
             if (!closed) {
                 fail(LinkLostException.disconnected(position(), "the connection failed: " + error.getMessage(), error));
             }

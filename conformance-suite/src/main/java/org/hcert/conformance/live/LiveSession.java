@@ -273,7 +273,10 @@ public final class LiveSession {
      */
     public void failedSelfTestThenPowerOn(String kind, Duration settle, Duration hold) {
         injectSafetyFault(kind);
-        observe(Duration.ofMillis(200));
+        // the fault's own stop must show its standstill held (200 ms in the bundled standard) before the
+        // power cut ends its window; a command published on a topic is acknowledged before the robot
+        // acts on it, so the wait starts earlier than the fault does: keep a margin
+        observe(Duration.ofMillis(500));
         powerCutThenRestoreWithoutStart(settle);
         observe(hold);
         startIfAccepted();

@@ -80,7 +80,7 @@ public final class ProfileLoader {
         return new RobotProfile(fileOf(doc), identity, root.get("robotClass").asText(), capabilities, declared,
                 declaredLines, joints, topics, doc.lineOf("/robotClass"),
                 root.has("draft") ? Math.max(1, doc.lineOf("/draft")) : 0, declaration, streams(doc, topics, declaredLines),
-                surfaces(doc, joints), KinematicsSection.frames(doc, joints));
+                surfaces(doc, joints), KinematicsSection.frames(doc, joints), CommandsSection.routes(doc));
     }
 
     public static StandardProfile loadStandard(Path file) {

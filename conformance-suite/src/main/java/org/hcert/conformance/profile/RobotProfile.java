@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.hcert.adapters.foxglove.CommandRoutes;
 import org.hcert.conformance.family.DeclaredJoint;
 import org.hcert.conformance.family.KinematicFrame;
 import org.hcert.conformance.family.RobotDeclaration;
@@ -32,6 +33,8 @@ import org.hcert.telemetry.mapping.SignalMapping;
  * @param surfaces surfaces people can touch, with their temperature frames ({@code surfaces:})
  * @param kinematics the named frames (hands, tools, points on links) and their joint chains from the
  *     base, from the {@code kinematics} section; empty when the profile has none
+ * @param commands how hcert's commands reach the robot over a Foxglove WebSocket server, from the
+ *     {@code commands} section; {@link CommandRoutes#none()} when the profile has none
  */
 public record RobotProfile(
         ProfileFile file,
@@ -47,7 +50,8 @@ public record RobotProfile(
         RobotDeclaration declaration,
         List<DeclaredStream> streams,
         List<DeclaredSurface> surfaces,
-        List<KinematicFrame> kinematics) {
+        List<KinematicFrame> kinematics,
+        CommandRoutes commands) {
 
     /** Manufacturer, model, serial number and firmware version. */
     public record Identity(String manufacturer, String model, String serial, String firmware) {}
@@ -61,6 +65,7 @@ public record RobotProfile(
         streams = List.copyOf(streams);
         surfaces = List.copyOf(surfaces);
         kinematics = List.copyOf(kinematics);
+        java.util.Objects.requireNonNull(commands, "commands must not be null");
     }
 
     /** A robot profile without a declaration manifest, streams, surfaces or kinematics. */
@@ -68,7 +73,7 @@ public record RobotProfile(
             Map<String, Quantity> declared, Map<String, Integer> declaredLines, List<DeclaredJoint> joints,
             SignalMapping topics, int robotClassLine, int draftMarkerLine) {
         this(file, identity, robotClass, capabilities, declared, declaredLines, joints, topics, robotClassLine,
-                draftMarkerLine, RobotDeclaration.NONE, List.of(), List.of(), List.of());
+                draftMarkerLine, RobotDeclaration.NONE, List.of(), List.of(), List.of(), CommandRoutes.none());
     }
 
     /** The key of {@link #declaredLines} for value {@code key} of {@code subject} ({@code joint} or {@code stream}) {@code name}. */

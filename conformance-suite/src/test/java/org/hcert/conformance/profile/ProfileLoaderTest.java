@@ -164,6 +164,29 @@ class ProfileLoaderTest {
     }
 
     @Test
+    void readsTheCommandRoutesTheSimulatorServesOverFoxglove() {
+        RobotProfile robot = ProfileLoader.loadRobot(ROBOT);
+        assertThat(robot.commands().routes()).containsExactlyElementsOf(org.hcert.simulator.server.FoxgloveInterface.ROUTES.routes());
+    }
+
+    @Test
+    void commandRoutesAreCheckedNamingTheLine() throws IOException {
+        String walk = "  walk: {topic: /cmd_vel, type: geometry_msgs/msg/Twist, message: {linear: {x: $vx, y: $vy}, angular: {z: $wz}}}";
+        Path typo = robotWith(walk, "  walk: {topic: /cmd_vel, type: geometry_msgs/msg/Twist, message: {linear: {x: $vz}}}");
+        assertThatThrownBy(() -> ProfileLoader.loadRobot(typo)).hasMessageContaining(":" + lineOf(walk) + ": commands.walk.message")
+                .hasMessageContaining("$vz is not an argument of the walk command; its arguments are vx, vy, wz");
+        Path field = robotWith(walk, "  walk: {topic: /cmd_vel, type: geometry_msgs/msg/Twist, message: {linaer: {x: $vx}}}");
+        assertThatThrownBy(() -> ProfileLoader.loadRobot(field))
+                .hasMessageContaining("the walk command's message does not fit geometry_msgs/msg/Twist")
+                .hasMessageContaining("linaer");
+        Path noType = robotWith(walk, "  walk: {topic: /cmd_vel, message: {linear: {x: $vx}}}");
+        assertThatThrownBy(() -> ProfileLoader.loadRobot(noType))
+                .hasMessageContaining("a command published as cdr needs its message type");
+        Path unknown = robotWith(walk, "  jump: {service: /jump}");
+        assertThatThrownBy(() -> ProfileLoader.loadRobot(unknown)).hasMessageContaining(":" + lineOf(walk) + ":");
+    }
+
+    @Test
     void choosesAPublisherByItsFrameWhereTheFrameTellsPublishersApart() throws IOException {
         Path file = robotWith("  odometry: [/odom]", "  odometry: [{topic: /odom, frameId: odom}]");
         RobotProfile robot = ProfileLoader.loadRobot(file);

@@ -57,7 +57,7 @@ final class LiveLink implements AutoCloseable {
         RobotLink raw;
         try {
             raw = RobotLinks.of(o.uri(), LinkOptions.defaults().withLinkTimeout(o.linkTimeout())
-                    .withAnswerTimeout(o.answerTimeout()), o.tls());
+                    .withAnswerTimeout(o.answerTimeout()), o.tls(), robot.commands());
         } catch (IllegalArgumentException e) {
             throw UsageException.of(e);
         }

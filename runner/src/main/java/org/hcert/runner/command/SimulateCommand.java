@@ -29,7 +29,8 @@ import picocli.CommandLine.Model.CommandSpec;
         mixinStandardHelpOptions = true,
         description = {
             "Serve the virtual humanoid HC-1 as a live robot over the wire protocol (TCP,",
-            "TLS 1.3 on TCP, or a serial line), in real time, with optional faults.",
+            "TLS 1.3 on TCP, or a serial line), or as a ROS 2 robot behind foxglove_bridge",
+            "over the Foxglove WebSocket protocol (--foxglove), in real time, with optional faults.",
             "One line per connection, command and stop.",
             "With --tls it logs its certificate's SHA-256 fingerprint: a harness trusts the",
             "CA that signed it (--link-trust) or pins it (tls://HOST:PORT?pin=sha256:...).",
@@ -47,6 +48,10 @@ public final class SimulateCommand implements Callable<Integer> {
 
     @Option(names = "--tls", paramLabel = "PORT", description = "listen for TLS 1.3 on this TCP port (0: any free port); needs --cert")
     private @Nullable Integer tlsPort;
+
+    @Option(names = "--foxglove", paramLabel = "PORT",
+            description = "serve the Foxglove WebSocket protocol (ws://) on this TCP port (0: any free port), with ROS 2 types")
+    private @Nullable Integer foxglovePort;
 
     @Option(names = "--cert", paramLabel = "FILE",
             description = "--tls: the robot's certificate chain (PEM, with --key), or a PKCS#12 file holding certificate and key")
@@ -133,8 +138,11 @@ public final class SimulateCommand implements Callable<Integer> {
     }
 
     private ServeConfig config(PrintWriter out) {
-        if ((tcpPort == null ? 0 : 1) + (tlsPort == null ? 0 : 1) + (serial == null ? 0 : 1) != 1) {
-            throw new UsageException("give exactly one of --tcp PORT, --tls PORT and --serial DEVICE");
+        if ((tcpPort == null ? 0 : 1) + (tlsPort == null ? 0 : 1) + (serial == null ? 0 : 1) + (foxglovePort == null ? 0 : 1) != 1) {
+            throw new UsageException("give exactly one of --tcp PORT, --tls PORT, --foxglove PORT and --serial DEVICE");
+        }
+        if (foxglovePort != null && !token.isEmpty()) {
+            throw new UsageException("--token applies to hcert's wire protocol (--tcp, --tls, --serial), not to --foxglove");
         }
         if ((tlsPort == null) != (cert == null)) {
             throw new UsageException(tlsPort == null ? "--cert, --key and --client-ca apply to --tls only" : "--tls needs --cert FILE (and --key FILE for PEM)");
@@ -147,6 +155,7 @@ public final class SimulateCommand implements Callable<Integer> {
         }
         ServeConfig base = serial != null ? ServeConfig.serial(serial).withBaud(baud)
                 : tlsPort != null ? ServeConfig.tls(tlsPort, tls()).withBind(bind)
+                : foxglovePort != null ? ServeConfig.foxglove(foxglovePort).withBind(bind)
                 : ServeConfig.tcp(java.util.Objects.requireNonNull(tcpPort, "one of --tcp, --tls and --serial")).withBind(bind);
         return base.withToken(token).withFaults(faults).withLog(line -> {
             out.println("hcert simulate: " + line);

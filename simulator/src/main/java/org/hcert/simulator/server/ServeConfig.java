@@ -24,9 +24,11 @@ import org.jspecify.annotations.Nullable;
  * @param simulator the model to serve
  * @param log receives one line per connection, command and stop
  * @param tls when not null, serve TLS 1.3 on the TCP port with this certificate instead of plain TCP
+ * @param foxglove serve the Foxglove WebSocket protocol ({@code ws://}) on the TCP port instead of
+ *     hcert's wire protocol
  */
 public record ServeConfig(int tcpPort, String bind, String serialDevice, int baud, String token, List<String> faults,
-        Duration deadman, SimulatorConfig simulator, Consumer<String> log, @Nullable TlsServer tls) {
+        Duration deadman, SimulatorConfig simulator, Consumer<String> log, @Nullable TlsServer tls, boolean foxglove) {
 
     /** Listen on the loopback interface only unless told otherwise: {@value}. */
     public static final String DEFAULT_BIND = "127.0.0.1";
@@ -48,12 +50,15 @@ public record ServeConfig(int tcpPort, String bind, String serialDevice, int bau
         if (tls != null && !serialDevice.isEmpty()) {
             throw new IllegalArgumentException("TLS is served on a TCP port, not on the serial line " + serialDevice);
         }
+        if (foxglove && (tls != null || !serialDevice.isEmpty())) {
+            throw new IllegalArgumentException("the Foxglove protocol is served as plain ws:// on a TCP port, not over TLS or a serial line");
+        }
     }
 
     /** HC-1 on TCP {@code port} (0 for an ephemeral one) on 127.0.0.1, no token, no faults, silent log. */
     public static ServeConfig tcp(int port) {
         return new ServeConfig(port, DEFAULT_BIND, "", SerialSettings.DEFAULT_BAUD, "", List.of(),
-                Duration.ofMillis(DEFAULT_DEADMAN_MS), SimulatorConfig.hc1(), line -> { }, null);
+                Duration.ofMillis(DEFAULT_DEADMAN_MS), SimulatorConfig.hc1(), line -> { }, null, false);
     }
 
     /** HC-1 on TLS 1.3 on TCP {@code port} (0 for an ephemeral one) on 127.0.0.1, no token, no faults, silent log. */
@@ -64,7 +69,7 @@ public record ServeConfig(int tcpPort, String bind, String serialDevice, int bau
     /** HC-1 on the serial device {@code device} at 921,600 baud, no token, no faults, silent log. */
     public static ServeConfig serial(String device) {
         return new ServeConfig(0, DEFAULT_BIND, device, SerialSettings.DEFAULT_BAUD, "", List.of(),
-                Duration.ofMillis(DEFAULT_DEADMAN_MS), SimulatorConfig.hc1(), line -> { }, null);
+                Duration.ofMillis(DEFAULT_DEADMAN_MS), SimulatorConfig.hc1(), line -> { }, null, false);
     }
 
     public boolean isSerial() {
@@ -72,34 +77,43 @@ public record ServeConfig(int tcpPort, String bind, String serialDevice, int bau
     }
 
     public ServeConfig withBind(String b) {
-        return new ServeConfig(tcpPort, b, serialDevice, baud, token, faults, deadman, simulator, log, tls);
+        return new ServeConfig(tcpPort, b, serialDevice, baud, token, faults, deadman, simulator, log, tls, foxglove);
     }
 
     public ServeConfig withBaud(int b) {
-        return new ServeConfig(tcpPort, bind, serialDevice, b, token, faults, deadman, simulator, log, tls);
+        return new ServeConfig(tcpPort, bind, serialDevice, b, token, faults, deadman, simulator, log, tls, foxglove);
     }
 
     public ServeConfig withToken(String t) {
-        return new ServeConfig(tcpPort, bind, serialDevice, baud, t, faults, deadman, simulator, log, tls);
+        return new ServeConfig(tcpPort, bind, serialDevice, baud, t, faults, deadman, simulator, log, tls, foxglove);
     }
 
     public ServeConfig withFaults(List<String> f) {
-        return new ServeConfig(tcpPort, bind, serialDevice, baud, token, f, deadman, simulator, log, tls);
+        return new ServeConfig(tcpPort, bind, serialDevice, baud, token, f, deadman, simulator, log, tls, foxglove);
     }
 
     public ServeConfig withDeadman(Duration d) {
-        return new ServeConfig(tcpPort, bind, serialDevice, baud, token, faults, d, simulator, log, tls);
+        return new ServeConfig(tcpPort, bind, serialDevice, baud, token, faults, d, simulator, log, tls, foxglove);
     }
 
     public ServeConfig withSimulator(SimulatorConfig s) {
-        return new ServeConfig(tcpPort, bind, serialDevice, baud, token, faults, deadman, s, log, tls);
+        return new ServeConfig(tcpPort, bind, serialDevice, baud, token, faults, deadman, s, log, tls, foxglove);
     }
 
     public ServeConfig withTls(@Nullable TlsServer t) {
-        return new ServeConfig(tcpPort, bind, serialDevice, baud, token, faults, deadman, simulator, log, t);
+        return new ServeConfig(tcpPort, bind, serialDevice, baud, token, faults, deadman, simulator, log, t, foxglove);
+    }
+
+    /** HC-1 over the Foxglove WebSocket protocol on TCP {@code port} (0 for an ephemeral one) on 127.0.0.1, no faults, silent log. */
+    public static ServeConfig foxglove(int port) {
+        return tcp(port).withFoxglove(true);
+    }
+
+    public ServeConfig withFoxglove(boolean f) {
+        return new ServeConfig(tcpPort, bind, serialDevice, baud, token, faults, deadman, simulator, log, tls, f);
     }
 
     public ServeConfig withLog(Consumer<String> l) {
-        return new ServeConfig(tcpPort, bind, serialDevice, baud, token, faults, deadman, simulator, l, tls);
+        return new ServeConfig(tcpPort, bind, serialDevice, baud, token, faults, deadman, simulator, l, tls, foxglove);
     }
 }

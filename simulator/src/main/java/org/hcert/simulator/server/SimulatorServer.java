@@ -64,7 +64,8 @@ public final class SimulatorServer implements AutoCloseable {
     private final List<String> log = new CopyOnWriteArrayList<>();
     private final TransportFaults transport;
     private final Thread pacerThread;
-    private final Thread endpointThread;
+    private final @Nullable Thread endpointThread;
+    private final @Nullable FoxgloveEndpoint foxglove;
     private final @Nullable ServerSocket listener;
     private final @Nullable Transport serial;
     private volatile boolean running = true;
@@ -80,7 +81,16 @@ public final class SimulatorServer implements AutoCloseable {
                 jump -> clockJumpNs = jump);
         this.identity = new RobotSession.Identity("hcert simulator %s s/n %s".formatted(config.simulator().robot().model(),
                 config.simulator().robot().serial()), config.token(), WireCommands.NAMES, TOPICS);
-        if (config.isSerial()) {
+        if (config.foxglove() && !faults.isEmpty()) {
+            throw new IllegalArgumentException("the link faults (dropped-frames, corrupted-frames, stalled-link, clock-jump) act on "
+                    + "hcert's wire protocol and are not served over Foxglove; the robot's faults are");
+        }
+        this.foxglove = config.foxglove() ? new FoxgloveEndpoint(new InetSocketAddress(InetAddress.getByName(config.bind()),
+                config.tcpPort()), identity.robot(), TOPICS, new Handler(), this::say) : null;
+        if (foxglove != null) {
+            this.listener = null;
+            this.serial = null;
+        } else if (config.isSerial()) {
             this.listener = null;
             this.serial = SerialTransport.open(new SerialSettings(config.serialDevice(), config.baud(), "none", 8, 1));
         } else if (config.tls() != null) {
@@ -96,10 +106,12 @@ public final class SimulatorServer implements AutoCloseable {
         this.startNanos = System.nanoTime();
         this.lastTickNanos = startNanos;
         this.pacerThread = new Thread(this::pace, "hcert-simulator-pacer");
-        this.endpointThread = new Thread(new Endpoint(config, listener, serial, this::open, () -> running, this::say),
+        this.endpointThread = foxglove != null ? null : new Thread(new Endpoint(config, listener, serial, this::open, () -> running, this::say),
                 "hcert-simulator-endpoint");
         pacerThread.setDaemon(true);
-        endpointThread.setDaemon(true);
+        if (endpointThread != null) {
+            endpointThread.setDaemon(true);
+        }
     }
 
     /**
@@ -112,8 +124,13 @@ public final class SimulatorServer implements AutoCloseable {
     public static SimulatorServer start(ServeConfig config) throws IOException {
         Objects.requireNonNull(config, "config must not be null");
         SimulatorServer s = new SimulatorServer(config, FaultPlan.parse(config.faults()));
+        if (s.foxglove != null) {
+            s.foxglove.open();
+        }
         s.pacerThread.start();
-        s.endpointThread.start();
+        if (s.endpointThread != null) {
+            s.endpointThread.start();
+        }
         s.say("serving %s on %s%s".formatted(s.identity.robot(), s.describe(),
                 config.faults().isEmpty() ? "" : " with faults " + String.join(", ", config.faults())));
         if (config.tls() != null) {
@@ -124,7 +141,7 @@ public final class SimulatorServer implements AutoCloseable {
 
     /** The TCP port listened on (the ephemeral one when 0 was asked for); -1 on a serial line. */
     public int port() {
-        return listener == null ? -1 : listener.getLocalPort();
+        return foxglove != null ? foxglove.getPort() : listener == null ? -1 : listener.getLocalPort();
     }
 
     /**
@@ -132,7 +149,8 @@ public final class SimulatorServer implements AutoCloseable {
      * {@code serial:///dev/pts/3?baud=921600}.
      */
     public String describe() {
-        return listener == null ? "serial://%s?baud=%d".formatted(config.serialDevice(), config.baud())
+        return foxglove != null ? "ws://%s:%d".formatted(config.bind(), port())
+                : listener == null ? "serial://%s?baud=%d".formatted(config.serialDevice(), config.baud())
                 : "%s://%s:%d".formatted(config.tls() == null ? "tcp" : "tls", config.bind(), port());
     }
 
@@ -175,6 +193,9 @@ public final class SimulatorServer implements AutoCloseable {
 
     /** Whether a harness session is open now. */
     public boolean inSession() {
+        if (foxglove != null) {
+            return foxglove.inSession();
+        }
         RobotSession s = current;
         return s != null && s.inSession();
     }
@@ -203,7 +224,17 @@ public final class SimulatorServer implements AutoCloseable {
         if (serial != null) {
             serial.close();
         }
-        join(endpointThread);
+        if (foxglove != null) {
+            foxglove.bye("simulator shutting down");
+            try {
+                foxglove.stop(2000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (endpointThread != null) {
+            join(endpointThread);
+        }
         join(pacerThread);
         say("stopped");
     }
@@ -313,8 +344,9 @@ public final class SimulatorServer implements AutoCloseable {
 
     private void watchDeadman() {
         RobotSession s = current;
-        long silentNs = s == null ? 0 : System.nanoTime() - s.lastHarnessFrameNanos();
-        if (s != null && s.inSession() && !deadmanTripped && silentNs > config.deadman().toNanos()) {
+        FoxgloveEndpoint f = foxglove;
+        long silentNs = f != null ? System.nanoTime() - f.lastHarnessFrameNanos() : s == null ? 0 : System.nanoTime() - s.lastHarnessFrameNanos();
+        if (inSession() && !deadmanTripped && silentNs > config.deadman().toNanos()) {
             deadmanTripped = true;
             stop("robot-side deadman: no frame from the harness for %d ms (deadman %d ms)"
                     .formatted(silentNs / 1_000_000L, config.deadman().toMillis()));
@@ -322,6 +354,10 @@ public final class SimulatorServer implements AutoCloseable {
     }
 
     private void publish(List<OutboundMessage> out) {
+        if (foxglove != null) {
+            foxglove.publish(out);
+            return;
+        }
         RobotSession s = current;
         if (s != null && s.inSession()) {
             transport.publish(s, out);
