@@ -43,7 +43,7 @@ class SimulateCommandIT {
         StringWriter err = new StringWriter();
         int code = Main.run(new String[] {"simulate"}, new PrintWriter(new StringWriter()), new PrintWriter(err));
         assertThat(code).isEqualTo(ExitCodes.USAGE);
-        assertThat(err.toString()).isEqualTo("hcert: error: give exactly one of --tcp PORT, --tls PORT and --serial DEVICE\n");
+        assertThat(err.toString()).isEqualTo("hcert: error: give exactly one of --tcp PORT, --tls PORT, --foxglove PORT and --serial DEVICE\n");
     }
 
     @Test

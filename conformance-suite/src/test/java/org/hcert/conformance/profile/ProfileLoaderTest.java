@@ -183,7 +183,7 @@ class ProfileLoaderTest {
         assertThatThrownBy(() -> ProfileLoader.loadRobot(noType))
                 .hasMessageContaining("a command published as cdr needs its message type");
         Path unknown = robotWith(walk, "  jump: {service: /jump}");
-        assertThatThrownBy(() -> ProfileLoader.loadRobot(unknown)).hasMessageContaining(":" + lineOf(walk) + ":");
+        assertThatThrownBy(() -> ProfileLoader.loadRobot(unknown)).hasMessageContaining(":" + lineOf("commands:") + ": commands: property 'jump'");
     }
 
     @Test
