@@ -19,6 +19,14 @@ public interface LinkListener {
     /** A clock exchange completed; the estimate is the current one. */
     default void onClockOffset(ClockOffset estimate) {}
 
+    /**
+     * The robot's server sent a status message (a Foxglove server's {@code status} op), or the link
+     * notes a change the operator should see, e.g. a channel the server stopped advertising.
+     *
+     * @param level {@code INFO}, {@code WARNING} or {@code ERROR}
+     */
+    default void onStatus(String level, String message, long receivedNs) {}
+
     /** The link failed; it stays failed. */
     default void onLost(LinkException problem) {}
 }

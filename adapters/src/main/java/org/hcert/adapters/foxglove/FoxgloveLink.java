@@ -114,6 +114,8 @@ public final class FoxgloveLink implements RobotLink {
     private final LiveCursors cursors;
     private final List<LinkListener> listeners = new CopyOnWriteArrayList<>();
     private final List<String> statuses = new CopyOnWriteArrayList<>();
+    /** The channels whose messages the link has delivered. */
+    private final java.util.Set<Long> delivering = ConcurrentHashMap.newKeySet();
     private final CompletableFuture<JsonNode> serverInfo = new CompletableFuture<>();
     private final Object sendLock = new Object();
     private final ByteArrayOutputStream binary = new ByteArrayOutputStream();
@@ -597,15 +599,7 @@ public final class FoxgloveLink implements RobotLink {
         switch (op.path("op").asText()) {
             case "serverInfo" -> serverInfo.complete(op);
             case "advertise" -> advertise(op.path("channels"));
-            case "unadvertise" -> op.path("channelIds").forEach(id -> {
-                FoxgloveChannel c = channels.remove(id.asLong());
-                subscriptions.remove(id.asLong());
-                if (c != null) {
-                    String s = "channel %d (%s) unadvertised by the server".formatted(c.id(), c.topic());
-                    statuses.add("INFO: " + s);
-                    LOG.warn("{}: {}", describe(), s);
-                }
-            });
+            case "unadvertise" -> op.path("channelIds").forEach(id -> unadvertised(id.asLong()));
             case "advertiseServices" -> op.path("services").forEach(sv -> {
                 try {
                     FoxgloveService service = FoxgloveService.of(sv);
@@ -630,10 +624,38 @@ public final class FoxgloveLink implements RobotLink {
                     case 2 -> "ERROR";
                     default -> "STATUS";
                 };
-                statuses.add(level + ": " + op.path("message").asText());
-                LOG.info("{} status {}: {}", describe(), level, op.path("message").asText());
+                status(level, op.path("message").asText());
             }
             default -> LOG.debug("{}: op {} not used", describe(), op.path("op").asText());
+        }
+    }
+
+    private void status(String level, String message) {
+        statuses.add(level + ": " + message);
+        LOG.info("{} status {}: {}", describe(), level, message);
+        long now = clock.nowNs();
+        for (LinkListener l : listeners) {
+            l.onStatus(level, message, now);
+        }
+    }
+
+    /**
+     * The server stopped advertising a channel. One whose messages the link has been delivering ends
+     * that topic's evidence in the middle of the session: the link fails, naming it, rather than let a
+     * scenario go on without it (the server may advertise it again, but what was missed is lost).
+     */
+    private void unadvertised(long id) {
+        FoxgloveChannel c = channels.remove(id);
+        subscriptions.remove(id);
+        if (c == null) {
+            return;
+        }
+        if (delivering.contains(id)) {
+            status("ERROR", "channel %d (%s) unadvertised by the server while its messages were recorded".formatted(c.id(), c.topic()));
+            fail(LinkLostException.disconnected(position(), "the server stopped advertising channel %d (%s) in the middle of the session: "
+                    .formatted(c.id(), c.topic()) + "the evidence of %s ends here".formatted(c.topic()), null));
+        } else {
+            status("INFO", "channel %d (%s) unadvertised by the server".formatted(c.id(), c.topic()));
         }
     }
 
@@ -701,6 +723,7 @@ public final class FoxgloveLink implements RobotLink {
             return;
         }
         Held h = new Held(channel, body, stampNs, receivedNs, frames, where);
+        delivering.add(channel.id());
         // the heartbeat may end the warm-up meanwhile: frames keep their order under the lock
         synchronized (warmup) {
             if (offset != null) {

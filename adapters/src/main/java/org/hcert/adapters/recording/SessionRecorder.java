@@ -27,8 +27,8 @@ import org.hcert.telemetry.mcap.McapWriter;
 /**
  * Write everything a link carries to an MCAP file as it arrives: telemetry on the robot's topics
  * (log time = the robot's stamp mapped to the harness clock, publish time = arrival), and on
- * {@code /hcert/link/*} the commands sent, the answers, the clock estimates and the loss of the
- * link. Message encoding {@code json}, one schema per message type, zstd chunks. A chunk is closed
+ * {@code /hcert/link/*} the commands sent, the answers, the clock estimates, the status messages of
+ * the robot's server and the loss of the link. Message encoding {@code json}, one schema per message type, zstd chunks. A chunk is closed
  * and written at least every {@code flushEvery}, so a killed harness leaves a file that
  * {@code McapReader.openRecovering} reads up to that moment. Thread-safe.
  */
@@ -42,6 +42,8 @@ public final class SessionRecorder implements AutoCloseable {
     public static final String CLOCK_TOPIC = "/hcert/link/clock";
 
     public static final String LOST_TOPIC = "/hcert/link/lost";
+
+    public static final String STATUS_TOPIC = "/hcert/link/status";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -164,6 +166,11 @@ public final class SessionRecorder implements AutoCloseable {
         public void onClockOffset(ClockOffset o) {
             own(CLOCK_TOPIC, "hcert/msg/ClockOffset", JsonNodeFactory.instance.objectNode().put("offset_ns", o.offsetNs())
                     .put("uncertainty_ns", o.uncertaintyNs()).put("round_trip_ns", o.roundTripNs()).put("exchanges", o.exchanges()));
+        }
+
+        @Override
+        public void onStatus(String level, String message, long receivedNs) {
+            own(STATUS_TOPIC, "hcert/msg/LinkStatus", JsonNodeFactory.instance.objectNode().put("level", level).put("message", message));
         }
 
         @Override

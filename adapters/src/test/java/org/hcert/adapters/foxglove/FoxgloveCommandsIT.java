@@ -249,17 +249,44 @@ class FoxgloveCommandsIT {
     }
 
     @Test
-    void forgetsAChannelTheServerUnadvertisesAndSaysSo() throws Exception {
+    void forgetsAChannelTheServerUnadvertisesBeforeItSentAnythingAndSaysSo() throws Exception {
         FoxglovePeer robot = robot();
         FoxgloveLink link = connected(robot);
+        List<String> told = new CopyOnWriteArrayList<>();
+        link.addListener(new LinkListener() {
+            @Override
+            public void onStatus(String level, String message, long receivedNs) {
+                told.add(level + ": " + message);
+            }
+        });
         assertThat(link.channels().values()).extracting(FoxgloveChannel::topic).containsExactly("/joint_states");
         robot.instruct("{\"do\": \"unadvertise\", \"topic\": \"/joint_states\"}");
         for (int i = 0; i < 500 && !link.channels().isEmpty(); i++) {
             Thread.sleep(10);
         }
         assertThat(link.channels()).isEmpty();
-        assertThat(link.statuses()).anyMatch(s -> s.contains("(/joint_states) unadvertised by the server"));
+        assertThat(told).containsExactly("INFO: channel 1 (/joint_states) unadvertised by the server");
         assertThat(link.failure()).isEmpty();
+    }
+
+    @Test
+    void failsWhenAChannelItWasRecordingIsUnadvertisedMidSession() throws Exception {
+        FoxglovePeer robot = robot();
+        FoxgloveLink link = connected(robot);
+        try (MessageCursor cursor = link.telemetry()) {
+            robot.instruct("{\"do\": \"publish\", \"stampNs\": \"1000\", \"message\": {\"header\": {\"stamp\": {\"sec\": 0, "
+                    + "\"nanosec\": 1000}, \"frame_id\": \"\"}, \"name\": [\"left_knee\"], \"position\": [0.5], \"velocity\": [], \"effort\": []}}");
+            assertThat(cursor.next().topic()).isEqualTo("/joint_states");
+            robot.instruct("{\"do\": \"unadvertise\", \"topic\": \"/joint_states\"}");
+            LinkException e = awaitFailure(link);
+            assertThat(e).hasMessageContaining("the server stopped advertising channel 1 (/joint_states) in the middle of the session: "
+                    + "the evidence of /joint_states ends here");
+            assertThatThrownBy(cursor::hasNext).isSameAs(e);
+        }
+        assertThat(link.statuses()).contains("ERROR: channel 1 (/joint_states) unadvertised by the server while its messages were recorded");
+        // the robot can still be told to stop
+        assertThat(link.stopNow("channel gone")).isTrue();
+        assertThat(event(robot, "call", "/stop")).isNotNull();
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import org.hcert.adapters.LinkException;
+import org.hcert.adapters.LinkListener;
 import org.hcert.adapters.LinkOptions;
 import org.hcert.adapters.RobotLink;
 import org.hcert.adapters.RobotLinks;
@@ -68,6 +69,16 @@ final class LiveLink implements AutoCloseable {
         MotionInterlock interlock = new MotionInterlock(limits(robot, walk), o.allowMotion());
         RobotLink link = interlock.guard(raw);
         SessionRecorder recorder = SessionRecorder.start(sessionFile, link, Duration.ofSeconds(1));
+        link.addListener(new LinkListener() {
+            @Override
+            public void onStatus(String level, String message, long receivedNs) {
+                // the robot's server speaks to the operator (recorded in the session too)
+                synchronized (out) {
+                    out.println("robot status %s: %s".formatted(level, message));
+                    out.flush();
+                }
+            }
+        });
         // Before connecting, so that the session keeps the robot's events from the start (its provenance).
         LiveSession session = new LiveSession(link, operator,
                 new LiveSession.Settings(o.estopActuator(), o.operatorTimeout(), walk, Duration.ofSeconds(2)));
