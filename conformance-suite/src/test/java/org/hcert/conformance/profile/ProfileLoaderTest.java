@@ -170,6 +170,15 @@ class ProfileLoaderTest {
     }
 
     @Test
+    void loadsTheExampleRos2HumanoidOfTheDocs() {
+        RobotProfile robot = ProfileLoader.loadRobot(Path.of("../profiles/robots/ros2-humanoid-example.yaml"));
+        assertThat(robot.topics().topics(Role.SAFETY_STATE)).containsExactly("/safety/status");
+        assertThat(robot.commands().route("walk")).hasValueSatisfying(r -> assertThat(r.describe()).isEqualTo("topic /cmd_vel"));
+        assertThat(robot.commands().route("reset")).hasValueSatisfying(r -> assertThat(r.describe()).isEqualTo("service /safety/reset"));
+        assertThat(robot.commands().route("power")).isEmpty();
+    }
+
+    @Test
     void commandRoutesAreCheckedNamingTheLine() throws IOException {
         String walk = "  walk: {topic: /cmd_vel, type: geometry_msgs/msg/Twist, message: {linear: {x: $vx, y: $vy}, angular: {z: $wz}}}";
         Path typo = robotWith(walk, "  walk: {topic: /cmd_vel, type: geometry_msgs/msg/Twist, message: {linear: {x: $vz}}}");
