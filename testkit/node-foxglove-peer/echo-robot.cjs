@@ -3,15 +3,18 @@
 // Listens on 127.0.0.1:$PORT with the capabilities clientPublish, services and time.
 //
 // It advertises /joint_states (sensor_msgs/msg/JointState, CDR) and the services /stop, /reset,
-// /start (std_srvs/srv/Trigger) and /estop (std_srvs/srv/SetBool). Messages clients publish on
+// /start (std_srvs/srv/Trigger), /estop (std_srvs/srv/SetBool) and /mode (hcert_test/srv/SetMode:
+// string mode; bool success, string message). Messages clients publish on
 // their channels are decoded by @foxglove/rosmsg2-serialization with the ROS 2 Humble definitions
 // of @foxglove/rosmsg-msgs-common (or parsed as JSON) and printed; service requests likewise, and
 // answered success: true unless told otherwise.
 //
-// stdout, one JSON object per line: {"event":"listening"}, {"event":"advertise",topic,encoding,schemaName},
+// stdout, one JSON object per line: {"event":"listening"}, {"event":"connection"}, {"event":"advertise",topic,encoding,schemaName},
 // {"event":"message",topic,schemaName,message}, {"event":"call",service,request}, {"event":"closed"}.
 // stdin, one JSON object per line:
-//   {"do":"publish","stampNs":"123","message":{…JointState…}}   send on /joint_states
+//   {"do":"publish","stampNs":"123","message":{…JointState…}}   send on /joint_states (missing fields: defaults)
+//   {"do":"publish",…,"atNs":"456"}                              the same, sent when the system clock reads atNs
+//                                                                (in order with the other timed messages)
 //   {"do":"refuse","service":"/reset","message":"why"}           answer success: false, message
 //   {"do":"fail","service":"/reset","message":"why"}             answer with a serviceCallFailure
 //   {"do":"ignore","service":"/reset"}                           never answer
@@ -26,7 +29,10 @@ const { WebSocketServer } = require("ws");
 const readline = require("readline");
 
 const port = Number(process.env.PORT);
-const say = (o) => process.stdout.write(JSON.stringify(o, (k, v) => (typeof v === "bigint" ? v.toString() : v)) + "\n");
+const say = (o) => process.stdout.write(JSON.stringify(o, (k, v) =>
+  (typeof v === "bigint" ? v.toString() : ArrayBuffer.isView(v) ? Array.from(v) : v)) + "\n");
+// Now on the system clock, ns since the epoch (the clock the harness's clock reads too).
+const nowNs = () => BigInt(Math.round((performance.timeOrigin + performance.now()) * 1e6));
 
 // A type's definitions, root first, with every type it uses: what MessageReader and MessageWriter take.
 function definitions(type) {
@@ -57,6 +63,7 @@ const jointWriter = new MessageWriter(jointDefs);
 const srv = {
   "std_srvs/srv/Trigger": ["", "bool success\nstring message\n"],
   "std_srvs/srv/SetBool": ["bool data\n", "bool success\nstring message\n"],
+  "hcert_test/srv/SetMode": ["string mode\n", "bool success\nstring message\n"],
 };
 const server = new FoxgloveServer({
   name: "hcert echo robot",
@@ -73,7 +80,7 @@ const joints = server.addChannel({
 const channels = new Map([["/joint_states", joints]]);
 const services = new Map();
 for (const [name, type] of [["/stop", "std_srvs/srv/Trigger"], ["/reset", "std_srvs/srv/Trigger"],
-  ["/start", "std_srvs/srv/Trigger"], ["/estop", "std_srvs/srv/SetBool"]]) {
+  ["/start", "std_srvs/srv/Trigger"], ["/estop", "std_srvs/srv/SetBool"], ["/mode", "hcert_test/srv/SetMode"]]) {
   const [request, response] = srv[type];
   const def = (suffix, text) => ({ encoding: "cdr", schemaName: `${type}_${suffix}`, schemaEncoding: "ros2msg", schema: text });
   const id = server.addService({ name, type, request: def("Request", request), response: def("Response", response) });
@@ -123,17 +130,46 @@ const ws = new WebSocketServer({ host: "127.0.0.1", port, handleProtocols: (p) =
 ws.on("listening", () => say({ event: "listening" }));
 ws.on("connection", (conn, req) => {
   connections.add(conn);
+  say({ event: "connection" });
   conn.on("close", (code) => say({ event: "closed", code }));
   server.handleConnection(conn, `${req.socket.remoteAddress}:${req.socket.remotePort}`);
 });
+
+// Timed messages go out in order, each once the clock has reached its time.
+const timed = [];
+let pumping = false;
+function pump() {
+  pumping = true;
+  while (timed.length > 0 && timed[0].at <= nowNs()) {
+    const m = timed.shift();
+    server.sendMessage(joints, m.stamp, m.data);
+  }
+  if (timed.length === 0) {
+    pumping = false;
+    return;
+  }
+  const waitMs = Number(timed[0].at - nowNs()) / 1e6;
+  if (waitMs > 2) setTimeout(pump, waitMs - 1);
+  else setImmediate(pump);
+}
 
 readline.createInterface({ input: process.stdin }).on("line", (line) => {
   if (!line.trim()) return;
   const c = JSON.parse(line);
   switch (c.do) {
-    case "publish":
-      server.sendMessage(joints, BigInt(c.stampNs), jointWriter.writeMessage(c.message));
+    case "publish": {
+      // fields the instruction leaves out take the type's defaults
+      const data = jointWriter.writeMessage({
+        header: { stamp: { sec: 0, nanosec: 0 }, frame_id: "" }, name: [], position: [], velocity: [], effort: [], ...c.message,
+      });
+      if (c.atNs === undefined) {
+        server.sendMessage(joints, BigInt(c.stampNs), data);
+      } else {
+        timed.push({ at: BigInt(c.atNs), stamp: BigInt(c.stampNs), data });
+        if (!pumping) pump();
+      }
       break;
+    }
     case "refuse":
     case "fail":
     case "ignore":
@@ -148,5 +184,5 @@ readline.createInterface({ input: process.stdin }).on("line", (line) => {
     default:
       process.stderr.write(`unknown instruction ${line}\n`);
   }
-  say({ event: "done", do: c.do });
+  say({ event: "done", do: c.do, id: c.id ?? null });
 });

@@ -52,6 +52,11 @@ public final class LoopbackRobot implements RobotLinkContractTest.Peer {
     }
 
     @Override
+    public Capabilities capabilities() {
+        return WireLinkContractTest.ECHO_CAPABILITIES;
+    }
+
+    @Override
     public void close() {
         try {
             server.close();

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.hcert.adapters.testing.EchoRobot;
+import org.hcert.adapters.testing.RobotPeer;
 import org.hcert.telemetry.Message;
 import org.hcert.telemetry.MessageCursor;
 import org.junit.jupiter.api.AfterEach;
@@ -18,8 +19,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * What every {@link RobotLink} must do, checked against a real robot-side peer ({@link EchoRobot})
- * over the implementation's real transport. Subclasses provide the peer.
+ * What every {@link RobotLink} must do, checked against a real robot-side peer ({@link RobotPeer})
+ * over the implementation's real transport: hcert's wire protocol ({@link WireLinkContractTest},
+ * which adds what only that protocol has) or a Foxglove WebSocket server. Subclasses provide the
+ * peer.
  */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 public abstract class RobotLinkContractTest {
@@ -31,7 +34,10 @@ public abstract class RobotLinkContractTest {
         String uri();
 
         /** The robot, once the link has reached it. */
-        EchoRobot robot() throws Exception;
+        RobotPeer robot() throws Exception;
+
+        /** What the link's {@code connect()} returns for this robot. */
+        Capabilities capabilities();
 
         @Override
         void close();
@@ -41,7 +47,7 @@ public abstract class RobotLinkContractTest {
     protected static final LinkOptions OPTIONS = LinkOptions.defaults().withLinkTimeout(Duration.ofMillis(600))
             .withAnswerTimeout(Duration.ofSeconds(2)).withPingInterval(Duration.ofMillis(100)).withSyncExchanges(8);
 
-    private final List<AutoCloseable> open = new ArrayList<>();
+    protected final List<AutoCloseable> open = new ArrayList<>();
 
     /** Start a robot peer; called once per test. */
     protected abstract Peer startPeer(EchoRobot.Config config) throws Exception;
@@ -56,7 +62,7 @@ public abstract class RobotLinkContractTest {
         }
     }
 
-    private Peer peer(EchoRobot.Config config) throws Exception {
+    protected Peer peer(EchoRobot.Config config) throws Exception {
         Peer p = startPeer(config);
         open.add(p);
         return p;
@@ -67,21 +73,21 @@ public abstract class RobotLinkContractTest {
         return uri + (uri.contains("?") ? "&" : "?") + param;
     }
 
-    private RobotLink connected(Peer p, String param) {
+    protected RobotLink connected(Peer p, String param) {
         RobotLink link = link(param.isEmpty() ? p.uri() : with(p.uri(), param), OPTIONS);
         open.add(link);
         link.connect();
         return link;
     }
 
-    private static ObjectNode joints(double position) {
+    protected static ObjectNode joints(double position) {
         ObjectNode msg = JsonNodeFactory.instance.objectNode();
         msg.putArray("name").add("left_knee");
         msg.putArray("position").add(position);
         return msg;
     }
 
-    private static LinkException awaitFailure(RobotLink link) throws InterruptedException {
+    protected static LinkException awaitFailure(RobotLink link) throws InterruptedException {
         for (int i = 0; i < 500 && link.failure().isEmpty(); i++) {
             Thread.sleep(10);
         }
@@ -94,20 +100,9 @@ public abstract class RobotLinkContractTest {
         RobotLink link = link(p.uri(), OPTIONS);
         open.add(link);
         Capabilities caps = link.connect();
-        assertThat(caps).isEqualTo(new Capabilities(1, "hcert EchoRobot", List.of("walk", "joint", "hand", "stop", "reset", "mode"),
-                java.util.Map.of("/joint_states", "sensor_msgs/msg/JointState")));
+        assertThat(caps).isEqualTo(p.capabilities());
         assertThat(p.robot().inSession()).isTrue();
         assertThat(link.describe()).isEqualTo(p.uri());
-    }
-
-    @Test
-    void estimatesTheRobotClockOffsetWithinItsUncertainty() throws Exception {
-        Peer p = peer(EchoRobot.Config.defaults());
-        RobotLink link = connected(p, "");
-        ClockOffset offset = link.syncClock();
-        long truth = EchoRobot.Config.defaults().clockOffsetNs();
-        assertThat(Math.abs(offset.offsetNs() - truth)).as("error of %s", offset).isLessThanOrEqualTo(offset.uncertaintyNs());
-        assertThat(offset.exchanges()).isGreaterThanOrEqualTo(2L * OPTIONS.syncExchanges());
     }
 
     @Test
@@ -119,6 +114,8 @@ public abstract class RobotLinkContractTest {
         assertThat(first.accepted()).isTrue();
         assertThat(second.accepted()).isTrue();
         assertThat(second.seq()).isGreaterThan(first.seq());
+        // an acknowledgement may come before the robot has acted (a ROS 2 topic has no answer): wait for it
+        assertThat(p.robot().awaitCommand(c -> c instanceof Command.MoveJoint, Duration.ofSeconds(5))).isPresent();
         assertThat(p.robot().commands()).containsExactly(new Command.Walk(0.3, 0, 0.1), new Command.MoveJoint("left_knee", 0.5, 0.2));
     }
 
@@ -137,7 +134,7 @@ public abstract class RobotLinkContractTest {
     void deliversTelemetryInOrderWithRobotStampsMappedToTheHarnessClock() throws Exception {
         Peer p = peer(EchoRobot.Config.defaults());
         RobotLink link = connected(p, "");
-        EchoRobot robot = p.robot();
+        RobotPeer robot = p.robot();
         long truth = EchoRobot.Config.defaults().clockOffsetNs();
         long start = HarnessClock.system().nowNs();
         try (MessageCursor cursor = link.telemetry()) {
@@ -170,68 +167,15 @@ public abstract class RobotLinkContractTest {
     }
 
     @Test
-    void failsOnASequenceGap() throws Exception {
-        Peer p = peer(EchoRobot.Config.defaults());
-        RobotLink link = connected(p, "");
-        p.robot().skipSequenceNumbers(2);
-        p.robot().publish("/joint_states", "sensor_msgs/msg/JointState", joints(0));
-        LinkException e = awaitFailure(link);
-        assertThat(e).isInstanceOf(LinkLostException.class)
-                .hasMessageMatching("\\Q" + p.uri() + "\\E: sequence gap: expected (\\d+), received \\d+ \\(2 frames lost\\); "
-                        + "the link is closed, reconnect explicitly; last sequence number \\d+, received at .*Z");
-        assertThat(e.position().lastSeq()).isPositive();
-    }
-
-    @Test
-    void failsOnABurstOfCorruptFrames() throws Exception {
-        Peer p = peer(EchoRobot.Config.defaults());
-        RobotLink link = connected(p, "");
-        p.robot().sendCorruptFrames(3);
-        LinkException e = awaitFailure(link);
-        assertThat(e).isInstanceOf(LinkLostException.class)
-                .hasMessageStartingWith(p.uri() + ": 3 corrupt frames in a row (last: ");
-    }
-
-    @Test
-    void toleratesASingleCorruptFrameWhenNoFrameIsLost() throws Exception {
-        Peer p = peer(EchoRobot.Config.defaults());
-        RobotLink link = connected(p, "");
-        try (MessageCursor cursor = link.telemetry()) {
-            p.robot().sendCorruptFrames(1);
-            p.robot().publish("/joint_states", "sensor_msgs/msg/JointState", joints(7));
-            assertThat(cursor.next().body().path("position").path(0).asDouble()).isEqualTo(7);
-        }
-        assertThat(link.failure()).isEmpty();
-    }
-
-    @Test
     void failsWhenACommandIsNotAnswered() throws Exception {
         Peer p = peer(EchoRobot.Config.defaults());
         RobotLink link = connected(p, "");
         p.robot().ignoreCommands();
-        assertThatThrownBy(() -> link.send(new Command.Walk(0.2, 0, 0), Duration.ofMillis(300)))
+        assertThatThrownBy(() -> link.send(new Command.Reset(), Duration.ofMillis(300)))
                 .isInstanceOf(LinkTimeoutException.class)
-                .hasMessageMatching("\\Q" + p.uri() + "\\E: no answer to command walk \\(seq \\d+\\) within 300 ms; "
+                .hasMessageMatching("\\Q" + p.uri() + "\\E: no answer to command reset \\(.+\\) within 300 ms; "
                         + "the link is closed, reconnect explicitly; last sequence number \\d+, received at .*Z");
         assertThat(link.failure()).isPresent();
-    }
-
-    @Test
-    void refusesASessionWhoseTokenDoesNotMatch() throws Exception {
-        Peer p = peer(EchoRobot.Config.defaults().withToken("s3cret"));
-        RobotLink link = link(with(p.uri(), "token=wrong"), OPTIONS);
-        open.add(link);
-        assertThatThrownBy(link::connect).isInstanceOf(LinkRefusedException.class)
-                .hasMessageStartingWith(with(p.uri(), "token=***") + ": the robot refused the session: the token does not match; ")
-                .hasMessageNotContaining("wrong");
-    }
-
-    @Test
-    void opensASessionWithTheRightToken() throws Exception {
-        Peer p = peer(EchoRobot.Config.defaults().withToken("s3cret"));
-        RobotLink link = connected(p, "token=s3cret");
-        assertThat(link.send(new Command.Reset()).accepted()).isTrue();
-        assertThat(link.describe()).isEqualTo(with(p.uri(), "token=***"));
     }
 
     @Test
@@ -289,7 +233,7 @@ public abstract class RobotLinkContractTest {
     void saysGoodbyeOnCloseAndRefusesUseAfterwards() throws Exception {
         Peer p = peer(EchoRobot.Config.defaults());
         RobotLink link = connected(p, "");
-        EchoRobot robot = p.robot();
+        RobotPeer robot = p.robot();
         link.close();
         for (int i = 0; i < 500 && robot.byes() == 0; i++) {
             Thread.sleep(10);

@@ -26,6 +26,9 @@ public final class FoxglovePeer implements AutoCloseable {
     private final int port;
     /** What the echo robot printed, one JSON object per line, not yet taken by {@link #awaitEvent}. */
     private final List<String> events = new java.util.ArrayList<>();
+    private final java.util.concurrent.atomic.AtomicLong instructions = new java.util.concurrent.atomic.AtomicLong();
+    /** Everything the echo robot printed, in order. */
+    private final List<String> all = new java.util.ArrayList<>();
 
     private FoxglovePeer(Process process, int port) {
         this.process = process;
@@ -137,6 +140,7 @@ public final class FoxglovePeer implements AutoCloseable {
                 for (String line = r.readLine(); line != null; line = r.readLine()) {
                     synchronized (events) {
                         events.add(line);
+                        all.add(line);
                         events.notifyAll();
                     }
                 }
@@ -148,13 +152,34 @@ public final class FoxglovePeer implements AutoCloseable {
         t.start();
     }
 
+    /** Send the echo robot one instruction (a JSON object on one line) without waiting for it. */
+    public void tell(String json) throws IOException {
+        java.io.OutputStream in = process.getOutputStream();
+        synchronized (in) {
+            in.write((json + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            in.flush();
+        }
+    }
+
     /** Send the echo robot one instruction (a JSON object on one line) and wait until it has done it. */
     public void instruct(String json) throws IOException, InterruptedException {
-        java.io.OutputStream in = process.getOutputStream();
-        in.write((json + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        in.flush();
-        if (awaitEvent(e -> e.startsWith("{\"event\":\"done\""), java.time.Duration.ofSeconds(10)).isEmpty()) {
+        String trimmed = json.strip();
+        if (!trimmed.startsWith("{") || !trimmed.endsWith("}")) {
+            throw new IllegalArgumentException("an instruction is one JSON object: " + json);
+        }
+        long id = instructions.incrementAndGet();
+        tell(trimmed.substring(0, trimmed.length() - 1) + ", \"id\": " + id + "}");
+        String done = "\"event\":\"done\"";
+        String mine = "\"id\":" + id + "}";
+        if (awaitEvent(e -> e.contains(done) && e.endsWith(mine), java.time.Duration.ofSeconds(10)).isEmpty()) {
             throw new IOException("the echo robot did not do " + json + " within 10 s");
+        }
+    }
+
+    /** Every event the echo robot printed so far, in order, taken by {@link #awaitEvent} or not. */
+    public List<String> events() {
+        synchronized (events) {
+            return List.copyOf(all);
         }
     }
 

@@ -133,6 +133,7 @@ public final class FoxgloveLink implements RobotLink {
     private long warmupStartNs = -1;
     private long fastestOffsetNs = Long.MIN_VALUE;
     private volatile long shortestRoundTripNs = Long.MAX_VALUE;
+    private final CompletableFuture<Boolean> firstPong = new CompletableFuture<>();
 
     /** How long the link watches frames before it fixes the clock offset: {@value} ms. */
     public static final long WARMUP_MS = 300;
@@ -210,6 +211,15 @@ public final class FoxgloveLink implements RobotLink {
             synchronized (sendLock) {
                 ws.sendPing(pingPayload()).exceptionally(e -> null).join();
             }
+        }
+        // what the server said on connecting (its channels and services) came before the answer to
+        // the first ping: once that answer is in, the channels are known
+        try {
+            firstPong.get(options.answerTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            LOG.warn("{} did not answer a ping within {}; its channels may still be arriving", describe(), options.answerTimeout());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         startHeartbeat();
         Map<String, String> topics = new LinkedHashMap<>();
@@ -520,10 +530,10 @@ public final class FoxgloveLink implements RobotLink {
             throw f;
         }
         if (closed) {
-            throw new IllegalStateException("the link is closed");
+            throw new IllegalStateException("%s: the link is closed".formatted(describe()));
         }
         if (socket == null) {
-            throw new IllegalStateException("the link is not connected; call connect() first");
+            throw new IllegalStateException("%s: not connected; call connect() first".formatted(describe()));
         }
     }
 
@@ -544,7 +554,8 @@ public final class FoxgloveLink implements RobotLink {
                 endWarmup(now, false); // also when no frame comes after the warm-up's time
                 long heard = Math.max(lastPongNs, lastFrameNs);
                 if (now - heard > options.linkTimeout().toNanos()) {
-                    fail(LinkLostException.disconnected(position(), "the server answered no ping for %d ms".formatted(options.linkTimeout().toMillis()), null));
+                    // neither a frame nor a pong: the server is gone or frozen
+                    fail(LinkTimeoutException.stalled(position(), now - heard, options.linkTimeout()));
                     return;
                 }
                 WebSocket ws = socket;
@@ -589,6 +600,8 @@ public final class FoxgloveLink implements RobotLink {
     }
 
     private void onJson(String textFrame) {
+        lastFrameNs = clock.nowNs();
+        frames++;
         JsonNode op;
         try {
             op = JSON.readTree(textFrame);
@@ -645,17 +658,21 @@ public final class FoxgloveLink implements RobotLink {
      * scenario go on without it (the server may advertise it again, but what was missed is lost).
      */
     private void unadvertised(long id) {
-        FoxgloveChannel c = channels.remove(id);
-        subscriptions.remove(id);
+        FoxgloveChannel c = channels.get(id);
         if (c == null) {
             return;
         }
+        // said before the channel is forgotten, so that whoever sees it gone has heard why
         if (delivering.contains(id)) {
             status("ERROR", "channel %d (%s) unadvertised by the server while its messages were recorded".formatted(c.id(), c.topic()));
+            channels.remove(id);
+            subscriptions.remove(id);
             fail(LinkLostException.disconnected(position(), "the server stopped advertising channel %d (%s) in the middle of the session: "
                     .formatted(c.id(), c.topic()) + "the evidence of %s ends here".formatted(c.topic()), null));
         } else {
             status("INFO", "channel %d (%s) unadvertised by the server".formatted(c.id(), c.topic()));
+            channels.remove(id);
+            subscriptions.remove(id);
         }
     }
 
@@ -714,7 +731,7 @@ public final class FoxgloveLink implements RobotLink {
             }
             return;
         }
-        String where = "%s channel %d (%s) frame %d".formatted(describe(), channel.id(), channel.topic(), frames);
+        String where = "%s#%d (channel %d, %s)".formatted(describe(), frames, channel.id(), channel.topic());
         JsonNode body;
         try {
             body = decoder.decode(channel.schema(), channel.encoding(), bb.slice());
@@ -853,6 +870,7 @@ public final class FoxgloveLink implements RobotLink {
         @Override
         public @Nullable CompletionStage<?> onPong(WebSocket webSocket, ByteBuffer message) {
             lastPongNs = clock.nowNs();
+            firstPong.complete(true);
             if (message.remaining() == Long.BYTES) {
                 long rtt = System.nanoTime() - message.getLong();
                 if (rtt >= 0 && rtt < shortestRoundTripNs) {

@@ -24,7 +24,7 @@ import org.hcert.adapters.wire.Transport;
  * sequence gaps, corrupt frames, refused or unanswered commands, hang-up. The protocol itself is
  * {@link RobotSession}'s.
  */
-public final class EchoRobot implements AutoCloseable {
+public final class EchoRobot implements RobotPeer {
 
     /**
      * How the robot presents itself.
@@ -94,16 +94,19 @@ public final class EchoRobot implements AutoCloseable {
     }
 
     /** Publish one telemetry message stamped now. */
+    @Override
     public void publish(String topic, String type, JsonNode msg) {
         publishStamped(robotNowNs(), topic, type, msg);
     }
 
     /** Publish one telemetry message with the given robot-clock stamp, nanoseconds. */
+    @Override
     public void publishStamped(long robotTimeNs, String topic, String type, JsonNode msg) {
         session.publish(robotTimeNs, topic, type, msg);
     }
 
     /** Stop sending anything: no pongs, acks or telemetry (a stalled robot). */
+    @Override
     public void goSilent() {
         session.silence(true);
     }
@@ -119,26 +122,31 @@ public final class EchoRobot implements AutoCloseable {
     }
 
     /** Answer commands named {@code name} with a NACK carrying {@code reason}. */
+    @Override
     public void refuse(String name, String reason) {
         refusals.put(name, reason);
     }
 
     /** Receive commands but never answer them. */
+    @Override
     public void ignoreCommands() {
         ignoreCommands = true;
     }
 
     /** Close the connection abruptly, without a BYE. */
+    @Override
     public void hangUp() {
         session.hangUp();
     }
 
     /** The commands received so far, in order. */
+    @Override
     public synchronized List<Command> commands() {
         return List.copyOf(commands);
     }
 
     /** Wait until a command matching {@code wanted} has been received. */
+    @Override
     public Optional<Command> awaitCommand(Predicate<Command> wanted, Duration timeout) throws InterruptedException {
         long end = System.nanoTime() + timeout.toNanos();
         synchronized (this) {
@@ -154,11 +162,13 @@ public final class EchoRobot implements AutoCloseable {
     }
 
     /** How many BYE frames the harness sent. */
+    @Override
     public int byes() {
         return session.byes();
     }
 
     /** Whether a session was opened by a valid hello. */
+    @Override
     public boolean inSession() {
         return opened;
     }

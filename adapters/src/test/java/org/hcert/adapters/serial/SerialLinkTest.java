@@ -8,12 +8,12 @@ import org.hcert.adapters.LinkOptions;
 import org.hcert.adapters.LinkRefusedException;
 import org.hcert.adapters.LinkUri;
 import org.hcert.adapters.RobotLink;
-import org.hcert.adapters.RobotLinkContractTest;
+import org.hcert.adapters.WireLinkContractTest;
 import org.hcert.adapters.testing.EchoRobot;
 import org.junit.jupiter.api.Test;
 
 /** The contract over a pseudo-terminal pair at 921600 baud, 8N1 (a pty ignores the rate). */
-class SerialLinkTest extends RobotLinkContractTest {
+class SerialLinkTest extends WireLinkContractTest {
 
     @Override
     protected Peer startPeer(EchoRobot.Config config) throws IOException, InterruptedException {
@@ -28,6 +28,11 @@ class SerialLinkTest extends RobotLinkContractTest {
             @Override
             public EchoRobot robot() {
                 return robot;
+            }
+
+            @Override
+            public org.hcert.adapters.Capabilities capabilities() {
+                return ECHO_CAPABILITIES;
             }
 
             @Override

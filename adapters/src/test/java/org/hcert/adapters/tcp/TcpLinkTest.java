@@ -10,11 +10,11 @@ import org.hcert.adapters.LinkRefusedException;
 import org.hcert.adapters.LinkUri;
 import org.hcert.adapters.LoopbackRobot;
 import org.hcert.adapters.RobotLink;
-import org.hcert.adapters.RobotLinkContractTest;
+import org.hcert.adapters.WireLinkContractTest;
 import org.hcert.adapters.testing.EchoRobot;
 import org.junit.jupiter.api.Test;
 
-class TcpLinkTest extends RobotLinkContractTest {
+class TcpLinkTest extends WireLinkContractTest {
 
     @Override
     protected Peer startPeer(EchoRobot.Config config) throws IOException {

@@ -12,7 +12,7 @@ import org.hcert.adapters.LinkRefusedException;
 import org.hcert.adapters.LinkUri;
 import org.hcert.adapters.LoopbackRobot;
 import org.hcert.adapters.RobotLink;
-import org.hcert.adapters.RobotLinkContractTest;
+import org.hcert.adapters.WireLinkContractTest;
 import org.hcert.adapters.testing.EchoRobot;
 import org.hcert.testkit.TestTls;
 import org.junit.jupiter.api.Test;
@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  * The shared contract over TLS 1.3 on 127.0.0.1 (the robot's certificate signed by the test lab
  * CA), and the ways a TLS link refuses a robot it cannot trust.
  */
-class TlsLinkTest extends RobotLinkContractTest {
+class TlsLinkTest extends WireLinkContractTest {
 
     private static final TlsSettings LAB = TlsSettings.defaults().withTrust(TestTls.file("ca.pem"));
 

@@ -1,0 +1,89 @@
+package org.hcert.adapters;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.hcert.telemetry.MessageCursor;
+import org.hcert.adapters.testing.EchoRobot;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The contract of the links that speak hcert's wire protocol (TCP, TLS, serial), beyond every
+ * link's: clock exchanges, sequence numbers, CRC-checked frames and session tokens, against
+ * {@link EchoRobot}.
+ */
+public abstract class WireLinkContractTest extends RobotLinkContractTest {
+
+    /** What an {@link EchoRobot} with the default configuration says of itself. */
+    public static final Capabilities ECHO_CAPABILITIES = new Capabilities(1, "hcert EchoRobot",
+            List.of("walk", "joint", "hand", "stop", "reset", "mode"), java.util.Map.of("/joint_states", "sensor_msgs/msg/JointState"));
+
+    private static EchoRobot echo(Peer p) throws Exception {
+        return (EchoRobot) p.robot();
+    }
+
+    @Test
+    void estimatesTheRobotClockOffsetWithinItsUncertainty() throws Exception {
+        Peer p = peer(EchoRobot.Config.defaults());
+        RobotLink link = connected(p, "");
+        ClockOffset offset = link.syncClock();
+        long truth = EchoRobot.Config.defaults().clockOffsetNs();
+        assertThat(Math.abs(offset.offsetNs() - truth)).as("error of %s", offset).isLessThanOrEqualTo(offset.uncertaintyNs());
+        assertThat(offset.exchanges()).isGreaterThanOrEqualTo(2L * OPTIONS.syncExchanges());
+    }
+
+    @Test
+    void failsOnASequenceGap() throws Exception {
+        Peer p = peer(EchoRobot.Config.defaults());
+        RobotLink link = connected(p, "");
+        echo(p).skipSequenceNumbers(2);
+        p.robot().publish("/joint_states", "sensor_msgs/msg/JointState", joints(0));
+        LinkException e = awaitFailure(link);
+        assertThat(e).isInstanceOf(LinkLostException.class)
+                .hasMessageMatching("\\Q" + p.uri() + "\\E: sequence gap: expected (\\d+), received \\d+ \\(2 frames lost\\); "
+                        + "the link is closed, reconnect explicitly; last sequence number \\d+, received at .*Z");
+        assertThat(e.position().lastSeq()).isPositive();
+    }
+
+    @Test
+    void failsOnABurstOfCorruptFrames() throws Exception {
+        Peer p = peer(EchoRobot.Config.defaults());
+        RobotLink link = connected(p, "");
+        echo(p).sendCorruptFrames(3);
+        LinkException e = awaitFailure(link);
+        assertThat(e).isInstanceOf(LinkLostException.class)
+                .hasMessageStartingWith(p.uri() + ": 3 corrupt frames in a row (last: ");
+    }
+
+    @Test
+    void toleratesASingleCorruptFrameWhenNoFrameIsLost() throws Exception {
+        Peer p = peer(EchoRobot.Config.defaults());
+        RobotLink link = connected(p, "");
+        try (MessageCursor cursor = link.telemetry()) {
+            echo(p).sendCorruptFrames(1);
+            p.robot().publish("/joint_states", "sensor_msgs/msg/JointState", joints(7));
+            assertThat(cursor.next().body().path("position").path(0).asDouble()).isEqualTo(7);
+        }
+        assertThat(link.failure()).isEmpty();
+    }
+
+    @Test
+    void refusesASessionWhoseTokenDoesNotMatch() throws Exception {
+        Peer p = peer(EchoRobot.Config.defaults().withToken("s3cret"));
+        RobotLink link = link(with(p.uri(), "token=wrong"), OPTIONS);
+        open.add(link);
+        assertThatThrownBy(link::connect).isInstanceOf(LinkRefusedException.class)
+                .hasMessageStartingWith(with(p.uri(), "token=***") + ": the robot refused the session: the token does not match; ")
+                .hasMessageNotContaining("wrong");
+    }
+
+    @Test
+    void opensASessionWithTheRightToken() throws Exception {
+        Peer p = peer(EchoRobot.Config.defaults().withToken("s3cret"));
+        RobotLink link = connected(p, "token=s3cret");
+        assertThat(link.send(new Command.Reset()).accepted()).isTrue();
+        assertThat(link.describe()).isEqualTo(with(p.uri(), "token=***"));
+    }
+
+}
