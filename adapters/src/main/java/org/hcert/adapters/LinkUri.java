@@ -70,7 +70,7 @@ public record LinkUri(String scheme, String target, Map<String, String> params) 
                 if (uri.getHost() == null || uri.getPort() < 0) {
                     throw invalid(text, "a Foxglove WebSocket link needs a host and a port (foxglove_bridge listens on 8765 by default)");
                 }
-                checkParams(text, params, Set.of());
+                checkParams(text, params, scheme.equals("wss") ? Set.of("pin") : Set.of());
                 return new LinkUri(scheme, uri.getHost() + ":" + uri.getPort() + (uri.getRawPath() == null ? "" : uri.getRawPath()), params);
             }
             default -> throw invalid(text, "unknown scheme \"%s\"".formatted(scheme));
@@ -132,7 +132,7 @@ public record LinkUri(String scheme, String target, Map<String, String> params) 
     private static IllegalArgumentException invalid(String text, String why) {
         String shown = text.replaceAll("token=[^&]*", "token=***");
         return new IllegalArgumentException(
-                "invalid link URI \"%s\": %s; expected tcp://HOST:PORT[?token=T], tls://HOST:PORT[?token=T&pin=sha256:HEX], serial://PORT[?baud=921600&parity=none|even|odd&databits=8&stopbits=1] or ws://HOST:PORT (a Foxglove WebSocket server; wss://HOST:PORT over TLS)"
+                "invalid link URI \"%s\": %s; expected tcp://HOST:PORT[?token=T], tls://HOST:PORT[?token=T&pin=sha256:HEX], serial://PORT[?baud=921600&parity=none|even|odd&databits=8&stopbits=1] or ws://HOST:PORT (a Foxglove WebSocket server; wss://HOST:PORT[?pin=sha256:HEX] over TLS)"
                         .formatted(shown, why));
     }
 }

@@ -44,11 +44,22 @@ public final class RobotLinks {
      *     or a TLS file cannot be read, naming the file
      */
     public static RobotLink of(String uri, LinkOptions options, TlsSettings tls, CommandRoutes routes) {
+        return of(uri, options, tls, routes, java.util.Set.of());
+    }
+
+    /**
+     * As {@link #of(String, LinkOptions, TlsSettings, CommandRoutes)}, and a {@code ws://} or
+     * {@code wss://} link subscribes only to {@code topics} (the topics the robot profile maps), or
+     * to every channel when {@code topics} is empty.
+     */
+    public static RobotLink of(String uri, LinkOptions options, TlsSettings tls, CommandRoutes routes, java.util.Set<String> topics) {
         LinkUri parsed = LinkUri.parse(uri);
         return switch (parsed.scheme()) {
             case "tcp" -> TcpLink.of(parsed, options);
             case "tls" -> TlsLink.of(parsed, options, tls);
-            case "ws", "wss" -> new FoxgloveLink(java.net.URI.create(parsed.scheme() + "://" + parsed.target()), options, options.clock(), routes);
+            case "ws" -> new FoxgloveLink(java.net.URI.create("ws://" + parsed.target()), options, options.clock(), routes, null, topics);
+            case "wss" -> new FoxgloveLink(java.net.URI.create("wss://" + parsed.target()), options, options.clock(), routes,
+                    tls.clientContext(parsed.host(), TlsLink.pin(parsed)), topics);
             default -> SerialLink.of(parsed, options);
         };
     }

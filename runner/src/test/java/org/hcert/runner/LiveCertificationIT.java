@@ -147,7 +147,7 @@ class LiveCertificationIT {
                 "--link-trust", TestTls.file("ca.pem").toString(), "--out", out.toString(), "--no-html");
         assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(run.stderr()).isEqualTo("""
-                hcert: error: --link-trust, --link-cert and --link-key apply to tls:// links only; the link is tcp://127.0.0.1:9?token=***
+                hcert: error: --link-trust, --link-cert and --link-key apply to tls:// and wss:// links only; the link is tcp://127.0.0.1:9?token=***
                 """);
     }
 

@@ -59,8 +59,8 @@ import org.slf4j.LoggerFactory;
  * robot), on the JDK's WebSocket client: {@code ws://host:port} or {@code wss://host:port}, the
  * subprotocol {@code foxglove.websocket.v1}.
  *
- * <p>It subscribes to every channel the server advertises, as it advertises it (and forgets those
- * it unadvertises), decodes each binary message frame by the schema the server sent (CDR with
+ * <p>It subscribes to every channel the server advertises (or to those of the topics it is given),
+ * as it advertises it (and forgets those it unadvertises), decodes each binary message frame by the schema the server sent (CDR with
  * ros2msg, ROS 1, JSON, protobuf, flatbuffers: hcert's {@link RosBodyDecoders}), and hands the
  * messages out as telemetry. A frame's timestamp is the server's log time of the message; the link
  * places it on the harness clock by one offset (so that durations between messages are the
@@ -100,6 +100,8 @@ public final class FoxgloveLink implements RobotLink {
     private final LinkOptions options;
     private final HarnessClock clock;
     private final CommandRoutes routes;
+    private final javax.net.ssl.@Nullable SSLContext tls;
+    private final java.util.Set<String> topics;
     private final Map<String, FoxgloveService> services = new ConcurrentHashMap<>();
     /** Client channel id by topic, for the routes that publish. */
     private final Map<String, Integer> clientChannels = new ConcurrentHashMap<>();
@@ -146,8 +148,22 @@ public final class FoxgloveLink implements RobotLink {
         this(uri, options, clock, CommandRoutes.none());
     }
 
-    /** A link that sends hcert's commands by {@code routes}. */
+    /** A link that sends hcert's commands by {@code routes}; a {@code wss://} one trusts the JDK's CA certificates. */
     public FoxgloveLink(URI uri, LinkOptions options, HarnessClock clock, CommandRoutes routes) {
+        this(uri, options, clock, routes, null, java.util.Set.of());
+    }
+
+    /**
+     * A link that sends hcert's commands by {@code routes}; a {@code wss://} one checks the server's
+     * certificate by {@code tls} (a pin, or a trust store and the host name), or by the JDK's CA
+     * certificates when {@code tls} is null. It subscribes to the channels of {@code topics} only
+     * (the topics the robot profile maps: not the camera streams a robot may also serve), or to
+     * every channel when {@code topics} is empty.
+     */
+    public FoxgloveLink(URI uri, LinkOptions options, HarnessClock clock, CommandRoutes routes, javax.net.ssl.@Nullable SSLContext tls,
+            java.util.Set<String> topics) {
+        this.tls = tls;
+        this.topics = java.util.Set.copyOf(topics);
         this.uri = uri;
         this.options = options;
         this.clock = clock;
@@ -167,14 +183,18 @@ public final class FoxgloveLink implements RobotLink {
         }
         WebSocket ws;
         try {
-            ws = HttpClient.newBuilder().connectTimeout(options.linkTimeout().multipliedBy(3)).build().newWebSocketBuilder()
+            HttpClient.Builder http = HttpClient.newBuilder().connectTimeout(options.linkTimeout().multipliedBy(3));
+            if (tls != null) {
+                http.sslContext(tls);
+            }
+            ws = http.build().newWebSocketBuilder()
                     .subprotocols(SUBPROTOCOL).buildAsync(uri, new Listener())
                     .get(options.linkTimeout().multipliedBy(3).toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             String why = cause instanceof WebSocketHandshakeException h ? "the server refused the WebSocket handshake (HTTP "
                     + h.getResponse().statusCode() + ")" : cause instanceof java.net.ConnectException ? "nothing accepts connections there"
-                    : cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName();
+                    : tlsProblem(cause).orElse(cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName());
             throw LinkRefusedException.cannotOpen(position(), why, cause);
         } catch (TimeoutException e) {
             throw LinkRefusedException.cannotOpen(position(), "no WebSocket connection within " + options.linkTimeout().multipliedBy(3), e);
@@ -226,6 +246,19 @@ public final class FoxgloveLink implements RobotLink {
         channels.values().forEach(c -> topics.put(c.topic(), c.schemaName()));
         LOG.info("connected to {}: server \"{}\", capabilities {}", describe(), info.path("name").asText(), info.path("capabilities"));
         return new Capabilities(1, info.path("name").asText(""), List.of(), topics);
+    }
+
+    /** What TLS refused, from the certificate check's own words where it gave them. */
+    private static Optional<String> tlsProblem(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof java.security.cert.CertificateException c && c.getMessage() != null) {
+                return Optional.of("TLS handshake failed: " + c.getMessage());
+            }
+            if (t instanceof javax.net.ssl.SSLException s && t.getCause() == null) {
+                return Optional.of("TLS handshake failed: " + s.getMessage());
+            }
+        }
+        return Optional.empty();
     }
 
     /** The status messages the server sent, oldest first, each as {@code LEVEL: message}. */
@@ -687,8 +720,10 @@ public final class FoxgloveLink implements RobotLink {
                 return;
             }
             channels.put(channel.id(), channel);
-            subscriptions.put(channel.id(), channel);
-            subscribe.addObject().put("id", channel.id()).put("channelId", channel.id());
+            if (topics.isEmpty() || topics.contains(channel.topic())) {
+                subscriptions.put(channel.id(), channel);
+                subscribe.addObject().put("id", channel.id()).put("channelId", channel.id());
+            }
         }
         if (!subscribe.isEmpty()) {
             ObjectNode op = JsonNodeFactory.instance.objectNode().put("op", "subscribe");

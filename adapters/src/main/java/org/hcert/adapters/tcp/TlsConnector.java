@@ -61,6 +61,22 @@ final class TlsConnector {
         return new TlsConnector(host, port, pin, trusted, settings.describeTrust(), keys);
     }
 
+    /**
+     * A TLS 1.3 client context that checks the robot's certificate as {@link #connect} does (the
+     * pin, or the trust store and the host name) and shows the client certificate, for clients
+     * that make their own connections (the JDK's WebSocket client of {@code wss://} links).
+     */
+    SSLContext context() {
+        ServerCheck check = pin != null ? ServerCheck.pinned(pin, host) : ServerCheck.trusting(java.util.Objects.requireNonNull(trusted, "prepare() reads a trust store unless pinned"), trustSource, host);
+        try {
+            SSLContext context = SSLContext.getInstance(TlsLink.PROTOCOL);
+            context.init(new KeyManager[] {new ClientKeys(keys)}, new TrustManager[] {check}, null);
+            return context;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot set up TLS: " + e.getMessage(), e);
+        }
+    }
+
     /** Connect within {@code connectTimeout} and finish the handshake within {@code handshakeTimeout}. */
     TcpTransport connect(Duration connectTimeout, Duration handshakeTimeout) throws IOException {
         ServerCheck check = pin != null ? ServerCheck.pinned(pin, host) : ServerCheck.trusting(java.util.Objects.requireNonNull(trusted, "prepare() reads a trust store unless pinned"), trustSource, host);

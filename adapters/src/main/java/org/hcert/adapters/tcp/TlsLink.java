@@ -33,7 +33,7 @@ public final class TlsLink {
     }
 
     /** The URI's pin as {@code sha256:} and 64 lower-case hex digits, or null. */
-    static @Nullable String pin(LinkUri uri) {
+    public static @Nullable String pin(LinkUri uri) {
         String raw = uri.param("pin").orElse(null);
         if (raw == null) {
             return null;

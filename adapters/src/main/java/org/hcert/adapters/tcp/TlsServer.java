@@ -66,6 +66,21 @@ public record TlsServer(Path certificate, @Nullable Path key, @Nullable Path cli
      * @throws IllegalArgumentException naming the file when the certificate, key or CA cannot be read
      */
     public ServerSocket bind(InetSocketAddress address) throws IOException {
+        SSLServerSocket server = (SSLServerSocket) context().getServerSocketFactory().createServerSocket();
+        server.setEnabledProtocols(new String[] {TlsLink.PROTOCOL});
+        server.setNeedClientAuth(clientCa != null);
+        server.setReuseAddress(true);
+        server.bind(address);
+        return server;
+    }
+
+    /**
+     * The server's TLS 1.3 context: its certificate and key, and the client CA when client
+     * certificates are required (servers that accept their own connections, e.g. a WebSocket server).
+     *
+     * @throws IllegalArgumentException naming the file when the certificate, key or CA cannot be read
+     */
+    public SSLContext context() {
         SSLContext context;
         try {
             context = SSLContext.getInstance(TlsLink.PROTOCOL);
@@ -80,12 +95,7 @@ public record TlsServer(Path certificate, @Nullable Path key, @Nullable Path cli
         } catch (GeneralSecurityException e) {
             throw new IllegalArgumentException("cannot serve TLS with %s: %s".formatted(certificate, e.getMessage()), e);
         }
-        SSLServerSocket server = (SSLServerSocket) context.getServerSocketFactory().createServerSocket();
-        server.setEnabledProtocols(new String[] {TlsLink.PROTOCOL});
-        server.setNeedClientAuth(clientCa != null);
-        server.setReuseAddress(true);
-        server.bind(address);
-        return server;
+        return context;
     }
 
     /**

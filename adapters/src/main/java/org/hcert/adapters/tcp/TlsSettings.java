@@ -45,6 +45,16 @@ public record TlsSettings(@Nullable Path trust, @Nullable Path clientCertificate
         return new TlsSettings(trust, clientCertificate, clientKey, p);
     }
 
+    /**
+     * A TLS 1.3 client context for {@code host} that trusts as these settings say, or exactly the
+     * certificate pinned by {@code pin} ({@code sha256:hex}), and shows the client certificate.
+     *
+     * @throws IllegalArgumentException naming the file when a trust store or identity cannot be read
+     */
+    public javax.net.ssl.SSLContext clientContext(String host, @Nullable String pin) {
+        return TlsConnector.prepare(host, 0, pin, this).context();
+    }
+
     /** Describe the trust for messages, e.g. {@code the trust store ca.pem}. */
     String describeTrust() {
         return trust == null ? "the JDK's default CA certificates (no trust store given)" : "the trust store " + trust;

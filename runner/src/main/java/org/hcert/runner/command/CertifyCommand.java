@@ -189,7 +189,8 @@ public final class CertifyCommand implements Callable<Integer> {
         RunEvidence run = recording != null ? RecordedRun.run(recording, definitions, certification)
                 : observeS != null ? ObservedRun.run(Objects.requireNonNull(evidence.link), Duration.ofSeconds(observeS),
                         LinkOptions.defaults().withLinkTimeout(Duration.ofMillis(linkTimeoutMs))
-                                .withAnswerTimeout(Duration.ofMillis(answerTimeoutMs)), this.out, definitions, certification)
+                                .withAnswerTimeout(Duration.ofMillis(answerTimeoutMs)), linkTls.settingsFor(evidence.link), this.out,
+                        definitions, certification)
                 : liveRun(out, certification, labProfile);
         List<ClauseResult> clauseResults = ClauseVerdicts.of(plan, run.outcomes());
         List<String> contradictions = run.context().contradictions();

@@ -6,6 +6,7 @@ import org.hcert.adapters.LinkException;
 import org.hcert.adapters.LinkOptions;
 import org.hcert.adapters.RobotLink;
 import org.hcert.adapters.RobotLinks;
+import org.hcert.adapters.tcp.TlsSettings;
 import org.hcert.adapters.recording.SessionRecorder;
 import org.hcert.runner.UsageException;
 import org.slf4j.Logger;
@@ -26,10 +27,10 @@ final class LinkCapture {
      * @return the link, described, for messages
      * @throws UsageException when the URI is invalid or the robot cannot be reached
      */
-    static String record(String uri, Duration observe, LinkOptions options, Path file) {
+    static String record(String uri, Duration observe, LinkOptions options, TlsSettings tls, Path file) {
         RobotLink link;
         try {
-            link = RobotLinks.of(uri, options);
+            link = RobotLinks.of(uri, options, tls);
         } catch (IllegalArgumentException e) {
             throw UsageException.of(e);
         }

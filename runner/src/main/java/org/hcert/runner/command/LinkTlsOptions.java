@@ -16,16 +16,16 @@ import picocli.CommandLine.Option;
 final class LinkTlsOptions {
 
     @Option(names = "--link-trust", paramLabel = "FILE",
-            description = "tls:// links: the lab's CA certificates that robot certificates must chain to (PEM or PKCS#12); "
+            description = "tls:// and wss:// links: the lab's CA certificates that robot certificates must chain to (PEM or PKCS#12); "
                     + "default: the JDK's CA certificates. Not needed when the URI pins the certificate (pin=sha256:...)")
     private @Nullable Path trust;
 
     @Option(names = "--link-cert", paramLabel = "FILE",
-            description = "tls:// links: the harness's client certificate, for robots that require one "
+            description = "tls:// and wss:// links: the harness's client certificate, for robots that require one "
                     + "(PEM chain with --link-key, or PKCS#12 holding both)")
     private @Nullable Path clientCertificate;
 
-    @Option(names = "--link-key", paramLabel = "FILE", description = "tls:// links: the PKCS#8 PEM private key of --link-cert")
+    @Option(names = "--link-key", paramLabel = "FILE", description = "tls:// and wss:// links: the PKCS#8 PEM private key of --link-cert")
     private @Nullable Path clientKey;
 
     /**
@@ -34,8 +34,8 @@ final class LinkTlsOptions {
      * @throws UsageException when a TLS option is given for a link that is not {@code tls://}
      */
     TlsSettings settingsFor(String uri) {
-        if (!uri.startsWith("tls://") && (trust != null || clientCertificate != null || clientKey != null)) {
-            throw new UsageException("--link-trust, --link-cert and --link-key apply to tls:// links only; the link is " + redacted(uri));
+        if (!uri.startsWith("tls://") && !uri.startsWith("wss://") && (trust != null || clientCertificate != null || clientKey != null)) {
+            throw new UsageException("--link-trust, --link-cert and --link-key apply to tls:// and wss:// links only; the link is " + redacted(uri));
         }
         if (clientKey != null && clientCertificate == null) {
             throw new UsageException("--link-key needs --link-cert");

@@ -58,7 +58,7 @@ final class LiveLink implements AutoCloseable {
         RobotLink raw;
         try {
             raw = RobotLinks.of(o.uri(), LinkOptions.defaults().withLinkTimeout(o.linkTimeout())
-                    .withAnswerTimeout(o.answerTimeout()), o.tls(), robot.commands());
+                    .withAnswerTimeout(o.answerTimeout()), o.tls(), robot.commands(), java.util.Set.copyOf(robot.topics().allTopics()));
         } catch (IllegalArgumentException e) {
             throw UsageException.of(e);
         }

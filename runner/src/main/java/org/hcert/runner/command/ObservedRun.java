@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.hcert.adapters.LinkOptions;
+import org.hcert.adapters.tcp.TlsSettings;
 
 /**
  * {@code certify --link URI --observe SECONDS}: watch a robot over its link without commanding
@@ -16,10 +17,10 @@ final class ObservedRun {
 
     private ObservedRun() {}
 
-    static RunEvidence run(String uri, Duration observe, LinkOptions options, Path out, RecordingOptions definitions,
+    static RunEvidence run(String uri, Duration observe, LinkOptions options, TlsSettings tls, Path out, RecordingOptions definitions,
             Certification certification) {
         Path session = out.resolve("session.mcap");
-        LinkCapture.record(uri, observe, options, session);
+        LinkCapture.record(uri, observe, options, tls, session);
         RunEvidence recorded = RecordedRun.run(List.of(session), definitions, certification);
         return new RunEvidence(recorded.context(), recorded.outcomes(), "observed", List.of(), recorded.recordings());
     }

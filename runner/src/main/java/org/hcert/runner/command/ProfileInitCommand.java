@@ -75,7 +75,7 @@ public final class ProfileInitCommand implements Callable<Integer> {
                 throw new UsageException("cannot make a temporary file for the link's telemetry: " + e.getMessage());
             }
             String described = LinkCapture.record(java.util.Objects.requireNonNull(from.link), java.time.Duration.ofSeconds(observeS),
-                    org.hcert.adapters.LinkOptions.defaults(), recording);
+                    org.hcert.adapters.LinkOptions.defaults(), org.hcert.adapters.tcp.TlsSettings.defaults(), recording);
             spec.commandLine().getErr().println("hcert: watched %s for up to %d s".formatted(described, observeS));
             learnedFrom = "the link %s, watched for up to %d s".formatted(described, observeS);
         }

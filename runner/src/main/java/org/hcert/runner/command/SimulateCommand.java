@@ -50,7 +50,7 @@ public final class SimulateCommand implements Callable<Integer> {
     private @Nullable Integer tlsPort;
 
     @Option(names = "--foxglove", paramLabel = "PORT",
-            description = "serve the Foxglove WebSocket protocol (ws://) on this TCP port (0: any free port), with ROS 2 types")
+            description = "serve the Foxglove WebSocket protocol on this TCP port (0: any free port), with ROS 2 types: ws://, or wss:// with --cert")
     private @Nullable Integer foxglovePort;
 
     @Option(names = "--cert", paramLabel = "FILE",
@@ -144,18 +144,18 @@ public final class SimulateCommand implements Callable<Integer> {
         if (foxglovePort != null && !token.isEmpty()) {
             throw new UsageException("--token applies to hcert's wire protocol (--tcp, --tls, --serial), not to --foxglove");
         }
-        if ((tlsPort == null) != (cert == null)) {
-            throw new UsageException(tlsPort == null ? "--cert, --key and --client-ca apply to --tls only" : "--tls needs --cert FILE (and --key FILE for PEM)");
+        if (tlsPort != null && cert == null) {
+            throw new UsageException("--tls needs --cert FILE (and --key FILE for PEM)");
         }
-        if (tlsPort == null && (key != null || clientCa != null)) {
-            throw new UsageException("--cert, --key and --client-ca apply to --tls only");
+        if (tlsPort == null && foxglovePort == null && (cert != null || key != null || clientCa != null)) {
+            throw new UsageException("--cert, --key and --client-ca apply to --tls (and to --foxglove, which then serves wss://) only");
         }
         if (seconds != null && !(seconds > 0)) {
             throw new UsageException("--seconds must be positive, got " + seconds);
         }
         ServeConfig base = serial != null ? ServeConfig.serial(serial).withBaud(baud)
                 : tlsPort != null ? ServeConfig.tls(tlsPort, tls()).withBind(bind)
-                : foxglovePort != null ? ServeConfig.foxglove(foxglovePort).withBind(bind)
+                : foxglovePort != null ? ServeConfig.foxglove(foxglovePort).withBind(bind).withTls(cert == null ? null : tls())
                 : ServeConfig.tcp(java.util.Objects.requireNonNull(tcpPort, "one of --tcp, --tls and --serial")).withBind(bind);
         return base.withToken(token).withFaults(faults).withLog(line -> {
             out.println("hcert simulate: " + line);

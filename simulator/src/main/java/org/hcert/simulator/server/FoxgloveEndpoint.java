@@ -21,6 +21,7 @@ import java.util.function.Consumer;
 import org.hcert.adapters.Command;
 import org.hcert.adapters.foxglove.CommandRoutes;
 import org.hcert.adapters.robotside.RobotSession;
+import org.hcert.adapters.tcp.TlsServer;
 import org.hcert.simulator.OutboundMessage;
 import org.hcert.telemetry.Message;
 import org.hcert.telemetry.SchemaInfo;
@@ -34,6 +35,7 @@ import org.java_websocket.drafts.Draft_6455;
 import org.java_websocket.framing.Framedata;
 import org.java_websocket.handshake.ClientHandshake;
 import org.java_websocket.protocols.Protocol;
+import org.java_websocket.server.DefaultSSLWebSocketServerFactory;
 import org.java_websocket.server.WebSocketServer;
 import org.jspecify.annotations.Nullable;
 
@@ -42,8 +44,8 @@ import org.jspecify.annotations.Nullable;
  * {@code foxglove_bridge} serves a ROS 2 robot: its telemetry on channels of ROS 2 types, CDR
  * encoded with the types' ros2msg definitions; hcert's commands taken as client messages and
  * service calls by {@link FoxgloveInterface#ROUTES}. One harness at a time: a second connection
- * is closed with the reason. A session opens once the harness has subscribed to every channel
- * (so that it hears the robot's provenance from the start), and ends when it disconnects.
+ * is closed with the reason. A session opens with the harness's first subscription (so that it
+ * hears the robot's provenance from the start), and ends when it disconnects.
  */
 final class FoxgloveEndpoint extends WebSocketServer {
 
@@ -72,7 +74,8 @@ final class FoxgloveEndpoint extends WebSocketServer {
      * @param types the topics served and their ROS 2 types
      * @param handler decides the harness's commands and hears of sessions
      */
-    FoxgloveEndpoint(InetSocketAddress address, String name, Map<String, String> types, RobotSession.Handler handler, Consumer<String> say) {
+    FoxgloveEndpoint(InetSocketAddress address, String name, Map<String, String> types, RobotSession.Handler handler, Consumer<String> say,
+            @Nullable TlsServer tls) {
         super(address, List.of(new Draft_6455(List.of(), List.of(new Protocol(org.hcert.adapters.foxglove.FoxgloveLink.SUBPROTOCOL)))));
         this.name = name;
         this.types = Map.copyOf(types);
@@ -87,6 +90,9 @@ final class FoxgloveEndpoint extends WebSocketServer {
             if (r instanceof CommandRoutes.Call c) {
                 services.put(sid++, c);
             }
+        }
+        if (tls != null) {
+            setWebSocketFactory(new DefaultSSLWebSocketServerFactory(tls.context()));
         }
         setReuseAddr(true);
         setConnectionLostTimeout(0); // the harness pings; the server's deadman watches the silence
@@ -217,7 +223,8 @@ final class FoxgloveEndpoint extends WebSocketServer {
         switch (op.path("op").asText()) {
             case "subscribe" -> {
                 op.path("subscriptions").forEach(s -> subscriptions.put(s.path("channelId").asInt(), s.path("id").asLong()));
-                if (!session && subscriptions.keySet().containsAll(channelByTopic.values())) {
+                // the harness subscribes to what it reads in one op, right after the advertisement
+                if (!session) {
                     session = true;
                     handler.sessionOpened();
                 }

@@ -24,8 +24,8 @@ import org.jspecify.annotations.Nullable;
  * @param simulator the model to serve
  * @param log receives one line per connection, command and stop
  * @param tls when not null, serve TLS 1.3 on the TCP port with this certificate instead of plain TCP
- * @param foxglove serve the Foxglove WebSocket protocol ({@code ws://}) on the TCP port instead of
- *     hcert's wire protocol
+ * @param foxglove serve the Foxglove WebSocket protocol on the TCP port instead of hcert's wire
+ *     protocol: {@code ws://}, or {@code wss://} (TLS 1.3) when {@code tls} is given
  */
 public record ServeConfig(int tcpPort, String bind, String serialDevice, int baud, String token, List<String> faults,
         Duration deadman, SimulatorConfig simulator, Consumer<String> log, @Nullable TlsServer tls, boolean foxglove) {
@@ -50,8 +50,8 @@ public record ServeConfig(int tcpPort, String bind, String serialDevice, int bau
         if (tls != null && !serialDevice.isEmpty()) {
             throw new IllegalArgumentException("TLS is served on a TCP port, not on the serial line " + serialDevice);
         }
-        if (foxglove && (tls != null || !serialDevice.isEmpty())) {
-            throw new IllegalArgumentException("the Foxglove protocol is served as plain ws:// on a TCP port, not over TLS or a serial line");
+        if (foxglove && !serialDevice.isEmpty()) {
+            throw new IllegalArgumentException("the Foxglove protocol is served on a TCP port (ws://, or wss:// with a certificate), not on a serial line");
         }
     }
 

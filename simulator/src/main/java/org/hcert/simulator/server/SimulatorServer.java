@@ -86,7 +86,7 @@ public final class SimulatorServer implements AutoCloseable {
                     + "hcert's wire protocol and are not served over Foxglove; the robot's faults are");
         }
         this.foxglove = config.foxglove() ? new FoxgloveEndpoint(new InetSocketAddress(InetAddress.getByName(config.bind()),
-                config.tcpPort()), identity.robot(), TOPICS, new Handler(), this::say) : null;
+                config.tcpPort()), identity.robot(), TOPICS, new Handler(), this::say, config.tls()) : null;
         if (foxglove != null) {
             this.listener = null;
             this.serial = null;
@@ -149,7 +149,7 @@ public final class SimulatorServer implements AutoCloseable {
      * {@code serial:///dev/pts/3?baud=921600}.
      */
     public String describe() {
-        return foxglove != null ? "ws://%s:%d".formatted(config.bind(), port())
+        return foxglove != null ? "%s://%s:%d".formatted(config.tls() == null ? "ws" : "wss", config.bind(), port())
                 : listener == null ? "serial://%s?baud=%d".formatted(config.serialDevice(), config.baud())
                 : "%s://%s:%d".formatted(config.tls() == null ? "tcp" : "tls", config.bind(), port());
     }
