@@ -20,6 +20,7 @@
 //   {"do":"ignore","service":"/reset"}                           never answer
 //   {"do":"unadvertise","topic":"/joint_states"}                 remove the channel
 //   {"do":"hangup"}                                              drop every connection
+//   {"do":"malformed"}                                           send a binary frame too short to be a message
 // Usage: PORT=8765 node echo-robot.cjs
 const { FoxgloveServer } = require("@foxglove/ws-protocol");
 const { MessageReader, MessageWriter } = require("@foxglove/rosmsg2-serialization");
@@ -180,6 +181,9 @@ readline.createInterface({ input: process.stdin }).on("line", (line) => {
       break;
     case "hangup":
       for (const conn of connections) conn.terminate();
+      break;
+    case "malformed":
+      for (const conn of connections) conn.send(new Uint8Array([1, 0, 0]));
       break;
     default:
       process.stderr.write(`unknown instruction ${line}\n`);

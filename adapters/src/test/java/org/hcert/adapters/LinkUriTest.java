@@ -43,12 +43,12 @@ class LinkUriTest {
         assertThatThrownBy(() -> LinkUri.parse("udp://127.0.0.1:1")).isInstanceOf(IllegalArgumentException.class).hasMessage("""
                 invalid link URI "udp://127.0.0.1:1": unknown scheme "udp"; expected tcp://HOST:PORT[?token=T], \
                 tls://HOST:PORT[?token=T&pin=sha256:HEX], serial://PORT[?baud=921600&parity=none|even|odd&databits=8&stopbits=1] \
-                or ws://HOST:PORT (a Foxglove WebSocket server; wss://HOST:PORT over TLS)""");
+                or ws://HOST:PORT (a Foxglove WebSocket server; wss://HOST:PORT[?pin=sha256:HEX] over TLS)""");
         assertThatThrownBy(() -> LinkUri.parse("tcp://127.0.0.1:1?token=x&speed=9")).hasMessage("""
                 invalid link URI "tcp://127.0.0.1:1?token=***&speed=9": unknown parameter "speed"; allowed: token; expected \
                 tcp://HOST:PORT[?token=T], tls://HOST:PORT[?token=T&pin=sha256:HEX], \
                 serial://PORT[?baud=921600&parity=none|even|odd&databits=8&stopbits=1] or ws://HOST:PORT (a Foxglove WebSocket \
-                server; wss://HOST:PORT over TLS)""");
+                server; wss://HOST:PORT[?pin=sha256:HEX] over TLS)""");
         assertThat(LinkUri.parse("ws://127.0.0.1:8765").toString()).isEqualTo("ws://127.0.0.1:8765");
         assertThatThrownBy(() -> LinkUri.parse("ws://127.0.0.1")).hasMessageContaining("a Foxglove WebSocket link needs a host and a port");
         assertThatThrownBy(() -> LinkUri.parse("ws://127.0.0.1:8765?token=x")).hasMessageContaining("unknown parameter \"token\"");

@@ -196,6 +196,17 @@ class FoxgloveCommandsIT {
     }
 
     @Test
+    void failsOnAMalformedFrameNamingItAndStillStopsTheRobot() throws Exception {
+        FoxglovePeer robot = robot();
+        FoxgloveLink link = connected(robot);
+        robot.instruct("{\"do\": \"malformed\"}");
+        LinkException e = awaitFailure(link);
+        assertThat(e).hasMessageStartingWith(robot.uri() + ": protocol violation: binary frame with opcode 1 and 3 bytes is not a message frame");
+        assertThat(link.stopNow("malformed frame")).isTrue();
+        assertThat(event(robot, "call", "/stop")).isNotNull();
+    }
+
+    @Test
     void forgetsAChannelTheServerUnadvertisesBeforeItSentAnythingAndSaysSo() throws Exception {
         FoxglovePeer robot = robot();
         FoxgloveLink link = connected(robot);
