@@ -6,9 +6,13 @@ import java.io.PrintWriter;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import org.hcert.runner.command.CertifyCommand;
+import org.hcert.runner.command.DiffCommand;
+import org.hcert.runner.command.KeysCommand;
+import org.hcert.runner.command.ReplayCommand;
 import org.hcert.runner.command.ProfileCommand;
 import org.hcert.runner.command.SimulateCommand;
 import org.hcert.runner.command.TelemetryCommand;
+import org.hcert.runner.command.VerifyCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -18,7 +22,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Conformance and certification harness for humanoid robots.",
-        subcommands = {CertifyCommand.class, TelemetryCommand.class, ProfileCommand.class, SimulateCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {CertifyCommand.class, VerifyCommand.class, ReplayCommand.class, DiffCommand.class, KeysCommand.class, TelemetryCommand.class, ProfileCommand.class,
+            SimulateCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:CONFORMANT", "1:internal error", "2:usage or profile error", "3:NON-CONFORMANT",

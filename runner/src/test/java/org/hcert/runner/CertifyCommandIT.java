@@ -36,6 +36,10 @@ class CertifyCommandIT {
     @TempDir
     Path out;
 
+    /** Where a test writes its inputs: a run owns its --out folder and refuses one holding other files. */
+    @TempDir
+    Path inputs;
+
     record Run(int exitCode, String stdout, String stderr) {}
 
     static Run hcert(String... args) {
@@ -120,7 +124,7 @@ class CertifyCommandIT {
 
     @Test
     void anUnreviewedDraftProfileIsRefusedUntilItsDraftLineIsRemoved() throws IOException {
-        Path draft = out.resolve("draft.yaml");
+        Path draft = inputs.resolve("draft.yaml");
         Run init = hcert("profile", "init", "--from-recording", recording("conformant"), "--out", draft.toString());
         assertThat(init.exitCode()).as(init.stderr()).isZero();
         assertThat(Files.readString(draft)).contains("\ndraft: true  # ");
@@ -135,7 +139,7 @@ class CertifyCommandIT {
 
     @Test
     void aCapabilityTheRecordingShowsButTheRobotDoesNotDeclareKeepsTheRunFromConformant() throws IOException {
-        Path robot = out.resolve("robot.yaml");
+        Path robot = inputs.resolve("robot.yaml");
         Files.writeString(robot, Files.readString(Path.of(ROBOT))
                 .replace("capabilities: [walking, ", "capabilities: [")
                 .replaceAll("  - \\{name: neck_yaw, [^\n]*\n", ""));
@@ -152,7 +156,7 @@ class CertifyCommandIT {
 
     @Test
     void aRunWithAModifiedFeatureSaysSoInTheCertificate() throws IOException {
-        Path features = out.resolve("features");
+        Path features = inputs.resolve("features");
         try (var files = Files.walk(Path.of("../features"))) {
             for (Path p : files.filter(Files::isRegularFile).toList()) {
                 Path to = features.resolve(Path.of("../features").relativize(p).toString());
@@ -176,7 +180,7 @@ class CertifyCommandIT {
 
     @Test
     void malformedProfileGivesOneLineNamingFileAndLine() throws IOException {
-        Path bad = out.resolve("robot.yaml");
+        Path bad = inputs.resolve("robot.yaml");
         Files.writeString(bad, Files.readString(Path.of(ROBOT)).replace("robotClass: full-size-biped", "robotClass: [x"));
         Run run = certify(bad.toString(), recording("conformant"));
         assertThat(run.exitCode()).as(run.stderr()).isEqualTo(ExitCodes.USAGE);
@@ -187,7 +191,7 @@ class CertifyCommandIT {
 
     @Test
     void profileMissingARequiredFieldGivesOneLine() throws IOException {
-        Path bad = out.resolve("robot.yaml");
+        Path bad = inputs.resolve("robot.yaml");
         Files.writeString(bad, Files.readString(Path.of(ROBOT)).replace("  firmware: 1.0.0\n", ""));
         Run run = certify(bad.toString(), recording("conformant"));
         assertThat(run.exitCode()).as(run.stderr()).isEqualTo(ExitCodes.USAGE);
@@ -197,7 +201,7 @@ class CertifyCommandIT {
     @Test
     void brokenRecordingLineIsNamedOnceAndTheRunIsIncomplete() throws IOException {
         List<String> lines = Files.readAllLines(RECORDINGS.resolve("conformant.ndjson"));
-        Path bad = out.resolve("broken.ndjson");
+        Path bad = inputs.resolve("broken.ndjson");
         Files.write(bad, lines.subList(0, 10));
         Files.writeString(bad, "{\"t\": 1772352000050000000, \"topic\": \n", java.nio.file.StandardOpenOption.APPEND);
         Run run = certify(ROBOT, bad.toString(), "--no-html");
@@ -223,7 +227,7 @@ class CertifyCommandIT {
 
     @Test
     void anOutputThatIsAFileOrCannotBeAFolderIsAUsageError() throws IOException {
-        Path file = Files.writeString(out.resolve("not-a-folder"), "x");
+        Path file = Files.writeString(inputs.resolve("not-a-folder"), "x");
         for (Path target : List.of(file, file.resolve("sub"))) {
             Run run = hcert("certify", "--robot", ROBOT, "--standard", STANDARD, "--lab", LAB, "--recording", CATALOGUE,
                     "--out", target.toString(), "--no-html");

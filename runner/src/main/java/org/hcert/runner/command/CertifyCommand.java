@@ -136,40 +136,90 @@ public final class CertifyCommand implements Callable<Integer> {
     @Option(names = {"-v", "--verbose"}, description = "write DEBUG lines to DIR/" + RunLog.CERTIFY_FILE + " (default: INFO and above)")
     private boolean verbose;
 
+    @Option(names = "--force", description = "replace the outputs of a previous run in --out (without it, a folder holding them is refused)")
+    private boolean force;
+
+    @Option(names = "--signing-key", paramLabel = "FILE",
+            description = "sign the report's manifest with this Ed25519 private key (PEM, from hcert keys generate; its .pub.pem beside it)")
+    private @Nullable Path signingKey;
+
+    /** What is left to write once the run's log is closed: the manifest covers the whole log. */
+    private record Pending(int exitCode, java.nio.ByteBuffer certificate, Manifest.Inputs inputs, String runId) {}
+
     @Override
     public Integer call() {
-        if (java.nio.file.Files.exists(this.out) && !java.nio.file.Files.isDirectory(this.out)) {
-            throw new UsageException("--out %s: a file, not a folder; name a folder for the report".formatted(this.out));
-        }
-        try {
-            java.nio.file.Files.createDirectories(this.out);
-        } catch (java.io.IOException e) {
-            throw new UsageException("--out %s: cannot create the folder: %s".formatted(this.out, e.getMessage()));
-        }
-        try (RunLog log = RunLog.open(this.out.resolve(RunLog.CERTIFY_FILE), verbose)) {
+        java.security.PrivateKey key = signingKey == null ? null : SigningKeys.readPrivate(signingKey);
+        String signer = key == null || signingKey == null ? "nobody (not signed)" : SigningKeys.fingerprint(SigningKeys.publicOf(key, signingKey));
+        Profiles profiles = inputs();
+        RunFolder folder = RunFolder.claim(this.out, force);
+        Pending pending;
+        try (RunLog log = RunLog.open(folder.resolve(RunLog.CERTIFY_FILE), verbose)) {
             LOG.info("hcert {} {}; log {}", HcertVersion.get(),
                     String.join(" ", spec.commandLine().getParseResult().originalArgs()), log.file());
             try {
-                int code = certify();
-                LOG.info("exit code {}", code);
-                return code;
+                pending = certify(profiles);
+                LOG.info("exit code {}; the manifest is signed by {}", pending.exitCode(), signer);
             } catch (RuntimeException e) {
                 LOG.error("certify ended without a certificate: {}", e.getMessage(), e);
+                spec.commandLine().getErr().println("hcert: no certificate was written; %s holds what this run wrote until it stopped"
+                        .formatted(this.out));
                 throw e;
             }
         }
+        // the certificate last: a folder with a certificate holds a whole report, one without holds none
+        Path partial = folder.resolve("certificate.json.partial");
+        java.nio.ByteBuffer cert = pending.certificate().duplicate();
+        byte[] certBytes = new byte[cert.remaining()];
+        cert.get(certBytes);
+        folder.writeWhole("certificate.json.partial", certBytes);
+        byte[] manifest = Manifest.build(folder.dir(), java.util.Map.of("certificate.json", partial), pending.inputs(), HcertVersion.get(),
+                pending.runId(), signer);
+        folder.writeWhole(Manifest.FILE, manifest);
+        if (key != null) {
+            folder.writeWhole(Manifest.SIGNATURE_FILE, (java.util.Base64.getEncoder().encodeToString(SigningKeys.sign(key, manifest)) + "\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        }
+        Path certificate = folder.resolve("certificate.json");
+        try {
+            RunFolder.rename(partial, certificate);
+        } catch (java.io.IOException e) {
+            throw new UsageException("cannot write %s: %s; no certificate was written".formatted(certificate, RunFolder.why(e)));
+        }
+        PrintWriter console = spec.commandLine().getOut();
+        console.println("manifest:    " + folder.resolve(Manifest.FILE) + (key == null ? " (not signed: give --signing-key to sign it)"
+                : " (signed by " + signer + ")"));
+        console.println("certificate: " + certificate);
+        console.flush();
+        return pending.exitCode();
     }
 
-    private int certify() {
-        PrintWriter out = spec.commandLine().getOut();
+    /** The profiles, read and checked before the run touches its folder. */
+    private record Profiles(RobotProfile robot, StandardProfile standard, LabProfile lab) {}
+
+    /** Read the profiles and check the recordings are there: an input error leaves the --out folder as it was. */
+    private Profiles inputs() {
         RobotProfile robotProfile = ProfileLoader.loadRobot(robot);
         robotProfile.draftLine().ifPresent(line -> {
             throw new ProfileException(robotProfile.file().path(), line, "draft", "this robot profile is a draft written by "
                     + "hcert profile init from a recording: review every value (identity, class, capabilities, declared values, "
                     + "joint limits seen in the recording are not declared limits) and remove the draft line, then certify");
         });
-        StandardProfile standardProfile = ProfileLoader.loadStandard(standard);
-        LabProfile labProfile = ProfileLoader.loadLab(lab);
+        Profiles p = new Profiles(robotProfile, ProfileLoader.loadStandard(standard), ProfileLoader.loadLab(lab));
+        if (evidence.recording != null) {
+            for (Path r : evidence.recording) {
+                if (!java.nio.file.Files.exists(r)) {
+                    throw new UsageException("%s: recording not found".formatted(r));
+                }
+            }
+        }
+        return p;
+    }
+
+    private Pending certify(Profiles profiles) {
+        PrintWriter out = spec.commandLine().getOut();
+        RobotProfile robotProfile = profiles.robot();
+        StandardProfile standardProfile = profiles.standard();
+        LabProfile labProfile = profiles.lab();
         LOG.info("robot profile {} (sha256 {}), standard profile {} (sha256 {}), lab profile {} (sha256 {})",
                 robotProfile.file().path(), robotProfile.file().sha256(), standardProfile.file().path(),
                 standardProfile.file().sha256(), labProfile.file().path(), labProfile.file().sha256());
@@ -200,22 +250,28 @@ public final class CertifyCommand implements Callable<Integer> {
         featureChanges.forEach(c -> LOG.warn("feature {} {} (sha256 {}, bundled {})", c.path(), c.change(), c.sha256(), c.bundledSha256()));
         clauseResults.forEach(r -> LOG.info("clause {}: {} ({})", r.clauseId(), r.verdict(), r.reason()));
         LOG.info("overall: {}", overall);
-        Path certificate = this.out.resolve("certificate.json");
-        Certificate.write(Certificate.build(new Certificate.Content(HcertVersion.get(), UUID.randomUUID(), Instant.now(),
+        UUID runId = UUID.randomUUID();
+        byte[] certificate = Certificate.bytes(Certificate.build(new Certificate.Content(HcertVersion.get(), runId, Instant.now(),
                 robotProfile, standardProfile, labProfile, run.mode(), run.recordings().get(), run.confirmations(),
-                run.context().featureSha256(), featureChanges, contradictions, plan, clauseResults, run.outcomes(), overall)),
-                certificate);
+                run.context().featureSha256(), featureChanges, contradictions, plan, clauseResults, run.outcomes(), overall)));
         Summary.print(out, clauseResults, contradictions, featureChanges, overall);
         run.context().telemetryProblems().forEach(p -> spec.commandLine().getErr().println("hcert: error: " + p));
         if (!noHtml) {
-            Path html = AllureHtml.generate(results, this.out.resolve("report"),
-                    "hcert: %s %s".formatted(robotProfile.identity().model(), standardProfile.id()));
+            // generated beside its place and renamed into it: a report/ folder is always a whole one
+            Path partial = this.out.resolve("report.partial");
+            AllureHtml.generate(results, partial, "hcert: %s %s".formatted(robotProfile.identity().model(), standardProfile.id()));
+            Path html;
+            try {
+                html = RunFolder.rename(partial, this.out.resolve("report")).resolve("index.html");
+            } catch (java.io.IOException e) {
+                throw new UsageException("cannot write %s: %s".formatted(this.out.resolve("report"), RunFolder.why(e)));
+            }
             out.println("report:      " + html);
             LOG.info("wrote the HTML report {}", html);
         }
-        out.println("certificate: " + certificate);
-        LOG.info("wrote {} and {}", certificate, results);
-        return exitCode(overall);
+        LOG.info("wrote {}; the certificate follows", results);
+        return new Pending(exitCode(overall), java.nio.ByteBuffer.wrap(certificate).asReadOnlyBuffer(), new Manifest.Inputs(run.recordings().get(),
+                List.of(robotProfile.file(), standardProfile.file(), labProfile.file()), run.context().featureSha256()), runId.toString());
     }
 
     private RunEvidence liveRun(PrintWriter console, Certification certification, LabProfile lab) {

@@ -101,15 +101,24 @@ public final class Certificate {
 
     /** Validate against the schema and write; throws IllegalStateException when invalid. */
     public static void write(JsonNode certificate, Path file) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Files.write(file, bytes(certificate));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+
+    /** Validate against the schema and return the certificate's bytes; throws IllegalStateException when invalid. */
+    public static byte[] bytes(JsonNode certificate) {
         List<SchemaCheck.Violation> violations = SchemaCheck.validate(SCHEMA, certificate);
         if (!violations.isEmpty()) {
             throw new IllegalStateException("hcert built an invalid certificate (a defect): " + violations);
         }
         try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            JSON.writeValue(file.toFile(), certificate);
+            return JSON.writeValueAsBytes(certificate);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
+            throw new UncheckedIOException("cannot serialise the certificate", e);
         }
     }
 
