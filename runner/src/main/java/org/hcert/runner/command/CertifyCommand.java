@@ -159,6 +159,11 @@ public final class CertifyCommand implements Callable<Integer> {
             try {
                 pending = certify(profiles);
                 LOG.info("exit code {}; the manifest is signed by {}", pending.exitCode(), signer);
+            } catch (UsageException e) {
+                // the user's error first, then what it left behind
+                LOG.error("certify ended without a certificate: {}", e.getMessage(), e);
+                throw new UsageException(e.getMessage() + "\nhcert: no certificate was written; %s holds what this run wrote until it stopped"
+                        .formatted(this.out));
             } catch (RuntimeException e) {
                 LOG.error("certify ended without a certificate: {}", e.getMessage(), e);
                 spec.commandLine().getErr().println("hcert: no certificate was written; %s holds what this run wrote until it stopped"
@@ -205,6 +210,17 @@ public final class CertifyCommand implements Callable<Integer> {
                     + "joint limits seen in the recording are not declared limits) and remove the draft line, then certify");
         });
         Profiles p = new Profiles(robotProfile, ProfileLoader.loadStandard(standard), ProfileLoader.loadLab(lab));
+        if (evidence.link != null) {
+            linkTls.settingsFor(evidence.link);
+        }
+        String faults = evidence.simulatorFaults;
+        if (faults != null && !faults.isBlank()) {
+            try {
+                org.hcert.simulator.server.SimulatorServer.checkFaults(List.of(faults.split(",", -1)));
+            } catch (IllegalArgumentException e) {
+                throw UsageException.of(e);
+            }
+        }
         if (evidence.recording != null) {
             for (Path r : evidence.recording) {
                 if (!java.nio.file.Files.exists(r)) {

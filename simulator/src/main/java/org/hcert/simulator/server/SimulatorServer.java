@@ -139,6 +139,15 @@ public final class SimulatorServer implements AutoCloseable {
         return s;
     }
 
+    /**
+     * Check fault specs before serving anything.
+     *
+     * @throws IllegalArgumentException for an unknown fault (listing the valid ones) or a bad parameter
+     */
+    public static void checkFaults(List<String> specs) {
+        FaultPlan.parse(specs);
+    }
+
     /** The TCP port listened on (the ephemeral one when 0 was asked for); -1 on a serial line. */
     public int port() {
         return foxglove != null ? foxglove.getPort() : listener == null ? -1 : listener.getLocalPort();
