@@ -43,7 +43,7 @@ public final class DiffCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         double t = tolerance(tolerance);
-        CertificateDiff d = CertificateDiff.of(CertificateDiff.read(a), CertificateDiff.read(b), t);
+        CertificateDiff d = CertificateDiff.of(CertificateDiff.read(a), CertificateDiff.read(b), t, false);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(d.toJson(a.toString(), b.toString(), t).toPrettyString());
