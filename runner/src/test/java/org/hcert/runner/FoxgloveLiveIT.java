@@ -2,14 +2,11 @@ package org.hcert.runner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -34,11 +31,7 @@ class FoxgloveLiveIT {
     Path dir;
 
     private static Map<String, String> verdicts(Path certificate) throws IOException {
-        Map<String, String> out = new LinkedHashMap<>();
-        for (JsonNode c : new ObjectMapper().readTree(certificate.toFile()).get("clauses")) {
-            out.put(c.get("id").asText(), c.get("verdict").asText());
-        }
-        return out;
+        return Verdicts.of(certificate);
     }
 
     private record Live(int exitCode, String stdout, Map<String, String> verdicts, Map<String, String> recertified) {}

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.hcert.testkit.FoxglovePeer;
@@ -29,11 +28,7 @@ class ObservedLinkIT {
     Path dir;
 
     private static Map<String, String> verdicts(Path certificate) throws IOException {
-        Map<String, String> out = new LinkedHashMap<>();
-        for (JsonNode c : new ObjectMapper().readTree(certificate.toFile()).get("clauses")) {
-            out.put(c.get("id").asText(), c.get("verdict").asText());
-        }
-        return out;
+        return Verdicts.of(certificate);
     }
 
     /** Certify {@code recording} from the file and replayed over the protocol; the two certificates' verdicts, file first. */
