@@ -78,6 +78,9 @@ class CertifyCommandIT {
         assertThat(Files.readString(html)).contains("<title>hcert: HC-1 virtual humanoid HEIS-2026</title>")
                 .contains("window.reportData").doesNotContain("googletagmanager").doesNotContain("gtag(");
         assertThat(out.resolve("allure-results")).isDirectoryContaining("glob:**-result.json");
+        assertThat(Files.readString(out.resolve("allure-results/executor.json"))).contains("\"name\" : \"hcert ",
+                "hcert demonstration lab, operator Demo Operator, on ");
+        assertThat(Files.readString(out.resolve("allure-results/categories.json"))).contains("INCONCLUSIVE: link lost");
         assertThat(Files.readString(out.resolve("hcert.log"))).contains(
                 "o.h.runner.command.CertifyCommand - hcert ", " certify --robot " + ROBOT,
                 "plan: SE-ESTOP-01 applies: the robot is a full-size-biped and declares [emergency-stop]",

@@ -245,6 +245,8 @@ public final class CertifyCommand implements Callable<Integer> {
         Path results = this.out.resolve("allure-results");
         Certification certification = new Certification(robotProfile, standardProfile, plan, features,
                 AllureResults.prepare(results, environment(robotProfile, standardProfile, labProfile)));
+        AllureResults.writeExecutor(results, HcertVersion.get(), labProfile.name(), labProfile.operatorName(),
+                "hcert: %s %s".formatted(robotProfile.identity().model(), standardProfile.id()));
         List<Path> recording = evidence.recording;
         if (observeS != null && evidence.link == null) {
             throw new UsageException("--observe watches a robot over --link; a recording is judged as it is");

@@ -16,12 +16,21 @@ import java.util.stream.Stream;
  * Prepare a fresh {@code allure-results} folder for one run, with the Allure lifecycle that writes into it.
  *
  * <p>Also writes {@code environment.properties} (robot, standard, lab, evidence) and
- * {@code categories.json}, which names broken results INCONCLUSIVE and failed ones FAIL.
+ * {@code categories.json}, which names broken results INCONCLUSIVE (by cause: link lost, operator,
+ * motion not allowed, a refused command, or missing evidence) and failed ones FAIL.
  */
 public final class AllureResults {
 
+    /** By cause, the specific ones first: Allure files a result under the first category it matches. */
     private static final String CATEGORIES = """
             [
+              {"name": "INCONCLUSIVE: link lost", "matchedStatuses": ["broken"], "messageRegex": "(?s).*link lost.*"},
+              {"name": "INCONCLUSIVE: operator declined or did not answer", "matchedStatuses": ["broken"],
+               "messageRegex": "(?s).*(operator|manual step).*"},
+              {"name": "INCONCLUSIVE: motion not allowed (--allow-motion)", "matchedStatuses": ["broken"],
+               "messageRegex": "(?s).*may not move the robot.*"},
+              {"name": "INCONCLUSIVE: the robot refused a command", "matchedStatuses": ["broken"],
+               "messageRegex": "(?s).*the robot refused.*"},
               {"name": "FAIL: measured outside the limit", "matchedStatuses": ["failed"]},
               {"name": "INCONCLUSIVE: evidence missing, too short or corrupt", "matchedStatuses": ["broken"]},
               {"name": "NOT APPLICABLE", "matchedStatuses": ["skipped"]}
@@ -44,6 +53,27 @@ public final class AllureResults {
             throw new UncheckedIOException("cannot prepare " + resultsDir, e);
         }
         return new AllureLifecycle(new FileSystemResultsWriter(resultsDir));
+    }
+
+    /**
+     * Write {@code executor.json}, which Allure shows as who ran the tests: hcert and its version,
+     * the lab and operator, and the host.
+     */
+    public static void writeExecutor(Path resultsDir, String hcertVersion, String lab, String operator, String reportName) {
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            host = "unknown host";
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode executor = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()
+                .put("name", "hcert " + hcertVersion).put("type", "hcert")
+                .put("buildName", "%s, operator %s, on %s".formatted(lab, operator, host)).put("reportName", reportName);
+        try {
+            Files.writeString(resultsDir.resolve("executor.json"), executor.toPrettyString(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + resultsDir.resolve("executor.json"), e);
+        }
     }
 
     static void deleteRecursively(Path dir) throws IOException {
