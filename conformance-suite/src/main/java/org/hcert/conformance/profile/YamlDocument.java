@@ -24,7 +24,9 @@ import java.util.regex.Pattern;
  */
 final class YamlDocument {
 
-    private static final YAMLFactory YAML = new YAMLFactory();
+    /** Each key once per mapping: a key given twice (the last would win) is an error, never a silent choice. */
+    private static final YAMLFactory YAML = YAMLFactory.builder()
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
     private static final ObjectMapper MAPPER = new ObjectMapper(YAML);
 
     private final Path file;
@@ -58,10 +60,19 @@ final class YamlDocument {
             try (JsonParser p = YAML.createParser(text)) {
                 p.nextToken();
                 index(p, "", lines);
+                if (p.nextToken() != null) {
+                    throw new ProfileException(file, p.currentTokenLocation().getLineNr(), "",
+                            "a second YAML document (after ---): a profile is one document, and the second would be ignored");
+                }
             }
             return new YamlDocument(file, bytes, root, lines);
         } catch (JsonProcessingException e) {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+            java.util.regex.Matcher dup = java.util.regex.Pattern.compile("Duplicate field '([^']*)'").matcher(String.valueOf(e.getOriginalMessage()));
+            if (dup.find()) {
+                throw new ProfileException(file, line, "", ("key %s is given twice in one mapping; give it once (YAML would keep the "
+                        + "last and drop the first without a word)").formatted(dup.group(1)));
+            }
             throw new ProfileException(file, line, "", "YAML syntax error: " + describe(e.getOriginalMessage()));
         } catch (IOException e) {
             throw new ProfileException(file, 0, "", "cannot parse: " + e.getMessage());

@@ -93,6 +93,20 @@ class ProfileLoaderTest {
     }
 
     @Test
+    void rejectsAKeyGivenTwiceAndASecondDocument() throws IOException {
+        // upper: 2.2 then upper: 9.9 would otherwise certify an overrunning knee against 9.9
+        String knee = "  - {name: left_knee, lower: 0.0, upper: 2.2,";
+        Path twice = robotWith(knee, "  - {name: left_knee, lower: 0.0, upper: 2.2, upper: 9.9,");
+        assertThatThrownBy(() -> ProfileLoader.loadRobot(twice)).isInstanceOf(ProfileException.class)
+                .hasMessageContaining(":" + lineOf(knee) + ":").hasMessageContaining("key upper is given twice in one mapping");
+        Path blockTwice = robotWith("robotClass: full-size-biped", "robotClass: full-size-biped\nrobotClass: wheeled-humanoid");
+        assertThatThrownBy(() -> ProfileLoader.loadRobot(blockTwice)).hasMessageContaining("key robotClass is given twice");
+        Path second = dir.resolve("two.yaml");
+        Files.writeString(second, Files.readString(ROBOT) + "\n---\nrobotClass: wheeled-humanoid\n");
+        assertThatThrownBy(() -> ProfileLoader.loadRobot(second)).hasMessageContaining("a second YAML document (after ---)");
+    }
+
+    @Test
     void rejectsAProfileMissingARequiredField() throws IOException {
         Path file = robotWith("  serial: HC1-DEMO-0001\n", "");
         assertThatThrownBy(() -> ProfileLoader.loadRobot(file))
@@ -147,16 +161,17 @@ class ProfileLoaderTest {
 
     @Test
     void fieldMappingsAreCheckedInputUnitAndKindNamingTheLine() throws IOException {
-        String entry = "  battery: [/battery]";
+        String entry = "  imu: [/imu/torso]";
         Path unknown = robotWith(entry, "  imu: [{topic: /log, fields: {angular_velocty.z: gz}}]");
         assertThatThrownBy(() -> ProfileLoader.loadRobot(unknown)).hasMessageContaining(":" + lineOf(entry) + ": topics.imu[0].fields")
                 .hasMessageContaining("angular_velocty.z is not an input of role imu (did you mean angular_velocity.z?)");
         Path wrongUnit = robotWith(entry, "  imu: [{topic: /log, fields: {angular_velocity.z: {path: gz, unit: deg}}}]");
         assertThatThrownBy(() -> ProfileLoader.loadRobot(wrongUnit)).hasMessageContaining("deg is an angle; this input takes rad/s, deg/s");
-        Path missing = robotWith(entry, "  safety_state: [{topic: /log, fields: {estop: e}}]");
+        String safety = "  safety_state: [/safety/state]";
+        Path missing = robotWith(safety, "  safety_state: [{topic: /log, fields: {estop: e}}]");
         assertThatThrownBy(() -> ProfileLoader.loadRobot(missing))
                 .hasMessageContaining("role safety_state needs mode mapped: it has no value that means \"not measured\"");
-        Path flagUnit = robotWith(entry, "  safety_state: [{topic: /log, fields: {mode: m, estop: {path: e, scale: 2}, "
+        Path flagUnit = robotWith(safety, "  safety_state: [{topic: /log, fields: {mode: m, estop: {path: e, scale: 2}, "
                 + "protective_stop: p, drive_enabled: d}}]");
         assertThatThrownBy(() -> ProfileLoader.loadRobot(flagUnit)).hasMessageContaining("this input is not a quantity: it takes no unit or scale");
         Path badTime = robotWith("topics:", "recordingTime: time_us:usec\ntopics:");
