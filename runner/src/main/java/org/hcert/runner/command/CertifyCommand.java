@@ -144,7 +144,20 @@ public final class CertifyCommand implements Callable<Integer> {
     private @Nullable Path signingKey;
 
     /** What is left to write once the run's log is closed: the manifest covers the whole log. */
-    private record Pending(int exitCode, java.nio.ByteBuffer certificate, Manifest.Inputs inputs, String runId) {}
+    private static final class Pending {
+        final int exitCode;
+        /** The certificate's bytes, checked against its schema. */
+        final byte[] certificate;
+        final Manifest.Inputs inputs;
+        final String runId;
+
+        Pending(int exitCode, byte[] certificate, Manifest.Inputs inputs, String runId) {
+            this.exitCode = exitCode;
+            this.certificate = certificate;
+            this.inputs = inputs;
+            this.runId = runId;
+        }
+    }
 
     @Override
     public Integer call() {
@@ -158,7 +171,7 @@ public final class CertifyCommand implements Callable<Integer> {
                     String.join(" ", spec.commandLine().getParseResult().originalArgs()), log.file());
             try {
                 pending = certify(profiles);
-                LOG.info("exit code {}; the manifest is signed by {}", pending.exitCode(), signer);
+                LOG.info("exit code {}; the manifest is signed by {}", pending.exitCode, signer);
             } catch (UsageException e) {
                 // the user's error first, then what it left behind
                 LOG.error("certify ended without a certificate: {}", e.getMessage(), e);
@@ -172,30 +185,21 @@ public final class CertifyCommand implements Callable<Integer> {
             }
         }
         // the certificate last: a folder with a certificate holds a whole report, one without holds none
-        Path partial = folder.resolve("certificate.json.partial");
-        java.nio.ByteBuffer cert = pending.certificate().duplicate();
-        byte[] certBytes = new byte[cert.remaining()];
-        cert.get(certBytes);
-        folder.writeWhole("certificate.json.partial", certBytes);
-        byte[] manifest = Manifest.build(folder.dir(), java.util.Map.of("certificate.json", partial), pending.inputs(), HcertVersion.get(),
-                pending.runId(), signer);
+        Path partial = folder.stage("certificate.json", pending.certificate);
+        byte[] manifest = Manifest.build(folder.dir(), java.util.Map.of("certificate.json", partial), pending.inputs, HcertVersion.get(),
+                pending.runId, signer);
         folder.writeWhole(Manifest.FILE, manifest);
         if (key != null) {
             folder.writeWhole(Manifest.SIGNATURE_FILE, (java.util.Base64.getEncoder().encodeToString(SigningKeys.sign(key, manifest)) + "\n")
                     .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
         }
-        Path certificate = folder.resolve("certificate.json");
-        try {
-            RunFolder.rename(partial, certificate);
-        } catch (java.io.IOException e) {
-            throw new UsageException("cannot write %s: %s; no certificate was written".formatted(certificate, RunFolder.why(e)));
-        }
+        Path certificate = folder.publish(partial, "certificate.json");
         PrintWriter console = spec.commandLine().getOut();
         console.println("manifest:    " + folder.resolve(Manifest.FILE) + (key == null ? " (not signed: give --signing-key to sign it)"
                 : " (signed by " + signer + ")"));
         console.println("certificate: " + certificate);
         console.flush();
-        return pending.exitCode();
+        return pending.exitCode;
     }
 
     /** The profiles, read and checked before the run touches its folder. */
@@ -288,7 +292,7 @@ public final class CertifyCommand implements Callable<Integer> {
             LOG.info("wrote the HTML report {}", html);
         }
         LOG.info("wrote {}; the certificate follows", results);
-        return new Pending(exitCode(overall), java.nio.ByteBuffer.wrap(certificate).asReadOnlyBuffer(), new Manifest.Inputs(run.recordings().get(),
+        return new Pending(exitCode(overall), certificate, new Manifest.Inputs(run.recordings().get(),
                 List.of(robotProfile.file(), standardProfile.file(), labProfile.file()), run.context().featureSha256()), runId.toString());
     }
 

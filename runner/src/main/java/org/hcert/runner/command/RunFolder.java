@@ -94,6 +94,16 @@ final class RunFolder {
      * @throws UsageException naming the file when it cannot be written (a full disk, no permission)
      */
     Path writeWhole(String name, byte[] bytes) {
+        return publish(stage(name, bytes), name);
+    }
+
+    /**
+     * Write {@code bytes} under the temporary name of {@code name} ({@code name.partial}), forced
+     * to the disk; {@link #publish} gives it its name.
+     *
+     * @throws UsageException naming the file when it cannot be written
+     */
+    Path stage(String name, byte[] bytes) {
         Path partial = dir.resolve(name + ".partial");
         try {
             try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(partial, java.nio.file.StandardOpenOption.CREATE,
@@ -104,13 +114,26 @@ final class RunFolder {
                 }
                 ch.force(true);
             }
-            return rename(partial, dir.resolve(name));
+            return partial;
         } catch (IOException e) {
             try {
                 Files.deleteIfExists(partial);
             } catch (IOException ignored) {
                 // the message below names the file that could not be written
             }
+            throw new UsageException("cannot write %s: %s; no certificate was written".formatted(dir.resolve(name), why(e)));
+        }
+    }
+
+    /**
+     * Rename a staged file to {@code name} in one step.
+     *
+     * @throws UsageException naming the file when the file system cannot
+     */
+    Path publish(Path staged, String name) {
+        try {
+            return rename(staged, dir.resolve(name));
+        } catch (IOException e) {
             throw new UsageException("cannot write %s: %s; no certificate was written".formatted(dir.resolve(name), why(e)));
         }
     }
