@@ -18,6 +18,9 @@ import org.hcert.conformance.profile.ProfileLoader;
 import org.hcert.conformance.profile.SchemaCheck;
 import org.hcert.simulator.server.ServeConfig;
 import org.hcert.simulator.server.SimulatorServer;
+import org.hcert.telemetry.Message;
+import org.hcert.telemetry.MessageCursor;
+import org.hcert.telemetry.Recordings;
 import org.hcert.testkit.TestTls;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -102,6 +105,7 @@ class LiveCertificationIT {
         assertThat(certificate.at("/evidence/confirmations/0/operator").asText()).isEqualTo("Demo Operator");
 
         Path session = out.resolve("session.mcap");
+        assertSessionRecordedPastItsLastStop(session);
         Path replayOut = out.resolve("replay");
         CertifyCommandIT.Run replay = CertifyCommandIT.hcert("certify", "--robot", CertifyCommandIT.ROBOT,
                 "--standard", CertifyCommandIT.STANDARD, "--lab", CertifyCommandIT.LAB,
@@ -115,6 +119,30 @@ class LiveCertificationIT {
         assertThat(replay.exitCode()).as(replay.stdout() + replay.stderr()).isEqualTo(ExitCodes.CONFORMANT);
         assertThat(verdicts(replayOut)).as(replay.stdout()).containsExactlyInAnyOrderEntriesOf(
                 catalogue(Map.of("BC-TIME-01", "INCONCLUSIVE")));
+    }
+
+    /**
+     * The stop hcert sends at the end of the session is in the recording with the robot at rest
+     * after it: the catalogue watches 3 s after a normal stop, so the session goes on 3.5 s past
+     * the stop hcert sends at its end. A recording cut at that stop request made the replay's
+     * SE-NSTOP-01 INCONCLUSIVE whenever the request beat the link's close (seen in CI).
+     */
+    private static void assertSessionRecordedPastItsLastStop(Path session) {
+        long lastStopNs = Long.MIN_VALUE;
+        long lastTelemetryNs = Long.MIN_VALUE;
+        try (MessageCursor c = Recordings.open(session).open()) {
+            while (c.hasNext()) {
+                Message m = c.next();
+                if (m.topic().equals("/events") && m.body().path("kind").asText().equals("stop_requested")) {
+                    lastStopNs = Math.max(lastStopNs, m.logTimeNs());
+                } else if (m.topic().equals("/joint_states")) {
+                    lastTelemetryNs = Math.max(lastTelemetryNs, m.logTimeNs());
+                }
+            }
+        }
+        assertThat(lastStopNs).as("a stop request in the session").isGreaterThan(Long.MIN_VALUE);
+        assertThat(lastTelemetryNs - lastStopNs).as("joint states recorded after the last stop request, ns")
+                .isGreaterThanOrEqualTo(3_000_000_000L);
     }
 
     /**

@@ -23,7 +23,7 @@ import org.hcert.conformance.profile.ProfileLoader;
  * kept clauses' text blocks too, in the file's order; the copy is loaded with {@link ProfileLoader}
  * before it is returned, so a copy the schema would refuse fails here and not in the test's run.
  */
-final class StandardSubset {
+public final class StandardSubset {
 
     /** The four clauses of the first catalogue, whose live actions take about half a minute together. */
     static final List<String> ORIGINAL = List.of("SE-ESTOP-01", "SE-ESTOP-02", "LC-JNT-01", "SE-BAL-01");
@@ -45,7 +45,7 @@ final class StandardSubset {
      *
      * @throws IllegalArgumentException when an ID is asked twice or is not a clause of the profile
      */
-    static String write(Path dir, List<String> ids) {
+    public static String write(Path dir, List<String> ids) {
         Set<String> wanted = new LinkedHashSet<>(ids);
         if (wanted.isEmpty() || wanted.size() != ids.size()) {
             throw new IllegalArgumentException("ask for each clause once, and at least one: " + ids);

@@ -6,6 +6,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import org.hcert.adapters.LinkException;
 import org.hcert.adapters.LinkListener;
 import org.hcert.adapters.LinkOptions;
@@ -22,6 +25,9 @@ import org.hcert.conformance.live.LiveSession;
 import org.hcert.conformance.live.NonInteractiveOperator;
 import org.hcert.conformance.live.Operator;
 import org.hcert.conformance.family.DeclaredJoint;
+import org.hcert.conformance.plan.Plan;
+import org.hcert.conformance.plan.PlannedClause;
+import org.hcert.conformance.profile.LimitSpec;
 import org.hcert.conformance.quantity.Quantity;
 import org.hcert.conformance.profile.RobotProfile;
 import org.hcert.conformance.verdict.InsufficientEvidenceException;
@@ -37,16 +43,25 @@ final class LiveLink implements AutoCloseable {
     /** Forward speed the harness commands when a scenario needs the robot walking, m/s, unless the robot declares {@code maxWalkSpeed} lower. */
     static final double DEFAULT_WALK_SPEED_MS = 0.5;
 
+    /** The triggers of clauses that watch after the session's last stop, a normal stop. */
+    private static final Set<String> STOP_WATCHERS = Set.of("normal-stop", "any-stop");
+
+    /** The longest the session is kept open after its last stop, s. */
+    private static final double MAX_SETTLE_S = 10.0;
+
     private final RobotLink link;
     private final SessionRecorder recorder;
     private final Watchdog watchdog;
     private final LiveSession session;
+    private final Duration settleAfterStop;
 
-    private LiveLink(RobotLink link, SessionRecorder recorder, Watchdog watchdog, LiveSession session) {
+    private LiveLink(RobotLink link, SessionRecorder recorder, Watchdog watchdog, LiveSession session,
+            Duration settleAfterStop) {
         this.link = link;
         this.recorder = recorder;
         this.watchdog = watchdog;
         this.session = session;
+        this.settleAfterStop = settleAfterStop;
     }
 
     /** The options of one live run, from the command line; {@code tls} applies to {@code tls://} links. */
@@ -54,11 +69,11 @@ final class LiveLink implements AutoCloseable {
             Duration operatorTimeout, String operatorName, Duration linkTimeout, Duration answerTimeout,
             boolean simulated, TlsSettings tls) {}
 
-    static LiveLink open(Options o, RobotProfile robot, Path sessionFile, Reader in, PrintWriter out) {
+    static LiveLink open(Options o, RobotProfile robot, Duration settleAfterStop, Path sessionFile, Reader in, PrintWriter out) {
         RobotLink raw;
         try {
             raw = RobotLinks.of(o.uri(), LinkOptions.defaults().withLinkTimeout(o.linkTimeout())
-                    .withAnswerTimeout(o.answerTimeout()), o.tls(), robot.commands(), java.util.Set.copyOf(robot.topics().allTopics()));
+                    .withAnswerTimeout(o.answerTimeout()), o.tls(), robot.commands(), Set.copyOf(robot.topics().allTopics()));
         } catch (IllegalArgumentException e) {
             throw UsageException.of(e);
         }
@@ -93,7 +108,24 @@ final class LiveLink implements AutoCloseable {
         if (o.allowMotion()) {
             interlock.confirm(question -> confirmed(session, operator, question, o.operatorTimeout()));
         }
-        return new LiveLink(link, recorder, watchdog, session);
+        return new LiveLink(link, recorder, watchdog, session, settleAfterStop);
+    }
+
+    /**
+     * How long the session goes on being recorded after the stop sent at its end. That stop is a
+     * normal stop, and a replay of the session judges it as every other: the clauses that watch
+     * after a normal stop (trigger {@code normal-stop} or {@code any-stop}) need their whole
+     * {@code observationWindow} of telemetry after it, else they say INCONCLUSIVE ("a fault after
+     * that is not seen"). Half a second is added for the link's delay; it is all the wait when no
+     * clause of the plan watches after a normal stop.
+     */
+    static Duration settleAfterStop(Plan plan) {
+        double watchS = plan.applicable().stream().map(PlannedClause::clause)
+                .filter(c -> STOP_WATCHERS.contains(c.options().getOrDefault("trigger", "")))
+                .map(c -> c.parameters().get("observationWindow")).filter(Objects::nonNull)
+                .map(LimitSpec::value).flatMap(Optional::stream).mapToDouble(Quantity::si)
+                .filter(Double::isFinite).max().orElse(0.0);
+        return Duration.ofMillis(Math.round(Math.min(watchS, MAX_SETTLE_S) * 1000) + 500);
     }
 
     /**
@@ -134,7 +166,15 @@ final class LiveLink implements AutoCloseable {
 
     @Override
     public void close() {
+        int stopsBefore = watchdog.stopsSent();
         watchdog.close();
+        if (watchdog.stopsSent() > stopsBefore) {
+            try {
+                Thread.sleep(settleAfterStop.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         link.close();
         recorder.close();
     }

@@ -75,7 +75,8 @@ final class LiveRun {
                 s.estopActuator() || simulated, s.operatorTimeout(), lab.operatorName(), s.linkTimeout(),
                 s.answerTimeout(), simulated, s.tls().apply(uri));
         RunEvidence run;
-        try (LiveLink live = LiveLink.open(options, certification.robot(), session, in, console)) {
+        try (LiveLink live = LiveLink.open(options, certification.robot(),
+                LiveLink.settleAfterStop(certification.plan()), session, in, console)) {
             CertificationContext context = certification.context(live.link().asTelemetrySource()).live(live.session());
             List<ScenarioOutcome> outcomes = certification.run(context);
             console.println("session:     " + session);
