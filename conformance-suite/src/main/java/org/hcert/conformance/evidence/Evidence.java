@@ -1,12 +1,16 @@
 package org.hcert.conformance.evidence;
 
 import io.qameta.allure.AllureLifecycle;
+import io.qameta.allure.model.Parameter;
 import io.qameta.allure.model.Status;
 import io.qameta.allure.model.StepResult;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.UUID;
+import org.hcert.conformance.quantity.Quantity;
 import org.hcert.conformance.verdict.Measurement;
+import org.hcert.conformance.verdict.Trace;
 
 /**
  * Show measurements in a run's Allure report: a sub-step whose name states measured value,
@@ -23,7 +27,12 @@ public final class Evidence {
         this.lifecycle = lifecycle;
     }
 
-    public void show(Measurement m) {
+    /**
+     * Show measurement {@code m} of clause {@code clauseId} as a step: its headline as name; the
+     * measured value, limit, unit, margin, window and source as parameters; the full evidence as
+     * text; and, when {@code signals} are given, their plot (PNG) and a CSV excerpt.
+     */
+    public void show(String clauseId, Measurement m, List<Trace> signals) {
         if (lifecycle.getCurrentTestCase().isEmpty()) {
             return;
         }
@@ -33,9 +42,27 @@ public final class Evidence {
             case FAIL -> Status.FAILED;
             default -> Status.BROKEN;
         };
-        lifecycle.startStep(uuid, new StepResult().setName(m.headline()).setStatus(status));
+        String margin = (m.withinLimit() ? "within by " : "beyond by ") + Quantity.format(Math.abs(m.difference())) + " " + m.unit();
+        lifecycle.startStep(uuid, new StepResult().setName(m.headline()).setStatus(status).setParameters(List.of(
+                parameter("measured", m.bound().words() + Quantity.format(m.measured())),
+                parameter("limit", m.limit().comparison().symbol() + " " + Quantity.format(m.limit().value())),
+                parameter("unit", m.unit()),
+                parameter("margin", margin),
+                parameter("evidence label", m.limit().evidence()),
+                parameter("window", m.window().toString()),
+                parameter("source", m.source()))));
         attach(m.quantity(), m.describe() + "\n\nLimit: " + m.limit() + "\n");
+        if (!signals.isEmpty()) {
+            lifecycle.addAttachment("plot: " + m.quantity() + (m.subject().isEmpty() ? "" : " (" + m.subject() + ")"),
+                    "image/png", ".png", new ByteArrayInputStream(EvidencePlot.png(clauseId, m, signals)));
+            lifecycle.addAttachment("signals (CSV excerpt)", "text/csv", ".csv",
+                    new ByteArrayInputStream(EvidencePlot.csv(m, signals).getBytes(StandardCharsets.UTF_8)));
+        }
         lifecycle.stopStep(uuid);
+    }
+
+    private static Parameter parameter(String name, String value) {
+        return new Parameter().setName(name).setValue(value);
     }
 
     /** Say in the report why a window gave no value (INCONCLUSIVE). */

@@ -8,15 +8,19 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.hcert.conformance.live.LiveSession;
 import org.hcert.conformance.quantity.Dimension;
 import org.hcert.conformance.quantity.Quantity;
 import org.hcert.conformance.verdict.Reading;
+import org.hcert.conformance.verdict.Trace;
+import org.hcert.conformance.verdict.TraceRecorder;
 import org.hcert.telemetry.JointStateSample;
 import org.hcert.telemetry.Sample;
 import org.hcert.telemetry.TimeWindow;
 import org.hcert.telemetry.mapping.Role;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Joint range: every declared joint's position stays within its declared soft limits over the whole
@@ -148,6 +152,8 @@ final class JointRange implements Family {
         long firstNs = Long.MIN_VALUE;
         long lastNs = Long.MIN_VALUE;
         long maxGapNs;
+        /** Positions for the plot; made only for a declared joint. */
+        @Nullable TraceRecorder positions;
 
         Range(DeclaredJoint joint) {
             this.joint = joint;
@@ -173,6 +179,12 @@ final class JointRange implements Family {
                 max = q;
                 maxAtNs = tNs;
             }
+            TraceRecorder p = positions;
+            if (p == null) {
+                p = new TraceRecorder("position of " + joint.name(), "rad", Trace.LimitOn.NONE, Optional.empty());
+                positions = p;
+            }
+            p.add(tNs, q);
         }
 
         Reading reading(TimeWindow all, long maxGap, long minDuration) {
@@ -198,10 +210,18 @@ final class JointRange implements Family {
             double underLower = joint.lowerRad() - min;
             boolean upper = overUpper >= underLower;
             long at = upper ? maxAtNs : minAtNs;
+            TraceRecorder p = positions;
+            List<Trace> traces = p == null ? List.of() : List.of(withThreshold(p.trace(), new Trace.Threshold(
+                    upper ? joint.upperRad() : joint.lowerRad(), upper ? "soft upper limit" : "soft lower limit")));
             return Reading.of(name, seen, Math.max(overUpper, underLower), gaps,
                     "%s: %s %s rad vs %s limit %s rad at %s (negative = inside by that margin)".formatted(name,
                             upper ? "max" : "min", Quantity.format(upper ? max : min), upper ? "upper" : "lower",
-                            Quantity.format(upper ? joint.upperRad() : joint.lowerRad()), TimeWindow.of(at, at)));
+                            Quantity.format(upper ? joint.upperRad() : joint.lowerRad()), TimeWindow.of(at, at)))
+                    .withTraces(traces);
+        }
+
+        private static Trace withThreshold(Trace t, Trace.Threshold threshold) {
+            return new Trace(t.signal(), t.unit(), t.limitOn(), t.points(), Optional.of(threshold), t.samples());
         }
     }
 }

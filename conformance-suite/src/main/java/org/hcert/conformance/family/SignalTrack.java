@@ -2,8 +2,11 @@ package org.hcert.conformance.family;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.hcert.conformance.quantity.Quantity;
 import org.hcert.conformance.verdict.Reading;
+import org.hcert.conformance.verdict.Trace;
+import org.hcert.conformance.verdict.TraceRecorder;
 import org.hcert.telemetry.TimeWindow;
 
 /**
@@ -26,6 +29,7 @@ final class SignalTrack {
     private long lastNs = Long.MIN_VALUE;
     private long maxGapNs;
     private long maxGapEndNs;
+    private final TraceRecorder trace;
 
     /**
      * @param subject the joint, sensor frame, battery topic or base
@@ -40,6 +44,7 @@ final class SignalTrack {
         this.what = what;
         this.unit = unit;
         this.largest = largest;
+        this.trace = new TraceRecorder(noun + " of " + subject, unit, Trace.LimitOn.VALUE, Optional.empty());
     }
 
     String subject() {
@@ -62,6 +67,7 @@ final class SignalTrack {
         }
         lastNs = tNs;
         samples++;
+        trace.add(tNs, valueSi);
         if (Double.isNaN(extreme) || (largest ? valueSi > extreme : valueSi < extreme)) {
             extreme = valueSi;
             extremeAtNs = tNs;
@@ -102,6 +108,6 @@ final class SignalTrack {
         }
         return Reading.of(subject, TimeWindow.of(firstNs, lastNs), extreme, gaps, "%s: %s %s %s at %s, over %d samples"
                 .formatted(subject, largest ? "largest" : "smallest", Quantity.format(extreme), unit,
-                        TimeWindow.of(extremeAtNs, extremeAtNs), samples));
+                        TimeWindow.of(extremeAtNs, extremeAtNs), samples)).withTraces(List.of(trace.trace()));
     }
 }

@@ -9,6 +9,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.hcert.conformance.live.LiveSession;
 import org.hcert.conformance.quantity.Dimension;
@@ -16,6 +17,8 @@ import org.hcert.conformance.quantity.Quantity;
 import org.hcert.conformance.quantity.Unit;
 import org.hcert.conformance.verdict.Bound;
 import org.hcert.conformance.verdict.Reading;
+import org.hcert.conformance.verdict.Trace;
+import org.hcert.conformance.verdict.TraceRecorder;
 import org.hcert.telemetry.EventSample;
 import org.hcert.telemetry.SafetyStateSample;
 import org.hcert.telemetry.Sample;
@@ -231,6 +234,12 @@ final class StopResponse implements Family {
         boolean cutByTelemetry;
         int faults;
         String firstFault = "";
+        /** For the plot: the fastest joint at each joint-state instant, the base's speed and turn rate. */
+        final TraceRecorder fastestJoint;
+        final TraceRecorder baseSpeed;
+        final TraceRecorder baseTurnRate;
+        long jointInstantNs = Long.MIN_VALUE;
+        double fastestAtInstant = Double.NaN;
 
         Window(ClauseSetup c, Triggers.Trigger trigger) {
             this.c = c;
@@ -241,6 +250,27 @@ final class StopResponse implements Family {
             this.baseSpeedMs = c.parameter("standstillBaseSpeed");
             this.baseTurnRateRadS = c.parameter("standstillBaseTurnRate");
             c.robot().joints().forEach(j -> joints.put(j.name(), new Settling()));
+            this.fastestJoint = new TraceRecorder("fastest joint |velocity| (smoothed)", "rad/s", Trace.LimitOn.TIME_FROM_START,
+                    Optional.of(new Trace.Threshold(jointSpeedRadS, "standstillJointSpeed")));
+            this.baseSpeed = new TraceRecorder("base speed", "m/s", Trace.LimitOn.TIME_FROM_START,
+                    Optional.of(new Trace.Threshold(baseSpeedMs, "standstillBaseSpeed")));
+            this.baseTurnRate = new TraceRecorder("base turn rate", "rad/s", Trace.LimitOn.TIME_FROM_START,
+                    Optional.of(new Trace.Threshold(baseTurnRateRadS, "standstillBaseTurnRate")));
+        }
+
+        /** The signals the stop time was measured from, for its plot. */
+        List<Trace> traces() {
+            flushJoints();
+            return java.util.stream.Stream.of(fastestJoint, baseSpeed, baseTurnRate).filter(t -> !t.isEmpty())
+                    .map(TraceRecorder::trace).toList();
+        }
+
+        private void flushJoints() {
+            if (jointInstantNs != Long.MIN_VALUE) {
+                fastestJoint.add(jointInstantNs, fastestAtInstant);
+                jointInstantNs = Long.MIN_VALUE;
+                fastestAtInstant = Double.NaN;
+            }
         }
 
         void joint(int id, String name, long tNs, double speedRadS) {
@@ -254,6 +284,13 @@ final class StopResponse implements Family {
                     byId.set(id, s);
                 }
                 s.add(startNs, tNs, speedRadS >= jointSpeedRadS, !Double.isNaN(speedRadS));
+                if (tNs != jointInstantNs) {
+                    flushJoints();
+                    jointInstantNs = tNs;
+                }
+                if (Double.isNaN(fastestAtInstant) || speedRadS > fastestAtInstant) {
+                    fastestAtInstant = speedRadS;
+                }
             }
         }
 
@@ -261,6 +298,8 @@ final class StopResponse implements Family {
             if (tNs >= startNs && tNs <= cutoffNs) {
                 boolean known = !Double.isNaN(linearMs) && !Double.isNaN(angularRadS);
                 base.add(startNs, tNs, linearMs >= baseSpeedMs || angularRadS >= baseTurnRateRadS, known);
+                baseSpeed.add(tNs, linearMs);
+                baseTurnRate.add(tNs, angularRadS);
             }
         }
 
@@ -307,7 +346,8 @@ final class StopResponse implements Family {
             if (stillMoving.isEmpty() && !unknown.isEmpty()) {
                 // Nothing was seen moving at the end, but a channel's speed was unknown there: no value, never "moving".
                 out.add(STOP_TIME, Reading.none("", window, gaps.isEmpty()
-                        ? List.of("the speed of %s is unknown at the end of the window".formatted(unknown)) : gaps, seen));
+                        ? List.of("the speed of %s is unknown at the end of the window".formatted(unknown)) : gaps, seen)
+                        .withTraces(traces()));
             } else if (stillMoving.isEmpty() && standstill != Long.MIN_VALUE) {
                 List<String> all = new ArrayList<>(gaps);
                 long hold = end - standstill;
@@ -317,11 +357,11 @@ final class StopResponse implements Family {
                 }
                 out.add(STOP_TIME, Reading.of("", window, (standstill - trigger.earliestNs()) / 1e9, all,
                         "%s; standstill (every joint, base speed and turn rate below tolerance) from %s"
-                                .formatted(seen, TimeWindow.of(standstill, end))));
+                                .formatted(seen, TimeWindow.of(standstill, end))).withTraces(traces()));
             } else {
                 out.add(STOP_TIME, new Reading("", window, java.util.OptionalDouble.of((end - trigger.earliestNs()) / 1e9),
                         Bound.AT_LEAST, gaps, "%s; NOT at standstill when the window ended%s".formatted(seen,
-                                stillMoving.isEmpty() ? "" : " (" + stillMoving + " still moving)")));
+                                stillMoving.isEmpty() ? "" : " (" + stillMoving + " still moving)")).withTraces(traces()));
             }
             if (c.judges(DRIVE_ENABLED_AT_END)) {
                 out.add(DRIVE_ENABLED_AT_END, drive(window, stillMoving.isEmpty() && unknown.isEmpty() && standstill != Long.MIN_VALUE));

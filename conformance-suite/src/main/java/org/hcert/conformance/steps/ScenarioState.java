@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.hcert.conformance.evidence.Evidence;
 import org.hcert.conformance.family.ClauseEvidence;
 import org.hcert.conformance.family.ClauseSetup;
@@ -21,6 +22,7 @@ import org.hcert.conformance.verdict.Limit;
 import org.hcert.conformance.verdict.LimitExceededError;
 import org.hcert.conformance.verdict.Measurement;
 import org.hcert.conformance.verdict.Reading;
+import org.hcert.conformance.verdict.Trace;
 import org.hcert.conformance.verdict.Verdict;
 import org.jspecify.annotations.Nullable;
 
@@ -32,10 +34,13 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ScenarioState {
 
+    /** How many measurements of one limit of a scenario the report plots: its worst, and more when they fail. */
+    static final int PLOTS_PER_LIMIT = 3;
+
     private final CertificationContext run;
     private final List<Measurement> measurements = new ArrayList<>();
     private final List<String> problems = new ArrayList<>();
-    private final java.util.Set<String> judged = new java.util.HashSet<>();
+    private final Set<String> judged = new java.util.HashSet<>();
     private String scenarioId = "";
     private @Nullable ClauseSetup clause;
     private @Nullable ClauseEvidence evidence;
@@ -156,6 +161,8 @@ public final class ScenarioState {
             return;
         }
         judged.add(limitName);
+        List<Measurement> found = new ArrayList<>();
+        java.util.IdentityHashMap<Measurement, List<Trace>> traces = new java.util.IdentityHashMap<>();
         for (Reading r : e.readings(limitName)) {
             @Nullable Limit l = r.limit().isPresent() ? r.limit().get()
                     : perSubject != null ? perSubject.of(r.subject()).orElse(null) : limit;
@@ -165,12 +172,22 @@ public final class ScenarioState {
             }
             Optional<Measurement> m = EvidencePolicy.judge(spec.quantity(), r, l, e.source());
             if (m.isPresent()) {
-                record(m.get());
+                found.add(m.get());
+                traces.put(m.get(), r.traces());
             } else {
                 problem("%s%s in %s: no value: %s".formatted(spec.quantity(), r.subject().isEmpty() ? "" : " of " + r.subject(),
                         r.window(), String.join("; ", r.gaps())));
             }
         }
+        // The worst measurement of the limit, and each failing one up to PLOTS_PER_LIMIT, is shown with its signals.
+        List<Measurement> worstFirst = found.stream().sorted(EvidencePolicy.WORST_FIRST).toList();
+        Set<Measurement> plotted = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (Measurement m : worstFirst) {
+            if (plotted.size() < PLOTS_PER_LIMIT && (plotted.isEmpty() || m.verdict() == Verdict.FAIL)) {
+                plotted.add(m);
+            }
+        }
+        found.forEach(m -> record(c.clauseId(), m, plotted.contains(m) ? traces.getOrDefault(m, List.of()) : List.of()));
     }
 
     private boolean expect(ClauseSetup c, String family) {
@@ -182,9 +199,9 @@ public final class ScenarioState {
         return true;
     }
 
-    private void record(Measurement m) {
+    private void record(String clauseId, Measurement m, List<Trace> signals) {
         measurements.add(m);
-        run.allureLifecycle().ifPresent(l -> new Evidence(l).show(m));
+        run.allureLifecycle().ifPresent(l -> new Evidence(l).show(clauseId, m, signals));
     }
 
     void problem(String reason) {

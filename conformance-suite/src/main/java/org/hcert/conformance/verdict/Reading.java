@@ -22,13 +22,15 @@ import org.hcert.telemetry.TimeWindow;
  *     step's name: a limit that differs per subject (the band of a safety function's own performance
  *     level, a robot's own declared value), made by the family from the clause's limits or the robot's
  *     declaration; empty for the clause's limit
+ * @param traces the signals the value was measured from, thinned for a plot (the report shows them);
+ *     empty when the family keeps none
  */
 public record Reading(String subject, TimeWindow window, OptionalDouble valueSi, Bound bound, List<String> gaps,
-        String detail, Optional<Limit> limit) {
+        String detail, Optional<Limit> limit, List<Trace> traces) {
 
     /** A reading judged against the clause's limit of the step's name. */
     public Reading(String subject, TimeWindow window, OptionalDouble valueSi, Bound bound, List<String> gaps, String detail) {
-        this(subject, window, valueSi, bound, gaps, detail, Optional.empty());
+        this(subject, window, valueSi, bound, gaps, detail, Optional.empty(), List.of());
     }
 
     public Reading {
@@ -39,6 +41,7 @@ public record Reading(String subject, TimeWindow window, OptionalDouble valueSi,
         Objects.requireNonNull(detail, "detail must not be null");
         Objects.requireNonNull(limit, "limit must not be null");
         gaps = List.copyOf(gaps);
+        traces = List.copyOf(traces);
         if (valueSi.isPresent() && Double.isNaN(valueSi.getAsDouble())) {
             valueSi = OptionalDouble.empty();
         }
@@ -56,7 +59,12 @@ public record Reading(String subject, TimeWindow window, OptionalDouble valueSi,
 
     /** This reading, judged against {@code own} instead of the clause's limit of the step's name. */
     public Reading against(Limit own) {
-        return new Reading(subject, window, valueSi, bound, gaps, detail, Optional.of(own));
+        return new Reading(subject, window, valueSi, bound, gaps, detail, Optional.of(own), traces);
+    }
+
+    /** This reading, with the signals it was measured from for its plot. */
+    public Reading withTraces(List<Trace> signals) {
+        return new Reading(subject, window, valueSi, bound, gaps, detail, limit, signals);
     }
 
     /** Whether nothing is missing from the evidence. */
