@@ -278,6 +278,7 @@ public final class CertifyCommand implements Callable<Integer> {
                 run.context().featureSha256(), featureChanges, contradictions, plan, clauseResults, run.outcomes(), overall)));
         Summary.print(out, clauseResults, contradictions, featureChanges, overall);
         run.context().telemetryProblems().forEach(p -> spec.commandLine().getErr().println("hcert: error: " + p));
+        AllureResults.classifyByPillar(results);
         if (!noHtml) {
             // generated beside its place and renamed into it: a report/ folder is always a whole one
             Path partial = this.out.resolve("report.partial");

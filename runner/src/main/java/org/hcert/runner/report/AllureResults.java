@@ -1,5 +1,9 @@
 package org.hcert.runner.report;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.qameta.allure.AllureLifecycle;
 import io.qameta.allure.FileSystemResultsWriter;
 import java.io.IOException;
@@ -10,6 +14,8 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
@@ -21,21 +27,28 @@ import java.util.stream.Stream;
  */
 public final class AllureResults {
 
-    /** By cause, the specific ones first: Allure files a result under the first category it matches. */
+    /**
+     * By cause. Allure files a result under every category it matches, so the causes exclude one
+     * another: missing evidence is what is broken for none of the specific causes.
+     */
     private static final String CATEGORIES = """
             [
               {"name": "INCONCLUSIVE: link lost", "matchedStatuses": ["broken"], "messageRegex": "(?s).*link lost.*"},
               {"name": "INCONCLUSIVE: operator declined or did not answer", "matchedStatuses": ["broken"],
-               "messageRegex": "(?s).*(operator|manual step).*"},
+               "messageRegex": "(?s)(?!.*link lost).*(operator|manual step).*"},
               {"name": "INCONCLUSIVE: motion not allowed (--allow-motion)", "matchedStatuses": ["broken"],
-               "messageRegex": "(?s).*may not move the robot.*"},
+               "messageRegex": "(?s)(?!.*(link lost|operator|manual step)).*may not move the robot.*"},
               {"name": "INCONCLUSIVE: the robot refused a command", "matchedStatuses": ["broken"],
-               "messageRegex": "(?s).*the robot refused.*"},
+               "messageRegex": "(?s)(?!.*(link lost|operator|manual step|may not move the robot)).*the robot refused.*"},
               {"name": "FAIL: measured outside the limit", "matchedStatuses": ["failed"]},
-              {"name": "INCONCLUSIVE: evidence missing, too short or corrupt", "matchedStatuses": ["broken"]},
+              {"name": "INCONCLUSIVE: evidence missing, too short or corrupt", "matchedStatuses": ["broken"],
+               "messageRegex": "(?s)(?!.*(link lost|operator|manual step|may not move the robot|the robot refused)).*"},
               {"name": "NOT APPLICABLE", "matchedStatuses": ["skipped"]}
             ]
             """;
+
+    /** The tag that names a scenario's pillar in the bundled features: {@value}. */
+    private static final String PILLAR_TAG = "pillar:";
 
     private AllureResults() {}
 
@@ -74,6 +87,59 @@ public final class AllureResults {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + resultsDir.resolve("executor.json"), e);
         }
+    }
+
+    /**
+     * Sort the written results by pillar: each result is labelled with its pillar (the Behaviors tab
+     * groups by it, the Suites tab under it), a failed or inconclusive one's message starts with
+     * {@code [pillar]}, and {@code categories.json} gains a FAIL and an INCONCLUSIVE category per
+     * pillar beside those by cause. Call once every scenario has been written, before the HTML.
+     */
+    public static void classifyByPillar(Path resultsDir) {
+        ObjectMapper json = new ObjectMapper();
+        Set<String> pillars = new TreeSet<>();
+        try (Stream<Path> files = Files.list(resultsDir)) {
+            for (Path file : files.filter(f -> f.getFileName().toString().endsWith("-result.json")).sorted().toList()) {
+                ObjectNode result = (ObjectNode) json.readTree(file.toFile());
+                ArrayNode labels = result.withArray("labels");
+                String pillar = "";
+                for (JsonNode label : labels) {
+                    String value = label.path("value").asText();
+                    if (label.path("name").asText().equals("tag") && value.startsWith(PILLAR_TAG)) {
+                        pillar = value.substring(PILLAR_TAG.length());
+                    }
+                }
+                if (pillar.isEmpty()) {
+                    continue;
+                }
+                pillars.add(pillar);
+                labels.addObject().put("name", "epic").put("value", words(pillar));
+                labels.addObject().put("name", "parentSuite").put("value", words(pillar));
+                JsonNode details = result.path("statusDetails");
+                String status = result.path("status").asText();
+                if (details instanceof ObjectNode d && (status.equals("failed") || status.equals("broken"))) {
+                    d.put("message", "[" + pillar + "] " + d.path("message").asText(""));
+                }
+                Files.writeString(file, json.writeValueAsString(result), StandardCharsets.UTF_8);
+            }
+            ArrayNode categories = (ArrayNode) json.readTree(CATEGORIES);
+            for (String pillar : pillars) {
+                String regex = "(?s)\\[" + java.util.regex.Pattern.quote(pillar) + "\\] .*";
+                categories.addObject().put("name", words(pillar) + ": FAIL").put("messageRegex", regex)
+                        .putArray("matchedStatuses").add("failed");
+                categories.addObject().put("name", words(pillar) + ": INCONCLUSIVE").put("messageRegex", regex)
+                        .putArray("matchedStatuses").add("broken");
+            }
+            Files.writeString(resultsDir.resolve("categories.json"), categories.toPrettyString(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot sort the results of " + resultsDir + " by pillar", e);
+        }
+    }
+
+    /** {@code safety-and-ethics} as {@code Safety and ethics}. */
+    static String words(String pillar) {
+        String spaced = pillar.replace('-', ' ');
+        return spaced.isEmpty() ? spaced : Character.toUpperCase(spaced.charAt(0)) + spaced.substring(1);
     }
 
     static void deleteRecursively(Path dir) throws IOException {
