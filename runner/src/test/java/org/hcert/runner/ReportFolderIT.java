@@ -37,13 +37,14 @@ class ReportFolderIT {
         assertThat(out.resolve("report/index.html")).exists();
         CertifyCommandIT.Run refused = certify(out, "--no-html");
         assertThat(refused.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(refused.stderr()).contains("--out " + out + " holds another run's outputs (allure-results, certificate.json, hcert.log, "
-                + "manifest.json, report); give --force");
+        assertThat(refused.stderr()).contains("--out " + out + " holds another run's outputs (allure-results, certificate.json, certificate.pdf, "
+                + "hcert.log, manifest.json, report); give --force");
         CertifyCommandIT.Run forced = certify(out, "--no-html", "--force");
         assertThat(forced.exitCode()).as(forced.stderr()).isEqualTo(ExitCodes.NON_CONFORMANT);
         // the old HTML report is gone: --no-html leaves no report at all beside the new certificate
         assertThat(out.resolve("report")).doesNotExist();
         assertThat(out.resolve("certificate.json")).exists();
+        assertThat(out.resolve("certificate.pdf")).exists();
     }
 
     @Test
@@ -76,6 +77,7 @@ class ReportFolderIT {
         assertThat(stopped.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(stopped.stderr()).contains("no certificate was written; " + out + " holds what this run wrote until it stopped");
         assertThat(out.resolve("certificate.json")).doesNotExist();
+        assertThat(out.resolve("certificate.pdf")).as("no printable certificate either").doesNotExist();
         assertThat(out.resolve("hcert.log")).exists();
     }
 
@@ -105,9 +107,12 @@ class ReportFolderIT {
         Files.writeString(certificate, Files.readString(certificate).replaceFirst("\"FAIL\"", "\"PASS\""));
         Files.delete(out.resolve("hcert.log"));
         Files.writeString(out.resolve("allure-results/extra-result.json"), "{}");
+        byte[] pdf = Files.readAllBytes(out.resolve("certificate.pdf"));
+        pdf[pdf.length / 2] ^= 0x01;
+        Files.write(out.resolve("certificate.pdf"), pdf);
         CertifyCommandIT.Run touched = CertifyCommandIT.hcert("verify", out.toString(), "--public-key", publicKey);
         assertThat(touched.exitCode()).isEqualTo(ExitCodes.VERIFY_FAILED);
-        assertThat(touched.stdout()).contains("changed: certificate.json", "missing: hcert.log", "added: allure-results/extra-result.json",
+        assertThat(touched.stdout()).contains("changed: certificate.json", "changed: certificate.pdf", "missing: hcert.log", "added: allure-results/extra-result.json",
                 "NOT VERIFIED");
 
         // an unsigned report does not verify: its hashes prove nothing against a deliberate change

@@ -29,6 +29,7 @@ import org.hcert.runner.report.AllureHtml;
 import org.hcert.runner.report.AllureResults;
 import org.hcert.runner.log.RunLog;
 import org.hcert.runner.report.Certificate;
+import org.hcert.runner.report.CertificatePdf;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -186,20 +187,32 @@ public final class CertifyCommand implements Callable<Integer> {
         }
         // the certificate last: a folder with a certificate holds a whole report, one without holds none
         Path partial = folder.stage("certificate.json", pending.certificate);
-        byte[] manifest = Manifest.build(folder.dir(), java.util.Map.of("certificate.json", partial), pending.inputs, HcertVersion.get(),
-                pending.runId, signer);
+        Path pdf = folder.stage(CertificatePdf.FILE, CertificatePdf.render(readJson(pending.certificate),
+                FileHashes.sha256(pending.certificate)));
+        byte[] manifest = Manifest.build(folder.dir(), java.util.Map.of("certificate.json", partial, CertificatePdf.FILE, pdf),
+                pending.inputs, HcertVersion.get(), pending.runId, signer);
         folder.writeWhole(Manifest.FILE, manifest);
         if (key != null) {
             folder.writeWhole(Manifest.SIGNATURE_FILE, (java.util.Base64.getEncoder().encodeToString(SigningKeys.sign(key, manifest)) + "\n")
                     .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
         }
+        folder.publish(pdf, CertificatePdf.FILE);
         Path certificate = folder.publish(partial, "certificate.json");
         PrintWriter console = spec.commandLine().getOut();
         console.println("manifest:    " + folder.resolve(Manifest.FILE) + (key == null ? " (not signed: give --signing-key to sign it)"
                 : " (signed by " + signer + ")"));
+        console.println("printable:   " + folder.resolve(CertificatePdf.FILE));
         console.println("certificate: " + certificate);
         console.flush();
         return pending.exitCode;
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode readJson(byte[] certificate) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(certificate);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("the certificate just made is not JSON", e);
+        }
     }
 
     /** The profiles, read and checked before the run touches its folder. */

@@ -32,6 +32,14 @@ final class FileHashes {
         }
     }
 
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
+        }
+    }
+
     /**
      * Hash {@code file} on another core while the features run (its pages are then read from the
      * cache); the supplier waits for the result and rethrows a failure.

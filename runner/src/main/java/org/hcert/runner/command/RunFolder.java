@@ -1,5 +1,7 @@
 package org.hcert.runner.command;
 
+import org.hcert.runner.report.CertificatePdf;
+
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
@@ -27,7 +29,7 @@ final class RunFolder {
     /** Every name a run writes in its folder, the temporary ones included. */
     static final Set<String> OUTPUTS = Set.of("allure-results", "report", "certificate.json", "hcert.log", "session.mcap",
             Manifest.FILE, Manifest.SIGNATURE_FILE, "report.partial", "certificate.json.partial", Manifest.FILE + ".partial",
-            Manifest.SIGNATURE_FILE + ".partial");
+            Manifest.SIGNATURE_FILE + ".partial", CertificatePdf.FILE, CertificatePdf.FILE + ".partial");
 
     private final Path dir;
 
