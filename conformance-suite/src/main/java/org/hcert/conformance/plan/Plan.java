@@ -3,6 +3,7 @@ package org.hcert.conformance.plan;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.hcert.conformance.family.ClauseSetup;
 import org.hcert.conformance.profile.Clause;
@@ -17,9 +18,44 @@ import org.hcert.conformance.profile.StandardProfile;
 public final class Plan {
 
     private final List<PlannedClause> clauses;
+    /** The clauses a development run selected ({@code --clauses}); empty when every applicable clause runs. */
+    private final Optional<Set<String>> selected;
 
-    private Plan(List<PlannedClause> clauses) {
+    private Plan(List<PlannedClause> clauses, Optional<Set<String>> selected) {
         this.clauses = List.copyOf(clauses);
+        this.selected = selected.map(Set::copyOf);
+    }
+
+    /**
+     * This plan, running only the applicable clauses among {@code ids}; the others that apply stay
+     * in the plan and are reported as not run (INCONCLUSIVE), never left out.
+     *
+     * @throws IllegalArgumentException when an ID is not a clause of the standard profile
+     */
+    public Plan selecting(Set<String> ids) {
+        Set<String> known = clauses.stream().map(p -> p.clause().id()).collect(Collectors.toSet());
+        List<String> unknown = ids.stream().filter(id -> !known.contains(id)).sorted().toList();
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException("%s: not a clause of the standard profile (its clauses: %s)"
+                    .formatted(String.join(", ", unknown), clauses.stream().map(p -> p.clause().id()).toList()));
+        }
+        return new Plan(clauses, Optional.of(ids));
+    }
+
+    /** The clauses selected to run, when the run selected some. */
+    public Optional<Set<String>> selection() {
+        return selected;
+    }
+
+    /** Whether clause {@code id} runs in this plan (applicable, and selected when the run selected clauses). */
+    public boolean runs(String id) {
+        return selected.map(s -> s.contains(id)).orElse(true)
+                && clauses.stream().anyMatch(p -> p.applicable() && p.clause().id().equals(id));
+    }
+
+    /** The applicable clauses that run: all of them, or those selected. */
+    public List<PlannedClause> toRun() {
+        return applicable().stream().filter(p -> runs(p.clause().id())).toList();
     }
 
     /**
@@ -40,7 +76,7 @@ public final class Plan {
                     ? new PlannedClause(c, true, p.reason(), Optional.of(ClauseResolver.resolve(c, robot, standard)))
                     : p);
         }
-        return new Plan(planned);
+        return new Plan(planned, Optional.empty());
     }
 
     private static PlannedClause decide(Clause c, RobotProfile robot) {
@@ -63,9 +99,9 @@ public final class Plan {
         return clauses;
     }
 
-    /** The resolved setups of the applicable clauses, in plan order. */
+    /** The resolved setups of the clauses that run, in plan order. */
     public List<ClauseSetup> setups() {
-        return applicable().stream().map(p -> p.setup().orElseThrow()).toList();
+        return toRun().stream().map(p -> p.setup().orElseThrow()).toList();
     }
 
     /** The resolved setup of clause {@code id}, when it applies. */
@@ -77,8 +113,8 @@ public final class Plan {
         return clauses.stream().filter(PlannedClause::applicable).toList();
     }
 
-    /** Tag expression selecting the scenarios of applicable clauses, e.g. {@code @SE-ESTOP-01 or @LC-JNT-01}. */
+    /** Tag expression selecting the scenarios of the clauses that run, e.g. {@code @SE-ESTOP-01 or @LC-JNT-01}. */
     public String tagExpression() {
-        return applicable().stream().map(p -> "@" + p.clause().id()).collect(Collectors.joining(" or "));
+        return toRun().stream().map(p -> "@" + p.clause().id()).collect(Collectors.joining(" or "));
     }
 }

@@ -11,7 +11,14 @@ import java.util.List;
  * @param operatorName who operates the test
  * @param operatorId the operator's ID, possibly empty
  * @param instruments instruments used, as {@code id (kind)}
+ * @param waivers the waivers and deviations the lab granted, in the profile's order
  */
 public record LabProfile(
         ProfileFile file, String name, String accreditation, String operatorName, String operatorId,
-        List<String> instruments) {}
+        List<String> instruments, List<Waiver> waivers) {
+
+    public LabProfile {
+        instruments = List.copyOf(instruments);
+        waivers = List.copyOf(waivers);
+    }
+}

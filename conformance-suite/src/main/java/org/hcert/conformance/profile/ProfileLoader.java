@@ -105,10 +105,36 @@ public final class ProfileLoader {
         YamlDocument doc = checked(file, LAB_SCHEMA);
         JsonNode root = doc.root();
         List<String> instruments = new ArrayList<>();
-        root.path("instruments").forEach(n -> instruments.add(n.get("id").asText() + " (" + n.get("kind").asText() + ")"));
+        JsonNode listed = root.path("instruments");
+        for (int i = 0; i < listed.size(); i++) {
+            JsonNode n = listed.get(i);
+            instruments.add(n.get("id").asText() + " (" + n.get("kind").asText() + ")");
+            if (n.has("calibrationDue")) {
+                date(doc, "/instruments/%d/calibrationDue".formatted(i), n.get("calibrationDue").asText());
+            }
+        }
+        List<Waiver> waivers = new ArrayList<>();
+        JsonNode granted = root.path("waivers");
+        for (int i = 0; i < granted.size(); i++) {
+            JsonNode w = granted.get(i);
+            String at = "/waivers/%d".formatted(i);
+            Optional<java.time.LocalDate> expires = w.has("expires")
+                    ? Optional.of(date(doc, at + "/expires", w.get("expires").asText())) : Optional.empty();
+            waivers.add(new Waiver(w.get("clause").asText(), w.get("kind").asText(), w.get("reason").asText(),
+                    w.get("approver").asText(), w.get("reference").asText(), expires, doc.lineOf(at + "/clause")));
+        }
         return new LabProfile(fileOf(doc), root.get("lab").get("name").asText(),
                 root.get("lab").path("accreditation").asText(""), root.get("operator").get("name").asText(),
-                root.get("operator").path("id").asText(""), instruments);
+                root.get("operator").path("id").asText(""), instruments, waivers);
+    }
+
+    /** A calendar date of the profile, which must exist ({@code 2026-13-45} is a profile error, not a day). */
+    private static java.time.LocalDate date(YamlDocument doc, String pointer, String text) {
+        try {
+            return java.time.LocalDate.parse(text);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw doc.error(pointer, "%s is not a date of the calendar (write YYYY-MM-DD)".formatted(text));
+        }
     }
 
     private static YamlDocument checked(Path file, String schema) {

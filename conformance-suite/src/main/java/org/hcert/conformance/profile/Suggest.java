@@ -5,12 +5,12 @@ import java.util.List;
 import java.util.Locale;
 
 /** "Did you mean" for a misspelled name: the closest known name, when it is close. */
-final class Suggest {
+public final class Suggest {
 
     private Suggest() {}
 
     /** {@code " (did you mean stopTime?)"} when a known name is within a few edits of {@code name}, else empty. */
-    static String closest(String name, List<String> known) {
+    public static String closest(String name, List<String> known) {
         return known.stream()
                 .min(Comparator.comparingInt(k -> distance(name.toLowerCase(Locale.ROOT), k.toLowerCase(Locale.ROOT))))
                 .filter(k -> distance(name.toLowerCase(Locale.ROOT), k.toLowerCase(Locale.ROOT)) <= Math.max(2, k.length() / 4))

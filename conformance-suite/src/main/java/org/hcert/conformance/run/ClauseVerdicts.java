@@ -36,6 +36,11 @@ public final class ClauseVerdicts {
                 results.add(ClauseResult.notApplicable(id, p.reason()));
                 continue;
             }
+            if (!plan.runs(id)) {
+                results.add(ClauseResult.inconclusive(id, List.of(), "not run: this development run selected only %s"
+                        .formatted(plan.selection().map(sel -> sel.stream().sorted().toList().toString()).orElse("[]"))));
+                continue;
+            }
             List<ScenarioOutcome> mine = outcomes.stream().filter(o -> o.clauseId().equals(id)).toList();
             results.add(mine.isEmpty()
                     ? ClauseResult.inconclusive(id, List.of(), "no scenario in the features is tagged @" + id)

@@ -9,8 +9,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import org.hcert.adapters.LinkOptions;
 import org.hcert.conformance.plan.Plan;
 import org.hcert.conformance.profile.LabProfile;
@@ -30,6 +32,7 @@ import org.hcert.runner.report.AllureResults;
 import org.hcert.runner.log.RunLog;
 import org.hcert.runner.report.Certificate;
 import org.hcert.runner.report.CertificatePdf;
+import org.hcert.runner.report.RunMode;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -144,6 +147,26 @@ public final class CertifyCommand implements Callable<Integer> {
             description = "sign the report's manifest with this Ed25519 private key (PEM, from hcert keys generate; its .pub.pem beside it)")
     private @Nullable Path signingKey;
 
+    @Option(names = "--mode", paramLabel = "MODE", defaultValue = "development",
+            description = {"certification: the plan fixed by the robot's declaration, the bundled features, profiles signed with the "
+                    + "lab's key (--profile-key), no clause selection; development (default): clauses may be selected, and the "
+                    + "certificate says it is not a certification"})
+    private String mode;
+
+    @Option(names = "--profile-key", paramLabel = "PUB.pem",
+            description = "certification: the lab's public key; the robot, standard and lab profiles must be signed with it (FILE.sig, "
+                    + "from hcert keys sign)")
+    private @Nullable Path profileKey;
+
+    @Option(names = "--clauses", split = ",", paramLabel = "ID",
+            description = "development: run only these clauses (e.g. SE-ESTOP-01,LC-JNT-01); the other applicable ones are reported "
+                    + "INCONCLUSIVE (not run)")
+    private List<String> clauses = new java.util.ArrayList<>();
+
+    @Option(names = "--rerun-failed", paramLabel = "DIR",
+            description = "development: run again the clauses that did not pass in the report in DIR (FAIL or INCONCLUSIVE)")
+    private @Nullable Path rerunFailed;
+
     /** What is left to write once the run's log is closed: the manifest covers the whole log. */
     private static final class Pending {
         final int exitCode;
@@ -215,8 +238,60 @@ public final class CertifyCommand implements Callable<Integer> {
         }
     }
 
-    /** The profiles, read and checked before the run touches its folder. */
-    private record Profiles(RobotProfile robot, StandardProfile standard, LabProfile lab) {}
+    /** The profiles, read and checked before the run touches its folder, and what kind of run it is. */
+    private record Profiles(RobotProfile robot, StandardProfile standard, LabProfile lab, RunMode runMode) {}
+
+    /** The kind of run asked for, checked: a certification run refuses what would make it something less. */
+    private RunMode runMode(RobotProfile robotProfile, StandardProfile standardProfile, LabProfile labProfile, Set<String> known) {
+        if (mode.equals("certification")) {
+            List<String> refused = new java.util.ArrayList<>();
+            if (!clauses.isEmpty()) {
+                refused.add("--clauses (a certification runs every clause the robot's declaration makes applicable)");
+            }
+            if (rerunFailed != null) {
+                refused.add("--rerun-failed (a certification allows no retries: a failure stands)");
+            }
+            if (!features.equals(FeatureRun.BUNDLED_FEATURES)) {
+                refused.add("--features " + features + " (a certification runs the bundled features)");
+            }
+            if (!refused.isEmpty()) {
+                throw new UsageException("--mode certification refuses " + String.join("; ", refused));
+            }
+            if (profileKey == null) {
+                throw new UsageException("--mode certification needs --profile-key PUB.pem: the lab's public key, with which the robot, "
+                        + "standard and lab profiles must be signed (hcert keys sign)");
+            }
+            java.security.PublicKey key = SigningKeys.readPublic(profileKey);
+            String fingerprint = SigningKeys.fingerprint(key);
+            for (org.hcert.conformance.profile.ProfileFile f : List.of(robotProfile.file(), standardProfile.file(), labProfile.file())) {
+                ProfileSignatures.check(f, key, fingerprint);
+            }
+            return RunMode.certification(fingerprint);
+        }
+        if (!mode.equals("development")) {
+            throw new UsageException("--mode %s: give certification or development".formatted(mode));
+        }
+        if (profileKey != null) {
+            throw new UsageException("--profile-key is for --mode certification; a development run does not check signatures");
+        }
+        Set<String> selected = new java.util.TreeSet<>();
+        for (String id : clauses) {
+            String trimmed = id.trim();
+            if (!known.contains(trimmed)) {
+                throw new UsageException("--clauses %s: not a clause of standard profile %s%s".formatted(trimmed, standardProfile.file().path(),
+                        org.hcert.conformance.profile.Suggest.closest(trimmed, List.copyOf(known))));
+            }
+            selected.add(trimmed);
+        }
+        Path previous = rerunFailed;
+        if (previous != null) {
+            selected.addAll(FailedClauses.of(previous));
+        }
+        if ((!clauses.isEmpty() || previous != null) && selected.isEmpty()) {
+            throw new UsageException("--rerun-failed %s: every clause of that report passed or did not apply; nothing to run".formatted(previous));
+        }
+        return RunMode.development(List.copyOf(selected));
+    }
 
     /** Read the profiles and check the recordings are there: an input error leaves the --out folder as it was. */
     private Profiles inputs() {
@@ -226,7 +301,17 @@ public final class CertifyCommand implements Callable<Integer> {
                     + "hcert profile init from a recording: review every value (identity, class, capabilities, declared values, "
                     + "joint limits seen in the recording are not declared limits) and remove the draft line, then certify");
         });
-        Profiles p = new Profiles(robotProfile, ProfileLoader.loadStandard(standard), ProfileLoader.loadLab(lab));
+        StandardProfile standardProfile = ProfileLoader.loadStandard(standard);
+        LabProfile labProfile = ProfileLoader.loadLab(lab);
+        Set<String> known = standardProfile.clauses().stream().map(org.hcert.conformance.profile.Clause::id).collect(Collectors.toSet());
+        for (org.hcert.conformance.profile.Waiver w : labProfile.waivers()) {
+            if (!known.contains(w.clause())) {
+                throw new ProfileException(labProfile.file().path(), w.line(), "waivers.clause",
+                        "%s is not a clause of standard profile %s: a waiver must name the clause it concerns".formatted(w.clause(),
+                                standardProfile.file().path()));
+            }
+        }
+        Profiles p = new Profiles(robotProfile, standardProfile, labProfile, runMode(robotProfile, standardProfile, labProfile, known));
         if (evidence.link != null) {
             linkTls.settingsFor(evidence.link);
         }
@@ -256,12 +341,14 @@ public final class CertifyCommand implements Callable<Integer> {
         LOG.info("robot profile {} (sha256 {}), standard profile {} (sha256 {}), lab profile {} (sha256 {})",
                 robotProfile.file().path(), robotProfile.file().sha256(), standardProfile.file().path(),
                 standardProfile.file().sha256(), labProfile.file().path(), labProfile.file().sha256());
-        Plan plan = Plan.of(robotProfile, standardProfile);
+        Plan all = Plan.of(robotProfile, standardProfile);
+        Plan plan = profiles.runMode().selectedClauses().isEmpty() ? all : all.selecting(Set.copyOf(profiles.runMode().selectedClauses()));
+        LOG.info("mode {}: {}", profiles.runMode().name(), profiles.runMode().statement());
         plan.clauses().forEach(p -> LOG.info("plan: {} {}: {}", p.clause().id(), p.applicable() ? "applies" : "does not apply",
                 p.reason()));
         Path results = this.out.resolve("allure-results");
         Certification certification = new Certification(robotProfile, standardProfile, plan, features,
-                AllureResults.prepare(results, environment(robotProfile, standardProfile, labProfile)));
+                AllureResults.prepare(results, environment(robotProfile, standardProfile, labProfile, profiles.runMode())));
         AllureResults.writeExecutor(results, HcertVersion.get(), labProfile.name(), labProfile.operatorName(),
                 "hcert: %s %s".formatted(robotProfile.identity().model(), standardProfile.id()));
         List<Path> recording = evidence.recording;
@@ -288,8 +375,14 @@ public final class CertifyCommand implements Callable<Integer> {
         UUID runId = UUID.randomUUID();
         byte[] certificate = Certificate.bytes(Certificate.build(new Certificate.Content(HcertVersion.get(), runId, Instant.now(),
                 robotProfile, standardProfile, labProfile, run.mode(), run.recordings().get(), run.confirmations(),
-                run.context().featureSha256(), featureChanges, contradictions, plan, clauseResults, run.outcomes(), overall)));
+                run.context().featureSha256(), featureChanges, contradictions, plan, clauseResults, run.outcomes(), overall,
+                profiles.runMode())));
         Summary.print(out, clauseResults, contradictions, featureChanges, overall);
+        for (org.hcert.conformance.profile.Waiver w : labProfile.waivers()) {
+            out.println("%s:       %s (%s, approved by %s): %s; the verdict stands".formatted(w.kind(), w.clause(), w.reference(),
+                    w.approver(), w.reason()));
+        }
+        out.println("mode:        " + profiles.runMode().statement());
         run.context().telemetryProblems().forEach(p -> spec.commandLine().getErr().println("hcert: error: " + p));
         AllureResults.classifyByPillar(results);
         if (!noHtml) {
@@ -331,8 +424,9 @@ public final class CertifyCommand implements Callable<Integer> {
         };
     }
 
-    private Map<String, String> environment(RobotProfile r, StandardProfile s, LabProfile l) {
+    private Map<String, String> environment(RobotProfile r, StandardProfile s, LabProfile l, RunMode runMode) {
         Map<String, String> env = new LinkedHashMap<>();
+        env.put("mode", runMode.statement());
         env.put("robot", "%s %s (serial %s, firmware %s)".formatted(r.identity().manufacturer(), r.identity().model(),
                 r.identity().serial(), r.identity().firmware()));
         env.put("robot class", r.robotClass());
@@ -341,6 +435,10 @@ public final class CertifyCommand implements Callable<Integer> {
         env.put("evidence", evidence.simulatorFaults != null ? "live, built-in simulator"
                 : evidence.link != null ? "live " + evidence.link : String.join(" + ", Objects.requireNonNull(evidence.recording).stream().map(Path::toString).toList()));
         env.put("hcert", HcertVersion.get());
+        for (org.hcert.conformance.profile.Waiver w : l.waivers()) {
+            env.put(w.kind() + " " + w.clause(), "%s (%s, approved by %s); never changes the verdict".formatted(w.reason(), w.reference(),
+                    w.approver()));
+        }
         return env;
     }
 }

@@ -20,8 +20,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(
         name = "keys",
         mixinStandardHelpOptions = true,
-        description = "A lab's Ed25519 keys for signing report manifests.",
-        subcommands = {KeysCommand.Generate.class})
+        description = "A lab's Ed25519 keys for signing report manifests and the profiles a certification run trusts.",
+        subcommands = {KeysCommand.Generate.class, KeysCommand.Sign.class})
 public final class KeysCommand implements Runnable {
 
     @Spec
@@ -78,6 +78,49 @@ public final class KeysCommand implements Runnable {
             PrintWriter o = spec.commandLine().getOut();
             o.println("private key: " + key + " (keep it secret)");
             o.println("public key:  " + pub + " (" + SigningKeys.fingerprint(pair.getPublic()) + ")");
+            o.flush();
+            return ExitCodes.OK;
+        }
+    }
+
+    /** {@code hcert keys sign FILE… --key NAME.key.pem}: write FILE.sig beside each file. */
+    @Command(
+            name = "sign",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Sign profiles (or any file) with the lab's Ed25519 key: FILE.sig beside each FILE, the base64",
+                "signature of its bytes. A run in --mode certification refuses robot, standard and lab profiles",
+                "without a valid signature by the key it is given (--profile-key).",
+                "Example: hcert keys sign profiles/robots/hc1-demo.yaml profiles/standards/heis-2026.yaml "
+                        + "profiles/labs/demo-lab.yaml --key lab-2026.key.pem"
+            })
+    public static final class Sign implements Callable<Integer> {
+
+        @Spec
+        private CommandSpec spec;
+
+        @CommandLine.Parameters(arity = "1..*", paramLabel = "FILE", description = "the files to sign")
+        private java.util.List<Path> files = new java.util.ArrayList<>();
+
+        @Option(names = "--key", required = true, paramLabel = "NAME.key.pem", description = "the lab's private key")
+        private Path key;
+
+        @Override
+        public Integer call() {
+            java.security.PrivateKey k = SigningKeys.readPrivate(key);
+            String signer = SigningKeys.fingerprint(SigningKeys.publicOf(k, key));
+            PrintWriter o = spec.commandLine().getOut();
+            for (Path f : files) {
+                byte[] bytes = ProfileSignatures.read(f);
+                Path sig = ProfileSignatures.signatureOf(f);
+                try {
+                    Files.writeString(sig, java.util.Base64.getEncoder().encodeToString(SigningKeys.sign(k, bytes)) + "\n",
+                            java.nio.charset.StandardCharsets.US_ASCII);
+                } catch (IOException e) {
+                    throw new UsageException("cannot write %s: %s".formatted(sig, RunFolder.why(e)));
+                }
+                o.println("signed: " + f + " -> " + sig + " (by " + signer + ")");
+            }
             o.flush();
             return ExitCodes.OK;
         }

@@ -120,7 +120,7 @@ final class LiveLink implements AutoCloseable {
      * clause of the plan watches after a normal stop.
      */
     static Duration settleAfterStop(Plan plan) {
-        double watchS = plan.applicable().stream().map(PlannedClause::clause)
+        double watchS = plan.toRun().stream().map(PlannedClause::clause)
                 .filter(c -> STOP_WATCHERS.contains(c.options().getOrDefault("trigger", "")))
                 .map(c -> c.parameters().get("observationWindow")).filter(Objects::nonNull)
                 .map(LimitSpec::value).flatMap(Optional::stream).mapToDouble(Quantity::si)

@@ -21,6 +21,7 @@ import org.hcert.conformance.profile.ProfileFile;
 import org.hcert.conformance.profile.RobotProfile;
 import org.hcert.conformance.profile.SchemaCheck;
 import org.hcert.conformance.profile.StandardProfile;
+import org.hcert.conformance.profile.Waiver;
 import org.hcert.conformance.run.ClauseVerdicts;
 import org.hcert.conformance.run.FeatureChanges;
 import org.hcert.conformance.run.ScenarioOutcome;
@@ -44,7 +45,8 @@ public final class Certificate {
             String hcertVersion, UUID runId, Instant issuedAt, RobotProfile robot, StandardProfile standard,
             LabProfile lab, String mode, List<ProfileFile> recordings, List<Confirmation> confirmations,
             Map<String, String> featureSha256, List<FeatureChanges.Change> featureChanges, List<String> contradictions,
-            Plan plan, List<ClauseResult> results, List<ScenarioOutcome> outcomes, ClauseVerdicts.Overall overall) {}
+            Plan plan, List<ClauseResult> results, List<ScenarioOutcome> outcomes, ClauseVerdicts.Overall overall,
+            RunMode runMode) {}
 
     private Certificate() {}
 
@@ -54,6 +56,13 @@ public final class Certificate {
         root.put("hcertVersion", c.hcertVersion());
         root.put("runId", c.runId().toString());
         root.put("issuedAt", c.issuedAt().toString());
+        ObjectNode run = root.putObject("run");
+        run.put("mode", c.runMode().name()).put("statement", c.runMode().statement());
+        c.runMode().profileKey().ifPresent(k -> run.put("profileKey", k));
+        if (!c.runMode().selectedClauses().isEmpty()) {
+            ArrayNode selected = run.putArray("selectedClauses");
+            c.runMode().selectedClauses().forEach(selected::add);
+        }
         root.set("robot", robot(c.robot()));
         ObjectNode standard = root.putObject("standard");
         standard.put("id", c.standard().id()).put("title", c.standard().title()).put("edition", c.standard().edition());
@@ -90,6 +99,15 @@ public final class Certificate {
         for (ClauseResult r : c.results()) {
             clauses.add(clause(c, r));
         }
+        ArrayNode waivers = root.putArray("waivers");
+        for (Waiver w : c.lab().waivers()) {
+            ClauseResult r = c.results().stream().filter(x -> x.clauseId().equals(w.clause())).findFirst().orElse(null);
+            ObjectNode n = waivers.addObject().put("clause", w.clause()).put("kind", w.kind()).put("reason", w.reason())
+                    .put("approver", w.approver()).put("reference", w.reference());
+            w.expires().ifPresent(e -> n.put("expires", e.toString()));
+            n.put("verdict", r == null ? "NOT_APPLICABLE" : r.verdict().name())
+                    .put("status", waiverStatus(w, r, c.issuedAt()));
+        }
         ObjectNode summary = root.putObject("summary");
         summary.put("pass", count(c.results(), Verdict.PASS));
         summary.put("fail", count(c.results(), Verdict.FAIL));
@@ -97,6 +115,19 @@ public final class Certificate {
         summary.put("notApplicable", count(c.results(), Verdict.NOT_APPLICABLE));
         root.put("overall", c.overall().name());
         return root;
+    }
+
+    /** What a waiver amounts to in this run: never a change of verdict. */
+    static String waiverStatus(Waiver w, @org.jspecify.annotations.Nullable ClauseResult r, Instant issuedAt) {
+        java.time.LocalDate day = issuedAt.atZone(java.time.ZoneOffset.UTC).toLocalDate();
+        if (w.expiredOn(day)) {
+            return "expired on " + w.expires().orElseThrow() + ": shown, and it covers nothing";
+        }
+        if (r == null || r.verdict() == Verdict.NOT_APPLICABLE) {
+            return "the clause does not apply to this robot";
+        }
+        return r.verdict() == Verdict.PASS ? "the clause passed: the " + w.kind() + " was not needed"
+                : "recorded beside the verdict, which stands (" + r.verdict() + ")";
     }
 
     /** Validate against the schema and write; throws IllegalStateException when invalid. */

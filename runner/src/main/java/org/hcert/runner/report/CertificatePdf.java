@@ -120,7 +120,9 @@ public final class CertificatePdf {
     private void draw(JsonNode c, String sha256, String code) throws IOException {
         qr(qrText(c.path("runId").asText(), sha256), PDRectangle.A4.getWidth() - MARGIN - QR_PT, PDRectangle.A4.getHeight() - MARGIN - QR_PT,
                 QR_PT);
-        text(bold, 16, MARGIN, "Certificate of conformance testing", Color.BLACK);
+        boolean certification = c.at("/run/mode").asText().equals("certification");
+        text(bold, 16, MARGIN, certification ? "Certificate of conformance testing" : "Development test report: NOT a certification",
+                certification ? Color.BLACK : FAIL);
         y -= 20;
         text(regular, 9, MARGIN, "printed from certificate.json, which is the source of truth; check it with hcert verify", GREY);
         y -= 14;
@@ -148,7 +150,9 @@ public final class CertificatePdf {
             row(new float[] {MARGIN, MARGIN + 110}, new float[] {105, PDRectangle.A4.getWidth() - 2 * MARGIN - 110},
                     new String[] {f[0], f[1]}, new PDFont[] {bold, regular}, 9, new Color[] {Color.BLACK, Color.BLACK});
         }
-        y -= 10;
+        y -= 4;
+        paragraph(bold, 9, c.at("/run/statement").asText(), certification ? Color.BLACK : FAIL);
+        y -= 8;
         String overall = c.path("overall").asText();
         JsonNode s = c.path("summary");
         text(bold, 18, MARGIN, "Result: " + overall, colour(overall));
@@ -162,6 +166,13 @@ public final class CertificatePdf {
         for (JsonNode change : c.path("featureChanges")) {
             paragraph(regular, 9, "Feature file not as bundled: " + change.path("path").asText() + " (" + change.path("change").asText() + ")", FAIL);
         }
+        for (JsonNode w : c.path("waivers")) {
+            paragraph(regular, 9, "%s for %s (%s, approved by %s%s): %s. Verdict %s: %s.".formatted(
+                    w.path("kind").asText().equals("waiver") ? "Waiver" : "Deviation", w.path("clause").asText(),
+                    w.path("reference").asText(), w.path("approver").asText(),
+                    w.has("expires") ? ", until " + w.path("expires").asText() : "", w.path("reason").asText(),
+                    w.path("verdict").asText(), w.path("status").asText()), INCONCLUSIVE);
+        }
         y -= 6;
         float width = PDRectangle.A4.getWidth() - 2 * MARGIN;
         float[] x = {MARGIN, MARGIN + 78, MARGIN + 152, MARGIN + 222};
@@ -170,7 +181,14 @@ public final class CertificatePdf {
                 new PDFont[] {bold, bold, bold, bold}, 8.5f, new Color[] {Color.BLACK, Color.BLACK, Color.BLACK, Color.BLACK});
         for (JsonNode clause : c.path("clauses")) {
             String verdict = clause.path("verdict").asText();
-            String evidenceLine = clause.path("title").asText() + " — " + worst(clause);
+            StringBuilder waived = new StringBuilder();
+            for (JsonNode granted : c.path("waivers")) {
+                if (granted.path("clause").asText().equals(clause.path("id").asText())) {
+                    waived.append(" [").append(granted.path("kind").asText().toUpperCase(java.util.Locale.ROOT)).append(' ')
+                            .append(granted.path("reference").asText()).append(": the verdict stands]");
+                }
+            }
+            String evidenceLine = clause.path("title").asText() + " — " + worst(clause) + waived;
             row(x, w, new String[] {clause.path("id").asText(), clause.path("level").asText(), verdict, evidenceLine},
                     new PDFont[] {bold, regular, bold, regular}, 8.5f, new Color[] {Color.BLACK, Color.BLACK, colour(verdict), Color.BLACK});
         }
