@@ -16,9 +16,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The HTML report as a reviewer sees it: opened in headless Chromium (Debian's {@code chromium},
  * installed by {@code .ci/run}; skipped only off CI when it is missing), driven over the DevTools
- * protocol. The slow-e-stop sample's report lists its clauses, sorts them into categories by cause
- * and by pillar, names the executor, and shows the failure's evidence plot; the screenshots are
- * kept under {@code target/report-browser/}.
+ * protocol. The slow-e-stop sample's report, carrying the history of the same robot's earlier
+ * conformant run, lists its clauses, sorts them into categories by cause and by pillar, names the
+ * executor and the run's mode, shows the trend over both runs and the failed clause's history, and
+ * opens the failure's evidence plot; the screenshots are kept under {@code target/report-browser/}.
  */
 class ReportBrowserIT {
 
@@ -31,16 +32,24 @@ class ReportBrowserIT {
     @Test
     void theClauseListTheCategoriesAndAFailuresEvidencePlotRenderInChromium() throws Exception {
         assumeTrue(Chromium.installed() || System.getenv("CI") != null, "Debian's chromium is not installed");
+        // the same robot's earlier, conformant run, whose history the report carries on
+        Path earlier = dir.resolve("conformant");
+        assertThat(CertifyCommandIT.hcert("certify", "--robot", CertifyCommandIT.ROBOT, "--standard", CertifyCommandIT.STANDARD,
+                "--lab", CertifyCommandIT.LAB, "--recording", "../samples/recordings/catalogue.mcap", "--out", earlier.toString(),
+                "--no-html").exitCode()).isEqualTo(ExitCodes.CONFORMANT);
         Path out = dir.resolve("slow-estop");
         CertifyCommandIT.Run run = CertifyCommandIT.hcert("certify", "--robot", CertifyCommandIT.ROBOT, "--standard",
                 CertifyCommandIT.STANDARD, "--lab", CertifyCommandIT.LAB, "--recording", "../samples/recordings/slow-estop.ndjson",
-                "--out", out.toString());
+                "--out", out.toString(), "--history", earlier.toString());
         assertThat(run.exitCode()).as(run.stdout() + run.stderr()).isEqualTo(ExitCodes.NON_CONFORMANT);
         String report = out.resolve("report/index.html").toUri().toString();
         Files.createDirectories(SHOTS);
         try (Chromium browser = Chromium.launch(dir.resolve("chromium-profile"))) {
             browser.open(report + "#");
             browser.await("the overview's executor", "document.body.innerText.includes('hcert demonstration lab')", RENDER);
+            browser.await("the trend over both runs", "['#1', '#2'].every(l => Array.from(document.querySelectorAll('svg text'))"
+                    + ".some(t => t.textContent.trim() === l))", RENDER);
+            assertThat(browser.eval("document.body.innerText").asText()).contains("TREND", "Development run: this is NOT a certification");
             Files.write(SHOTS.resolve("overview.png"), browser.screenshot());
 
             browser.open(report + "#suites");
@@ -68,6 +77,12 @@ class ReportBrowserIT {
                       .map(n => n.querySelector('a.node__leaf').getAttribute('href'))[0]""").asText();
             browser.open(report + failure);
             browser.await("the failed scenario's steps", "document.querySelectorAll('.step__title').length > 0", RENDER);
+            // its history: it passed in the robot's earlier run
+            browser.open(report + failure + "history");
+            browser.await("the scenario's history", "document.body.innerText.includes('Success rate 50% (1 of 2)')", RENDER);
+            Files.write(SHOTS.resolve("history.png"), browser.screenshot());
+            browser.open(report + failure);
+            browser.await("the failed scenario's steps again", "document.querySelectorAll('.step__title').length > 0", RENDER);
             // the Then-step, then its measurement's sub-step, then the plot among its attachments
             browser.eval("Array.from(document.querySelectorAll('.step__title')).filter(e => e.textContent.includes('\"stopTime\"'))"
                     + ".forEach(e => e.click())");

@@ -177,4 +177,26 @@ class RunModeIT {
         assertThat(date.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(date.stderr()).contains("2026-13-45 is not a date of the calendar");
     }
+
+    @Test
+    void historyIsCarriedFromRunToRunOfOneRobotOnly() throws Exception {
+        Path first = dir.resolve("h1");
+        certify(first);
+        Path second = dir.resolve("h2");
+        CertifyCommandIT.Run run = certify(second, "--history", first.toString());
+        assertThat(run.exitCode()).as(run.stderr()).isEqualTo(ExitCodes.NON_CONFORMANT);
+        JsonNode trend = new ObjectMapper().readTree(second.resolve("history/history-trend.json").toFile());
+        assertThat(trend).hasSize(2);
+        assertThat(trend.get(0).path("buildOrder").asLong()).isEqualTo(2);
+        assertThat(trend.get(1).path("buildOrder").asLong()).isEqualTo(1);
+        JsonNode perTest = new ObjectMapper().readTree(second.resolve("history/history.json").toFile());
+        perTest.forEach(h -> assertThat(h.path("items")).hasSize(2));
+
+        Files.writeString(robot, Files.readString(robot).replace("HC1-DEMO-0001", "HC1-DEMO-0002"));
+        CertifyCommandIT.Run other = certify(dir.resolve("h3"), "--history", first.toString());
+        assertThat(other.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(other.stderr()).contains("serial HC1-DEMO-0001; this run certifies", "serial HC1-DEMO-0002",
+                "history is carried only between runs of one robot");
+        assertThat(dir.resolve("h3")).doesNotExist();
+    }
 }

@@ -32,6 +32,7 @@ import org.hcert.runner.report.AllureResults;
 import org.hcert.runner.log.RunLog;
 import org.hcert.runner.report.Certificate;
 import org.hcert.runner.report.CertificatePdf;
+import org.hcert.runner.report.ReportHistory;
 import org.hcert.runner.report.RunMode;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -166,6 +167,10 @@ public final class CertifyCommand implements Callable<Integer> {
     @Option(names = "--rerun-failed", paramLabel = "DIR",
             description = "development: run again the clauses that did not pass in the report in DIR (FAIL or INCONCLUSIVE)")
     private @Nullable Path rerunFailed;
+
+    @Option(names = "--history", paramLabel = "DIR",
+            description = "carry the history and trends of the previous report of the same robot in DIR into this one")
+    private @Nullable Path history;
 
     /** What is left to write once the run's log is closed: the manifest covers the whole log. */
     private static final class Pending {
@@ -312,6 +317,10 @@ public final class CertifyCommand implements Callable<Integer> {
             }
         }
         Profiles p = new Profiles(robotProfile, standardProfile, labProfile, runMode(robotProfile, standardProfile, labProfile, known));
+        Path previous = history;
+        if (previous != null) {
+            SameRobot.check(previous, robotProfile);
+        }
         if (evidence.link != null) {
             linkTls.settingsFor(evidence.link);
         }
@@ -350,7 +359,7 @@ public final class CertifyCommand implements Callable<Integer> {
         Certification certification = new Certification(robotProfile, standardProfile, plan, features,
                 AllureResults.prepare(results, environment(robotProfile, standardProfile, labProfile, profiles.runMode())));
         AllureResults.writeExecutor(results, HcertVersion.get(), labProfile.name(), labProfile.operatorName(),
-                "hcert: %s %s".formatted(robotProfile.identity().model(), standardProfile.id()));
+                "hcert: %s %s".formatted(robotProfile.identity().model(), standardProfile.id()), ReportHistory.nextBuildOrder(history));
         List<Path> recording = evidence.recording;
         if (observeS != null && evidence.link == null) {
             throw new UsageException("--observe watches a robot over --link; a recording is judged as it is");
@@ -385,6 +394,16 @@ public final class CertifyCommand implements Callable<Integer> {
         out.println("mode:        " + profiles.runMode().statement());
         run.context().telemetryProblems().forEach(p -> spec.commandLine().getErr().println("hcert: error: " + p));
         AllureResults.classifyByPillar(results);
+        String reportName = "hcert: %s %s".formatted(robotProfile.identity().model(), standardProfile.id());
+        Path previousReport = history;
+        try {
+            if (previousReport != null) {
+                ReportHistory.carry(previousReport, results);
+            }
+        } catch (IllegalArgumentException e) {
+            throw UsageException.of(e);
+        }
+        ReportHistory.write(results, this.out, reportName + " " + runId);
         if (!noHtml) {
             // generated beside its place and renamed into it: a report/ folder is always a whole one
             Path partial = this.out.resolve("report.partial");

@@ -1,6 +1,7 @@
 package org.hcert.runner.command;
 
 import org.hcert.runner.report.CertificatePdf;
+import org.hcert.runner.report.ReportHistory;
 
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -29,7 +30,8 @@ final class RunFolder {
     /** Every name a run writes in its folder, the temporary ones included. */
     static final Set<String> OUTPUTS = Set.of("allure-results", "report", "certificate.json", "hcert.log", "session.mcap",
             Manifest.FILE, Manifest.SIGNATURE_FILE, "report.partial", "certificate.json.partial", Manifest.FILE + ".partial",
-            Manifest.SIGNATURE_FILE + ".partial", CertificatePdf.FILE, CertificatePdf.FILE + ".partial");
+            Manifest.SIGNATURE_FILE + ".partial", CertificatePdf.FILE, CertificatePdf.FILE + ".partial",
+            ReportHistory.FOLDER);
 
     private final Path dir;
 

@@ -72,7 +72,8 @@ public final class AllureResults {
      * Write {@code executor.json}, which Allure shows as who ran the tests: hcert and its version,
      * the lab and operator, and the host.
      */
-    public static void writeExecutor(Path resultsDir, String hcertVersion, String lab, String operator, String reportName) {
+    public static void writeExecutor(Path resultsDir, String hcertVersion, String lab, String operator, String reportName,
+            long buildOrder) {
         String host;
         try {
             host = java.net.InetAddress.getLocalHost().getHostName();
@@ -81,7 +82,8 @@ public final class AllureResults {
         }
         com.fasterxml.jackson.databind.node.ObjectNode executor = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()
                 .put("name", "hcert " + hcertVersion).put("type", "hcert")
-                .put("buildName", "%s, operator %s, on %s".formatted(lab, operator, host)).put("reportName", reportName);
+                .put("buildName", "%s, operator %s, on %s".formatted(lab, operator, host)).put("reportName", reportName)
+                .put("buildOrder", buildOrder);
         try {
             Files.writeString(resultsDir.resolve("executor.json"), executor.toPrettyString(), StandardCharsets.UTF_8);
         } catch (IOException e) {
