@@ -394,6 +394,9 @@ public final class CertifyCommand implements Callable<Integer> {
         out.println("mode:        " + profiles.runMode().statement());
         run.context().telemetryProblems().forEach(p -> spec.commandLine().getErr().println("hcert: error: " + p));
         AllureResults.classifyByPillar(results);
+        Map<String, String> recordingHashes = new LinkedHashMap<>();
+        run.recordings().get().forEach(r -> recordingHashes.put(r.path().toString(), r.sha256()));
+        AllureResults.nameRecordings(results, recordingHashes);
         String reportName = "hcert: %s %s".formatted(robotProfile.identity().model(), standardProfile.id());
         Path previousReport = history;
         try {

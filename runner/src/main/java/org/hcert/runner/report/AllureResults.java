@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -136,6 +137,55 @@ public final class AllureResults {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot sort the results of " + resultsDir + " by pillar", e);
         }
+    }
+
+    /**
+     * Name the recording behind each measurement step: a step whose {@code source} parameter starts
+     * with a recording's path gains a parameter named "recording", its file name and SHA-256 (the
+     * hashes are known only once the recordings have been read whole).
+     *
+     * @param recordings SHA-256 of each recording, by the path the run was given
+     */
+    public static void nameRecordings(Path resultsDir, Map<String, String> recordings) {
+        if (recordings.isEmpty()) {
+            return;
+        }
+        ObjectMapper json = new ObjectMapper();
+        try (Stream<Path> files = Files.list(resultsDir)) {
+            for (Path file : files.filter(f -> f.getFileName().toString().endsWith("-result.json")).sorted().toList()) {
+                ObjectNode result = (ObjectNode) json.readTree(file.toFile());
+                if (nameRecordings(result.path("steps"), recordings)) {
+                    Files.writeString(file, json.writeValueAsString(result), StandardCharsets.UTF_8);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot name the recordings in " + resultsDir, e);
+        }
+    }
+
+    private static boolean nameRecordings(JsonNode steps, Map<String, String> recordings) {
+        boolean changed = false;
+        for (JsonNode step : steps) {
+            for (JsonNode p : step.path("parameters")) {
+                if (!p.path("name").asText().equals("source")) {
+                    continue;
+                }
+                String source = p.path("value").asText();
+                List<String> named = new java.util.ArrayList<>();
+                recordings.forEach((path, sha) -> {
+                    if (source.startsWith(path)) {
+                        named.add(Path.of(path).getFileName() + ", sha256 " + sha);
+                    }
+                });
+                if (!named.isEmpty() && step.path("parameters") instanceof ArrayNode params) {
+                    params.addObject().put("name", "recording").put("value", String.join("; ", named));
+                    changed = true;
+                }
+                break;
+            }
+            changed |= nameRecordings(step.path("steps"), recordings);
+        }
+        return changed;
     }
 
     /** {@code safety-and-ethics} as {@code Safety and ethics}. */

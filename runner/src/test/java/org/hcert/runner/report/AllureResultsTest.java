@@ -94,4 +94,22 @@ class AllureResultsTest {
                 .toString();
         Files.writeString(results.resolve(id + "-result.json"), body, StandardCharsets.UTF_8);
     }
+
+    @Test
+    void eachMeasurementStepNamesItsRecordingAndItsHash() throws IOException {
+        Path results = dir.resolve("allure-results");
+        AllureResults.prepare(results, Map.of());
+        String body = """
+                {"uuid": "m", "name": "m", "status": "passed", "labels": [], "steps": [{"name": "Then", "steps": [
+                  {"name": "stop time", "parameters": [{"name": "measured", "value": "455"},
+                                                       {"name": "source", "value": "rec/a.mcap, topics /joint_states"}]},
+                  {"name": "live", "parameters": [{"name": "source", "value": "tcp://127.0.0.1:1, topics /x"}]}]}]}
+                """;
+        Files.writeString(results.resolve("m-result.json"), body, StandardCharsets.UTF_8);
+        AllureResults.nameRecordings(results, Map.of("rec/a.mcap", "0123abcd"));
+        JsonNode steps = json.readTree(results.resolve("m-result.json").toFile()).at("/steps/0/steps");
+        assertThat(steps.at("/0/parameters/2/name").asText()).isEqualTo("recording");
+        assertThat(steps.at("/0/parameters/2/value").asText()).isEqualTo("a.mcap, sha256 0123abcd");
+        assertThat(steps.at("/1/parameters")).hasSize(1);
+    }
 }
