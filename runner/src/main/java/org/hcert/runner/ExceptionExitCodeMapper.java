@@ -19,6 +19,30 @@ final class ExceptionExitCodeMapper implements CommandLine.IExitCodeExceptionMap
      */
     static boolean isUserError(Throwable t) {
         return t instanceof ProfileException || t instanceof UsageException || t instanceof TelemetryException
-                || t instanceof FeatureRunException || t instanceof CommandLine.ParameterException;
+                || t instanceof FeatureRunException || t instanceof CommandLine.ParameterException || environmental(t);
+    }
+
+    /**
+     * Whether {@code t} is the machine's answer to what the user asked (a folder that does not
+     * exist or may not be written, a full disk, a port in use), not a defect: exit 2 with the path
+     * or port and the cause.
+     */
+    static boolean environmental(Throwable t) {
+        Throwable cause = t instanceof java.io.UncheckedIOException u ? u.getCause() : t;
+        return cause instanceof java.nio.file.FileSystemException || cause instanceof java.net.BindException
+                || (cause instanceof java.io.IOException io && String.valueOf(io.getMessage()).contains("No space left on device"));
+    }
+
+    /** One sentence for an environmental error: what hcert tried, and what the system said. */
+    static String describe(Throwable t) {
+        Throwable wrapped = t instanceof java.io.UncheckedIOException u ? u.getCause() : t;
+        Throwable cause = wrapped == null ? t : wrapped;
+        String why = cause instanceof java.nio.file.NoSuchFileException n ? "no such file or folder: " + n.getFile()
+                : cause instanceof java.nio.file.AccessDeniedException a ? "permission denied: " + a.getFile()
+                : cause instanceof java.nio.file.NotDirectoryException d ? "not a folder: " + d.getFile()
+                : cause instanceof java.nio.file.FileAlreadyExistsException f ? "it exists and is in the way: " + f.getFile()
+                : cause instanceof java.net.BindException b ? "the port is in use or cannot be bound (" + b.getMessage() + ")"
+                : String.valueOf(cause.getMessage());
+        return t == cause ? why : t.getMessage() + ": " + why;
     }
 }

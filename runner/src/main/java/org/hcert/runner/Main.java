@@ -54,28 +54,69 @@ public final class Main implements Runnable {
                 return type == CertifyCommand.class ? type.cast(new CertifyCommand(in)) : defaults.create(type);
             }
         });
+        versionEverywhere(cli);
+        cli.setUsageHelpWidth(HELP_WIDTH);
         cli.setOut(out);
         cli.setErr(err);
         cli.setExitCodeExceptionMapper(new ExceptionExitCodeMapper());
         cli.setExecutionExceptionHandler(Main::handle);
+        int code;
         try {
-            return cli.execute(args);
+            code = cli.execute(args);
         } catch (RuntimeException | LinkageError e) {
-            err.println("hcert: internal error (please report it): " + e);
-            return ExitCodes.INTERNAL_ERROR;
+            code = internalError(e, err);
         }
+        if (out.checkError()) {
+            // a full disk or a closed pipe behind stdout: the results printed were lost, which is no success
+            err.println("hcert: error: cannot write to standard output (a full disk, or a closed pipe); what was printed is lost");
+            err.flush();
+            return code == ExitCodes.INTERNAL_ERROR ? code : ExitCodes.USAGE;
+        }
+        return code;
+    }
+
+    /** Help text width: wide enough that no URI or path of the help is broken across lines. */
+    static final int HELP_WIDTH = 120;
+
+    /** {@code --version} answers on every command, not only on {@code hcert}. */
+    private static void versionEverywhere(CommandLine cli) {
+        for (CommandLine sub : cli.getSubcommands().values()) {
+            if (sub.getCommandSpec().versionProvider() == null) {
+                sub.getCommandSpec().versionProvider(new Version());
+            }
+            versionEverywhere(sub);
+        }
+    }
+
+    /**
+     * A defect in hcert: one line on the console, and the whole trace in a crash log whose path is
+     * given, to be sent with the report of the defect.
+     */
+    static int internalError(Throwable e, PrintWriter err) {
+        String where;
+        try {
+            java.nio.file.Path log = java.nio.file.Files.createTempFile("hcert-crash-", ".log");
+            java.io.StringWriter trace = new java.io.StringWriter();
+            e.printStackTrace(new PrintWriter(trace));
+            java.nio.file.Files.writeString(log, "hcert " + HcertVersion.get() + "\n" + trace, StandardCharsets.UTF_8);
+            where = "; the details are in " + log;
+        } catch (java.io.IOException | RuntimeException noLog) {
+            where = "";
+        }
+        err.println("hcert: internal error, a defect in hcert (please report it%s): %s".formatted(where.isEmpty() ? "" : " with the log",
+                e) + where);
+        err.flush();
+        return ExitCodes.INTERNAL_ERROR;
     }
 
     private static int handle(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
         PrintWriter err = cli.getErr();
-        if (ExceptionExitCodeMapper.isUserError(e)) {
+        if (ExceptionExitCodeMapper.environmental(e)) {
+            err.println("hcert: error: " + ExceptionExitCodeMapper.describe(e));
+        } else if (ExceptionExitCodeMapper.isUserError(e)) {
             err.println("hcert: error: " + e.getMessage());
         } else {
-            err.println("hcert: internal error (please report it): " + e);
-            StackTraceElement[] trace = e.getStackTrace();
-            if (trace.length > 0) {
-                err.println("  at " + trace[0]);
-            }
+            return internalError(e, err);
         }
         return cli.getExitCodeExceptionMapper().getExitCode(e);
     }

@@ -54,9 +54,10 @@ class FormatParityIT {
                 "--lab", CertifyCommandIT.LAB, "--recording", recording.toString(), "--out", out.toString(), "--no-html");
     }
 
-    /** The console output without what must differ: the recording's name and the output folder (the certificate and manifest lines). */
+    /** The console output without what must differ: the recording's name and the output folder (the certificate, print and manifest lines). */
     private static String normalised(String text, Path recording) {
-        return text.replace(recording.toString(), "RECORDING").lines().filter(l -> !l.startsWith("certificate:") && !l.startsWith("manifest:"))
+        return text.replace(recording.toString(), "RECORDING").lines()
+                .filter(l -> !l.startsWith("certificate:") && !l.startsWith("manifest:") && !l.startsWith("printable:"))
                 .reduce("", (a, b) -> a + b + "\n");
     }
 }

@@ -38,7 +38,7 @@ class ReportFolderIT {
         CertifyCommandIT.Run refused = certify(out, "--no-html");
         assertThat(refused.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(refused.stderr()).contains("--out " + out + " holds another run's outputs (allure-results, certificate.json, certificate.pdf, "
-                + "hcert.log, manifest.json, report); give --force");
+                + "hcert.log, history, manifest.json, report); give --force");
         CertifyCommandIT.Run forced = certify(out, "--no-html", "--force");
         assertThat(forced.exitCode()).as(forced.stderr()).isEqualTo(ExitCodes.NON_CONFORMANT);
         // the old HTML report is gone: --no-html leaves no report at all beside the new certificate

@@ -73,6 +73,11 @@ public final class Recordings {
         if (Files.isDirectory(file)) {
             return BagFolder.open(file, f -> open(f, definitions, time));
         }
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            // a FIFO would block the reader forever, a device (/dev/zero) never ends
+            throw new TelemetryException("%s: not a regular file (a FIFO, socket or device); hcert reads recordings from files and "
+                    .formatted(file) + "bag folders");
+        }
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".ndjson") || name.endsWith(".jsonl")) {
             return new NdjsonSource(file);

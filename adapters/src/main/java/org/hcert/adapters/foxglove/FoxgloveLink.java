@@ -361,14 +361,28 @@ public final class FoxgloveLink implements RobotLink {
             return false;
         }
         Command command = new Command.SoftwareStop(reason);
+        long seq = nextSeq.getAndIncrement();
+        boolean sent;
         try {
             byte[] frame = stop.get() instanceof CommandRoutes.Publish p ? publishFrame(p, command)
-                    : callFrame((CommandRoutes.Call) stop.get(), command, nextSeq.getAndIncrement());
-            return write(frame);
+                    : callFrame((CommandRoutes.Call) stop.get(), command, seq);
+            sent = write(frame);
         } catch (RuntimeException e) {
             LOG.error("cannot stop the robot over {}: {}", describe(), e.getMessage());
             return false;
         }
+        if (sent) {
+            // recorded like every command: the session shows the stop the harness sent
+            long sentNs = clock.nowNs();
+            for (LinkListener l : listeners) {
+                try {
+                    l.onCommand(seq, command, sentNs);
+                } catch (RuntimeException e) {
+                    LOG.warn("{} failed on the stop command: {}", l, e.getMessage());
+                }
+            }
+        }
+        return sent;
     }
 
     /** The client channels of the routes that publish, one per topic, advertised once the server said it takes them. */

@@ -44,6 +44,8 @@ public final class SessionRecorder implements AutoCloseable {
     public static final String LOST_TOPIC = "/hcert/link/lost";
 
     public static final String STATUS_TOPIC = "/hcert/link/status";
+    /** Topic of the harness's own session events (an abort): {@value}. */
+    public static final String SESSION_TOPIC = "/hcert/session";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -91,6 +93,12 @@ public final class SessionRecorder implements AutoCloseable {
         if (!closed) {
             writer.flush();
         }
+    }
+
+    /** Record that the harness aborts the session, and why (an event {@code run_aborted} on {@link #SESSION_TOPIC}), and flush. */
+    public void abort(String reason) {
+        own(SESSION_TOPIC, "hcert/msg/Event", JsonNodeFactory.instance.objectNode().put("kind", "run_aborted").put("detail", reason));
+        flush();
     }
 
     /** Stop recording and finish the file (summary and footer). */

@@ -187,14 +187,27 @@ public final class WireLink implements RobotLink {
         if (t == null || closed) {
             return false;
         }
+        Command stop = new Command.SoftwareStop(reason);
+        long seq;
+        long sentNs;
         try {
             synchronized (writeLock) {
-                t.write(FrameCodec.encode(new Frame(FrameType.COMMAND, nextSeq(), now(), new Command.SoftwareStop(reason).toBody())));
+                seq = nextSeq();
+                sentNs = now();
+                t.write(FrameCodec.encode(new Frame(FrameType.COMMAND, seq, sentNs, stop.toBody())));
             }
-            return true;
         } catch (IOException | RuntimeException e) {
             return false;
         }
+        // recorded like every command: the session shows the stop the harness sent (at the end, on an abort, on a loss)
+        for (LinkListener l : listeners) {
+            try {
+                l.onCommand(seq, stop, sentNs);
+            } catch (RuntimeException e) {
+                // the stop is sent; a listener's failure must not undo it
+            }
+        }
+        return true;
     }
 
     @Override

@@ -24,9 +24,17 @@ import java.util.regex.Pattern;
  */
 final class YamlDocument {
 
+    /** The largest profile read, bytes: profiles are a few KiB; a larger file is refused before it is read. */
+    static final long MAX_BYTES = 4L << 20;
+
+    /** The deepest nesting of mappings and lists in a profile (the catalogue's deepest is 6). */
+    static final int MAX_NESTING = 32;
+
     /** Each key once per mapping: a key given twice (the last would win) is an error, never a silent choice. */
     private static final YAMLFactory YAML = YAMLFactory.builder()
-            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .streamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING).build())
+            .build();
     private static final ObjectMapper MAPPER = new ObjectMapper(YAML);
 
     private final Path file;
@@ -44,13 +52,36 @@ final class YamlDocument {
     static YamlDocument read(Path file) {
         byte[] bytes;
         try {
+            if (!Files.exists(file)) {
+                throw new NoSuchFileException(file.toString());
+            }
+            if (!Files.isRegularFile(file)) {
+                throw new ProfileException(file, 0, "", "not a regular file (%s): a profile is a YAML file"
+                        .formatted(Files.isDirectory(file) ? "a folder" : "a FIFO, socket or device"));
+            }
+            long size = Files.size(file);
+            if (size > MAX_BYTES) {
+                throw new ProfileException(file, 0, "", "%d bytes; hcert reads profiles of up to %d bytes (4 MiB)".formatted(size, MAX_BYTES));
+            }
             bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw new ProfileException(file, 0, "", "file not found");
         } catch (IOException e) {
             throw new ProfileException(file, 0, "", "cannot read: " + e.getMessage());
         }
-        String text = new String(bytes, StandardCharsets.UTF_8);
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            int line = 1;
+            int at = firstBadByte(bytes);
+            for (int i = 0; i < at; i++) {
+                if (bytes[i] == '\n') {
+                    line++;
+                }
+            }
+            throw new ProfileException(file, line, "", "not valid UTF-8 (byte %d of the file); save the profile as UTF-8".formatted(at + 1));
+        }
         try {
             JsonNode root = MAPPER.readTree(text);
             if (root == null || !root.isObject()) {
@@ -73,10 +104,19 @@ final class YamlDocument {
                 throw new ProfileException(file, line, "", ("key %s is given twice in one mapping; give it once (YAML would keep the "
                         + "last and drop the first without a word)").formatted(dup.group(1)));
             }
+            if (e instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException) {
+                throw new ProfileException(file, line, "", "nested more than %d levels deep; hcert's profiles need a few".formatted(MAX_NESTING));
+            }
             throw new ProfileException(file, line, "", "YAML syntax error: " + describe(e.getOriginalMessage()));
         } catch (IOException e) {
             throw new ProfileException(file, 0, "", "cannot parse: " + e.getMessage());
         }
+    }
+
+    private static int firstBadByte(byte[] bytes) {
+        java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes);
+        StandardCharsets.UTF_8.newDecoder().decode(in, java.nio.CharBuffer.allocate(bytes.length + 1), true);
+        return in.position();
     }
 
     private static void index(JsonParser p, String pointer, Map<String, Integer> lines) throws IOException {

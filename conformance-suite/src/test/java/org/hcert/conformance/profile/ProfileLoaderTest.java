@@ -106,6 +106,41 @@ class ProfileLoaderTest {
         assertThatThrownBy(() -> ProfileLoader.loadRobot(second)).hasMessageContaining("a second YAML document (after ---)");
     }
 
+    /** Hostile or accidental inputs: a folder, a FIFO, a huge file, bad UTF-8, deep nesting, an alias bomb. Each a profile error. */
+    @Test
+    void readsOnlyRegularUtf8FilesOfBoundedSizeDepthAndAliases() throws Exception {
+        assertThatThrownBy(() -> ProfileLoader.loadRobot(dir)).isInstanceOf(ProfileException.class)
+                .hasMessage(dir + ": not a regular file (a folder): a profile is a YAML file");
+        Path fifo = dir.resolve("fifo.yaml");
+        Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        if (mkfifo.waitFor() == 0) {
+            // never opened: reading a FIFO with no writer would hang
+            assertThatThrownBy(() -> ProfileLoader.loadRobot(fifo)).isInstanceOf(ProfileException.class)
+                    .hasMessage(fifo + ": not a regular file (a FIFO, socket or device): a profile is a YAML file");
+        }
+        Path huge = dir.resolve("huge.yaml");
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(huge.toFile(), "rw")) {
+            f.setLength(5L << 20);
+        }
+        assertThatThrownBy(() -> ProfileLoader.loadRobot(huge)).hasMessage(huge + ": 5242880 bytes; hcert reads profiles of up to "
+                + "4194304 bytes (4 MiB)");
+        Path latin1 = dir.resolve("latin1.yaml");
+        Files.write(latin1, Files.readString(ROBOT).replace("HC-1 virtual humanoid", "HC-1 Rob\u00f6ter")
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        assertThatThrownBy(() -> ProfileLoader.loadRobot(latin1)).hasMessageMatching(
+                java.util.regex.Pattern.quote(latin1.toString()) + ":\\d+: not valid UTF-8 \\(byte \\d+ of the file\\); save the profile as UTF-8");
+        Path deep = dir.resolve("deep.yaml");
+        Files.writeString(deep, "a: " + "[".repeat(40) + "]".repeat(40) + "\n");
+        assertThatThrownBy(() -> ProfileLoader.loadRobot(deep)).hasMessageContaining("nested more than 32 levels deep");
+        Path bomb = dir.resolve("bomb.yaml");
+        StringBuilder b = new StringBuilder("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+        for (int i = 1; i < 60; i++) {
+            b.append("a").append(i).append(": &a").append(i).append(" [*a").append(i - 1).append(", *a").append(i - 1).append("]\n");
+        }
+        Files.writeString(bomb, b);
+        assertThatThrownBy(() -> ProfileLoader.loadRobot(bomb)).isInstanceOf(ProfileException.class).hasMessageContaining(bomb + ":");
+    }
+
     @Test
     void rejectsAProfileMissingARequiredField() throws IOException {
         Path file = robotWith("  serial: HC1-DEMO-0001\n", "");

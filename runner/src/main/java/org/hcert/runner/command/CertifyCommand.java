@@ -15,6 +15,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.hcert.adapters.LinkOptions;
 import org.hcert.conformance.plan.Plan;
+import org.hcert.conformance.profile.ProfileFile;
 import org.hcert.conformance.profile.LabProfile;
 import org.hcert.conformance.profile.ProfileLoader;
 import org.hcert.conformance.profile.RobotProfile;
@@ -48,6 +49,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(
         name = "certify",
         mixinStandardHelpOptions = true,
+        footer = {"%nExamples:", "  ./hcert certify --simulator --robot profiles/robots/hc1-demo.yaml \\", "      --standard profiles/standards/heis-2026.yaml --lab profiles/labs/demo-lab.yaml --out out/demo --force", "  ./hcert certify --recording samples/recordings/catalogue.mcap --robot … --standard … --lab … --out out/recorded", "  ./hcert certify --link tcp://192.168.1.20:7500 --allow-motion --robot … --standard … --lab … --out out/live"},
         description = {
             "Certify a robot against a standard profile, from a recording or live over a link.",
             "Writes DIR/allure-results/, DIR/report/index.html, DIR/certificate.json and DIR/hcert.log (the run's log)."
@@ -194,6 +196,7 @@ public final class CertifyCommand implements Callable<Integer> {
         String signer = key == null || signingKey == null ? "nobody (not signed)" : SigningKeys.fingerprint(SigningKeys.publicOf(key, signingKey));
         Profiles profiles = inputs();
         RunFolder folder = RunFolder.claim(this.out, force);
+        this.publishing = new Publishing(folder, key, signer);
         Pending pending;
         try (RunLog log = RunLog.open(folder.resolve(RunLog.CERTIFY_FILE), verbose)) {
             LOG.info("hcert {} {}; log {}", HcertVersion.get(),
@@ -213,6 +216,21 @@ public final class CertifyCommand implements Callable<Integer> {
                 throw e;
             }
         }
+        publish(pending);
+        return pending.exitCode;
+    }
+
+    /** Where and how the outputs are written, once the folder is claimed. */
+    private record Publishing(RunFolder folder, java.security.@Nullable PrivateKey key, String signer) {}
+
+    private @Nullable Publishing publishing;
+
+    /** Write the certificate, its print, the manifest and its signature; the certificate last. */
+    private synchronized Path publish(Pending pending) {
+        Publishing p = Objects.requireNonNull(publishing, "the folder is claimed first");
+        RunFolder folder = p.folder();
+        java.security.PrivateKey key = p.key();
+        String signer = p.signer();
         // the certificate last: a folder with a certificate holds a whole report, one without holds none
         Path partial = folder.stage("certificate.json", pending.certificate);
         Path pdf = folder.stage(CertificatePdf.FILE, CertificatePdf.render(readJson(pending.certificate),
@@ -232,7 +250,29 @@ public final class CertifyCommand implements Callable<Integer> {
         console.println("printable:   " + folder.resolve(CertificatePdf.FILE));
         console.println("certificate: " + certificate);
         console.flush();
-        return pending.exitCode;
+        return certificate;
+    }
+
+    /**
+     * The certificate of a run interrupted before its clauses were judged: every applicable clause
+     * INCONCLUSIVE ("not judged"), the result INCOMPLETE, the reason in {@code run.aborted}, and
+     * the session recording (finished by then) as its evidence.
+     */
+    private Pending aborted(String reason, Certification certification, LabProfile lab, RunMode runMode) {
+        Plan plan = certification.plan();
+        List<ClauseResult> results = plan.clauses().stream().map(p -> p.applicable()
+                ? ClauseResult.inconclusive(p.clause().id(), List.of(), "not judged: " + reason)
+                : ClauseResult.notApplicable(p.clause().id(), p.reason())).toList();
+        Path session = this.out.resolve("session.mcap");
+        List<ProfileFile> recordings = java.nio.file.Files.isRegularFile(session)
+                ? List.of(new ProfileFile(session, FileHashes.sha256(session))) : List.of();
+        UUID runId = UUID.randomUUID();
+        byte[] certificate = Certificate.bytes(Certificate.build(new Certificate.Content(HcertVersion.get(), runId, Instant.now(),
+                certification.robot(), certification.standard(), lab, "live", recordings, List.of(), Map.of(), List.of(), List.of(),
+                plan, results, List.of(), ClauseVerdicts.Overall.INCOMPLETE, runMode.abortedBecause(reason))));
+        LOG.warn("aborted: {}; every applicable clause INCONCLUSIVE, overall INCOMPLETE", reason);
+        return new Pending(ExitCodes.INCOMPLETE, certificate, new Manifest.Inputs(recordings,
+                List.of(certification.robot().file(), certification.standard().file(), lab.file()), Map.of()), runId.toString());
     }
 
     private static com.fasterxml.jackson.databind.JsonNode readJson(byte[] certificate) {
@@ -334,9 +374,7 @@ public final class CertifyCommand implements Callable<Integer> {
         }
         if (evidence.recording != null) {
             for (Path r : evidence.recording) {
-                if (!java.nio.file.Files.exists(r)) {
-                    throw new UsageException("%s: recording not found".formatted(r));
-                }
+                RecordingFiles.check(r);
             }
         }
         return p;
@@ -372,7 +410,7 @@ public final class CertifyCommand implements Callable<Integer> {
                         LinkOptions.defaults().withLinkTimeout(Duration.ofMillis(linkTimeoutMs))
                                 .withAnswerTimeout(Duration.ofMillis(answerTimeoutMs)), linkTls.settingsFor(evidence.link), this.out,
                         definitions, certification)
-                : liveRun(out, certification, labProfile);
+                : liveRun(out, certification, labProfile, profiles.runMode());
         List<ClauseResult> clauseResults = ClauseVerdicts.of(plan, run.outcomes());
         List<String> contradictions = run.context().contradictions();
         List<FeatureChanges.Change> featureChanges = FeatureChanges.of(run.context().featureSha256());
@@ -425,10 +463,15 @@ public final class CertifyCommand implements Callable<Integer> {
                 List.of(robotProfile.file(), standardProfile.file(), labProfile.file()), run.context().featureSha256()), runId.toString());
     }
 
-    private RunEvidence liveRun(PrintWriter console, Certification certification, LabProfile lab) {
+    private RunEvidence liveRun(PrintWriter console, Certification certification, LabProfile lab, RunMode runMode) {
         LiveRun live = new LiveRun(new LiveRun.Settings(allowMotion, nonInteractive, estopActuator,
                 Duration.ofSeconds(operatorTimeoutS), Duration.ofMillis(linkTimeoutMs), Duration.ofMillis(answerTimeoutMs),
                 linkTls::settingsFor), this.out, in, console);
+        live.onAbort(reason -> {
+            Path certificate = publish(aborted(reason, certification, lab, runMode));
+            console.println("hcert: an INCOMPLETE certificate marked aborted: " + certificate);
+            console.flush();
+        });
         String simulatorFaults = evidence.simulatorFaults;
         if (simulatorFaults != null) {
             List<String> faults = simulatorFaults.isBlank() ? List.of() : List.of(simulatorFaults.split(",", -1));

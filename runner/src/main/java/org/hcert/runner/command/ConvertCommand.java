@@ -24,6 +24,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(
         name = "convert",
         mixinStandardHelpOptions = true,
+        footer = {"%nExamples:", "  ./hcert telemetry convert samples/recordings/conformant.ndjson out/conformant.mcap", "  ./hcert telemetry convert bag_folder/ out/bag.mcap --compression lz4"},
         description = {
             "Convert a recording between NDJSON, CSV and MCAP, chosen by the extensions of IN and OUT.",
             "IN may also be a rosbag2 .db3 file. The same input always gives the same output bytes."
@@ -59,9 +60,7 @@ public final class ConvertCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Conversion.Options options = new Conversion.Options(compression(), encoding());
-        if (!Files.isRegularFile(in) && !Files.isDirectory(in)) {
-            throw new UsageException("%s: recording not found".formatted(in));
-        }
+        RecordingFiles.check(in);
         RecordingFormat format = RecordingFormat.of(out).orElseThrow(() -> new UsageException(
                 "%s: cannot write this format; OUT must end in .ndjson, .jsonl, .csv or .mcap".formatted(out)));
         if (Files.exists(out) && in.toAbsolutePath().normalize().equals(out.toAbsolutePath().normalize())) {

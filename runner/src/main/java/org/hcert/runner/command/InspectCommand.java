@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +12,6 @@ import java.util.concurrent.Callable;
 import org.hcert.conformance.profile.ProfileLoader;
 import org.hcert.conformance.profile.RobotProfile;
 import org.hcert.runner.ExitCodes;
-import org.hcert.runner.UsageException;
 import org.hcert.telemetry.TelemetrySource;
 import org.hcert.telemetry.mapping.Role;
 import org.hcert.telemetry.ros.RosJsonDecoder;
@@ -29,6 +27,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(
         name = "inspect",
         mixinStandardHelpOptions = true,
+        footer = {"%nExamples:", "  ./hcert telemetry inspect samples/recordings/catalogue.mcap --robot profiles/robots/hc1-demo.yaml"},
         description = {
             "Show the topics of a recording: types, encodings, message counts, rates, time span and largest gaps.",
             "With --robot, also which topics the profile maps to which role and which are missing."
@@ -55,9 +54,7 @@ public final class InspectCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Optional<RobotProfile> profile = Optional.ofNullable(robot).map(ProfileLoader::loadRobot);
-        if (!Files.isRegularFile(file) && !Files.isDirectory(file)) {
-            throw new UsageException("%s: recording not found".formatted(file));
-        }
+        RecordingFiles.check(file);
         TelemetrySource source = definitions.open(file);
         List<String> damage = new ArrayList<>();
         List<TopicStats> topics = TopicStats.of(source, damage);

@@ -21,6 +21,8 @@ import picocli.CommandLine.Model.CommandSpec;
         name = "keys",
         mixinStandardHelpOptions = true,
         description = "A lab's Ed25519 keys for signing report manifests and the profiles a certification run trusts.",
+        footer = {"%nExamples:", "  ./hcert keys generate --out lab-2026",
+            "  ./hcert keys sign profiles/robots/hc1-demo.yaml --key lab-2026.key.pem"},
         subcommands = {KeysCommand.Generate.class, KeysCommand.Sign.class})
 public final class KeysCommand implements Runnable {
 

@@ -164,6 +164,19 @@ final class LiveLink implements AutoCloseable {
         return link;
     }
 
+    /**
+     * The run is interrupted (SIGINT, SIGTERM): record the abort, tell the robot to stop (the stop
+     * is recorded too), and finish the session recording; the link is closed. Safe to call once
+     * from a shutdown hook while the run's thread still holds the link.
+     */
+    void abort(String reason) {
+        recorder.abort(reason);
+        watchdog.abort(reason);
+        recorder.flush();
+        link.close();
+        recorder.close();
+    }
+
     @Override
     public void close() {
         int stopsBefore = watchdog.stopsSent();

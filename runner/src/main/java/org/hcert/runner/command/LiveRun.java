@@ -17,6 +17,7 @@ import org.hcert.runner.UsageException;
 import org.hcert.telemetry.Recordings;
 import org.hcert.simulator.server.ServeConfig;
 import org.hcert.simulator.server.SimulatorServer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code certify --link} and {@code certify --simulator}: judge a robot live over a link, every
@@ -58,6 +59,8 @@ final class LiveRun {
         }
     }
 
+    private java.util.function.Consumer<String> onAbort = reason -> { };
+
     /**
      * Certify the robot at {@code uri}.
      *
@@ -75,16 +78,68 @@ final class LiveRun {
                 s.estopActuator() || simulated, s.operatorTimeout(), lab.operatorName(), s.linkTimeout(),
                 s.answerTimeout(), simulated, s.tls().apply(uri));
         RunEvidence run;
-        try (LiveLink live = LiveLink.open(options, certification.robot(),
-                LiveLink.settleAfterStop(certification.plan()), session, in, console)) {
-            CertificationContext context = certification.context(live.link().asTelemetrySource()).live(live.session());
-            List<ScenarioOutcome> outcomes = certification.run(context);
-            console.println("session:     " + session);
-            run = new RunEvidence(context, outcomes, "live", live.session().confirmations(),
-                    () -> List.of(new ProfileFile(session, FileHashes.sha256(session))));
+        java.util.concurrent.atomic.AtomicBoolean finished = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicReference<@Nullable LiveLink> opened = new java.util.concurrent.atomic.AtomicReference<>();
+        // registered before the link opens: a Ctrl-C while connecting is an interrupted run too
+        Thread interrupted = new Thread(() -> interrupted(opened.get(), uri, session, finished), "hcert-interrupted");
+        Runtime.getRuntime().addShutdownHook(interrupted);
+        try {
+            try (LiveLink live = LiveLink.open(options, certification.robot(),
+                    LiveLink.settleAfterStop(certification.plan()), session, in, console)) {
+                opened.set(live);
+                run = judge(live, certification, session);
+            }
+        } finally {
+            finished.set(true);
+            try {
+                Runtime.getRuntime().removeShutdownHook(interrupted);
+            } catch (IllegalStateException e) {
+                // the JVM is shutting down: the hook runs
+            }
         }
         // The session recording is whole once the link is closed: what it shows is checked against the declaration.
         run.context().checkDeclaration(Recordings.open(session));
         return run;
+    }
+
+    /**
+     * The JVM is shutting down in the middle of the live run (Ctrl-C, SIGTERM): say so, stop the
+     * robot, finish the session recording with the abort and the stop in it, and have an aborted
+     * certificate written.
+     */
+    private void interrupted(@Nullable LiveLink live, String uri, Path session, java.util.concurrent.atomic.AtomicBoolean finished) {
+        if (finished.getAndSet(true)) {
+            return;
+        }
+        String reason = live == null
+                ? "the run was interrupted (SIGINT or SIGTERM: Ctrl-C or kill) while connecting to " + uri
+                : "the run was interrupted (SIGINT or SIGTERM: Ctrl-C or kill) during the live session with " + uri;
+        synchronized (console) {
+            console.println("hcert: interrupted: " + reason + (live == null ? "" : "; telling the robot to stop"));
+            console.flush();
+        }
+        if (live == null) {
+            onAbort.accept(reason);
+            return;
+        }
+        live.abort(reason);
+        synchronized (console) {
+            console.println("hcert: the evidence so far is in " + session + " (finished, with the abort and the stop recorded)");
+            console.flush();
+        }
+        onAbort.accept(reason);
+    }
+
+    private RunEvidence judge(LiveLink live, Certification certification, Path session) {
+        CertificationContext context = certification.context(live.link().asTelemetrySource()).live(live.session());
+        List<ScenarioOutcome> outcomes = certification.run(context);
+        console.println("session:     " + session);
+        return new RunEvidence(context, outcomes, "live", live.session().confirmations(),
+                () -> List.of(new ProfileFile(session, FileHashes.sha256(session))));
+    }
+
+    /** What to do when the run is interrupted, after the robot was told to stop and the session finished: write an aborted certificate. */
+    void onAbort(java.util.function.Consumer<String> then) {
+        this.onAbort = then;
     }
 }

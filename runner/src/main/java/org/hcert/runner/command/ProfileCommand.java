@@ -9,6 +9,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(
         name = "profile",
         mixinStandardHelpOptions = true,
+        footer = {"%nExamples:", "  ./hcert profile init --from-recording samples/recordings/catalogue.mcap --out draft-robot.yaml"},
         description = "Work with robot profiles.",
         subcommands = {ProfileInitCommand.class})
 public final class ProfileCommand implements Runnable {

@@ -25,6 +25,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(
         name = "init",
         mixinStandardHelpOptions = true,
+        footer = {"%nExamples:", "  ./hcert profile init --from-recording samples/recordings/catalogue.mcap --out draft-robot.yaml", "  ./hcert profile init --from-link ws://127.0.0.1:8765 --observe 10 --out draft-robot.yaml"},
         description = {
             "Draft a robot profile from a recording, or from a live robot's link watched for a while: topics mapped to roles by message type, joints with",
             "their observed ranges widened, class and capabilities guessed, identity and declared values as TODOs.",
@@ -79,9 +80,7 @@ public final class ProfileInitCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("hcert: watched %s for up to %d s".formatted(described, observeS));
             learnedFrom = "the link %s, watched for up to %d s".formatted(described, observeS);
         }
-        if (!Files.isRegularFile(recording) && !Files.isDirectory(recording)) {
-            throw new UsageException("%s: recording not found".formatted(recording));
-        }
+        RecordingFiles.check(recording);
         if (out != null && Files.exists(out)) {
             throw new UsageException("%s: already exists; choose another --out or remove it".formatted(out));
         }

@@ -35,7 +35,7 @@ final class RecordedRun {
             } else if (Files.isRegularFile(r)) {
                 files.add(r);
             } else {
-                throw new UsageException("%s: recording not found".formatted(r));
+                RecordingFiles.check(r);
             }
         }
         List<Supplier<String>> hashes = files.stream().map(FileHashes::sha256InBackground).toList();

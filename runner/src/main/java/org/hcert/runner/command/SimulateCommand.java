@@ -27,6 +27,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(
         name = "simulate",
         mixinStandardHelpOptions = true,
+        footer = {"%nExamples:", "  ./hcert simulate --tcp 7500", "  ./hcert simulate --foxglove 8765 --fault slow-estop"},
         description = {
             "Serve the virtual humanoid HC-1 as a live robot over the wire protocol (TCP,",
             "TLS 1.3 on TCP, or a serial line), or as a ROS 2 robot behind foxglove_bridge",
@@ -153,10 +154,15 @@ public final class SimulateCommand implements Callable<Integer> {
         if (seconds != null && !(seconds > 0)) {
             throw new UsageException("--seconds must be positive, got " + seconds);
         }
-        ServeConfig base = serial != null ? ServeConfig.serial(serial).withBaud(baud)
-                : tlsPort != null ? ServeConfig.tls(tlsPort, tls()).withBind(bind)
-                : foxglovePort != null ? ServeConfig.foxglove(foxglovePort).withBind(bind).withTls(cert == null ? null : tls())
-                : ServeConfig.tcp(java.util.Objects.requireNonNull(tcpPort, "one of --tcp, --tls and --serial")).withBind(bind);
+        ServeConfig base;
+        try {
+            base = serial != null ? ServeConfig.serial(serial).withBaud(baud)
+                    : tlsPort != null ? ServeConfig.tls(tlsPort, tls()).withBind(bind)
+                    : foxglovePort != null ? ServeConfig.foxglove(foxglovePort).withBind(bind).withTls(cert == null ? null : tls())
+                    : ServeConfig.tcp(java.util.Objects.requireNonNull(tcpPort, "one of --tcp, --tls and --serial")).withBind(bind);
+        } catch (IllegalArgumentException e) {
+            throw UsageException.of(e);
+        }
         return base.withToken(token).withFaults(faults).withLog(line -> {
             out.println("hcert simulate: " + line);
             out.flush();

@@ -9,6 +9,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(
         name = "telemetry",
         mixinStandardHelpOptions = true,
+        footer = {"%nExamples:", "  ./hcert telemetry inspect samples/recordings/catalogue.mcap", "  ./hcert telemetry convert samples/recordings/conformant.ndjson out/conformant.mcap"},
         description = "Inspect and convert recordings (NDJSON, CSV, MCAP; rosbag2 .db3 read only).",
         subcommands = {InspectCommand.class, ConvertCommand.class})
 public final class TelemetryCommand implements Runnable {

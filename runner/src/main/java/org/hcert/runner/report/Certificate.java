@@ -59,6 +59,7 @@ public final class Certificate {
         ObjectNode run = root.putObject("run");
         run.put("mode", c.runMode().name()).put("statement", c.runMode().statement());
         c.runMode().profileKey().ifPresent(k -> run.put("profileKey", k));
+        c.runMode().aborted().ifPresent(a -> run.put("aborted", a));
         if (!c.runMode().selectedClauses().isEmpty()) {
             ArrayNode selected = run.putArray("selectedClauses");
             c.runMode().selectedClauses().forEach(selected::add);

@@ -11,19 +11,25 @@ import java.util.Optional;
  * @param profileKey the fingerprint of the key the profiles were checked against (certification)
  * @param selectedClauses the clauses a development run selected ({@code --clauses},
  *     {@code --rerun-failed}); empty when every applicable clause ran
+ * @param aborted why the run was aborted before its clauses were judged (SIGINT, SIGTERM); empty when it was not
  */
-public record RunMode(boolean certification, Optional<String> profileKey, List<String> selectedClauses) {
+public record RunMode(boolean certification, Optional<String> profileKey, List<String> selectedClauses, Optional<String> aborted) {
 
     public RunMode {
         selectedClauses = List.copyOf(selectedClauses);
     }
 
     public static RunMode development(List<String> selected) {
-        return new RunMode(false, Optional.empty(), selected);
+        return new RunMode(false, Optional.empty(), selected, Optional.empty());
     }
 
     public static RunMode certification(String profileKey) {
-        return new RunMode(true, Optional.of(profileKey), List.of());
+        return new RunMode(true, Optional.of(profileKey), List.of(), Optional.empty());
+    }
+
+    /** This run, aborted for {@code reason} before its clauses were judged. */
+    public RunMode abortedBecause(String reason) {
+        return new RunMode(certification, profileKey, selectedClauses, Optional.of(reason));
     }
 
     public String name() {

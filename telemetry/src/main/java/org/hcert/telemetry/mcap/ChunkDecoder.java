@@ -19,8 +19,12 @@ import org.jspecify.annotations.Nullable;
  */
 final class ChunkDecoder implements Closeable {
 
-    /** The largest chunk a Java array can hold. */
-    static final long MAX_UNCOMPRESSED = Integer.MAX_VALUE - 8;
+    /**
+     * The largest chunk hcert decompresses, bytes: writers make chunks of a few MiB (the MCAP
+     * libraries default to 768 KiB to 4 MiB); a chunk that declares more is refused before its
+     * memory is spent, so a hostile or corrupt file cannot exhaust the heap.
+     */
+    static final long MAX_UNCOMPRESSED = 256L << 20;
 
     /**
      * The largest chunk decompressed in one call into a buffer of the declared size, when the zstd
@@ -70,8 +74,8 @@ final class ChunkDecoder implements Closeable {
             records = chunk.records().slice();
         } else {
             if (declared < 0 || declared > MAX_UNCOMPRESSED) {
-                throw file.error(offset, Opcode.CHUNK, "uncompressed_size %s is larger than the %d bytes a chunk may have"
-                        .formatted(Long.toUnsignedString(declared), MAX_UNCOMPRESSED));
+                throw file.error(offset, Opcode.CHUNK, ("uncompressed_size %s is larger than the %d bytes (256 MiB) hcert decompresses "
+                        + "in one chunk").formatted(Long.toUnsignedString(declared), MAX_UNCOMPRESSED));
             }
             records = inflate(file, offset, compression, chunk.records(), (int) declared, buffers);
         }

@@ -3,10 +3,8 @@ package org.hcert.telemetry.ndjson;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -26,7 +24,12 @@ import org.jspecify.annotations.Nullable;
  */
 public final class NdjsonSource implements TelemetrySource {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Each key once per object: a key given twice (the last would win) is a format error, never a silent choice. */
+    private static final ObjectMapper MAPPER = new ObjectMapper(com.fasterxml.jackson.core.JsonFactory.builder()
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
+
+    /** The longest line read, bytes: a message larger than this is refused, before its memory is spent. */
+    public static final int MAX_LINE_BYTES = 16 << 20;
 
     private final Path file;
 
@@ -42,7 +45,7 @@ public final class NdjsonSource implements TelemetrySource {
     @Override
     public MessageCursor open() {
         try {
-            return new Cursor(file, Files.newBufferedReader(file, StandardCharsets.UTF_8));
+            return new Cursor(file, new LineReader(Files.newInputStream(file), MAX_LINE_BYTES));
         } catch (NoSuchFileException e) {
             throw new TelemetryException("%s: recording not found".formatted(file));
         } catch (IOException e) {
@@ -53,11 +56,11 @@ public final class NdjsonSource implements TelemetrySource {
     private static final class Cursor extends LookaheadCursor {
 
         private final Path file;
-        private final BufferedReader reader;
+        private final LineReader reader;
         private long lineNumber;
         private long lastTimeNs = Long.MIN_VALUE;
 
-        Cursor(Path file, BufferedReader reader) {
+        Cursor(Path file, LineReader reader) {
             super(file.toString());
             this.file = file;
             this.reader = reader;
@@ -67,15 +70,17 @@ public final class NdjsonSource implements TelemetrySource {
         protected @Nullable Message readNext() {
             try {
                 String line;
-                while ((line = reader.readLine()) != null) {
-                    lineNumber++;
+                while ((line = reader.next()) != null) {
+                    lineNumber = reader.lineNumber();
                     if (!line.isBlank()) {
                         return parse(line);
                     }
                 }
                 return null;
+            } catch (LineReader.BadLine e) {
+                throw new TelemetryFormatException(file + ":" + e.line, e.problem);
             } catch (IOException e) {
-                throw new UncheckedIOException("%s:%d: read failed".formatted(file, lineNumber + 1), e);
+                throw new UncheckedIOException("%s:%d: read failed: %s".formatted(file, lineNumber + 1, e.getMessage()), e);
             }
         }
 
@@ -85,14 +90,20 @@ public final class NdjsonSource implements TelemetrySource {
             try {
                 node = MAPPER.readTree(line);
             } catch (JsonProcessingException e) {
+                java.util.regex.Matcher dup = java.util.regex.Pattern.compile("Duplicate field '([^']*)'").matcher(firstLine(e));
+                if (dup.find()) {
+                    throw new TelemetryFormatException(where, "key \"%s\" is given twice in one object; JSON readers disagree on which "
+                            .formatted(dup.group(1)) + "one counts, so hcert reads neither");
+                }
                 throw new TelemetryFormatException(where, "not a JSON object: " + firstLine(e));
             }
             if (node == null || !node.isObject()) {
                 throw new TelemetryFormatException(where, "expected a JSON object {\"t\", \"topic\", \"type\", \"msg\"}");
             }
             JsonNode t = node.get("t");
-            if (t == null || !t.canConvertToExactIntegral() || !t.canConvertToLong()) {
-                throw new TelemetryFormatException(where, "field \"t\" must be an integer (nanoseconds since the Unix epoch), got " + t);
+            if (t == null || !t.isIntegralNumber() || !t.canConvertToLong() || t.longValue() < 0) {
+                throw new TelemetryFormatException(where, "field \"t\" must be a whole, non-negative number of nanoseconds since the "
+                        + "Unix epoch, got " + t);
             }
             long tNs = t.longValue();
             if (tNs < lastTimeNs) {

@@ -308,10 +308,15 @@ class McapBadInputTest {
         byte[] small = Zstd.compress(new byte[10_000]);
         Path huge = chunkFile("zstd", small, 1L << 40);
         assertThatThrownBy(() -> readAll(huge)).isInstanceOf(TelemetryFormatException.class).hasMessage(
-                "%s@25: Chunk record: uncompressed_size 1099511627776 is larger than the 2147483639 bytes a chunk may have", huge);
-        Path lying = chunkFile("zstd", small, 2_000_000_000L);
+                "%s@25: Chunk record: uncompressed_size 1099511627776 is larger than the 268435456 bytes (256 MiB) hcert decompresses "
+                        + "in one chunk", huge);
+        // a zip bomb: a few KB that would expand to 300 MiB is refused by its declared size, before any is allocated
+        Path bomb = chunkFile("zstd", small, 300L << 20);
+        assertThatThrownBy(() -> readAll(bomb)).isInstanceOf(TelemetryFormatException.class).hasMessageContaining(
+                "uncompressed_size 314572800 is larger than the 268435456 bytes (256 MiB)");
+        Path lying = chunkFile("zstd", small, 200_000_000L);
         assertThatThrownBy(() -> readAll(lying)).isInstanceOf(TelemetryFormatException.class).hasMessage(
-                "%s@25: Chunk record: zstd records decompress to 10000 bytes, not the declared uncompressed_size of 2000000000 bytes", lying);
+                "%s@25: Chunk record: zstd records decompress to 10000 bytes, not the declared uncompressed_size of 200000000 bytes", lying);
     }
 
     @Test

@@ -54,10 +54,60 @@ class NdjsonSourceTest {
     }
 
     @Test
-    void rejectsATimeThatIsNotAnInteger() throws IOException {
-        Path file = write("{\"t\":1.5,\"topic\":\"/x\",\"type\":\"t\",\"msg\":{}}");
-        assertThatThrownBy(() -> readAll(file)).hasMessage(
-                file + ":1: field \"t\" must be an integer (nanoseconds since the Unix epoch), got 1.5");
+    void rejectsATimeThatIsNotAWholeNonNegativeNumber() throws IOException {
+        for (String t : new String[] {"1.5", "1.0", "1e9", "-5", "\"7\"", "null"}) {
+            Path file = write("{\"t\":" + t + ",\"topic\":\"/x\",\"type\":\"t\",\"msg\":{}}");
+            assertThatThrownBy(() -> readAll(file)).as(t).hasMessage(file + ":1: field \"t\" must be a whole, non-negative number of "
+                    + "nanoseconds since the Unix epoch, got " + t);
+        }
+    }
+
+    /** A robot's logger that writes a key twice: one JSON reader keeps the first, another the last; hcert keeps neither. */
+    @Test
+    void rejectsAKeyGivenTwiceInOneObject() throws IOException {
+        Path file = write(EVENT.formatted(1), "{\"t\":2,\"topic\":\"/x\",\"type\":\"t\",\"msg\":{\"upper\":2.2,\"upper\":9.9}}");
+        assertThatThrownBy(() -> readAll(file)).isInstanceOf(TelemetryFormatException.class).hasMessage(
+                file + ":2: key \"upper\" is given twice in one object; JSON readers disagree on which one counts, so hcert reads neither");
+    }
+
+    @Test
+    void aLineLongerThanTheLimitIsRefusedWithItsNumberBeforeItIsHeld() throws IOException {
+        Path file = dir.resolve("long.ndjson");
+        try (var out = Files.newOutputStream(file)) {
+            out.write((EVENT.formatted(1) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            out.write("{\"t\":2,\"topic\":\"/x\",\"type\":\"t\",\"msg\":{\"pad\":\"".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            byte[] pad = new byte[1 << 20];
+            java.util.Arrays.fill(pad, (byte) 'a');
+            for (int i = 0; i < 40; i++) {
+                out.write(pad);
+            }
+            out.write("\"}}\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        assertThatThrownBy(() -> readAll(file)).isInstanceOf(TelemetryFormatException.class).hasMessage(
+                file + ":2: line 2 is longer than 16777216 bytes, the most hcert reads in one line");
+    }
+
+    @Test
+    void invalidUtf8IsNamedWithItsLineAndByte() throws IOException {
+        Path file = dir.resolve("bad.ndjson");
+        byte[] good = (EVENT.formatted(1) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] bad = "{\"t\":2,\"topic\":\"/x\u00ff\",\"type\":\"t\",\"msg\":{}}\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        Files.write(file, concat(good, bad));
+        assertThatThrownBy(() -> readAll(file)).isInstanceOf(TelemetryFormatException.class).hasMessage(
+                file + ":2: line 2 is not valid UTF-8 (a malformed sequence of 1 byte(s) at byte 19 of the line)");
+    }
+
+    @Test
+    void crLfLineEndsAreLinesToo() throws IOException {
+        Path file = dir.resolve("crlf.ndjson");
+        Files.writeString(file, EVENT.formatted(1) + "\r\n" + EVENT.formatted(2) + "\r\n");
+        assertThat(readAll(file)).extracting(Message::logTimeNs).containsExactly(1L, 2L);
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
     }
 
     @Test
