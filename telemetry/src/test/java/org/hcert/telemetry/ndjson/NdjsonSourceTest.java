@@ -55,10 +55,12 @@ class NdjsonSourceTest {
 
     @Test
     void rejectsATimeThatIsNotAWholeNonNegativeNumber() throws IOException {
-        for (String t : new String[] {"1.5", "1.0", "1e9", "-5", "\"7\"", "null"}) {
-            Path file = write("{\"t\":" + t + ",\"topic\":\"/x\",\"type\":\"t\",\"msg\":{}}");
-            assertThatThrownBy(() -> readAll(file)).as(t).hasMessage(file + ":1: field \"t\" must be a whole, non-negative number of "
-                    + "nanoseconds since the Unix epoch, got " + t);
+        // each as written, and as the message shows it
+        String[][] times = {{"1.5", "1.5"}, {"1.0", "1.0"}, {"1e9", "1.0E9"}, {"-5", "-5"}, {"\"7\"", "\"7\""}, {"null", "null"}};
+        for (String[] t : times) {
+            Path file = write("{\"t\":" + t[0] + ",\"topic\":\"/x\",\"type\":\"t\",\"msg\":{}}");
+            assertThatThrownBy(() -> readAll(file)).as(t[0]).hasMessage(file + ":1: field \"t\" must be a whole, non-negative number of "
+                    + "nanoseconds since the Unix epoch, got " + t[1]);
         }
     }
 
