@@ -16,6 +16,12 @@ public final class LinkTimeoutException extends LinkException {
     }
 
     /** No answer to {@code what} (e.g. {@code command walk (seq 12)}) within {@code timeout}. */
+    /** No answer to {@code what}, and what the robot sent meanwhile ({@code heard}): a robot sending garbage is named for it. */
+    public static LinkTimeoutException noAnswer(LinkPosition position, String what, Duration timeout, String heard) {
+        return new LinkTimeoutException(position, "no answer to %s within %d ms (%s); the link is closed, reconnect explicitly"
+                .formatted(what, timeout.toMillis(), heard));
+    }
+
     public static LinkTimeoutException noAnswer(LinkPosition position, String what, Duration timeout) {
         return new LinkTimeoutException(position, "no answer to %s within %d ms; the link is closed, reconnect explicitly"
                 .formatted(what, timeout.toMillis()));

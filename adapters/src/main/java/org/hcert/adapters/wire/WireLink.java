@@ -347,7 +347,8 @@ public final class WireLink implements RobotLink {
             if (f != null) {
                 throw f;
             }
-            LinkTimeoutException t = LinkTimeoutException.noAnswer(position(), what, timeout);
+            LinkTimeoutException t = what.equals("hello") ? LinkTimeoutException.noAnswer(position(), what, timeout, receiver.heard())
+                    : LinkTimeoutException.noAnswer(position(), what, timeout);
             fail(t);
             throw t;
         } catch (ExecutionException e) {
@@ -419,6 +420,7 @@ public final class WireLink implements RobotLink {
                 return;
             }
             receiver.readNs = readNs;
+            receiver.bytes.addAndGet(n);
             assembler.feed(buf, 0, n);
             if (receiver.session && failure == null && !closed && readNs - lastFrameNs > timeoutNs) {
                 fail(LinkTimeoutException.stalled(position(), readNs - lastFrameNs, options.linkTimeout()));
@@ -433,11 +435,27 @@ public final class WireLink implements RobotLink {
         volatile boolean session;
         private long expected;
         private int corruptRun;
-        private String lastCorrupt = "";
+        private volatile String lastCorrupt = "";
         private final List<Frame> beforeSync = new ArrayList<>();
+
+        /** What came before the session began, for a hello that is never answered: bytes, corrupt and stray frames. */
+        final java.util.concurrent.atomic.AtomicLong bytes = new java.util.concurrent.atomic.AtomicLong();
+        final java.util.concurrent.atomic.AtomicLong corruptTotal = new java.util.concurrent.atomic.AtomicLong();
+        final java.util.concurrent.atomic.AtomicLong strayFrames = new java.util.concurrent.atomic.AtomicLong();
+
+        /** What the robot sent while the harness waited for its answer to the hello, in words. */
+        String heard() {
+            if (bytes.get() == 0) {
+                return "the robot sent nothing";
+            }
+            long corrupt = corruptTotal.get();
+            return "the robot sent %d byte(s): %d corrupt frame(s)%s and %d valid frame(s) that were no answer to the hello"
+                    .formatted(bytes.get(), corrupt, corrupt == 0 ? "" : " (the last: " + lastCorrupt + ")", strayFrames.get());
+        }
 
         @Override
         public void corrupt(WireFormatException problem) {
+            corruptTotal.incrementAndGet();
             corruptRun++;
             lastCorrupt = problem.getMessage();
             if (session && corruptRun >= options.corruptBurst()) {
@@ -452,6 +470,7 @@ public final class WireLink implements RobotLink {
             }
             if (!session) {
                 if (f.seq() != 0 || (f.type() != FrameType.CAPABILITIES && f.type() != FrameType.NACK)) {
+                    strayFrames.incrementAndGet();
                     return; // left over from an earlier session, e.g. in a serial buffer
                 }
                 session = true;

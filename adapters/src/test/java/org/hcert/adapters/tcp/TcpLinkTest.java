@@ -37,4 +37,30 @@ class TcpLinkTest extends WireLinkContractTest {
                 .hasMessageStartingWith("tcp://127.0.0.1:%d?token=***: cannot open the link: cannot connect to 127.0.0.1:%d: Connection refused; no frame received since the link opened at "
                         .formatted(port, port));
     }
+
+    /** A robot that answers the hello with random bytes is named for what it sent, not only for its silence. */
+    @Test
+    void aPeerSendingRandomBytesIsNamedForThemWhenTheHelloGoesUnanswered() throws Exception {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Thread garbage = new Thread(() -> {
+                try (java.net.Socket peer = s.accept()) {
+                    java.util.Random random = new java.util.Random(42);
+                    byte[] noise = new byte[64 * 1024];
+                    random.nextBytes(noise);
+                    peer.getOutputStream().write(noise);
+                    peer.getOutputStream().flush();
+                    Thread.sleep(3_000);
+                } catch (IOException | InterruptedException e) {
+                    // the link hung up: the test is over
+                }
+            }, "garbage-robot");
+            garbage.setDaemon(true);
+            garbage.start();
+            RobotLink link = link("tcp://127.0.0.1:" + s.getLocalPort(), OPTIONS.withHelloTimeout(java.time.Duration.ofMillis(800)));
+            assertThatThrownBy(link::connect).isInstanceOf(org.hcert.adapters.LinkTimeoutException.class)
+                    .hasMessageContaining("no answer to hello within 800 ms (the robot sent 65536 byte(s): ")
+                    .hasMessageMatching("(?s).* [1-9][0-9]* corrupt frame\\(s\\) \\(the last: .*");
+            link.close();
+        }
+    }
 }
