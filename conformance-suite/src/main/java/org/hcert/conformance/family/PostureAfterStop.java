@@ -13,6 +13,8 @@ import org.hcert.conformance.quantity.Dimension;
 import org.hcert.conformance.quantity.Quantity;
 import org.hcert.conformance.quantity.Unit;
 import org.hcert.conformance.verdict.Reading;
+import org.hcert.conformance.verdict.Trace;
+import org.hcert.conformance.verdict.TraceRecorder;
 import org.hcert.telemetry.ImuSample;
 import org.hcert.telemetry.OdometrySample;
 import org.hcert.telemetry.SafetyStateSample;
@@ -186,6 +188,10 @@ final class PostureAfterStop implements Family {
         long maxTiltAt;
         double minHeight = Double.NaN;
         long minHeightAt;
+        /** For the plot: the trunk's tilt (rad) and the pelvis height (m) over the window. */
+        final TraceRecorder tilts = new TraceRecorder("trunk tilt from vertical", "rad", Trace.LimitOn.VALUE, Optional.empty());
+        final TraceRecorder heights = new TraceRecorder("pelvis height, share of nominal", "ratio", Trace.LimitOn.VALUE,
+                Optional.empty());
 
         Window(ClauseSetup c, Triggers.Trigger trigger, double speedMs, String mode) {
             this.c = c;
@@ -200,6 +206,7 @@ final class PostureAfterStop implements Family {
             if (s instanceof ImuSample i) {
                 double tilt = i.orientation().tiltFromVerticalRad();
                 imu.add(startNs, i.tNs(), Double.isFinite(tilt));
+                tilts.add(i.tNs(), tilt);
                 if (Double.isFinite(tilt) && (Double.isNaN(maxTilt) || tilt > maxTilt)) {
                     maxTilt = tilt;
                     maxTiltAt = i.tNs();
@@ -207,6 +214,7 @@ final class PostureAfterStop implements Family {
             } else if (s instanceof OdometrySample o) {
                 double z = o.positionM().z();
                 odom.add(startNs, o.tNs(), Double.isFinite(z));
+                heights.add(o.tNs(), z);
                 if (Double.isFinite(z) && (Double.isNaN(minHeight) || z < minHeight)) {
                     minHeight = z;
                     minHeightAt = o.tNs();
@@ -230,7 +238,8 @@ final class PostureAfterStop implements Family {
             List<String> tiltGaps = new ArrayList<>(common);
             imu.gaps("IMU", end, c.nanos("maxSampleGap"), tiltGaps);
             out.add(TRUNK_TILT, Double.isNaN(maxTilt) ? Reading.none("trunk", window, tiltGaps, seen)
-                    : Reading.of("trunk", window, maxTilt, tiltGaps, "%s; max tilt at %s".formatted(seen, TimeWindow.of(maxTiltAt, maxTiltAt))));
+                    : Reading.of("trunk", window, maxTilt, tiltGaps, "%s; max tilt at %s".formatted(seen, TimeWindow.of(maxTiltAt, maxTiltAt)))
+                            .withTraces(tilts.isEmpty() ? List.of() : List.of(tilts.trace())));
             List<String> heightGaps = new ArrayList<>(common);
             odom.gaps("odometry", end, c.nanos("maxSampleGap"), heightGaps);
             if (nominal.isEmpty() || Double.isNaN(minHeight)) {
@@ -239,12 +248,20 @@ final class PostureAfterStop implements Family {
                 double nominalM = nominal.get().si();
                 out.add(PELVIS_HEIGHT, Reading.of("pelvis", window, minHeight / nominalM, heightGaps,
                         "%s; lowest pelvis height %s m of nominal %s m at %s".formatted(seen, Quantity.format(minHeight),
-                                Quantity.format(nominalM), TimeWindow.of(minHeightAt, minHeightAt))));
+                                Quantity.format(nominalM), TimeWindow.of(minHeightAt, minHeightAt)))
+                        .withTraces(List.of(shares(heights.trace(), nominalM))));
             }
         }
     }
 
     /** Sampling of one signal in a window: gaps, and samples without a usable value. */
+    /** Heights in m as shares of the nominal height, the limit's quantity. */
+    private static Trace shares(Trace heightsM, double nominalM) {
+        return new Trace(heightsM.signal(), heightsM.unit(), heightsM.limitOn(), heightsM.points().stream()
+                .map(p -> new Trace.Point(p.tNs(), p.min() / nominalM, p.max() / nominalM)).toList(), heightsM.threshold(),
+                heightsM.samples());
+    }
+
     private static final class Channel {
         long samples;
         long lastNs = Long.MIN_VALUE;
