@@ -69,12 +69,24 @@ public final class CertificationContext {
         return this;
     }
 
+    /** Whether the report shows plots of the judged signals (drawn for the HTML report; skipped with {@code --no-html}). */
+    public CertificationContext plots(boolean drawn) {
+        this.plots = drawn;
+        return this;
+    }
+
+    public boolean plots() {
+        return plots;
+    }
+
     /** The live session, when the robot is certified over a link rather than from a recording. */
     public Optional<LiveSession> liveSession() {
         return Optional.ofNullable(live);
     }
 
     /** The Allure lifecycle of this run's report, when it writes one. */
+    private boolean plots = true;
+
     public Optional<AllureLifecycle> allureLifecycle() {
         return Optional.ofNullable(allure);
     }

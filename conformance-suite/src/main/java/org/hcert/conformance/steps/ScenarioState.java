@@ -187,7 +187,7 @@ public final class ScenarioState {
                 plotted.add(m);
             }
         }
-        found.forEach(m -> record(c.clauseId(), m, plotted.contains(m) ? traces.getOrDefault(m, List.of()) : List.of()));
+        found.forEach(m -> record(c.clauseId(), m, run.plots() && plotted.contains(m) ? traces.getOrDefault(m, List.of()) : List.of()));
     }
 
     private boolean expect(ClauseSetup c, String family) {

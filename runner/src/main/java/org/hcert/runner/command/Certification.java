@@ -12,13 +12,14 @@ import org.hcert.telemetry.TelemetrySource;
 
 /**
  * What one {@code certify} run certifies against, whatever the evidence: the profiles, the plan, the
- * features, and the Allure lifecycle of its report.
+ * features, the Allure lifecycle of its report, and whether the report plots the judged signals.
  */
-record Certification(RobotProfile robot, StandardProfile standard, Plan plan, String features, AllureLifecycle allure) {
+record Certification(RobotProfile robot, StandardProfile standard, Plan plan, String features, AllureLifecycle allure,
+        boolean plots) {
 
     /** A fresh context for judging {@code telemetry}. */
     CertificationContext context(TelemetrySource telemetry) {
-        return new CertificationContext(robot, standard, plan, telemetry).allure(allure);
+        return new CertificationContext(robot, standard, plan, telemetry).allure(allure).plots(plots);
     }
 
     /** Run the applicable clauses' scenarios against {@code context}. */

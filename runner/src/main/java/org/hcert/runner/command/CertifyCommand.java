@@ -137,7 +137,8 @@ public final class CertifyCommand implements Callable<Integer> {
             description = "feature folder or file; default: the bundled features (${DEFAULT-VALUE})")
     private String features;
 
-    @Option(names = "--no-html", description = "skip the Allure HTML report (results and certificate are still written)")
+    @Option(names = "--no-html", description = "skip the Allure HTML report and its evidence plots (results, certificate and its "
+            + "print are still written)")
     private boolean noHtml;
 
     @Option(names = {"-v", "--verbose"}, description = "write DEBUG lines to DIR/" + RunLog.CERTIFY_FILE + " (default: INFO and above)")
@@ -395,7 +396,7 @@ public final class CertifyCommand implements Callable<Integer> {
                 p.reason()));
         Path results = this.out.resolve("allure-results");
         Certification certification = new Certification(robotProfile, standardProfile, plan, features,
-                AllureResults.prepare(results, environment(robotProfile, standardProfile, labProfile, profiles.runMode())));
+                AllureResults.prepare(results, environment(robotProfile, standardProfile, labProfile, profiles.runMode())), !noHtml);
         AllureResults.writeExecutor(results, HcertVersion.get(), labProfile.name(), labProfile.operatorName(),
                 "hcert: %s %s".formatted(robotProfile.identity().model(), standardProfile.id()), ReportHistory.nextBuildOrder(history));
         List<Path> recording = evidence.recording;
