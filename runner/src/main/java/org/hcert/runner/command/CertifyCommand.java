@@ -151,25 +151,8 @@ public final class CertifyCommand implements Callable<Integer> {
             description = "sign the report's manifest with this Ed25519 private key (PEM, from hcert keys generate; its .pub.pem beside it)")
     private @Nullable Path signingKey;
 
-    @Option(names = "--mode", paramLabel = "MODE", defaultValue = "development",
-            description = {"certification: the plan fixed by the robot's declaration, the bundled features, profiles signed with the "
-                    + "lab's key (--profile-key), no clause selection; development (default): clauses may be selected, and the "
-                    + "certificate says it is not a certification"})
-    private String mode;
-
-    @Option(names = "--profile-key", paramLabel = "PUB.pem",
-            description = "certification: the lab's public key; the robot, standard and lab profiles must be signed with it (FILE.sig, "
-                    + "from hcert keys sign)")
-    private @Nullable Path profileKey;
-
-    @Option(names = "--clauses", split = ",", paramLabel = "ID",
-            description = "development: run only these clauses (e.g. SE-ESTOP-01,LC-JNT-01); the other applicable ones are reported "
-                    + "INCONCLUSIVE (not run)")
-    private List<String> clauses = new java.util.ArrayList<>();
-
-    @Option(names = "--rerun-failed", paramLabel = "DIR",
-            description = "development: run again the clauses that did not pass in the report in DIR (FAIL or INCONCLUSIVE)")
-    private @Nullable Path rerunFailed;
+    @Mixin
+    private RunModeOptions runModeOptions = new RunModeOptions();
 
     @Option(names = "--history", paramLabel = "DIR",
             description = "carry the history and trends of the previous report of the same robot in DIR into this one")
@@ -287,58 +270,6 @@ public final class CertifyCommand implements Callable<Integer> {
     /** The profiles, read and checked before the run touches its folder, and what kind of run it is. */
     private record Profiles(RobotProfile robot, StandardProfile standard, LabProfile lab, RunMode runMode) {}
 
-    /** The kind of run asked for, checked: a certification run refuses what would make it something less. */
-    private RunMode runMode(RobotProfile robotProfile, StandardProfile standardProfile, LabProfile labProfile, Set<String> known) {
-        if (mode.equals("certification")) {
-            List<String> refused = new java.util.ArrayList<>();
-            if (!clauses.isEmpty()) {
-                refused.add("--clauses (a certification runs every clause the robot's declaration makes applicable)");
-            }
-            if (rerunFailed != null) {
-                refused.add("--rerun-failed (a certification allows no retries: a failure stands)");
-            }
-            if (!features.equals(FeatureRun.BUNDLED_FEATURES)) {
-                refused.add("--features " + features + " (a certification runs the bundled features)");
-            }
-            if (!refused.isEmpty()) {
-                throw new UsageException("--mode certification refuses " + String.join("; ", refused));
-            }
-            if (profileKey == null) {
-                throw new UsageException("--mode certification needs --profile-key PUB.pem: the lab's public key, with which the robot, "
-                        + "standard and lab profiles must be signed (hcert keys sign)");
-            }
-            java.security.PublicKey key = SigningKeys.readPublic(profileKey);
-            String fingerprint = SigningKeys.fingerprint(key);
-            for (org.hcert.conformance.profile.ProfileFile f : List.of(robotProfile.file(), standardProfile.file(), labProfile.file())) {
-                ProfileSignatures.check(f, key, fingerprint);
-            }
-            return RunMode.certification(fingerprint);
-        }
-        if (!mode.equals("development")) {
-            throw new UsageException("--mode %s: give certification or development".formatted(mode));
-        }
-        if (profileKey != null) {
-            throw new UsageException("--profile-key is for --mode certification; a development run does not check signatures");
-        }
-        Set<String> selected = new java.util.TreeSet<>();
-        for (String id : clauses) {
-            String trimmed = id.trim();
-            if (!known.contains(trimmed)) {
-                throw new UsageException("--clauses %s: not a clause of standard profile %s%s".formatted(trimmed, standardProfile.file().path(),
-                        org.hcert.conformance.profile.Suggest.closest(trimmed, List.copyOf(known))));
-            }
-            selected.add(trimmed);
-        }
-        Path previous = rerunFailed;
-        if (previous != null) {
-            selected.addAll(FailedClauses.of(previous));
-        }
-        if ((!clauses.isEmpty() || previous != null) && selected.isEmpty()) {
-            throw new UsageException("--rerun-failed %s: every clause of that report passed or did not apply; nothing to run".formatted(previous));
-        }
-        return RunMode.development(List.copyOf(selected));
-    }
-
     /** Read the profiles and check the recordings are there: an input error leaves the --out folder as it was. */
     private Profiles inputs() {
         RobotProfile robotProfile = ProfileLoader.loadRobot(robot);
@@ -357,7 +288,7 @@ public final class CertifyCommand implements Callable<Integer> {
                                 standardProfile.file().path()));
             }
         }
-        Profiles p = new Profiles(robotProfile, standardProfile, labProfile, runMode(robotProfile, standardProfile, labProfile, known));
+        Profiles p = new Profiles(robotProfile, standardProfile, labProfile, runModeOptions.resolve(features, robotProfile, standardProfile, labProfile, known));
         Path previous = history;
         if (previous != null) {
             SameRobot.check(previous, robotProfile);
