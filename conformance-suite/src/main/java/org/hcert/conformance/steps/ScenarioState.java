@@ -2,6 +2,7 @@ package org.hcert.conformance.steps;
 
 import io.cucumber.java.Scenario;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -161,8 +162,7 @@ public final class ScenarioState {
             return;
         }
         judged.add(limitName);
-        List<Measurement> found = new ArrayList<>();
-        java.util.IdentityHashMap<Measurement, List<Trace>> traces = new java.util.IdentityHashMap<>();
+        List<Judged> found = new ArrayList<>();
         for (Reading r : e.readings(limitName)) {
             @Nullable Limit l = r.limit().isPresent() ? r.limit().get()
                     : perSubject != null ? perSubject.of(r.subject()).orElse(null) : limit;
@@ -172,23 +172,25 @@ public final class ScenarioState {
             }
             Optional<Measurement> m = EvidencePolicy.judge(spec.quantity(), r, l, e.source());
             if (m.isPresent()) {
-                found.add(m.get());
-                traces.put(m.get(), r.traces());
+                found.add(new Judged(found.size(), m.get(), r.traces()));
             } else {
                 problem("%s%s in %s: no value: %s".formatted(spec.quantity(), r.subject().isEmpty() ? "" : " of " + r.subject(),
                         r.window(), String.join("; ", r.gaps())));
             }
         }
         // The worst measurement of the limit, and each failing one up to PLOTS_PER_LIMIT, is shown with its signals.
-        List<Measurement> worstFirst = found.stream().sorted(EvidencePolicy.WORST_FIRST).toList();
-        Set<Measurement> plotted = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        for (Measurement m : worstFirst) {
-            if (plotted.size() < PLOTS_PER_LIMIT && (plotted.isEmpty() || m.verdict() == Verdict.FAIL)) {
-                plotted.add(m);
+        List<Judged> worstFirst = found.stream().sorted(Comparator.comparing(Judged::measurement, EvidencePolicy.WORST_FIRST)).toList();
+        Set<Integer> plotted = new java.util.HashSet<>();
+        for (Judged j : worstFirst) {
+            if (plotted.size() < PLOTS_PER_LIMIT && (plotted.isEmpty() || j.measurement().verdict() == Verdict.FAIL)) {
+                plotted.add(j.order());
             }
         }
-        found.forEach(m -> record(c.clauseId(), m, run.plots() && plotted.contains(m) ? traces.getOrDefault(m, List.of()) : List.of()));
+        found.forEach(j -> record(c.clauseId(), j.measurement(), run.plots() && plotted.contains(j.order()) ? j.traces() : List.of()));
     }
+
+    /** A measurement, its place among the limit's readings, and the signals it was measured from. */
+    private record Judged(int order, Measurement measurement, List<Trace> traces) {}
 
     private boolean expect(ClauseSetup c, String family) {
         if (!c.family().name().equals(family)) {

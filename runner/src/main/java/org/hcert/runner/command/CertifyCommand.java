@@ -161,14 +161,16 @@ public final class CertifyCommand implements Callable<Integer> {
     /** What is left to write once the run's log is closed: the manifest covers the whole log. */
     private static final class Pending {
         final int exitCode;
-        /** The certificate's bytes, checked against its schema. */
+        /** The certificate, and its bytes checked against its schema. */
+        final com.fasterxml.jackson.databind.JsonNode json;
         final byte[] certificate;
         final Manifest.Inputs inputs;
         final String runId;
 
-        Pending(int exitCode, byte[] certificate, Manifest.Inputs inputs, String runId) {
+        Pending(int exitCode, com.fasterxml.jackson.databind.JsonNode json, Manifest.Inputs inputs, String runId) {
             this.exitCode = exitCode;
-            this.certificate = certificate;
+            this.json = json;
+            this.certificate = Certificate.bytes(json);
             this.inputs = inputs;
             this.runId = runId;
         }
@@ -217,7 +219,7 @@ public final class CertifyCommand implements Callable<Integer> {
         String signer = p.signer();
         // the certificate last: a folder with a certificate holds a whole report, one without holds none
         Path partial = folder.stage("certificate.json", pending.certificate);
-        Path pdf = folder.stage(CertificatePdf.FILE, CertificatePdf.render(readJson(pending.certificate),
+        Path pdf = folder.stage(CertificatePdf.FILE, CertificatePdf.render(pending.json,
                 FileHashes.sha256(pending.certificate)));
         byte[] manifest = Manifest.build(folder.dir(), java.util.Map.of("certificate.json", partial, CertificatePdf.FILE, pdf),
                 pending.inputs, HcertVersion.get(), pending.runId, signer);
@@ -251,20 +253,12 @@ public final class CertifyCommand implements Callable<Integer> {
         List<ProfileFile> recordings = java.nio.file.Files.isRegularFile(session)
                 ? List.of(new ProfileFile(session, FileHashes.sha256(session))) : List.of();
         UUID runId = UUID.randomUUID();
-        byte[] certificate = Certificate.bytes(Certificate.build(new Certificate.Content(HcertVersion.get(), runId, Instant.now(),
+        com.fasterxml.jackson.databind.JsonNode certificate = Certificate.build(new Certificate.Content(HcertVersion.get(), runId, Instant.now(),
                 certification.robot(), certification.standard(), lab, "live", recordings, List.of(), Map.of(), List.of(), List.of(),
-                plan, results, List.of(), ClauseVerdicts.Overall.INCOMPLETE, runMode.abortedBecause(reason))));
+                plan, results, List.of(), ClauseVerdicts.Overall.INCOMPLETE, runMode.abortedBecause(reason)));
         LOG.warn("aborted: {}; every applicable clause INCONCLUSIVE, overall INCOMPLETE", reason);
         return new Pending(ExitCodes.INCOMPLETE, certificate, new Manifest.Inputs(recordings,
                 List.of(certification.robot().file(), certification.standard().file(), lab.file()), Map.of()), runId.toString());
-    }
-
-    private static com.fasterxml.jackson.databind.JsonNode readJson(byte[] certificate) {
-        try {
-            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(certificate);
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException("the certificate just made is not JSON", e);
-        }
     }
 
     /** The profiles, read and checked before the run touches its folder, and what kind of run it is. */
@@ -352,10 +346,10 @@ public final class CertifyCommand implements Callable<Integer> {
         clauseResults.forEach(r -> LOG.info("clause {}: {} ({})", r.clauseId(), r.verdict(), r.reason()));
         LOG.info("overall: {}", overall);
         UUID runId = UUID.randomUUID();
-        byte[] certificate = Certificate.bytes(Certificate.build(new Certificate.Content(HcertVersion.get(), runId, Instant.now(),
+        com.fasterxml.jackson.databind.JsonNode certificate = Certificate.build(new Certificate.Content(HcertVersion.get(), runId, Instant.now(),
                 robotProfile, standardProfile, labProfile, run.mode(), run.recordings().get(), run.confirmations(),
                 run.context().featureSha256(), featureChanges, contradictions, plan, clauseResults, run.outcomes(), overall,
-                profiles.runMode())));
+                profiles.runMode()));
         Summary.print(out, clauseResults, contradictions, featureChanges, overall);
         for (org.hcert.conformance.profile.Waiver w : labProfile.waivers()) {
             out.println("%s:       %s (%s, approved by %s): %s; the verdict stands".formatted(w.kind(), w.clause(), w.reference(),

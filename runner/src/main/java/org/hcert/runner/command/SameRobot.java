@@ -1,9 +1,6 @@
 package org.hcert.runner.command;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.hcert.conformance.profile.RobotProfile;
 import org.hcert.runner.UsageException;
@@ -14,16 +11,7 @@ final class SameRobot {
     private SameRobot() {}
 
     static void check(Path previous, RobotProfile robot) {
-        Path file = previous.resolve("certificate.json");
-        if (!Files.isRegularFile(file)) {
-            throw new UsageException("--history %s: no certificate.json there; give the folder of an earlier report".formatted(previous));
-        }
-        JsonNode r;
-        try {
-            r = new ObjectMapper().readTree(file.toFile()).path("robot");
-        } catch (IOException e) {
-            throw new UsageException("--history %s: not a certificate: %s".formatted(file, e.getMessage()));
-        }
+        JsonNode r = CertificateDiff.read(previous).path("robot");
         String then = "%s %s serial %s".formatted(r.path("manufacturer").asText(), r.path("model").asText(), r.path("serial").asText());
         String now = "%s %s serial %s".formatted(robot.identity().manufacturer(), robot.identity().model(), robot.identity().serial());
         if (!then.equals(now)) {

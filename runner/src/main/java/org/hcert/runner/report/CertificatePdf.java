@@ -25,6 +25,7 @@ import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.hcert.conformance.quantity.Quantity;
 
 /**
  * The printable certificate: {@code certificate.pdf}, drawn from {@code certificate.json} and
@@ -226,15 +227,8 @@ public final class CertificatePdf {
         };
         return "%s%s: %s%s %s (limit %s %s %s, %s)".formatted(m.path("quantity").asText(),
                 m.path("subject").asText("").isEmpty() ? "" : " (" + m.path("subject").asText() + ")", bound,
-                number(m.path("measured").asDouble()), m.path("unit").asText(), comparison, number(l.path("value").asDouble()),
+                Quantity.format(m.path("measured").asDouble()), m.path("unit").asText(), comparison, Quantity.format(l.path("value").asDouble()),
                 l.path("unit").asText(), l.path("evidence").asText());
-    }
-
-    private static String number(double v) {
-        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-            return Long.toString((long) v);
-        }
-        return new java.math.BigDecimal(v).round(new java.math.MathContext(6)).stripTrailingZeros().toPlainString();
     }
 
     private static Color colour(String verdict) {
