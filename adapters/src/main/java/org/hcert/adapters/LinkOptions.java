@@ -12,7 +12,8 @@ import java.util.Objects;
  * @param answerTimeout how long to wait for the answer to a command or ping; default 500 ms
  * @param pingInterval how often to ping (clock exchange and heartbeat); default 200 ms
  * @param syncExchanges ping exchanges when connecting and in {@link RobotLink#syncClock()}; default 16
- * @param clockWindow recent exchanges the clock offset is chosen from; default 64
+ * @param clockDriftPpm how fast the robot's clock may drift from the harness's, parts per million;
+ *     a clock exchange's uncertainty grows by it with age; default 100
  * @param corruptBurst corrupt frames in a row that fail the link; default 3
  * @param queueCapacity messages a telemetry cursor may hold before it fails as too slow; default 65,536
  * @param clock the harness clock; default {@link HarnessClock#system()}
@@ -23,7 +24,7 @@ public record LinkOptions(
         Duration answerTimeout,
         Duration pingInterval,
         int syncExchanges,
-        int clockWindow,
+        int clockDriftPpm,
         int corruptBurst,
         int queueCapacity,
         HarnessClock clock) {
@@ -38,8 +39,8 @@ public record LinkOptions(
             throw new IllegalArgumentException("pingInterval (%d ms) must be shorter than linkTimeout (%d ms), or a quiet robot looks stalled"
                     .formatted(pingInterval.toMillis(), linkTimeout.toMillis()));
         }
-        if (syncExchanges < 1 || clockWindow < 1 || corruptBurst < 1 || queueCapacity < 1) {
-            throw new IllegalArgumentException("syncExchanges, clockWindow, corruptBurst and queueCapacity must be at least 1");
+        if (syncExchanges < 1 || clockDriftPpm < 1 || corruptBurst < 1 || queueCapacity < 1) {
+            throw new IllegalArgumentException("syncExchanges, clockDriftPpm, corruptBurst and queueCapacity must be at least 1");
         }
     }
 
@@ -50,34 +51,34 @@ public record LinkOptions(
     }
 
     public LinkOptions withLinkTimeout(Duration d) {
-        return new LinkOptions(d, helloTimeout, answerTimeout, pingInterval, syncExchanges, clockWindow, corruptBurst, queueCapacity, clock);
+        return new LinkOptions(d, helloTimeout, answerTimeout, pingInterval, syncExchanges, clockDriftPpm, corruptBurst, queueCapacity, clock);
     }
 
     public LinkOptions withHelloTimeout(Duration d) {
-        return new LinkOptions(linkTimeout, d, answerTimeout, pingInterval, syncExchanges, clockWindow, corruptBurst, queueCapacity, clock);
+        return new LinkOptions(linkTimeout, d, answerTimeout, pingInterval, syncExchanges, clockDriftPpm, corruptBurst, queueCapacity, clock);
     }
 
     public LinkOptions withAnswerTimeout(Duration d) {
-        return new LinkOptions(linkTimeout, helloTimeout, d, pingInterval, syncExchanges, clockWindow, corruptBurst, queueCapacity, clock);
+        return new LinkOptions(linkTimeout, helloTimeout, d, pingInterval, syncExchanges, clockDriftPpm, corruptBurst, queueCapacity, clock);
     }
 
     public LinkOptions withPingInterval(Duration d) {
-        return new LinkOptions(linkTimeout, helloTimeout, answerTimeout, d, syncExchanges, clockWindow, corruptBurst, queueCapacity, clock);
+        return new LinkOptions(linkTimeout, helloTimeout, answerTimeout, d, syncExchanges, clockDriftPpm, corruptBurst, queueCapacity, clock);
     }
 
     public LinkOptions withSyncExchanges(int n) {
-        return new LinkOptions(linkTimeout, helloTimeout, answerTimeout, pingInterval, n, clockWindow, corruptBurst, queueCapacity, clock);
+        return new LinkOptions(linkTimeout, helloTimeout, answerTimeout, pingInterval, n, clockDriftPpm, corruptBurst, queueCapacity, clock);
     }
 
     public LinkOptions withCorruptBurst(int n) {
-        return new LinkOptions(linkTimeout, helloTimeout, answerTimeout, pingInterval, syncExchanges, clockWindow, n, queueCapacity, clock);
+        return new LinkOptions(linkTimeout, helloTimeout, answerTimeout, pingInterval, syncExchanges, clockDriftPpm, n, queueCapacity, clock);
     }
 
     public LinkOptions withQueueCapacity(int n) {
-        return new LinkOptions(linkTimeout, helloTimeout, answerTimeout, pingInterval, syncExchanges, clockWindow, corruptBurst, n, clock);
+        return new LinkOptions(linkTimeout, helloTimeout, answerTimeout, pingInterval, syncExchanges, clockDriftPpm, corruptBurst, n, clock);
     }
 
     public LinkOptions withClock(HarnessClock c) {
-        return new LinkOptions(linkTimeout, helloTimeout, answerTimeout, pingInterval, syncExchanges, clockWindow, corruptBurst, queueCapacity, c);
+        return new LinkOptions(linkTimeout, helloTimeout, answerTimeout, pingInterval, syncExchanges, clockDriftPpm, corruptBurst, queueCapacity, c);
     }
 }

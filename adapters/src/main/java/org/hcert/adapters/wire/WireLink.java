@@ -87,7 +87,7 @@ public final class WireLink implements RobotLink {
         this.opener = Objects.requireNonNull(opener, "opener must not be null");
         this.options = Objects.requireNonNull(options, "options must not be null");
         this.cursors = new LiveCursors(options.queueCapacity(), () -> failure, () -> closed);
-        this.estimator = new ClockOffsetEstimator(options.clockWindow());
+        this.estimator = new ClockOffsetEstimator(options.clockDriftPpm());
     }
 
     @Override
