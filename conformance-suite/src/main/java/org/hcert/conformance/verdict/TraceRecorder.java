@@ -8,7 +8,7 @@ import java.util.Optional;
  * Keeps a signal for its plot in bounded memory, however long the run: samples go into buckets of
  * equal sample count, and when the buckets are full, neighbours are merged (their extremes kept) and
  * the count per bucket doubles. A non-finite value is absent and not kept. Adding is constant time
- * amortised.
+ * amortised; the memory grows with the buckets used, so a recorder of a short stretch is small.
  */
 public final class TraceRecorder {
 
@@ -19,9 +19,9 @@ public final class TraceRecorder {
     private final String unit;
     private final Trace.LimitOn limitOn;
     private final Optional<Trace.Threshold> threshold;
-    private final long[] tNs = new long[MAX_POINTS];
-    private final double[] min = new double[MAX_POINTS];
-    private final double[] max = new double[MAX_POINTS];
+    private long[] tNs = new long[16];
+    private double[] min = new double[16];
+    private double[] max = new double[16];
     private int points;
     private int perBucket = 1;
     private int inLast;
@@ -49,6 +49,11 @@ public final class TraceRecorder {
         }
         if (points == MAX_POINTS) {
             halve();
+        } else if (points == tNs.length) {
+            int grown = Math.min(MAX_POINTS, points * 2);
+            tNs = java.util.Arrays.copyOf(tNs, grown);
+            min = java.util.Arrays.copyOf(min, grown);
+            max = java.util.Arrays.copyOf(max, grown);
         }
         tNs[points] = atNs;
         min[points] = value;
@@ -68,6 +73,21 @@ public final class TraceRecorder {
         points = half;
         perBucket *= 2;
         inLast = perBucket;
+    }
+
+    /**
+     * Take what {@code other} kept, as if its samples came now: each of its buckets' extremes at
+     * the bucket's time. Its samples count as taken here.
+     */
+    public void absorb(TraceRecorder other) {
+        long before = samples;
+        for (int i = 0; i < other.points; i++) {
+            add(other.tNs[i], other.min[i]);
+            if (other.max[i] != other.min[i]) {
+                add(other.tNs[i], other.max[i]);
+            }
+        }
+        samples = before + other.samples;
     }
 
     /** The samples so far. */

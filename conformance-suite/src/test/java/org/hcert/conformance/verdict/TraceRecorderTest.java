@@ -63,4 +63,24 @@ class TraceRecorderTest {
         assertThat(t.points()).extracting(Trace.Point::min).containsExactly(2.0, 4.0);
         assertThat(recorder().isEmpty()).isTrue();
     }
+
+    @Test
+    void absorbingStretchesKeepsTheirExtremesAndCounts() {
+        TraceRecorder span = recorder();
+        TraceRecorder first = recorder();
+        first.add(0, 1.0);
+        first.add(1_000_000, 2.0);
+        TraceRecorder second = recorder();
+        for (int i = 0; i < 5000; i++) {
+            second.add(2_000_000L + i * 1_000_000L, i == 3210 ? 7.5 : 0.5);
+        }
+        span.absorb(first);
+        span.absorb(second);
+        Trace t = span.trace();
+        assertThat(t.samples()).isEqualTo(5002);
+        assertThat(t.points()).hasSizeLessThanOrEqualTo(TraceRecorder.MAX_POINTS);
+        assertThat(t.points().stream().mapToDouble(Trace.Point::max).max().orElseThrow()).isEqualTo(7.5);
+        assertThat(t.points().stream().mapToDouble(Trace.Point::min).min().orElseThrow()).isEqualTo(0.5);
+        assertThat(t.points().get(0).max()).as("the first stretch's samples stay first").isEqualTo(2.0);
+    }
 }
