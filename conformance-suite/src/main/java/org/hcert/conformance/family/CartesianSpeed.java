@@ -17,6 +17,8 @@ import org.hcert.conformance.quantity.Quantity;
 import org.hcert.conformance.quantity.Unit;
 import org.hcert.conformance.verdict.Limit;
 import org.hcert.conformance.verdict.Reading;
+import org.hcert.conformance.verdict.Trace;
+import org.hcert.conformance.verdict.TraceRecorder;
 import org.hcert.telemetry.EventSample;
 import org.hcert.telemetry.JointStateSample;
 import org.hcert.telemetry.OdometrySample;
@@ -472,9 +474,11 @@ final class CartesianSpeed implements Family {
                 KinematicFrame f = frames.get(i);
                 Stretch s = span.certain[i];
                 List<String> gaps = gaps(f.name(), span, i);
+                Optional<Trace.Threshold> safe = safeLimit.map(q -> new Trace.Threshold(q.si(), "declared safe speed limit"));
                 if (c.judges(FRAME_SPEED)) {
                     out.add(FRAME_SPEED, s.count == 0 ? Reading.none(f.name(), window, gaps, seen)
-                            : Reading.of(f.name(), window, s.max, gaps, "%s; fastest at %s".formatted(seen, Times.instant(s.maxAtNs))));
+                            : Reading.of(f.name(), window, s.max, gaps, "%s; fastest at %s".formatted(seen, Times.instant(s.maxAtNs)))
+                                    .withTraces(s.traces(f.name(), Trace.LimitOn.VALUE, safe)));
                 }
                 if (c.judges(OVER_SAFE_LIMIT)) {
                     if (safeLimit.isEmpty() || s.count == 0) {
@@ -484,7 +488,7 @@ final class CartesianSpeed implements Family {
                         out.add(OVER_SAFE_LIMIT, Reading.of(f.name(), window, s.max - limit, gaps,
                                 "%s; fastest %s m/s at %s against the declared safe speed limit %s (%s)".formatted(seen,
                                         Quantity.format(s.max), Times.instant(s.maxAtNs), safeLimit.get(),
-                                        "declared." + SAFE_SPEED_LIMIT)));
+                                        "declared." + SAFE_SPEED_LIMIT)).withTraces(s.traces(f.name(), Trace.LimitOn.NONE, safe)));
                     }
                 }
             }
@@ -620,8 +624,16 @@ final class CartesianSpeed implements Family {
         long maxAtNs;
         long unknown;
         String firstUnknown = "";
+        /** The speeds seen, for the plot; made with the first. */
+        @Nullable TraceRecorder trace;
 
         void seen(long tNs, double speed) {
+            TraceRecorder t = trace;
+            if (t == null) {
+                t = new TraceRecorder("speed", "m/s", Trace.LimitOn.VALUE, Optional.empty());
+                trace = t;
+            }
+            t.add(tNs, speed);
             if (count == 0) {
                 firstNs = tNs;
             } else {
@@ -643,7 +655,26 @@ final class CartesianSpeed implements Family {
             }
         }
 
+        /** The speeds seen, as the plot of frame {@code frame}'s reading: how its limit relates, and the level drawn. */
+        List<Trace> traces(String frame, Trace.LimitOn limitOn, Optional<Trace.Threshold> threshold) {
+            TraceRecorder t = trace;
+            if (t == null) {
+                return List.of();
+            }
+            Trace kept = t.trace();
+            return List.of(new Trace("speed of " + frame, kept.unit(), limitOn, kept.points(), threshold, kept.samples()));
+        }
+
         void absorb(Stretch o) {
+            TraceRecorder other = o.trace;
+            if (other != null) {
+                TraceRecorder t = trace;
+                if (t == null) {
+                    t = new TraceRecorder("speed", "m/s", Trace.LimitOn.VALUE, Optional.empty());
+                    trace = t;
+                }
+                t.absorb(other);
+            }
             if (o.count > 0) {
                 if (count == 0) {
                     firstNs = o.firstNs;

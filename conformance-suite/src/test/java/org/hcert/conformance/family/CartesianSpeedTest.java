@@ -81,6 +81,17 @@ class CartesianSpeedTest {
         Reading r = single(fast, CartesianSpeed.FRAME_SPEED);
         assertThat(r.valueSi().getAsDouble()).isCloseTo(0.3, within(1e-12));
         assertThat(r.detail()).contains("fastest at 2026-03-01T08:00:00.405Z");
+        // its plot: the hand's speed in the span only, its fastest sample the reading's value
+        assertThat(r.traces()).singleElement().satisfies(t -> {
+            assertThat(t.signal()).isEqualTo("speed of hand");
+            assertThat(t.unit()).isEqualTo("m/s");
+            assertThat(t.limitOn()).isEqualTo(org.hcert.conformance.verdict.Trace.LimitOn.VALUE);
+            assertThat(t.points().stream().mapToDouble(org.hcert.conformance.verdict.Trace.Point::max).max().orElseThrow())
+                    .isCloseTo(0.3, within(1e-12));
+            assertThat(t.points().stream().mapToDouble(org.hcert.conformance.verdict.Trace.Point::min).min().orElseThrow())
+                    .isCloseTo(0.1, within(1e-12));
+            assertThat(t.points()).allSatisfy(p -> assertThat(p.tNs()).isBetween(r.window().startNs(), r.window().endNs() + 20_000_000L));
+        });
     }
 
     @Test
