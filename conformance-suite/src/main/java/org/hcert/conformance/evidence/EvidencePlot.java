@@ -105,8 +105,15 @@ public final class EvidencePlot {
                     + m.limit().unit().format(m.measured()), RectangleAnchor.TOP_RIGHT, TextAnchor.TOP_LEFT));
             plot.addDomainMarker(marker(0, THRESHOLD, true, "trigger", RectangleAnchor.BOTTOM_RIGHT, TextAnchor.BOTTOM_LEFT));
         }
-        t.threshold().ifPresent(th -> plot.addRangeMarker(marker(th.value(), THRESHOLD, true,
-                th.label() + " " + Quantity.format(th.value()) + " " + t.unit(), RectangleAnchor.RIGHT, TextAnchor.BOTTOM_RIGHT)));
+        t.threshold().ifPresent(th -> {
+            // in the unit the signal is drawn in (the limit's, when the limit bounds the signal)
+            double at = onValue ? m.limit().unit().fromSi(th.value()) : th.value();
+            plot.addRangeMarker(marker(at, THRESHOLD, true, th.label() + " " + Quantity.format(at) + " " + unit, RectangleAnchor.RIGHT,
+                    TextAnchor.BOTTOM_RIGHT));
+            if (onValue) {
+                includeInRange(values, at);
+            }
+        });
         return plot;
     }
 

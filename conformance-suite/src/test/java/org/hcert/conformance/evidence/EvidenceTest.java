@@ -102,6 +102,37 @@ class EvidenceTest {
         assertThat(countColour(png, 0xC62828)).isGreaterThan(300);
     }
 
+    @Test
+    void aThresholdIsDrawnInTheUnitTheSignalIsDrawnIn() throws IOException {
+        // the signal (0.5 to 1.5 m/s) is drawn in the limit's km/h; the declared level 1.5 m/s must sit at 5.4 km/h, above the signal's middle
+        Limit kmh = new Limit("frameSpeed", new Quantity(6, Unit.KILOMETRE_PER_HOUR), Comparison.AT_MOST, "C", "standard");
+        TraceRecorder r = new TraceRecorder("speed of hand", "m/s", Trace.LimitOn.VALUE, Optional.of(new Trace.Threshold(1.5, "declared")));
+        for (int i = 0; i <= 100; i++) {
+            r.add(i * 10_000_000L, 1.0 + 0.5 * Math.sin(i / 10.0));
+        }
+        Measurement m = Measurement.exact("largest hand speed", 5.4, kmh, TimeWindow.of(0, 1_000_000_000L), "rec", "x");
+        BufferedImage png = ImageIO.read(new ByteArrayInputStream(EvidencePlot.png("SE-SPD-01", m, List.of(r.trace()))));
+        double[] grey = meanRow(png, 0x616161);
+        double[] green = meanRow(png, 0x2E7D32);
+        assertThat(grey[1]).as("pixels of the dashed level").isGreaterThan(100);
+        assertThat(grey[0]).as("the level's row against the signal's mean row").isLessThan(green[0]);
+    }
+
+    /** The mean row of the pixels of colour {@code rgb}, and their count. */
+    private static double[] meanRow(BufferedImage img, int rgb) {
+        double sum = 0;
+        int n = 0;
+        for (int y = 0; y < img.getHeight(); y++) {
+            for (int x = 0; x < img.getWidth(); x++) {
+                if ((img.getRGB(x, y) & 0xFFFFFF) == rgb) {
+                    sum += y;
+                    n++;
+                }
+            }
+        }
+        return new double[] {n == 0 ? Double.NaN : sum / n, n};
+    }
+
     /** A stop trace: 0.5 m/s falling linearly to standstill at {@code stopS}, sampled every 10 ms for 3 s. */
     private static Trace speed(double stopS) {
         TraceRecorder r = new TraceRecorder("base speed", "m/s", Trace.LimitOn.TIME_FROM_START,
