@@ -108,6 +108,9 @@ public final class EvidencePlot {
         t.threshold().ifPresent(th -> {
             // in the unit the signal is drawn in (the limit's, when the limit bounds the signal)
             double at = onValue ? m.limit().unit().fromSi(th.value()) : th.value();
+            if (onValue && Math.abs(at - m.limit().value()) <= 1e-9 * Math.max(1, Math.abs(at))) {
+                return; // the same level as the limit, drawn and named already
+            }
             plot.addRangeMarker(marker(at, THRESHOLD, true, th.label() + " " + Quantity.format(at) + " " + unit, RectangleAnchor.RIGHT,
                     TextAnchor.BOTTOM_RIGHT));
             if (onValue) {
