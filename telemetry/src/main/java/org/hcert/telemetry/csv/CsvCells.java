@@ -35,8 +35,10 @@ final class CsvCells implements Closeable {
         try {
             skipByteOrderMark(in);
             this.parser = (CellParser) CellParser.FACTORY.createParser(in);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw notUtf8();
         } catch (IOException e) {
-            throw new UncheckedIOException("%s:1: read failed".formatted(file), e);
+            throw new UncheckedIOException("%s:1: read failed: %s".formatted(file, e.getMessage()), e);
         }
     }
 
@@ -59,9 +61,49 @@ final class CsvCells implements Closeable {
                     .formatted(parser.streamReadConstraints().getMaxStringLength()));
         } catch (JsonProcessingException e) {
             throw error(e.getLocation() == null ? parser.currentLocation() : e.getLocation(), e.getOriginalMessage());
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw notUtf8();
         } catch (IOException e) {
-            throw new UncheckedIOException("%s:%d: read failed".formatted(file, parser.currentLocation().getLineNr()), e);
+            throw new UncheckedIOException("%s:%d: read failed: %s".formatted(file, parser.currentLocation().getLineNr(), e.getMessage()), e);
         }
+    }
+
+    /**
+     * The file is not UTF-8: say on which line and byte. The reader decodes ahead of the parser, so
+     * the parser's line is not where the bad bytes are; the file is read again, line by line, to find them.
+     */
+    private TelemetryFormatException notUtf8() {
+        java.nio.charset.CharsetDecoder utf8 = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
+        try (java.io.InputStream bytes = new java.io.BufferedInputStream(java.nio.file.Files.newInputStream(java.nio.file.Path.of(file)))) {
+            java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
+            long number = 1;
+            for (int b = bytes.read(); ; b = bytes.read()) {
+                if (b == '\n' || b < 0) {
+                    java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(line.toByteArray());
+                    java.nio.charset.CoderResult r = utf8.reset().decode(in, java.nio.CharBuffer.allocate(line.size() + 1), true);
+                    if (r.isError()) {
+                        return new TelemetryFormatException("%s:%d".formatted(file, number),
+                                "line %d is not valid UTF-8 (a malformed sequence of %d byte(s) at byte %d of the line)"
+                                        .formatted(number, r.length(), in.position() + 1));
+                    }
+                    if (b < 0) {
+                        break;
+                    }
+                    line.reset();
+                    number++;
+                } else if (line.size() >= 1 << 24) {
+                    return new TelemetryFormatException("%s:%d".formatted(file, number),
+                            "the file is not valid UTF-8 (on or after line %d, whose first 16 MiB are not checked further)".formatted(number));
+                } else {
+                    line.write(b);
+                }
+            }
+        } catch (IOException e) {
+            // fall through to the message without a line
+        }
+        return new TelemetryFormatException(file, "the file is not valid UTF-8");
     }
 
     private TelemetryFormatException error(JsonLocation at, String problem) {

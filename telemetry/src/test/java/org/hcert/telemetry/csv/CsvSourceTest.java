@@ -57,6 +57,21 @@ class CsvSourceTest {
     }
 
     @Test
+    void bytesThatAreNotUtf8AreNamedByLineAndByte() throws IOException {
+        // found by RecordingFuzzTest#csv: the reader's decoder failed ahead of the parser, as "read failed" on line 1
+        byte[] head = "t_ns,topic,type,kind,detail\n1,/events,hcert/msg/Event,start,ok\n2,/events,hcert/msg/Event,st".getBytes();
+        byte[] tail = "p,\n".getBytes();
+        byte[] all = new byte[head.length + 1 + tail.length];
+        System.arraycopy(head, 0, all, 0, head.length);
+        all[head.length] = (byte) 0xFF;
+        System.arraycopy(tail, 0, all, head.length + 1, tail.length);
+        Path f = dir.resolve("bad.csv");
+        Files.write(f, all);
+        assertThatThrownBy(() -> read(f)).isInstanceOf(TelemetryFormatException.class)
+                .hasMessage("%s:3: line 3 is not valid UTF-8 (a malformed sequence of 1 byte(s) at byte 29 of the line)".formatted(f));
+    }
+
+    @Test
     void readsQuotedCellsAcrossLinesAndCrlfLineEnds() throws IOException {
         Path f = file("\uFEFFt_ns,topic,type,kind,detail\r\n1,/events,hcert/msg/Event,start,\"two\r\nlines, \"\"quoted\"\"\"\r\n"
                 + "\r\n2,/events,hcert/msg/Event,stop,\r\n");
