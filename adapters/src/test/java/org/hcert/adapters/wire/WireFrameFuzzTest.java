@@ -16,7 +16,7 @@ import java.util.zip.CRC32C;
  */
 class WireFrameFuzzTest {
 
-    @FuzzTest(maxDuration = "30s")
+    @FuzzTest(maxDuration = "15s")
     void stream(byte[] input) {
         FrameAssembler assembler = new FrameAssembler(new FrameAssembler.Sink() {
             @Override
@@ -33,7 +33,7 @@ class WireFrameFuzzTest {
     }
 
     /** The first byte is the frame type; the rest is its CBOR payload. */
-    @FuzzTest(maxDuration = "30s")
+    @FuzzTest(maxDuration = "15s")
     void payload(byte[] input) {
         if (input.length == 0) {
             return;

@@ -26,7 +26,7 @@ class ProfileFuzzTest {
         }
     }
 
-    @FuzzTest(maxDuration = "30s")
+    @FuzzTest(maxDuration = "15s")
     void load(byte[] input) throws IOException {
         if (input.length == 0) {
             return;

@@ -41,23 +41,23 @@ class RecordingFuzzTest {
         }
     }
 
-    @FuzzTest(maxDuration = "30s")
+    @FuzzTest(maxDuration = "15s")
     void mcap(byte[] input) throws IOException {
         readToTheEnd(input, "in.mcap");
     }
 
-    @FuzzTest(maxDuration = "30s")
+    @FuzzTest(maxDuration = "15s")
     void ndjson(byte[] input) throws IOException {
         readToTheEnd(input, "in.ndjson");
     }
 
-    @FuzzTest(maxDuration = "30s")
+    @FuzzTest(maxDuration = "15s")
     void csv(byte[] input) throws IOException {
         readToTheEnd(input, "in.csv");
     }
 
     /** The first byte picks a type and an encoding (CDR for ROS 2, ROS 1); the rest is the message. */
-    @FuzzTest(maxDuration = "30s")
+    @FuzzTest(maxDuration = "15s")
     void rosMessage(byte[] input) {
         if (input.length == 0) {
             return;
