@@ -33,6 +33,43 @@ public abstract class WireLinkContractTest extends RobotLinkContractTest {
         assertThat(offset.exchanges()).isGreaterThanOrEqualTo(2L * OPTIONS.syncExchanges());
     }
 
+    /**
+     * A robot that floods the link: a reader that does not keep up fails alone, named for how far it
+     * fell behind, within bounded memory (its queue); the link goes on, and a new reader hears the
+     * robot again. Nothing waits past its timeout.
+     */
+    @Test
+    void aFloodFailsTheReaderThatFellBehindNotTheLink() throws Exception {
+        Peer p = peer(EchoRobot.Config.defaults());
+        RobotLink link = link(p.uri(), OPTIONS.withQueueCapacity(500));
+        open.add(link);
+        link.connect();
+        MessageCursor behind = link.telemetry();
+        for (int i = 0; i < 3_000; i++) {
+            p.robot().publish("/joint_states", "sensor_msgs/msg/JointState", joints(i));
+        }
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+        Throwable failed = null;
+        for (int read = 0; failed == null && System.nanoTime() < deadline; read++) {
+            try {
+                behind.next();
+            } catch (RuntimeException e) {
+                failed = e;
+            }
+        }
+        assertThat(failed).as("the reader that fell behind").isNotNull().hasMessageContaining("fell 500 messages behind");
+        behind.close();
+        assertThat(link.failure()).as("the link itself").isEmpty();
+        try (MessageCursor fresh = link.telemetry()) {
+            p.robot().publish("/joint_states", "sensor_msgs/msg/JointState", joints(-1));
+            double position = 0;
+            while (position != -1) {
+                position = fresh.next().body().path("position").path(0).asDouble();
+            }
+        }
+        assertThat(link.send(new Command.Reset()).accepted()).isTrue();
+    }
+
     @Test
     void failsOnASequenceGap() throws Exception {
         Peer p = peer(EchoRobot.Config.defaults());
