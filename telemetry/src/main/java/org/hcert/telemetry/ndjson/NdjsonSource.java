@@ -131,7 +131,9 @@ public final class NdjsonSource implements TelemetrySource {
 
         private static String firstLine(JsonProcessingException e) {
             String original = e.getOriginalMessage();
-            return original == null ? e.getClass().getSimpleName() : original.lines().findFirst().orElse(original);
+            String first = original == null ? e.getClass().getSimpleName() : original.lines().findFirst().orElse(original);
+            // Jackson names where an unclosed object opened by its own source description: keep the column alone
+            return first.replaceAll("\\(start marker at \\[Source: [^;\\]]*; line: \\d+, column: (\\d+)\\]\\)", "(opened at column $1)");
         }
 
         @Override

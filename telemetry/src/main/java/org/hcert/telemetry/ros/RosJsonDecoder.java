@@ -79,9 +79,14 @@ public final class RosJsonDecoder {
 
     private static Sample jointState(Message m, Fields f) {
         List<String> names = f.strings("name");
-        return new JointStateSample(
-                m.logTimeNs(), m.topic(), names, f.doubles("position"), f.optionalDoubles("velocity"),
-                f.optionalDoubles("effort"));
+        try {
+            return new JointStateSample(
+                    m.logTimeNs(), m.topic(), names, f.doubles("position"), f.optionalDoubles("velocity"),
+                    f.optionalDoubles("effort"));
+        } catch (IllegalArgumentException e) {
+            // an array that does not match the names (ROS allows it empty, never shorter or longer)
+            throw new TelemetryFormatException(m.origin(), "%s (sensor_msgs/msg/JointState): %s".formatted(m.topic(), e.getMessage()));
+        }
     }
 
     private static Sample imu(Message m, Fields f) {

@@ -41,7 +41,13 @@ public final class BagFolder {
         try {
             info = new ObjectMapper(new YAMLFactory()).readTree(metadata.toFile()).path("rosbag2_bagfile_information");
         } catch (IOException e) {
-            throw new TelemetryException("%s: not readable as YAML: %s".formatted(metadata, e.getMessage()), e);
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            String why = root instanceof com.fasterxml.jackson.core.JsonProcessingException j && j.getOriginalMessage() != null
+                    ? j.getOriginalMessage() : root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
+            throw new TelemetryException("%s: not readable as YAML: %s".formatted(metadata, why), e);
         }
         if (!info.isObject()) {
             throw new TelemetryException("%s: no rosbag2_bagfile_information: not a rosbag2 bag's metadata".formatted(metadata));
