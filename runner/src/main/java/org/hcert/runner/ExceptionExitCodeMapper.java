@@ -30,8 +30,12 @@ final class ExceptionExitCodeMapper implements CommandLine.IExitCodeExceptionMap
     static boolean environmental(Throwable t) {
         Throwable cause = t instanceof java.io.UncheckedIOException u ? u.getCause() : t;
         return cause instanceof java.nio.file.FileSystemException || cause instanceof java.net.BindException
-                || (cause instanceof java.io.IOException io && String.valueOf(io.getMessage()).contains("No space left on device"));
+                || (cause instanceof java.io.IOException io && DISK_REFUSALS.stream().anyMatch(String.valueOf(io.getMessage())::contains));
     }
+
+    /** What the system says when the disk takes no more: full (ENOSPC), over a quota (EDQUOT), or over a file size limit (EFBIG). */
+    private static final java.util.List<String> DISK_REFUSALS = java.util.List.of("No space left on device", "Disk quota exceeded",
+            "File too large");
 
     /** One sentence for an environmental error: what hcert tried, and what the system said. */
     static String describe(Throwable t) {

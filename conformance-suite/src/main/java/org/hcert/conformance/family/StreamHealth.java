@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -16,6 +17,8 @@ import org.hcert.conformance.quantity.Dimension;
 import org.hcert.conformance.quantity.Quantity;
 import org.hcert.conformance.quantity.Unit;
 import org.hcert.conformance.verdict.Reading;
+import org.hcert.conformance.verdict.TraceRecorder;
+import org.hcert.conformance.verdict.Trace;
 import org.hcert.telemetry.MessageHeader;
 import org.hcert.telemetry.Sample;
 import org.hcert.telemetry.TemperatureSample;
@@ -146,6 +149,8 @@ final class StreamHealth implements Family {
         long minLagAtNs;
         long maxLagNs = Long.MIN_VALUE;
         long maxLagAtNs;
+        /** Each message's log time − stamp, for the plot of its age (less the smallest, when judged). */
+        final TraceRecorder lags;
         long stepBackNs;
         long stepBackAtNs;
         String stepBackFrame = "";
@@ -163,9 +168,18 @@ final class StreamHealth implements Family {
         final @Nullable Role counted;
 
         Stream(String topic, boolean perFrame, @Nullable Role counted) {
+            this.lags = new TraceRecorder("data age of " + topic, "s", Trace.LimitOn.VALUE, Optional.empty());
             this.topic = topic;
             this.perFrame = perFrame;
             this.counted = counted;
+        }
+
+        /** Each message's age beyond the stream's freshest one (log time − stamp, less its smallest), over time. */
+        Trace ages() {
+            Trace t = lags.trace();
+            double freshest = minLagNs / 1e9;
+            List<Trace.Point> points = t.points().stream().map(p -> new Trace.Point(p.tNs(), p.min() - freshest, p.max() - freshest)).toList();
+            return new Trace(t.signal(), t.unit(), t.limitOn(), points, t.threshold(), t.samples());
         }
 
         void add(Sample s, MessageHeader h, long runStartNs, long windowNs) {
@@ -189,6 +203,7 @@ final class StreamHealth implements Family {
                 return;
             }
             long lag = s.tNs() - h.stampNs();
+            lags.add(s.tNs(), lag / 1e9);
             if (lag < minLagNs) {
                 minLagNs = lag;
                 minLagAtNs = s.tNs();
@@ -322,7 +337,7 @@ final class StreamHealth implements Family {
                                     + "freshest message; a delay every message has, or a clock offset, is not seen")
                                     .formatted(s.topic, Times.ms(s.minLagNs), TimeWindow.of(s.minLagAtNs, s.minLagAtNs),
                                             Times.ms(s.maxLagNs), TimeWindow.of(s.maxLagAtNs, s.maxLagAtNs),
-                                            Times.ms(s.maxLagNs - s.minLagNs))));
+                                            Times.ms(s.maxLagNs - s.minLagNs))).withTraces(List.of(s.ages())));
                 }
                 if (c.judges(STEP_BACK)) {
                     out.add(STEP_BACK, Reading.of(s.topic, s.seen(all), s.stepBackNs / 1e9, unstamped, s.stepBackNs == 0

@@ -65,6 +65,13 @@ class StreamHealthTest {
         assertThat(rate.valueSi()).hasValueCloseTo(100.0, within(EPS));
         // log time - stamp runs from 0 to 8 ms: data up to 8 ms older than the freshest
         assertThat(of(e, StreamHealth.AGE, SignalFixture.JOINTS).valueSi()).hasValueCloseTo(0.008, within(EPS));
+        // its plot: each message's age beyond the freshest, 0 and 8 ms by turns, every message kept
+        assertThat(of(e, StreamHealth.AGE, SignalFixture.JOINTS).traces()).singleElement().satisfies(t -> {
+            assertThat(t.samples()).isEqualTo(501);
+            assertThat(t.points()).extracting(org.hcert.conformance.verdict.Trace.Point::max)
+                    .allSatisfy(v -> assertThat(v).satisfiesAnyOf(x -> assertThat(x).isCloseTo(0.0, within(EPS)),
+                            x -> assertThat(x).isCloseTo(0.008, within(EPS))));
+        });
         assertThat(of(e, StreamHealth.STEP_BACK, SignalFixture.JOINTS).valueSi()).hasValueCloseTo(0.0, within(EPS));
         assertThat(of(e, StreamHealth.FRAMES, SignalFixture.JOINTS).valueSi()).hasValueCloseTo(1.0, within(EPS));
     }
