@@ -38,7 +38,18 @@ public final class AllureHtml {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare " + reportDir, e);
         }
-        new ReportGenerator(configuration).generateSingleFile(reportDir, List.of(resultsDir));
+        try {
+            new ReportGenerator(configuration).generateSingleFile(reportDir, List.of(resultsDir));
+        } catch (io.qameta.allure.ReportGenerationException e) {
+            // a write the disk refused (full, a quota, a size limit) is the machine's answer, not a defect
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof IOException io) {
+                    throw new UncheckedIOException("cannot write the HTML report in " + reportDir,
+                            new java.nio.file.FileSystemException(reportDir.toString(), null, String.valueOf(io.getMessage())));
+                }
+            }
+            throw e;
+        }
         Path index = reportDir.resolve("index.html");
         try {
             Files.writeString(index, withoutAnalytics(Files.readString(index, StandardCharsets.UTF_8)), StandardCharsets.UTF_8);
