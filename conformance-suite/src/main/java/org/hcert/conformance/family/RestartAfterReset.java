@@ -218,22 +218,22 @@ final class RestartAfterReset implements Family {
         final long startNs;
         final long endNs;
         final Map<String, Peak> joints = new LinkedHashMap<>();
-        final Peak base = new Peak();
-        final Peak turn = new Peak();
+        final Peak base = new Peak("base speed", "m/s");
+        final Peak turn = new Peak("base turn rate", "rad/s");
 
         Window(ClauseSetup c, Opening trigger) {
             this.c = c;
             this.trigger = trigger;
             this.startNs = trigger.latestNs();
             this.endNs = startNs + c.nanos("observationWindow");
-            c.robot().joints().forEach(j -> joints.put(j.name(), new Peak()));
+            c.robot().joints().forEach(j -> joints.put(j.name(), new Peak("speed of " + j.name(), "rad/s")));
         }
 
         void add(Sample s) {
             if (s instanceof org.hcert.telemetry.JointStateSample j) {
                 for (int i = 0; i < j.size(); i++) {
                     double v = j.hasVelocity() ? Math.abs(j.velocityRadS(i)) : Double.NaN;
-                    joints.computeIfAbsent(j.names().get(i), n -> new Peak()).add(startNs, j.tNs(), v);
+                    joints.computeIfAbsent(j.names().get(i), n -> new Peak("speed of " + n, "rad/s")).add(startNs, j.tNs(), v);
                 }
             } else if (s instanceof org.hcert.telemetry.OdometrySample o) {
                 base.add(startNs, o.tNs(), o.linearVelocityMs().norm());
@@ -280,7 +280,8 @@ final class RestartAfterReset implements Family {
             out.add(RestartAfterReset.JOINT_SPEED, unknownJoint
                     ? Reading.none(fastest, window, gaps, seen)
                     : Reading.of(fastest, window, fastestV, gaps, "%s; fastest joint %s at %s".formatted(seen,
-                            fastest.isEmpty() ? "(none)" : fastest, TimeWindow.of(fastestAt, fastestAt))));
+                            fastest.isEmpty() ? "(none)" : fastest, TimeWindow.of(fastestAt, fastestAt)))
+                            .withTraces(joints.getOrDefault(fastest, new Peak("", "")).traces()));
             out.add(RestartAfterReset.BASE_SPEED, base.reading(window, baseGaps, seen));
             if (c.judges(RestartAfterReset.BASE_TURN_RATE)) {
                 out.add(RestartAfterReset.BASE_TURN_RATE, turn.reading(window, baseGaps, seen));
@@ -290,6 +291,10 @@ final class RestartAfterReset implements Family {
 
     /** The largest value of one channel in a window, and its sampling gaps. */
     private static final class Peak {
+        final String signal;
+        final String unit;
+        /** The values seen, for the plot; made with the first. */
+        org.hcert.conformance.verdict.@org.jspecify.annotations.Nullable TraceRecorder trace;
         double max;
         long maxAtNs;
         long samples;
@@ -297,7 +302,24 @@ final class RestartAfterReset implements Family {
         long lastNs = Long.MIN_VALUE;
         long maxGapNs;
 
+        Peak(String signal, String unit) {
+            this.signal = signal;
+            this.unit = unit;
+        }
+
+        List<org.hcert.conformance.verdict.Trace> traces() {
+            org.hcert.conformance.verdict.TraceRecorder t = trace;
+            return t == null ? List.of() : List.of(t.trace());
+        }
+
         void add(long startNs, long tNs, double v) {
+            org.hcert.conformance.verdict.TraceRecorder t = trace;
+            if (t == null) {
+                t = new org.hcert.conformance.verdict.TraceRecorder(signal, unit, org.hcert.conformance.verdict.Trace.LimitOn.VALUE,
+                        java.util.Optional.empty());
+                trace = t;
+            }
+            t.add(tNs, v);
             maxGapNs = Math.max(maxGapNs, tNs - (lastNs == Long.MIN_VALUE ? startNs : lastNs));
             lastNs = tNs;
             samples++;
@@ -327,7 +349,8 @@ final class RestartAfterReset implements Family {
             if (samples == 0 || unknown > 0) {
                 return Reading.none("base", window, gaps, seen);
             }
-            return Reading.of("base", window, max, gaps, "%s; fastest at %s".formatted(seen, TimeWindow.of(maxAtNs, maxAtNs)));
+            return Reading.of("base", window, max, gaps, "%s; fastest at %s".formatted(seen, TimeWindow.of(maxAtNs, maxAtNs)))
+                    .withTraces(traces());
         }
     }
 }

@@ -272,8 +272,19 @@ final class Trials implements Family {
                     + "bounds of %s: %s to %s %s; trials: %s%s").formatted(s.n(), Quantity.format(s.mean()), unit,
                     Quantity.format(s.sd()), unit, percent(s.coefficientOfVariation()), percent(confidence), what,
                     Quantity.format(s.lower()), Quantity.format(s.upper()), unit, listed, others);
-            out.add(name.name(), decidingBound(subject, all, s, limit, gaps, detail));
+            out.add(name.name(), decidingBound(subject, all, s, limit, gaps, detail).withTraces(List.of(perTrial(name, used, s))));
         }
+    }
+
+    /** Each trial's value at its start, as the plot of a statistic over the trials, with their mean dashed. */
+    private static org.hcert.conformance.verdict.Trace perTrial(LimitName name, List<Trial> used, TrialStatistics.Summary s) {
+        org.hcert.conformance.verdict.TraceRecorder r = new org.hcert.conformance.verdict.TraceRecorder(name.name() + " per trial",
+                name.dimension().si().symbol(), org.hcert.conformance.verdict.Trace.LimitOn.VALUE,
+                Optional.of(new org.hcert.conformance.verdict.Trace.Threshold(s.mean(), "mean of %d trials".formatted(s.n()))));
+        for (Trial t : used) {
+            r.add(t.window().startNs(), t.values().getOrDefault(name.name(), Double.NaN));
+        }
+        return r.trace();
     }
 
     /**

@@ -106,6 +106,12 @@ class RestartAfterResetTest {
         // 2 s were watched, more than minObservation: complete.
         assertThat(joint.gaps()).isEmpty();
         assertThat(e.problems()).isEmpty();
+        // its plot: joint a's speed over the window, at rest and then rising to the reading's value
+        assertThat(joint.traces()).singleElement().satisfies(t -> {
+            assertThat(t.signal()).isEqualTo("speed of a");
+            assertThat(t.points().get(0).max()).isZero();
+            assertThat(t.points().get(t.points().size() - 1).max()).isCloseTo(3.4, within(1e-9));
+        });
     }
 
     @Test

@@ -95,6 +95,12 @@ class TrialsTest {
         assertThat(statistic.detail()).startsWith("n = 5, mean 0.299 s, standard deviation ")
                 .contains("one-sided 90 % confidence bounds of the 90th percentile");
         assertThat(statistic.gaps()).isEmpty();
+        // its plot: each trial's stop time at its start, the mean dashed
+        assertThat(statistic.traces()).singleElement().satisfies(t -> {
+            assertThat(t.points()).extracting(org.hcert.conformance.verdict.Trace.Point::max)
+                    .containsExactly(java.util.Arrays.stream(STOP_TIMES_S).boxed().toArray(Double[]::new));
+            assertThat(t.threshold()).hasValueSatisfying(th -> assertThat(th.value()).isCloseTo(mean, within(1e-9)));
+        });
     }
 
     @Test
