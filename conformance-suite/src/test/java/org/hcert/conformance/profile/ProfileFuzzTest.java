@@ -2,10 +2,10 @@ package org.hcert.conformance.profile;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Coverage-guided fuzz test of the profile loader: the input, less its first byte, is written as a
@@ -16,22 +16,16 @@ import java.util.Arrays;
  */
 class ProfileFuzzTest {
 
-    private static final Path DIR;
-
-    static {
-        try {
-            DIR = Files.createTempDirectory("hcert-fuzz");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
+    /** Where each input is written as a file; one for the class, emptied at its end. */
+    @TempDir
+    static Path dir;
 
     @FuzzTest(maxDuration = "15s")
     void load(byte[] input) throws IOException {
         if (input.length == 0) {
             return;
         }
-        Path file = DIR.resolve("profile.yaml");
+        Path file = dir.resolve("profile.yaml");
         Files.write(file, Arrays.copyOfRange(input, 1, input.length));
         try {
             switch ((input[0] & 0xFF) % 3) {

@@ -2,7 +2,6 @@ package org.hcert.telemetry.fuzz;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +14,7 @@ import org.hcert.telemetry.TelemetryException;
 import org.hcert.telemetry.TelemetrySource;
 import org.hcert.telemetry.ros.BundledDefinitions;
 import org.hcert.telemetry.ros.RosBodyDecoders;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Coverage-guided fuzz tests of what hcert reads from a recording: the MCAP, NDJSON and CSV readers
@@ -31,15 +31,9 @@ class RecordingFuzzTest {
 
     /** Messages read from one input at most: a reader that never ends is a finding of its own (a timeout). */
     private static final int MAX_MESSAGES = 100_000;
-    private static final Path DIR;
-
-    static {
-        try {
-            DIR = Files.createTempDirectory("hcert-fuzz");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
+    /** Where each input is written as a file; one for the class, emptied at its end. */
+    @TempDir
+    static Path dir;
 
     @FuzzTest(maxDuration = "15s")
     void mcap(byte[] input) throws IOException {
@@ -75,7 +69,7 @@ class RecordingFuzzTest {
     }
 
     private static void readToTheEnd(byte[] input, String name) throws IOException {
-        Path file = DIR.resolve(name);
+        Path file = dir.resolve(name);
         Files.write(file, input);
         try {
             TelemetrySource source = Recordings.open(file);
