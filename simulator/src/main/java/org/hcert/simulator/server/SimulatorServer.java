@@ -57,6 +57,7 @@ public final class SimulatorServer implements AutoCloseable {
 
     private final ServeConfig config;
     private final VirtualHumanoid robot;
+    /** When the model was last stepped, System.nanoTime(); guarded by the model's lock. */
     private long lastTickNanos;
     private final long startNanos;
     private final RobotSession.Identity identity;
@@ -310,6 +311,7 @@ public final class SimulatorServer implements AutoCloseable {
             return RobotSession.Answer.nack(Objects.requireNonNullElse(e.getMessage(), "malformed command"));
         }
         synchronized (robot) {
+            catchUp();
             for (org.hcert.simulator.Command m : model) {
                 CommandResult r = robot.accept(m);
                 if (!r.accepted()) {
@@ -324,6 +326,7 @@ public final class SimulatorServer implements AutoCloseable {
     private void stop(String why) {
         long simNs;
         synchronized (robot) {
+            catchUp();
             robot.accept(new org.hcert.simulator.Command.Stop());
             simNs = robot.simTimeNs();
         }
@@ -331,17 +334,29 @@ public final class SimulatorServer implements AutoCloseable {
         say("software stop: " + why);
     }
 
+    /**
+     * Step the model to now; the caller holds the model's lock. The pacer calls it every tick, and a
+     * command calls it before it is applied: after a pause of the pacer (a garbage collection, a
+     * loaded machine) a command is applied at the model time it arrived at, not at the model time
+     * the pause left behind, so that the robot's own clock and what the harness waited agree.
+     */
+    private void catchUp() {
+        long now = System.nanoTime();
+        if (now > lastTickNanos) {
+            robot.step(now - lastTickNanos);
+            lastTickNanos = now;
+        }
+    }
+
     private void pace() {
         while (running) {
             List<OutboundMessage> out;
             try {
                 LockSupport.parkNanos(config.simulator().physicsPeriodNs());
-                long now = System.nanoTime();
                 synchronized (robot) {
-                    robot.step(now - lastTickNanos);
+                    catchUp();
                     out = robot.drainTelemetry();
                 }
-                lastTickNanos = now;
                 watchDeadman();
                 publish(out);
             } catch (RuntimeException e) {
