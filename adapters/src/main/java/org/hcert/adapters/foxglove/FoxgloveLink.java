@@ -188,12 +188,19 @@ public final class FoxgloveLink implements RobotLink {
                 ws.setSocketFactory(tls.getSocketFactory());
             }
             if (!ws.connectBlocking(options.linkTimeout().multipliedBy(3).toMillis(), TimeUnit.MILLISECONDS)) {
+                boolean closed = ws.closed.getCount() == 0;
+                if (closed && ws.openingError == null) {
+                    // the client's reading and writing threads both meet a failed TLS handshake; the one that
+                    // closes the connection may not be the one that reports the error: give the other a moment
+                    ws.errored.await(500, TimeUnit.MILLISECONDS);
+                }
                 ws.closeConnection(CloseFrame.NEVER_CONNECTED, "hcert: no connection");
                 Throwable cause = ws.openingError;
                 String refusal = ws.refusal;
                 String why = cause instanceof java.net.ConnectException ? "nothing accepts connections there"
                         : cause != null ? tlsProblem(cause).orElse(describeError(cause))
                         : refusal != null ? refusal
+                        : closed ? "the connection was closed during the WebSocket handshake"
                         : "no WebSocket connection within " + options.linkTimeout().multipliedBy(3);
                 throw LinkRefusedException.cannotOpen(position(), why, cause);
             }
@@ -901,6 +908,7 @@ public final class FoxgloveLink implements RobotLink {
         volatile @Nullable String refusal;
         volatile @Nullable String subprotocol;
         final CountDownLatch closed = new CountDownLatch(1);
+        final CountDownLatch errored = new CountDownLatch(1);
 
         Client(URI server, int connectTimeoutMs) {
             // the subprotocol hcert speaks, or none (accepted here, so that connect() can say which the server chose)
@@ -977,7 +985,10 @@ public final class FoxgloveLink implements RobotLink {
         @Override
         public void onError(Exception error) {
             if (socket != this) {
-                openingError = error;
+                if (openingError == null || error instanceof javax.net.ssl.SSLException) {
+                    openingError = error; // a TLS refusal says more than the closed socket the other thread met
+                }
+                errored.countDown();
                 return;
             }
             endWarmup(clock.nowNs(), true);
