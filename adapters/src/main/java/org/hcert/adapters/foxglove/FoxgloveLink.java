@@ -188,8 +188,8 @@ public final class FoxgloveLink implements RobotLink {
                 ws.setSocketFactory(tls.getSocketFactory());
             }
             if (!ws.connectBlocking(options.linkTimeout().multipliedBy(3).toMillis(), TimeUnit.MILLISECONDS)) {
-                boolean closed = ws.closed.getCount() == 0;
-                if (closed && ws.openingError == null) {
+                boolean ended = ws.ended.getCount() == 0;
+                if (ended && ws.openingError == null) {
                     // the client's reading and writing threads both meet a failed TLS handshake; the one that
                     // closes the connection may not be the one that reports the error: give the other a moment
                     ws.errored.await(500, TimeUnit.MILLISECONDS);
@@ -200,7 +200,7 @@ public final class FoxgloveLink implements RobotLink {
                 String why = cause instanceof java.net.ConnectException ? "nothing accepts connections there"
                         : cause != null ? tlsProblem(cause).orElse(describeError(cause))
                         : refusal != null ? refusal
-                        : closed ? "the connection was closed during the WebSocket handshake"
+                        : ended ? "the connection was closed during the WebSocket handshake"
                         : "no WebSocket connection within " + options.linkTimeout().multipliedBy(3);
                 throw LinkRefusedException.cannotOpen(position(), why, cause);
             }
@@ -569,7 +569,7 @@ public final class FoxgloveLink implements RobotLink {
         if (ws != null) {
             ws.close(CloseFrame.NORMAL, "hcert: session over");
             try {
-                ws.closed.await(options.answerTimeout().toMillis(), TimeUnit.MILLISECONDS);
+                ws.ended.await(options.answerTimeout().toMillis(), TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -907,7 +907,8 @@ public final class FoxgloveLink implements RobotLink {
         /** Why the server refused the opening handshake, in words. */
         volatile @Nullable String refusal;
         volatile @Nullable String subprotocol;
-        final CountDownLatch closed = new CountDownLatch(1);
+        /** Counted down when the connection is closed, however. */
+        final CountDownLatch ended = new CountDownLatch(1);
         final CountDownLatch errored = new CountDownLatch(1);
 
         Client(URI server, int connectTimeoutMs) {
@@ -967,7 +968,7 @@ public final class FoxgloveLink implements RobotLink {
 
         @Override
         public void onClose(int code, String reason, boolean remote) {
-            closed.countDown();
+            ended.countDown();
             if (socket != this) {
                 // the opening failed: say why to connect()
                 java.util.regex.Matcher status = java.util.regex.Pattern.compile("Invalid status code received: (\\d+)").matcher(reason);
@@ -976,7 +977,7 @@ public final class FoxgloveLink implements RobotLink {
                 return;
             }
             endWarmup(clock.nowNs(), true); // a short replay may end within the warm-up: its messages are still evidence
-            if (!FoxgloveLink.this.closed) {
+            if (!closed) {
                 fail(LinkLostException.disconnected(position(), "the server closed the connection (code %d%s)".formatted(code,
                         reason.isEmpty() ? "" : ", " + reason), null));
             }
@@ -992,7 +993,7 @@ public final class FoxgloveLink implements RobotLink {
                 return;
             }
             endWarmup(clock.nowNs(), true);
-            if (!FoxgloveLink.this.closed) {
+            if (!closed) {
                 fail(LinkLostException.disconnected(position(), "the connection failed: " + describeError(error), error));
             }
         }

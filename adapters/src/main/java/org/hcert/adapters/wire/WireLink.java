@@ -244,9 +244,8 @@ public final class WireLink implements RobotLink {
         return best;
     }
 
-    /** The clock offset's bound that a sync tries to reach: {@value #SYNC_TARGET_MS} ms. */
-    static final long SYNC_TARGET_MS = 1;
-    private static final Duration SYNC_TARGET = Duration.ofMillis(SYNC_TARGET_MS);
+    /** The clock offset's bound that a sync tries to reach: 1 ms. */
+    private static final Duration SYNC_TARGET = Duration.ofMillis(1);
     /** How long a sync goes on exchanging to reach {@link #SYNC_TARGET}. */
     private static final Duration SYNC_PATIENCE = Duration.ofSeconds(2);
 

@@ -7,12 +7,15 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 import org.hcert.conformance.quantity.Dimension;
 import org.hcert.conformance.quantity.Quantity;
 import org.hcert.conformance.quantity.Unit;
 import org.hcert.conformance.verdict.Reading;
+import org.hcert.conformance.verdict.Trace;
+import org.hcert.conformance.verdict.TraceRecorder;
 import org.hcert.telemetry.EventSample;
 import org.hcert.telemetry.SafetyStateSample;
 import org.hcert.telemetry.Sample;
@@ -281,7 +284,7 @@ final class RestartAfterReset implements Family {
                     ? Reading.none(fastest, window, gaps, seen)
                     : Reading.of(fastest, window, fastestV, gaps, "%s; fastest joint %s at %s".formatted(seen,
                             fastest.isEmpty() ? "(none)" : fastest, TimeWindow.of(fastestAt, fastestAt)))
-                            .withTraces(joints.getOrDefault(fastest, new Peak("", "")).traces()));
+                            .withTraces(joints.containsKey(fastest) ? joints.get(fastest).traces() : List.of()));
             out.add(RestartAfterReset.BASE_SPEED, base.reading(window, baseGaps, seen));
             if (c.judges(RestartAfterReset.BASE_TURN_RATE)) {
                 out.add(RestartAfterReset.BASE_TURN_RATE, turn.reading(window, baseGaps, seen));
@@ -294,7 +297,7 @@ final class RestartAfterReset implements Family {
         final String signal;
         final String unit;
         /** The values seen, for the plot; made with the first. */
-        org.hcert.conformance.verdict.@org.jspecify.annotations.Nullable TraceRecorder trace;
+        @Nullable TraceRecorder trace;
         double max;
         long maxAtNs;
         long samples;
@@ -307,16 +310,16 @@ final class RestartAfterReset implements Family {
             this.unit = unit;
         }
 
-        List<org.hcert.conformance.verdict.Trace> traces() {
-            org.hcert.conformance.verdict.TraceRecorder t = trace;
+        List<Trace> traces() {
+            TraceRecorder t = trace;
             return t == null ? List.of() : List.of(t.trace());
         }
 
         void add(long startNs, long tNs, double v) {
-            org.hcert.conformance.verdict.TraceRecorder t = trace;
+            TraceRecorder t = trace;
             if (t == null) {
-                t = new org.hcert.conformance.verdict.TraceRecorder(signal, unit, org.hcert.conformance.verdict.Trace.LimitOn.VALUE,
-                        java.util.Optional.empty());
+                t = new TraceRecorder(signal, unit, Trace.LimitOn.VALUE,
+                        Optional.empty());
                 trace = t;
             }
             t.add(tNs, v);

@@ -18,6 +18,8 @@ import org.hcert.conformance.verdict.Comparison;
 import org.hcert.conformance.verdict.InsufficientEvidenceException;
 import org.hcert.conformance.verdict.Limit;
 import org.hcert.conformance.verdict.Reading;
+import org.hcert.conformance.verdict.Trace;
+import org.hcert.conformance.verdict.TraceRecorder;
 import org.hcert.telemetry.TimeWindow;
 import org.hcert.telemetry.mapping.Role;
 
@@ -277,10 +279,10 @@ final class Trials implements Family {
     }
 
     /** Each trial's value at its start, as the plot of a statistic over the trials, with their mean dashed. */
-    private static org.hcert.conformance.verdict.Trace perTrial(LimitName name, List<Trial> used, TrialStatistics.Summary s) {
-        org.hcert.conformance.verdict.TraceRecorder r = new org.hcert.conformance.verdict.TraceRecorder(name.name() + " per trial",
-                name.dimension().si().symbol(), org.hcert.conformance.verdict.Trace.LimitOn.VALUE,
-                Optional.of(new org.hcert.conformance.verdict.Trace.Threshold(s.mean(), "mean of %d trials".formatted(s.n()))));
+    private static Trace perTrial(LimitName name, List<Trial> used, TrialStatistics.Summary s) {
+        TraceRecorder r = new TraceRecorder(name.name() + " per trial",
+                name.dimension().si().symbol(), Trace.LimitOn.VALUE,
+                Optional.of(new Trace.Threshold(s.mean(), "mean of %d trials".formatted(s.n()))));
         for (Trial t : used) {
             r.add(t.window().startNs(), t.values().getOrDefault(name.name(), Double.NaN));
         }

@@ -73,33 +73,13 @@ final class CsvCells implements Closeable {
      * the parser's line is not where the bad bytes are; the file is read again, line by line, to find them.
      */
     private TelemetryFormatException notUtf8() {
-        java.nio.charset.CharsetDecoder utf8 = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
-                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
-        try (java.io.InputStream bytes = new java.io.BufferedInputStream(java.nio.file.Files.newInputStream(java.nio.file.Path.of(file)))) {
-            java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
-            long number = 1;
-            for (int b = bytes.read(); ; b = bytes.read()) {
-                if (b == '\n' || b < 0) {
-                    java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(line.toByteArray());
-                    java.nio.charset.CoderResult r = utf8.reset().decode(in, java.nio.CharBuffer.allocate(line.size() + 1), true);
-                    if (r.isError()) {
-                        return new TelemetryFormatException("%s:%d".formatted(file, number),
-                                "line %d is not valid UTF-8 (a malformed sequence of %d byte(s) at byte %d of the line)"
-                                        .formatted(number, r.length(), in.position() + 1));
-                    }
-                    if (b < 0) {
-                        break;
-                    }
-                    line.reset();
-                    number++;
-                } else if (line.size() >= 1 << 24) {
-                    return new TelemetryFormatException("%s:%d".formatted(file, number),
-                            "the file is not valid UTF-8 (on or after line %d, whose first 16 MiB are not checked further)".formatted(number));
-                } else {
-                    line.write(b);
-                }
+        try (org.hcert.telemetry.ndjson.LineReader lines = new org.hcert.telemetry.ndjson.LineReader(
+                java.nio.file.Files.newInputStream(java.nio.file.Path.of(file)), 1 << 24)) {
+            while (lines.next() != null) {
+                // read on to the bad line
             }
+        } catch (org.hcert.telemetry.ndjson.LineReader.BadLine bad) {
+            return new TelemetryFormatException("%s:%d".formatted(file, bad.line), bad.problem);
         } catch (IOException e) {
             // fall through to the message without a line
         }

@@ -17,15 +17,16 @@ import org.jspecify.annotations.Nullable;
  * Lines of a UTF-8 text file, each at most {@code maxLineBytes} long: a longer line, or bytes that
  * are not UTF-8, are reported with the line's number before any memory is spent on the rest of it.
  * ({@link java.io.BufferedReader#readLine()} would hold a line of any length, and its decoder
- * reports malformed input without the line.)
+ * reports malformed input without the line.) The CSV reader uses it to name the line of bytes
+ * that are not UTF-8.
  */
-final class LineReader implements Closeable {
+public final class LineReader implements Closeable {
 
     /** What went wrong with one line. */
-    static final class BadLine extends IOException {
+    public static final class BadLine extends IOException {
         private static final long serialVersionUID = 1L;
-        final long line;
-        final String problem;
+        public final long line;
+        public final String problem;
 
         BadLine(long line, String problem) {
             super(problem);
@@ -44,7 +45,7 @@ final class LineReader implements Closeable {
     private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
 
-    LineReader(InputStream in, int maxLineBytes) {
+    public LineReader(InputStream in, int maxLineBytes) {
         this.in = in;
         this.maxLineBytes = maxLineBytes;
     }
@@ -59,7 +60,7 @@ final class LineReader implements Closeable {
      *
      * @throws BadLine when the line is longer than the limit or not UTF-8
      */
-    @Nullable String next() throws IOException {
+    public @Nullable String next() throws IOException {
         int length = 0;
         boolean any = false;
         while (true) {
