@@ -84,6 +84,27 @@ class ObservedLinkIT {
     }
 
     @Test
+    void profileInitTrustsAWssServerByTheLabsCa() throws Exception {
+        Path draft = dir.resolve("wss-draft.yaml");
+        org.hcert.adapters.tcp.TlsServer tls = org.hcert.adapters.tcp.TlsServer.of(org.hcert.testkit.TestTls.file("robot.pem"),
+                org.hcert.testkit.TestTls.file("robot.key"));
+        try (org.hcert.simulator.server.SimulatorServer robot = org.hcert.simulator.server.SimulatorServer.start(
+                org.hcert.simulator.server.ServeConfig.foxglove(0).withTls(tls))) {
+            // without the lab's CA the JDK's CA certificates do not trust the test robot: refused, naming the cause
+            CertifyCommandIT.Run untrusted = CertifyCommandIT.hcert("profile", "init", "--from-link", robot.describe(), "--observe", "1",
+                    "--out", draft.toString());
+            assertThat(untrusted.exitCode()).as(untrusted.stderr()).isEqualTo(ExitCodes.USAGE);
+            assertThat(untrusted.stderr()).contains("not trusted");
+            assertThat(draft).doesNotExist();
+            CertifyCommandIT.Run run = CertifyCommandIT.hcert("profile", "init", "--from-link", robot.describe(), "--observe", "2",
+                    "--link-trust", org.hcert.testkit.TestTls.file("ca.pem").toString(), "--out", draft.toString());
+            assertThat(run.exitCode()).as(run.stderr()).isEqualTo(ExitCodes.OK);
+        }
+        assertThat(java.nio.file.Files.readString(draft)).contains("from the link wss://127.0.0.1:").contains("draft: true")
+                .contains("joints: [/joint_states]");
+    }
+
+    @Test
     void observingNeedsALink() {
         CertifyCommandIT.Run run = CertifyCommandIT.hcert("certify", "--robot", CertifyCommandIT.ROBOT, "--standard",
                 CertifyCommandIT.STANDARD, "--lab", CertifyCommandIT.LAB, "--recording", CONFORMANT.toString(), "--observe", "5",

@@ -58,6 +58,9 @@ public final class ProfileInitCommand implements Callable<Integer> {
     @Mixin
     private RecordingOptions definitions = new RecordingOptions();
 
+    @Mixin
+    private LinkTlsOptions linkTls = new LinkTlsOptions();
+
     @Option(names = "--out", paramLabel = "ROBOT.yaml", description = "file to write (must not exist); default: standard output")
     private @Nullable Path out;
 
@@ -66,6 +69,8 @@ public final class ProfileInitCommand implements Callable<Integer> {
         Path recording = from.recording;
         String learnedFrom = String.valueOf(recording);
         if (recording == null) {
+            String link = java.util.Objects.requireNonNull(from.link);
+            org.hcert.adapters.tcp.TlsSettings tls = linkTls.settingsFor(link);
             if (!(observeS > 0)) {
                 throw new UsageException("--observe %d: give a number of seconds greater than zero".formatted(observeS));
             }
@@ -75,8 +80,8 @@ public final class ProfileInitCommand implements Callable<Integer> {
             } catch (java.io.IOException e) {
                 throw new UsageException("cannot make a temporary file for the link's telemetry: " + e.getMessage());
             }
-            String described = LinkCapture.record(java.util.Objects.requireNonNull(from.link), java.time.Duration.ofSeconds(observeS),
-                    org.hcert.adapters.LinkOptions.defaults(), org.hcert.adapters.tcp.TlsSettings.defaults(), recording);
+            String described = LinkCapture.record(link, java.time.Duration.ofSeconds(observeS),
+                    org.hcert.adapters.LinkOptions.defaults(), tls, recording);
             spec.commandLine().getErr().println("hcert: watched %s for up to %d s".formatted(described, observeS));
             learnedFrom = "the link %s, watched for up to %d s".formatted(described, observeS);
         }
