@@ -19,12 +19,17 @@ public final class TraceRecorder {
     private final String unit;
     private final Trace.LimitOn limitOn;
     private final Optional<Trace.Threshold> threshold;
+    /** The closed buckets: their first sample's time, smallest and largest value. */
     private long[] tNs = new long[16];
     private double[] min = new double[16];
     private double[] max = new double[16];
-    private int points;
+    private int closed;
+    /** The open bucket, in fields (the array stores of every sample were most of a recorder's time); none while {@code inOpen} is 0. */
+    private long openNs;
+    private double openMin;
+    private double openMax;
+    private int inOpen;
     private int perBucket = 1;
-    private int inLast;
     private long samples;
 
     public TraceRecorder(String signal, String unit, Trace.LimitOn limitOn, Optional<Trace.Threshold> threshold) {
@@ -40,39 +45,45 @@ public final class TraceRecorder {
             return;
         }
         samples++;
-        if (points > 0 && inLast < perBucket) {
-            int i = points - 1;
-            min[i] = Math.min(min[i], value);
-            max[i] = Math.max(max[i], value);
-            inLast++;
+        if (inOpen > 0 && inOpen < perBucket) {
+            openMin = Math.min(openMin, value);
+            openMax = Math.max(openMax, value);
+            inOpen++;
             return;
         }
-        if (points == MAX_POINTS) {
-            halve();
-        } else if (points == tNs.length) {
-            int grown = Math.min(MAX_POINTS, points * 2);
+        if (inOpen > 0) {
+            close();
+        }
+        openNs = atNs;
+        openMin = value;
+        openMax = value;
+        inOpen = 1;
+    }
+
+    /** Move the open bucket into the arrays; when they are full, merge neighbours and double the samples per bucket. */
+    private void close() {
+        if (closed == tNs.length) {
+            int grown = Math.min(MAX_POINTS, closed * 2);
             tNs = java.util.Arrays.copyOf(tNs, grown);
             min = java.util.Arrays.copyOf(min, grown);
             max = java.util.Arrays.copyOf(max, grown);
         }
-        tNs[points] = atNs;
-        min[points] = value;
-        max[points] = value;
-        points++;
-        inLast = 1;
-    }
-
-    private void halve() {
-        int half = points / 2;
-        for (int i = 0; i < half; i++) {
-            int a = 2 * i;
-            tNs[i] = tNs[a];
-            min[i] = Math.min(min[a], min[a + 1]);
-            max[i] = Math.max(max[a], max[a + 1]);
+        tNs[closed] = openNs;
+        min[closed] = openMin;
+        max[closed] = openMax;
+        closed++;
+        inOpen = 0;
+        if (closed == MAX_POINTS) {
+            int half = closed / 2;
+            for (int i = 0; i < half; i++) {
+                int a = 2 * i;
+                tNs[i] = tNs[a];
+                min[i] = Math.min(min[a], min[a + 1]);
+                max[i] = Math.max(max[a], max[a + 1]);
+            }
+            closed = half;
+            perBucket *= 2;
         }
-        points = half;
-        perBucket *= 2;
-        inLast = perBucket;
     }
 
     /**
@@ -81,22 +92,29 @@ public final class TraceRecorder {
      */
     public void absorb(TraceRecorder other) {
         long before = samples;
-        for (int i = 0; i < other.points; i++) {
-            add(other.tNs[i], other.min[i]);
-            if (other.max[i] != other.min[i]) {
-                add(other.tNs[i], other.max[i]);
+        for (Trace.Point p : other.points()) {
+            add(p.tNs(), p.min());
+            if (p.max() != p.min()) {
+                add(p.tNs(), p.max());
             }
         }
         samples = before + other.samples;
     }
 
-    /** The samples so far. */
-    public Trace trace() {
-        List<Trace.Point> out = new ArrayList<>(points);
-        for (int i = 0; i < points; i++) {
+    private List<Trace.Point> points() {
+        List<Trace.Point> out = new ArrayList<>(closed + 1);
+        for (int i = 0; i < closed; i++) {
             out.add(new Trace.Point(tNs[i], min[i], max[i]));
         }
-        return new Trace(signal, unit, limitOn, out, threshold, samples);
+        if (inOpen > 0) {
+            out.add(new Trace.Point(openNs, openMin, openMax));
+        }
+        return out;
+    }
+
+    /** The samples so far. */
+    public Trace trace() {
+        return new Trace(signal, unit, limitOn, points(), threshold, samples);
     }
 
     /** Whether no sample was taken. */

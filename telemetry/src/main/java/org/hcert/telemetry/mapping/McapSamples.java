@@ -3,7 +3,6 @@ package org.hcert.telemetry.mapping;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.Closeable;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -15,6 +14,8 @@ import org.hcert.telemetry.TelemetryException;
 import org.hcert.telemetry.TelemetryFormatException;
 import org.hcert.telemetry.mcap.McapReader;
 import org.hcert.telemetry.mcap.McapRecord;
+import org.hcert.telemetry.mcap.MessageView;
+import org.hcert.telemetry.mcap.MessageViews;
 import org.hcert.telemetry.mcap.McapSource;
 import org.hcert.telemetry.ros.CdrSampleDecoder;
 import org.hcert.telemetry.ros.RosBodyDecoders;
@@ -33,7 +34,12 @@ final class McapSamples implements Closeable {
 
     private final McapSource source;
     private final McapReader reader;
-    private final Iterator<McapRecord.Message> messages;
+    /**
+     * The wanted messages through one reused view, the arrays of finished chunks recycled: every
+     * body is decoded into a sample (or a JSON body) before the next message, and nothing keeps
+     * its bytes, so a pass allocates no chunk arrays after its first few.
+     */
+    private final MessageViews messages;
     private final Map<String, Role> wanted;
     private final Map<String, String> chosenFrames;
     private final boolean fast;
@@ -53,7 +59,7 @@ final class McapSamples implements Closeable {
         this.reader = reader;
         this.wanted = wanted;
         this.chosenFrames = chosenFrames;
-        this.messages = reader.messages(0, Long.MAX_VALUE, wanted.keySet());
+        this.messages = reader.indexedMessages(0, Long.MAX_VALUE, wanted.keySet());
         this.fast = source.decoder() instanceof RosBodyDecoders;
     }
 
@@ -92,8 +98,8 @@ final class McapSamples implements Closeable {
         if (!pending.isEmpty()) {
             return pending.poll();
         }
-        while (messages.hasNext()) {
-            McapRecord.Message m = messages.next();
+        while (messages.advance()) {
+            MessageView m = messages.view();
             Channel c = channel(m.channelId());
             boolean framed = c.role.framePublisher();
             CdrFrameId frameId = c.header;
@@ -139,7 +145,7 @@ final class McapSamples implements Closeable {
         return true;
     }
 
-    private Message reference(McapRecord.Message m, Channel c) {
+    private Message reference(MessageView m, Channel c) {
         String where = "%s (topic %s, channel %d, sequence %d, log time %d ns)"
                 .formatted(source.describe(), c.topic, m.channelId(), m.sequence(), m.logTime());
         JsonNode body;

@@ -27,6 +27,9 @@ public enum Role {
     /** One topic carries many sensors, each named by its frame_id. */
     TEMPERATURES("temperatures", false, TemperatureSample.class, RosJsonDecoder.TEMPERATURE);
 
+    /** The roles, once: {@code values()} copies its array at every call, and {@link #of} is called per sample. */
+    private static final Role[] ALL = values();
+
     private final String key;
     private final boolean framePublisher;
     @SuppressWarnings("ImmutableEnumChecker") // Set.of: unmodifiable
@@ -64,7 +67,7 @@ public enum Role {
 
     /** The role whose samples are of {@code sample}'s kind: a joint state is the joints', a wrench the wrenches'. */
     public static Role of(Sample sample) {
-        for (Role r : values()) {
+        for (Role r : ALL) {
             if (r.sampleType.isInstance(sample)) {
                 return r;
             }

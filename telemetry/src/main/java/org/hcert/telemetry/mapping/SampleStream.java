@@ -5,8 +5,8 @@ import java.io.Closeable;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
@@ -39,7 +39,8 @@ public final class SampleStream implements Iterator<Sample>, Closeable {
     private final Map<String, List<FieldMapping>> fieldMappings = new HashMap<>();
     /** Further samples of the message the last one came from (a message whose fields feed several roles). */
     private final ArrayDeque<Sample> pending = new ArrayDeque<>();
-    private final Map<Role, Long> counts = new EnumMap<>(Role.class);
+    /** What was seen per role, counted in place (no boxed count per sample). */
+    private final Map<Role, long[]> counts = new EnumMap<>(Role.class);
     private long firstNs = Long.MAX_VALUE;
     private long lastNs = Long.MIN_VALUE;
     private @Nullable Sample next;
@@ -55,7 +56,6 @@ public final class SampleStream implements Iterator<Sample>, Closeable {
 
     private SampleStream(TelemetrySource source, SignalMapping mapping, Set<Role> roles) {
         for (Role role : roles) {
-            counts.put(role, 0L);
             for (String topic : mapping.topics(role)) {
                 wantedTopics.putIfAbsent(topic, role);
                 mapping.chosenFrame(topic).ifPresent(f -> chosenFrames.put(topic, f));
@@ -84,7 +84,7 @@ public final class SampleStream implements Iterator<Sample>, Closeable {
             Sample s = mcap.next();
             if (s != null) {
                 seen(s.tNs());
-                counts.merge(fieldMappings.containsKey(s.topic()) ? Role.of(s) : wantedTopics.get(s.topic()), 1L, Long::sum);
+                tally(fieldMappings.containsKey(s.topic()) ? Role.of(s) : Objects.requireNonNull(wantedTopics.get(s.topic())))[0]++;
                 next = s;
                 nextHeader = mcap.header();
                 nextBody = null;
@@ -98,10 +98,10 @@ public final class SampleStream implements Iterator<Sample>, Closeable {
                 List<FieldMapping> fields = fieldMappings.get(m.topic());
                 if (fields == null) {
                     next = decode(m, role);
-                    counts.merge(role, 1L, Long::sum);
+                    tally(role)[0]++;
                 } else {
                     decode(m, fields, pending);
-                    pending.forEach(s -> counts.merge(Role.of(s), 1L, Long::sum));
+                    pending.forEach(s -> tally(Role.of(s))[0]++);
                     next = pending.poll();
                 }
                 if (next != null) {
@@ -207,7 +207,12 @@ public final class SampleStream implements Iterator<Sample>, Closeable {
 
     /** How many samples of {@code role} were seen so far. */
     public long count(Role role) {
-        return counts.getOrDefault(role, 0L);
+        long[] n = counts.get(role);
+        return n == null ? 0 : n[0];
+    }
+
+    private long[] tally(Role role) {
+        return counts.computeIfAbsent(role, r -> new long[1]);
     }
 
     /** Log time of the first message seen in the pass (any topic; wanted topics only for MCAP and ROS 1 bags), if any. */

@@ -11,6 +11,8 @@ import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.PriorityQueue;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -41,14 +43,20 @@ final class IndexedMessages implements MessageViews {
     private final ArrayDeque<byte[]> free = new ArrayDeque<>();
     private final ArrayDeque<MergeSlot> spare = new ArrayDeque<>();
     private final MessageView view = new MessageView();
+    /** Decodes the next chunk while the merge reads the current ones; none: every chunk is decoded when it is reached. */
+    private final @Nullable ChunkWorker worker;
+    /** The chunk the worker decodes, and its records (or the error its decoding met). */
+    private McapIndex.@Nullable Slot aheadSlot;
+    private @Nullable Future<ByteBuffer> ahead;
     private int nextSlot;
     private @Nullable MergeSlot current;
     private McapIndex.@Nullable Slot lastSlot;
     private int lastOffset;
 
     IndexedMessages(McapFile file, ChunkDecoder decoder, McapIndex index, long start, long end,
-            @Nullable Set<String> topics, boolean recycle) {
+            @Nullable Set<String> topics, boolean recycle, @Nullable ChunkWorker worker) {
         this.file = file;
+        this.worker = worker;
         this.decoder = decoder;
         this.index = index;
         this.start = start;
@@ -167,6 +175,9 @@ final class IndexedMessages implements MessageViews {
         if (slot.chunk() && !slot.messageIndexOffsets().isEmpty()) {
             fromMessageIndexes(slot, loaded);
             if (loaded.count == 0) {
+                if (slot.equals(aheadSlot)) {
+                    discardAhead();
+                }
                 release(loaded);
                 return;
             }
@@ -187,10 +198,67 @@ final class IndexedMessages implements MessageViews {
         } else {
             release(loaded);
         }
+        if (slot.chunk()) {
+            lookAhead();
+        }
+    }
+
+    /**
+     * Hand the next chunk that holds a wanted channel (or has no message index to tell) to the
+     * worker, so that reading and decompressing it overlaps the merge of this one. Its arrays come
+     * from the free list like any others; what it finds wrong is thrown when the merge reaches it.
+     */
+    private void lookAhead() {
+        ChunkWorker w = worker;
+        if (w == null || ahead != null) {
+            return;
+        }
+        for (int k = nextSlot; k < pending.size(); k++) {
+            McapIndex.Slot next = pending.get(k);
+            if (!next.chunk()) {
+                continue;
+            }
+            if (next.messageIndexOffsets().isEmpty() || next.messageIndexOffsets().keySet().stream().anyMatch(this::wanted)) {
+                aheadSlot = next;
+                ahead = w.submit(d -> decodeChunk(next, d));
+            }
+            return;
+        }
+    }
+
+    /** Let go of the worker's chunk, not needed after all: its arrays are freed, an error it met is not the merge's. */
+    @SuppressWarnings("ByteBufferBackingArray") // the array is recycled, not read
+    private void discardAhead() {
+        try {
+            ByteBuffer unused = awaitAhead();
+            if (unused.hasArray()) {
+                release(unused.array());
+            }
+        } catch (RuntimeException e) {
+            // the chunk is not read, so what is wrong with it does not concern this merge
+        }
+    }
+
+    /** The worker's records for the chunk it was given, or its error, thrown as the merge would have met it. */
+    private ByteBuffer awaitAhead() {
+        Future<ByteBuffer> f = java.util.Objects.requireNonNull(ahead);
+        ahead = null;
+        aheadSlot = null;
+        try {
+            return f.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new org.hcert.telemetry.TelemetryException("interrupted while reading " + file.path(), e);
+        }
     }
 
     /** An array of at least {@code size} bytes: a finished one when recycling, otherwise new. */
-    private byte[] take(int size) {
+    private synchronized byte[] take(int size) {
         for (Iterator<byte[]> it = free.iterator(); it.hasNext(); ) {
             byte[] b = it.next();
             if (b.length >= size) {
@@ -213,7 +281,7 @@ final class IndexedMessages implements MessageViews {
         }
     }
 
-    private void release(byte[] array) {
+    private synchronized void release(byte[] array) {
         if (recycle && free.size() < MAX_FREE) {
             free.push(array);
         }
@@ -269,6 +337,17 @@ final class IndexedMessages implements MessageViews {
 
     @SuppressWarnings("ByteBufferBackingArray") // the decoder returns whole arrays (offset 0); the array is recycled, not read
     private void chunkRecords(McapIndex.Slot slot, MergeSlot loaded) {
+        ByteBuffer records = slot.equals(aheadSlot) ? awaitAhead() : decodeChunk(slot, decoder);
+        loaded.owned = records.array();
+        loaded.records = records.asReadOnlyBuffer().order(ByteOrder.LITTLE_ENDIAN);
+    }
+
+    /**
+     * Read and decode the Chunk record of {@code slot} with {@code chunks}: its records, in an
+     * array of their own (on the merge's thread or the worker's).
+     */
+    @SuppressWarnings("ByteBufferBackingArray") // the decoder returns whole arrays (offset 0); the array is recycled, not read
+    private ByteBuffer decodeChunk(McapIndex.Slot slot, ChunkDecoder chunks) {
         if (slot.offset() < McapFile.MAGIC.length || slot.length() < 9 || slot.offset() + slot.length() > file.size()
                 || slot.length() > ChunkDecoder.MAX_UNCOMPRESSED) {
             throw file.error(slot.offset(), Opcode.CHUNK_INDEX, "the chunk it points at (%d bytes at %d) lies beyond the end of the %d-byte file"
@@ -285,15 +364,18 @@ final class IndexedMessages implements MessageViews {
         ByteBuffer records;
         try {
             McapRecord.Chunk chunk = (McapRecord.Chunk) RecordParser.parse(opcode, record.slice(9, record.limit() - 9)).orElseThrow();
-            records = decoder.records(file, slot.offset(), chunk, recycle ? this::take : ChunkDecoder.FRESH);
+            records = chunks.records(file, slot.offset(), chunk, recycle ? this::take : ChunkDecoder.FRESH);
         } catch (RecordException e) {
+            release(read);
             throw file.error(slot.offset(), opcode, e.getMessage());
+        } catch (RuntimeException e) {
+            release(read);
+            throw e;
         }
-        loaded.owned = records.array();
         if (records.array() != read) {
             release(read);
         }
-        loaded.records = records.asReadOnlyBuffer().order(ByteOrder.LITTLE_ENDIAN);
+        return records;
     }
 
     private void scan(McapIndex.Slot slot, MergeSlot loaded) {

@@ -32,6 +32,7 @@ public final class McapReader implements Closeable {
     private final boolean recover;
     private final List<String> warnings = new ArrayList<>();
     private final List<ChunkPrefetch> prefetches = new ArrayList<>();
+    private final List<ChunkWorker> workers = new ArrayList<>();
     private @Nullable McapIndex index;
 
     private McapReader(McapFile file, boolean recover) {
@@ -77,7 +78,7 @@ public final class McapReader implements Closeable {
      * only until the next {@link MessageViews#advance()}.
      */
     public MessageViews indexedMessages(long startNs, long endNs, @Nullable Set<String> topics) {
-        return new IndexedMessages(file, decoder, index(), startNs, endNs, topics == null ? null : Set.copyOf(topics), true);
+        return new IndexedMessages(file, decoder, index(), startNs, endNs, topics == null ? null : Set.copyOf(topics), true, worker());
     }
 
     /** {@link #indexedMessages(long, long, Set)} over every message of every channel. */
@@ -106,7 +107,7 @@ public final class McapReader implements Closeable {
 
     /** A merge whose messages' bytes stay valid, for {@link #messages(long, long, Set)} and {@link McapSource}. */
     IndexedMessages indexed(long startNs, long endNs, @Nullable Set<String> topics) {
-        return new IndexedMessages(file, decoder, index(), startNs, endNs, topics == null ? null : Set.copyOf(topics), false);
+        return new IndexedMessages(file, decoder, index(), startNs, endNs, topics == null ? null : Set.copyOf(topics), false, worker());
     }
 
     /** The schemas by id: the summary's, or those met so far when the file has none. */
@@ -230,6 +231,13 @@ public final class McapReader implements Closeable {
         return p;
     }
 
+    /** A new look-ahead worker for an indexed merge, closed with the reader. */
+    private ChunkWorker worker() {
+        ChunkWorker w = new ChunkWorker();
+        workers.add(w);
+        return w;
+    }
+
     McapIndex index() {
         McapIndex i = index;
         if (i == null) {
@@ -258,6 +266,8 @@ public final class McapReader implements Closeable {
     public void close() {
         prefetches.forEach(ChunkPrefetch::close);
         prefetches.clear();
+        workers.forEach(ChunkWorker::close);
+        workers.clear();
         decoder.close();
         file.close();
     }

@@ -220,7 +220,24 @@ class McapBadInputTest {
                 .formatted(file, third.offset(), original);
         assertThatThrownBy(() -> readAll(file)).isInstanceOf(TelemetryFormatException.class).hasMessage(problem);
         assertThatThrownBy(() -> readIndexed(file)).isInstanceOf(TelemetryFormatException.class).hasMessage(problem);
+        // the chunk decoded ahead on the worker fails where the merge reaches it: every message before it is delivered
+        assertThat(deliveredBeforeFailure(McapReader::indexedMessages, file)).isPositive()
+                .isEqualTo(deliveredBeforeFailure(McapReader::streamMessages, file));
         assertThat(recoverBothWays(file)).containsExactly(problem + "; read up to the last valid record");
+    }
+
+    /** How many messages {@code cursor} delivers from {@code file} before it fails (it must fail). */
+    private static int deliveredBeforeFailure(java.util.function.Function<McapReader, MessageViews> cursor, Path file) {
+        int[] n = {0};
+        try (McapReader reader = McapReader.open(file)) {
+            MessageViews views = cursor.apply(reader);
+            assertThatThrownBy(() -> {
+                while (views.advance()) {
+                    n[0]++;
+                }
+            }).isInstanceOf(TelemetryFormatException.class);
+        }
+        return n[0];
     }
 
     @Test
@@ -234,6 +251,10 @@ class McapBadInputTest {
         Files.write(file, bytes);
         assertThatThrownBy(() -> readAll(file)).isInstanceOf(TelemetryFormatException.class)
                 .hasMessageStartingWith("%s@%d: Chunk record: zstd records are corrupt: ", file, fourth.offset());
+        assertThatThrownBy(() -> readIndexed(file)).isInstanceOf(TelemetryFormatException.class)
+                .hasMessageStartingWith("%s@%d: Chunk record: zstd records are corrupt: ", file, fourth.offset());
+        assertThat(deliveredBeforeFailure(McapReader::indexedMessages, file)).isPositive()
+                .isEqualTo(deliveredBeforeFailure(McapReader::streamMessages, file));
         assertThat(recoverBothWays(file)).hasSize(1).first().asString()
                 .startsWith("%s@%d: Chunk record: zstd records are corrupt: ".formatted(file, fourth.offset()));
     }
