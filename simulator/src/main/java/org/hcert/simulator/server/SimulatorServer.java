@@ -73,6 +73,7 @@ public final class SimulatorServer implements AutoCloseable {
     private volatile @Nullable RobotSession current;
     private volatile boolean deadmanTripped;
     private volatile long clockJumpNs;
+    private volatile java.util.function.@Nullable Consumer<OutboundMessage> tape;
 
     private SimulatorServer(ServeConfig config, FaultPlan faults) throws IOException {
         this.config = config;
@@ -177,6 +178,16 @@ public final class SimulatorServer implements AutoCloseable {
         synchronized (robot) {
             return robot.stops();
         }
+    }
+
+    /**
+     * Hand every message published to the harness from now on to {@code sink}, in order, on the
+     * pacer's thread: exactly what the robot sent, with its own stamps, before any link. Certified
+     * as a recording, it is the truth on what the harness can observe (the published, noisy
+     * samples), which a live measurement over a link must reproduce.
+     */
+    public void tape(java.util.function.Consumer<OutboundMessage> sink) {
+        tape = Objects.requireNonNull(sink, "sink must not be null");
     }
 
     /** The model's noise-free true state now. */
@@ -380,11 +391,20 @@ public final class SimulatorServer implements AutoCloseable {
     private void publish(List<OutboundMessage> out) {
         if (foxglove != null) {
             foxglove.publish(out);
+            toTape(out);
             return;
         }
         RobotSession s = current;
         if (s != null && s.inSession()) {
             transport.publish(s, out);
+            toTape(out);
+        }
+    }
+
+    private void toTape(List<OutboundMessage> out) {
+        java.util.function.Consumer<OutboundMessage> t = tape;
+        if (t != null) {
+            out.forEach(t);
         }
     }
 
