@@ -75,7 +75,7 @@ final class ArmClassCheck implements DeclaredCheck {
         return new Evaluation(c);
     }
 
-    private final class Evaluation implements Evaluator {
+    private final class Evaluation extends Evaluator {
         private final ClauseSetup c;
         private final Map<String, Wrist> wrists = new HashMap<>();
 

@@ -201,7 +201,7 @@ final class CartesianSpeed implements Family {
         }
     }
 
-    private static final class Evaluation implements Evaluator {
+    private static final class Evaluation extends Evaluator {
         /** The most samples put off between two safety states (10 s at 1 kHz) before they are computed as they come. */
         private static final int MAX_DEFERRED = 10_000;
         /** What a joint that no chain holds maps to: nothing is kept for it. */

@@ -168,7 +168,7 @@ final class EventSequence implements Family {
     }
 
     /** One pass: occurrences of the opening and the guarded event, windows between opening and closing. */
-    private static final class Evaluation implements Evaluator {
+    private static final class Evaluation extends Evaluator {
         private final ClauseSetup c;
         private final Rule rule;
         private final Occurrences opens;

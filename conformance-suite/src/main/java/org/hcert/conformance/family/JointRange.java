@@ -100,7 +100,7 @@ final class JointRange implements Family {
         return new Evaluation(clause);
     }
 
-    private static final class Evaluation implements Evaluator {
+    private static final class Evaluation extends Evaluator {
         private final ClauseSetup c;
         private final Map<String, Range> joints = new LinkedHashMap<>();
         /** A joint the profile does not declare maps to this: nothing is kept for it. */

@@ -100,7 +100,7 @@ final class PostureAfterStop implements Family {
         return new Evaluation(clause);
     }
 
-    private static final class Evaluation implements Evaluator {
+    private static final class Evaluation extends Evaluator {
         private final ClauseSetup c;
         private final Triggers triggers;
         private final Triggers.WindowEnds ends = new Triggers.WindowEnds();

@@ -96,7 +96,7 @@ final class Provenance implements Family {
         return new Evaluation(clause);
     }
 
-    private static final class Evaluation implements Evaluator {
+    private static final class Evaluation extends Evaluator {
         private final ClauseSetup c;
         private final List<ProvenanceEvent> events = new ArrayList<>();
         private long dropped;

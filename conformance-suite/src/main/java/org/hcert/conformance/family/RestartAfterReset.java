@@ -115,7 +115,7 @@ final class RestartAfterReset implements Family {
     /** What opened a window: seen in [{@code earliestNs}, {@code latestNs}], exactly for an event. */
     private record Opening(long earliestNs, long latestNs, String description) {}
 
-    private static final class Evaluation implements Evaluator {
+    private static final class Evaluation extends Evaluator {
         private final ClauseSetup c;
         private final boolean power;
         private final Triggers stops = new Triggers(Triggers.Kind.EVERY);

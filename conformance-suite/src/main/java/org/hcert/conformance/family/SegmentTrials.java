@@ -29,7 +29,7 @@ import org.jspecify.annotations.Nullable;
  * start for that walk. Motions that end within {@value #MIN_WALK_M} m of their start (a base
  * settling after a stop) are not walks and are not listed.
  */
-final class SegmentTrials implements Evaluator {
+final class SegmentTrials extends Evaluator {
 
     /** Motions of the base that end less than this far from their start are settling, not walks, m: {@value}. */
     static final double MIN_WALK_M = 0.05;

@@ -203,7 +203,7 @@ final class SignalBound implements Family {
 
     private record Feed(SignalTrack track, Signal signal) {}
 
-    private static final class Evaluation implements Evaluator {
+    private static final class Evaluation extends Evaluator {
         private final ClauseSetup c;
         private final List<String> problems = new ArrayList<>();
         /** Readings per limit, in the order of the subjects. */

@@ -130,7 +130,7 @@ final class StopResponse implements Family {
     }
 
     /** One pass: smoothed speeds feed the open window; windows close at their end or the next event. */
-    private static final class Evaluation implements Evaluator, Motion.Listener {
+    private static final class Evaluation extends Evaluator implements Motion.Listener {
         private final ClauseSetup c;
         private final Triggers triggers;
         private final Triggers.WindowEnds ends = new Triggers.WindowEnds();

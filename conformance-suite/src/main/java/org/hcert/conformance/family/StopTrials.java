@@ -31,7 +31,7 @@ import org.jspecify.annotations.Nullable;
  * base got (horizontally) from where it was at the stop command, interpolated between odometry
  * samples. A stop not ended when its trial ends gives only lower bounds.
  */
-final class StopTrials implements Evaluator {
+final class StopTrials extends Evaluator {
 
     private final ClauseSetup c;
     private long firstNs = Long.MIN_VALUE;

@@ -237,7 +237,7 @@ final class StreamHealth implements Family {
         }
     }
 
-    private static final class Evaluation implements Evaluator {
+    private static final class Evaluation extends Evaluator {
         private final ClauseSetup c;
         private final long windowNs;
         private final Map<String, Stream> streams = new LinkedHashMap<>();
