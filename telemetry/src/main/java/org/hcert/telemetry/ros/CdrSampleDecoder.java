@@ -114,6 +114,7 @@ public final class CdrSampleDecoder {
         values.strings[1] = "";
         values.numbers[2] = Double.NaN;
         values.numbers[3] = Double.NaN;
+        values.arrays[0] = EMPTY;
         values.arrays[1] = EMPTY;
         values.arrays[2] = EMPTY;
         values.strings[FRAME] = "";
@@ -190,7 +191,8 @@ public final class CdrSampleDecoder {
 
     @SuppressWarnings("unchecked")
     private static Sample jointState(Origin h, Values v) {
-        return new JointStateSample(h.tNs(), h.topic(), (List<String>) v.lists[0], v.arrays[0], v.arrays[1],
+        // the plan makes new arrays for every body (a missing field is the shared empty array)
+        return JointStateSample.ofOwnArrays(h.tNs(), h.topic(), (List<String>) v.lists[0], v.arrays[0], v.arrays[1],
                 v.arrays[2]);
     }
 
