@@ -13,6 +13,7 @@ import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import org.hcert.telemetry.TelemetryException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -241,7 +242,7 @@ final class IndexedMessages implements MessageViews {
 
     /** The worker's records for the chunk it was given, or its error, thrown as the merge would have met it. */
     private ByteBuffer awaitAhead() {
-        Future<ByteBuffer> f = java.util.Objects.requireNonNull(ahead);
+        Future<ByteBuffer> f = Objects.requireNonNull(ahead);
         ahead = null;
         aheadSlot = null;
         try {
@@ -253,7 +254,7 @@ final class IndexedMessages implements MessageViews {
             throw new IllegalStateException(e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new org.hcert.telemetry.TelemetryException("interrupted while reading " + file.path(), e);
+            throw new TelemetryException("interrupted while reading " + file.path(), e);
         }
     }
 
