@@ -48,6 +48,9 @@ final class IndexedMessages implements MessageViews {
     private final @Nullable ChunkWorker worker;
     /** The chunk the worker decodes, and its records (or the error its decoding met). */
     private McapIndex.@Nullable Slot aheadSlot;
+    /** The arrays handed to the worker with its chunk, taken and given back on the merge's thread only. */
+    private byte @Nullable [] aheadRead;
+    private byte @Nullable [] aheadSpare;
     private @Nullable Future<ByteBuffer> ahead;
     private int nextSlot;
     private @Nullable MergeSlot current;
@@ -220,8 +223,17 @@ final class IndexedMessages implements MessageViews {
                 continue;
             }
             if (next.messageIndexOffsets().isEmpty() || next.messageIndexOffsets().keySet().stream().anyMatch(this::wanted)) {
+                if (!fits(next)) {
+                    return; // the merge meets it itself, and says what is wrong
+                }
+                byte[] read = take((int) next.length());
+                byte[] spare = recycle && !free.isEmpty() ? free.pop() : null;
+                ChunkDecoder.Buffers out = !recycle ? ChunkDecoder.FRESH
+                        : size -> spare != null && spare.length >= size ? spare : new byte[ChunkDecoder.reusableCapacity(size)];
                 aheadSlot = next;
-                ahead = w.submit(d -> decodeChunk(next, d));
+                aheadRead = read;
+                aheadSpare = spare;
+                ahead = w.submit(d -> decodeChunk(next, d, read, out));
             }
             return;
         }
@@ -240,13 +252,26 @@ final class IndexedMessages implements MessageViews {
         }
     }
 
-    /** The worker's records for the chunk it was given, or its error, thrown as the merge would have met it. */
+    /**
+     * The worker's records for the chunk it was given, or its error, thrown as the merge would have
+     * met it. The arrays the worker was handed and did not keep for the records go back to the free
+     * list here, on the merge's thread, so that which array is reused when does not depend on
+     * timing.
+     */
+    @SuppressWarnings("ByteBufferBackingArray") // the arrays are recycled, not read
     private ByteBuffer awaitAhead() {
         Future<ByteBuffer> f = Objects.requireNonNull(ahead);
+        byte[] read = Objects.requireNonNull(aheadRead);
+        byte[] spare = aheadSpare;
         ahead = null;
         aheadSlot = null;
+        aheadRead = null;
+        aheadSpare = null;
+        byte[] kept = null;
         try {
-            return f.get();
+            ByteBuffer records = f.get();
+            kept = records.array();
+            return records;
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException r) {
                 throw r;
@@ -255,11 +280,18 @@ final class IndexedMessages implements MessageViews {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new TelemetryException("interrupted while reading " + file.path(), e);
+        } finally {
+            if (read != kept) {
+                release(read);
+            }
+            if (spare != null && spare != kept) {
+                release(spare);
+            }
         }
     }
 
     /** An array of at least {@code size} bytes: a finished one when recycling, otherwise new. */
-    private synchronized byte[] take(int size) {
+    private byte[] take(int size) {
         for (Iterator<byte[]> it = free.iterator(); it.hasNext(); ) {
             byte[] b = it.next();
             if (b.length >= size) {
@@ -282,7 +314,7 @@ final class IndexedMessages implements MessageViews {
         }
     }
 
-    private synchronized void release(byte[] array) {
+    private void release(byte[] array) {
         if (recycle && free.size() < MAX_FREE) {
             free.push(array);
         }
@@ -338,45 +370,58 @@ final class IndexedMessages implements MessageViews {
 
     @SuppressWarnings("ByteBufferBackingArray") // the decoder returns whole arrays (offset 0); the array is recycled, not read
     private void chunkRecords(McapIndex.Slot slot, MergeSlot loaded) {
-        ByteBuffer records = slot.equals(aheadSlot) ? awaitAhead() : decodeChunk(slot, decoder);
+        ByteBuffer records;
+        if (slot.equals(aheadSlot)) {
+            records = awaitAhead();
+        } else {
+            checkChunkSlot(slot);
+            byte[] read = take((int) slot.length());
+            try {
+                records = decodeChunk(slot, decoder, read, recycle ? this::take : ChunkDecoder.FRESH);
+            } catch (RuntimeException e) {
+                release(read);
+                throw e;
+            }
+            if (records.array() != read) {
+                release(read);
+            }
+        }
         loaded.owned = records.array();
         loaded.records = records.asReadOnlyBuffer().order(ByteOrder.LITTLE_ENDIAN);
     }
 
-    /**
-     * Read and decode the Chunk record of {@code slot} with {@code chunks}: its records, in an
-     * array of their own (on the merge's thread or the worker's).
-     */
-    @SuppressWarnings("ByteBufferBackingArray") // the decoder returns whole arrays (offset 0); the array is recycled, not read
-    private ByteBuffer decodeChunk(McapIndex.Slot slot, ChunkDecoder chunks) {
-        if (slot.offset() < McapFile.MAGIC.length || slot.length() < 9 || slot.offset() + slot.length() > file.size()
-                || slot.length() > ChunkDecoder.MAX_UNCOMPRESSED) {
+    /** Whether the chunk index's slot lies inside the file and is no larger than a chunk may be. */
+    private boolean fits(McapIndex.Slot slot) {
+        return slot.offset() >= McapFile.MAGIC.length && slot.length() >= 9 && slot.offset() + slot.length() <= file.size()
+                && slot.length() <= ChunkDecoder.MAX_UNCOMPRESSED;
+    }
+
+    private void checkChunkSlot(McapIndex.Slot slot) {
+        if (!fits(slot)) {
             throw file.error(slot.offset(), Opcode.CHUNK_INDEX, "the chunk it points at (%d bytes at %d) lies beyond the end of the %d-byte file"
                     .formatted(slot.length(), slot.offset(), file.size()));
         }
-        byte[] read = take((int) slot.length());
+    }
+
+    /**
+     * Read the Chunk record of {@code slot} into {@code read} and decode it with {@code chunks} into
+     * an array from {@code out} (or {@code read} itself, for an uncompressed chunk): its records. It
+     * takes and releases no array of the free list, so it may run on the worker.
+     */
+    private ByteBuffer decodeChunk(McapIndex.Slot slot, ChunkDecoder chunks, byte[] read, ChunkDecoder.Buffers out) {
+        checkChunkSlot(slot);
         ByteBuffer record = file.read(slot.offset(), read, (int) slot.length());
         int opcode = record.get(0) & 0xFF;
         if (opcode != Opcode.CHUNK || record.getLong(1) != slot.length() - 9) {
-            release(read);
             throw file.error(slot.offset(), "the chunk index points here for a Chunk record of %d bytes, but this is a %s record of %s bytes"
                     .formatted(slot.length(), Opcode.name(opcode), Long.toUnsignedString(record.getLong(1) + 9)));
         }
-        ByteBuffer records;
         try {
             McapRecord.Chunk chunk = (McapRecord.Chunk) RecordParser.parse(opcode, record.slice(9, record.limit() - 9)).orElseThrow();
-            records = chunks.records(file, slot.offset(), chunk, recycle ? this::take : ChunkDecoder.FRESH);
+            return chunks.records(file, slot.offset(), chunk, out);
         } catch (RecordException e) {
-            release(read);
             throw file.error(slot.offset(), opcode, e.getMessage());
-        } catch (RuntimeException e) {
-            release(read);
-            throw e;
         }
-        if (records.array() != read) {
-            release(read);
-        }
-        return records;
     }
 
     private void scan(McapIndex.Slot slot, MergeSlot loaded) {
