@@ -105,7 +105,10 @@ public final class SessionRecorder implements AutoCloseable {
     @Override
     public void close() {
         link.removeListener(listener);
-        flusher.shutdownNow();
+        // shutdown, not shutdownNow: an interrupt during the flusher's write would close the file's
+        // channel, and the summary below could not be written; a flush in progress ends first (both
+        // hold this recorder's lock), later ones are cancelled
+        flusher.shutdown();
         synchronized (this) {
             if (!closed) {
                 closed = true;
