@@ -4,9 +4,6 @@ import java.io.Closeable;
 import java.nio.ByteBuffer;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import org.hcert.telemetry.TelemetryFormatException;
 import org.jspecify.annotations.Nullable;
 
@@ -33,12 +30,7 @@ final class ChunkPrefetch implements Closeable {
     private static final int MAX_RECORDS_BETWEEN_CHUNKS = 4096;
 
     private final McapFile file;
-    private final ChunkDecoder decoder = new ChunkDecoder();
-    private final ThreadPoolExecutor worker = new ThreadPoolExecutor(0, 1, 1, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
-        Thread t = new Thread(r, "hcert-mcap-prefetch");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ChunkWorker worker = new ChunkWorker();
     private final byte[][] outputs = {new byte[0], new byte[0]};
     private byte[] read = new byte[0];
     private int turn;
@@ -78,7 +70,7 @@ final class ChunkPrefetch implements Closeable {
         }
         turn ^= 1;
         int into = turn;
-        pending = worker.submit(() -> find(from, into));
+        pending = worker.submit(decoder -> find(decoder, from, into));
     }
 
     private @Nullable Decoded await() {
@@ -98,7 +90,7 @@ final class ChunkPrefetch implements Closeable {
     }
 
     /** On the worker: walk the record headers from {@code from} to the next Chunk record and decode it. */
-    private @Nullable Decoded find(long from, int into) {
+    private @Nullable Decoded find(ChunkDecoder decoder, long from, int into) {
         try {
             long pos = from;
             for (int n = 0; n < MAX_RECORDS_BETWEEN_CHUNKS && file.size() - pos >= HEADER_BYTES; n++) {
@@ -110,7 +102,7 @@ final class ChunkPrefetch implements Closeable {
                     return null;
                 }
                 if (opcode == Opcode.CHUNK) {
-                    return decode(pos, (int) length, into);
+                    return decode(decoder, pos, (int) length, into);
                 }
                 pos += HEADER_BYTES + length;
             }
@@ -127,7 +119,7 @@ final class ChunkPrefetch implements Closeable {
         return read;
     }
 
-    private @Nullable Decoded decode(long offset, int length, int into) {
+    private @Nullable Decoded decode(ChunkDecoder decoder, long offset, int length, int into) {
         if (read.length < HEADER_BYTES + length) {
             read = new byte[ChunkDecoder.reusableCapacity(HEADER_BYTES + length)];
         }
@@ -163,8 +155,7 @@ final class ChunkPrefetch implements Closeable {
         await();
         if (!closed) {
             closed = true;
-            worker.execute(decoder::close);
-            worker.shutdown();
+            worker.close();
         }
     }
 }

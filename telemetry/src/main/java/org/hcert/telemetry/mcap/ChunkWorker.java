@@ -1,7 +1,6 @@
 package org.hcert.telemetry.mcap;
 
 import java.io.Closeable;
-import java.nio.ByteBuffer;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -10,9 +9,10 @@ import java.util.function.Function;
 
 /**
  * One worker thread, with a {@link ChunkDecoder} of its own, that reads and decompresses the next
- * chunk of an {@link IndexedMessages} merge while the merge's thread reads the current one. The
- * thread is a daemon that ends after a second without work; {@link #close()} releases the
- * decoder's native context on the worker, after the job in flight.
+ * chunk while the reading thread walks the current one: for an {@link IndexedMessages} merge and a
+ * {@link ChunkPrefetch} of a record stream. The thread is a daemon that ends after a second without
+ * work; {@link #close()} releases the decoder's native context on the worker, after the job in
+ * flight.
  */
 final class ChunkWorker implements Closeable {
 
@@ -25,7 +25,7 @@ final class ChunkWorker implements Closeable {
     private boolean closed;
 
     /** Run {@code job} with the worker's decoder; its result, or what it threw, in the future. */
-    Future<ByteBuffer> submit(Function<ChunkDecoder, ByteBuffer> job) {
+    <T> Future<T> submit(Function<ChunkDecoder, T> job) {
         return executor.submit(() -> job.apply(decoder));
     }
 
