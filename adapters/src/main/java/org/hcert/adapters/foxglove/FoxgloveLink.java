@@ -136,7 +136,9 @@ public final class FoxgloveLink implements RobotLink {
     private long warmupStartNs = -1;
     private long fastestOffsetNs = Long.MIN_VALUE;
     private volatile long shortestRoundTripNs = Long.MAX_VALUE;
-    private final CompletableFuture<Boolean> firstPong = new CompletableFuture<>();
+    /** Completed by the first pong whose ping was sent at or after {@link #pongAfterNanos} (System.nanoTime()). */
+    private volatile CompletableFuture<Boolean> nextPong = new CompletableFuture<>();
+    private volatile long pongAfterNanos = Long.MIN_VALUE;
 
     /** How long the link watches frames before it fixes the clock offset: {@value} ms. */
     public static final long WARMUP_MS = 300;
@@ -236,17 +238,27 @@ public final class FoxgloveLink implements RobotLink {
         info.path("supportedEncodings").forEach(c -> encodings.add(c.asText()));
         supportedEncodings = List.copyOf(encodings);
         advertiseClientChannels();
-        for (int i = 0; i < 3; i++) {
-            ws.ping();
-        }
-        // what the server said on connecting (its channels and services) came before the answer to
-        // the first ping: once that answer is in, the channels are known
-        try {
-            firstPong.get(options.answerTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException | ExecutionException e) {
-            LOG.warn("{} did not answer a ping within {}; its channels may still be arriving", describe(), options.answerTimeout());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        // What the server said on connecting (its channels and services) came before the answer to
+        // the first ping: once that answer is in, the channels are known. The reading thread
+        // subscribed to them as it read them, which may be after these pings went out; the answer to
+        // a ping sent after that one confirms that the server has the subscriptions, so that nothing
+        // the robot publishes from now on is missed.
+        for (int round = 0; round < 2; round++) {
+            CompletableFuture<Boolean> pong = new CompletableFuture<>();
+            pongAfterNanos = System.nanoTime();
+            nextPong = pong;
+            for (int i = 0; i < (round == 0 ? 3 : 1); i++) {
+                ws.ping();
+            }
+            try {
+                pong.get(options.answerTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException | ExecutionException e) {
+                LOG.warn("{} did not answer a ping within {}; its channels may still be arriving", describe(), options.answerTimeout());
+                break;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
         }
         LinkException opening = failure;
         if (opening != null) {
@@ -956,13 +968,18 @@ public final class FoxgloveLink implements RobotLink {
         @Override
         public void onWebsocketPong(org.java_websocket.WebSocket conn, Framedata pong) {
             lastPongNs = clock.nowNs();
-            firstPong.complete(true);
             ByteBuffer message = pong.getPayloadData();
             if (message.remaining() == Long.BYTES) {
-                long rtt = System.nanoTime() - message.getLong(message.position());
+                long sentNanos = message.getLong(message.position());
+                if (sentNanos - pongAfterNanos >= 0) {
+                    nextPong.complete(true);
+                }
+                long rtt = System.nanoTime() - sentNanos;
                 if (rtt >= 0 && rtt < shortestRoundTripNs) {
                     shortestRoundTripNs = rtt;
                 }
+            } else {
+                nextPong.complete(true); // a pong without hcert's payload: which ping it answers is unknown
             }
         }
 
