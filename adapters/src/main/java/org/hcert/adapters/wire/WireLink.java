@@ -79,6 +79,8 @@ public final class WireLink implements RobotLink {
     private volatile boolean closed;
     private volatile long lastSeq = -1;
     private volatile long lastFrameNs;
+    /** Whether the clock sync of {@link #connect()} is complete: telemetry is held until then. */
+    private volatile boolean synced;
     private @Nullable Thread reader;
     private @Nullable ScheduledExecutorService pinger;
 
@@ -121,6 +123,7 @@ public final class WireLink implements RobotLink {
         try {
             Capabilities caps = hello();
             syncClock();
+            synced = true;
             startPinger();
             LOG.info("connected to {}: {}", uri, caps);
             return caps;
@@ -543,10 +546,9 @@ public final class WireLink implements RobotLink {
             Optional<ClockOffset> estimate = estimator.estimate();
             if (sample.isPresent() && estimate.isPresent()) {
                 tell(l -> l.onClockOffset(estimate.get()));
-                for (Frame held : beforeSync) {
-                    deliver(held, estimate.get());
+                if (synced) {
+                    deliverHeld(estimate.get());
                 }
-                beforeSync.clear();
             }
             CompletableFuture<Frame> waiting = pending.remove(f.get("ping").asLong(-1));
             if (waiting != null) {
@@ -554,15 +556,31 @@ public final class WireLink implements RobotLink {
             }
         }
 
+        /**
+         * Telemetry is held until the clock sync of {@link #connect()} is complete, then delivered
+         * in order with its estimate: mapped with the first exchanges' (a cold or loaded harness
+         * answers them slowly, each only a few ms within its bound), the session's first seconds
+         * would sit several ms off the rest, a false "data age" of that correction (LC-SENS-01).
+         */
         private void telemetry(Frame f) {
             Optional<ClockOffset> estimate = estimator.estimate();
-            if (estimate.isPresent()) {
+            if (synced && estimate.isPresent()) {
+                deliverHeld(estimate.get());
                 deliver(f, estimate.get());
             } else if (beforeSync.size() < options.queueCapacity()) {
                 beforeSync.add(f);
             } else {
-                fail(LinkLostException.protocol(position(), "%d telemetry frames arrived before the first clock exchange completed"
+                fail(LinkLostException.protocol(position(), "%d telemetry frames arrived before the clock sync at connect completed"
                         .formatted(beforeSync.size())));
+            }
+        }
+
+        private void deliverHeld(ClockOffset estimate) {
+            if (!beforeSync.isEmpty()) {
+                for (Frame held : beforeSync) {
+                    deliver(held, estimate);
+                }
+                beforeSync.clear();
             }
         }
 
