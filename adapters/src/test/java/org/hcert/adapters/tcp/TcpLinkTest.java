@@ -134,7 +134,7 @@ class TcpLinkTest extends WireLinkContractTest {
             publisher.join(5_000);
             link.close();
 
-            assertThat(beforeConnected.get()).as("messages published while the link was syncing").isGreaterThan(20);
+            assertThat(beforeConnected.get()).as("messages published while the link was syncing").isGreaterThanOrEqualTo(5);
             List<Long> applied;
             synchronized (appliedOffsetsNs) {
                 applied = List.copyOf(appliedOffsetsNs);

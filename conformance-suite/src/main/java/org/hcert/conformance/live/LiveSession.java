@@ -50,6 +50,12 @@ public final class LiveSession {
     /** How long restore() waits after restoring drive power, for the robot's self-test, before it sends start. */
     static final Duration SELF_TEST_PAUSE = Duration.ofMillis(200);
     private final SessionEvents sessionEvents = new SessionEvents();
+    private final LatestTelemetry heard = new LatestTelemetry();
+    /**
+     * How much longer than its wall time a watch ({@link #observe}) waits for the robot's telemetry
+     * to reach its end, when the telemetry lags the harness's clock (a loaded robot or harness).
+     */
+    static final Duration TELEMETRY_LAG_ALLOWANCE = Duration.ofSeconds(5);
     private @Nullable Capture capture;
     private boolean estopAsserted;
     private boolean protectiveAsserted;
@@ -70,6 +76,7 @@ public final class LiveSession {
         this.operator = Objects.requireNonNull(operator, "operator must not be null");
         this.settings = Objects.requireNonNull(settings, "settings must not be null");
         link.addListener(sessionEvents);
+        link.addListener(heard);
     }
 
     public Settings settings() {
@@ -385,8 +392,37 @@ public final class LiveSession {
         observe(settle);
     }
 
-    /** Let {@code d} of robot time pass while the capture runs; fails when the link is lost meanwhile. */
+    /**
+     * Let {@code d} pass while the capture runs: {@code d} of wall time, then until the robot's
+     * telemetry has reached the instant {@code d} after the watch began, for at most
+     * {@link #TELEMETRY_LAG_ALLOWANCE} more. A robot or harness that falls behind (a loaded
+     * machine, a collector's pause) still gets its whole watch judged: a watch counted in wall time
+     * alone ended a CI run's SE-BAL-01 capture 2.91 s after the stop, 90 ms short of its 3 s.
+     * Fails when the link is lost meanwhile.
+     */
     public void observe(Duration d) {
+        long untilNs = link.options().clock().nowNs() + d.toNanos();
+        pause(d);
+        if (heard.latestNs() == Long.MIN_VALUE || heard.latestNs() >= untilNs) {
+            return;
+        }
+        long waitFrom = System.nanoTime();
+        long deadline = waitFrom + TELEMETRY_LAG_ALLOWANCE.toNanos();
+        while (heard.latestNs() < untilNs && System.nanoTime() < deadline) {
+            pause(Duration.ofMillis(5));
+        }
+        long behindNs = untilNs - heard.latestNs();
+        long waitedMs = (System.nanoTime() - waitFrom) / 1_000_000;
+        if (behindNs > 0) {
+            LOG.warn("the robot's telemetry still ended {} ms before the end of a {} ms watch after waiting {} ms more for it;"
+                    + " the clauses judge what it sent", behindNs / 1_000_000, d.toMillis(), waitedMs);
+        } else if (waitedMs >= 50) {
+            LOG.info("the robot's telemetry lagged: waited {} ms past a {} ms watch for it to reach the watch's end", waitedMs, d.toMillis());
+        }
+    }
+
+    /** Sleep {@code d} of wall time; a lost link ends it as insufficient evidence. */
+    private void pause(Duration d) {
         try {
             Thread.sleep(d.toMillis());
         } catch (InterruptedException e) {
@@ -396,6 +432,23 @@ public final class LiveSession {
         link.failure().ifPresent(e -> {
             throw new InsufficientEvidenceException("link lost: " + e.getMessage(), e);
         });
+    }
+
+    /** The latest log time of the robot's telemetry, on the harness clock (where the link maps the robot's stamps). */
+    private static final class LatestTelemetry implements LinkListener {
+        private volatile long latestNs = Long.MIN_VALUE;
+
+        long latestNs() {
+            return latestNs;
+        }
+
+        @Override
+        public void onTelemetry(org.hcert.adapters.ReceivedTelemetry telemetry) {
+            long t = telemetry.message().logTimeNs();
+            if (t > latestNs) {
+                latestNs = t; // written by the link's one receiving thread only
+            }
+        }
     }
 
     /**
@@ -413,7 +466,7 @@ public final class LiveSession {
         try {
             long deadline = System.nanoTime() + timeout.toNanos();
             while (!watch.held() && System.nanoTime() < deadline) {
-                observe(Duration.ofMillis(10));
+                pause(Duration.ofMillis(10));
             }
             return watch.held();
         } finally {
