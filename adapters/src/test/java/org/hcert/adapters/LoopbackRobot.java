@@ -7,8 +7,11 @@ import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
+import org.hcert.adapters.tcp.TcpTransport;
 import org.hcert.adapters.tcp.TlsServer;
 import org.hcert.adapters.testing.EchoRobot;
+import org.hcert.adapters.wire.Transport;
 import org.jspecify.annotations.Nullable;
 
 /** An {@link EchoRobot} listening on 127.0.0.1, over TCP or TLS, accepting one connection. */
@@ -19,19 +22,28 @@ public final class LoopbackRobot implements RobotLinkContractTest.Peer {
     private final String scheme;
 
     public LoopbackRobot(EchoRobot.Config config) throws IOException {
-        this(config, null);
+        this(config, null, UnaryOperator.identity());
     }
 
     /** Serve TLS with {@code tls} when it is not null, plain TCP otherwise. */
     public LoopbackRobot(EchoRobot.Config config, @Nullable TlsServer tls) throws IOException {
+        this(config, tls, UnaryOperator.identity());
+    }
+
+    /** Serve plain TCP, the robot's side of the connection seen through {@code transport} (a fault of the test's). */
+    public LoopbackRobot(EchoRobot.Config config, UnaryOperator<Transport> transport) throws IOException {
+        this(config, null, transport);
+    }
+
+    private LoopbackRobot(EchoRobot.Config config, @Nullable TlsServer tls, UnaryOperator<Transport> transport) throws IOException {
         this.server = tls == null ? new ServerSocket(0, 1, InetAddress.getLoopbackAddress())
                 : tls.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
         this.scheme = tls == null ? "tcp" : "tls";
         this.robot = new CompletableFuture<>();
         Thread accept = new Thread(() -> {
             try {
-                robot.complete(tls == null ? EchoRobot.acceptOne(server, config)
-                        : EchoRobot.serve(TlsServer.handshake(server.accept(), Duration.ofSeconds(10)), config));
+                robot.complete(EchoRobot.serve(transport.apply(tls == null ? TcpTransport.over(server.accept())
+                        : TlsServer.handshake(server.accept(), Duration.ofSeconds(10))), config));
             } catch (IOException | RuntimeException e) {
                 robot.completeExceptionally(e);
             }

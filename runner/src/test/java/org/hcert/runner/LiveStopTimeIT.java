@@ -5,9 +5,13 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedWriter;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringReader;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,9 +51,9 @@ class LiveStopTimeIT {
         List<Double> differences = new ArrayList<>();
         List<Double> toObservable = new ArrayList<>();
         for (int i = 0; i < STOPS; i++) {
-            double[] d = oneStop(transport, out.resolve("run-" + i));
-            differences.add(d[0]);
-            toObservable.add(d[1]);
+            Stop stop = oneStop(transport, out.resolve("run-" + i));
+            differences.add(stop.toNoiseFreeMs());
+            toObservable.add(stop.toTapeMs());
         }
         List<Double> sorted = differences.stream().sorted().toList();
         System.out.printf("%s: to the noise-free truth %s ms (median %+.3f ms); to the taped truth %s ms%n", transport, differences,
@@ -61,7 +65,7 @@ class LiveStopTimeIT {
     }
 
     /** The stop time of SE-ESTOP-01 in a certificate, ms. */
-    private static double stopTimeMs(Path certificateJson, String log) throws java.io.IOException {
+    private static double stopTimeMs(Path certificateJson, String log) throws IOException {
         JsonNode certificate = new ObjectMapper().readTree(certificateJson.toFile());
         JsonNode estop = StreamSupport.stream(certificate.get("clauses").spliterator(), false)
                 .filter(c -> c.get("id").asText().equals("SE-ESTOP-01")).findFirst().orElseThrow();
@@ -73,18 +77,20 @@ class LiveStopTimeIT {
 
     /**
      * One certified e-stop: the certificate's stop time minus the simulator's noise-free one, and
-     * minus that of the simulator's tape certified as a recording, ms.
+     * minus that of the simulator's tape certified as a recording.
      */
-    private static double[] oneStop(String transport, Path out) throws Exception {
+    private record Stop(double toNoiseFreeMs, double toTapeMs) {}
+
+    private static Stop oneStop(String transport, Path out) throws Exception {
         Path tape = out.resolveSibling(out.getFileName() + "-published.ndjson");
         try (Served served = Served.start(transport, List.of());
-                java.io.BufferedWriter taped = java.nio.file.Files.newBufferedWriter(tape)) {
+                BufferedWriter taped = Files.newBufferedWriter(tape)) {
             served.server.tape(m -> {
                 try {
                     taped.write(m.ndjsonLine());
                     taped.write('\n');
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
                 }
             });
             StringWriter stdout = new StringWriter();
@@ -110,7 +116,7 @@ class LiveStopTimeIT {
             System.out.printf("%s: stop time in the certificate %.3f ms, of the published samples %.3f ms (%+.3f ms), noise-free "
                     + "truth %.3f ms (%+.3f ms) (exit code %d)%n", transport, measuredMs, tapedMs, measuredMs - tapedMs, trueMs,
                     measuredMs - trueMs, code);
-            return new double[] {measuredMs - trueMs, measuredMs - tapedMs};
+            return new Stop(measuredMs - trueMs, measuredMs - tapedMs);
         }
     }
 }

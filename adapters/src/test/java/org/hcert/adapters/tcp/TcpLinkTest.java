@@ -9,8 +9,6 @@ import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.hcert.adapters.ClockOffset;
@@ -84,68 +82,58 @@ class TcpLinkTest extends WireLinkContractTest {
      */
     @Test
     void telemetryArrivingDuringTheClockSyncIsMappedWithTheSyncsEstimate() throws Exception {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            CompletableFuture<EchoRobot> robot = new CompletableFuture<>();
-            Thread accept = new Thread(() -> {
-                try {
-                    robot.complete(EchoRobot.serve(new LateReads(TcpTransport.over(s.accept()), 10, 20), EchoRobot.Config.defaults()));
-                } catch (IOException e) {
-                    robot.completeExceptionally(e);
-                }
-            }, "late-robot-accept");
-            accept.setDaemon(true);
-            accept.start();
-            List<Long> appliedOffsetsNs = Collections.synchronizedList(new ArrayList<>());
-            RobotLink link = link("tcp://127.0.0.1:" + s.getLocalPort(), OPTIONS);
-            open.add(link);
-            link.addListener(new LinkListener() {
-                @Override
-                public void onTelemetry(ReceivedTelemetry t) {
-                    appliedOffsetsNs.add(t.robotTimeNs() - t.message().logTimeNs());
-                }
-            });
-            AtomicBoolean connected = new AtomicBoolean();
-            AtomicInteger beforeConnected = new AtomicInteger();
-            AtomicBoolean publishing = new AtomicBoolean(true);
-            Thread publisher = new Thread(() -> {
-                try {
-                    EchoRobot r = robot.get(10, TimeUnit.SECONDS);
-                    while (!r.inSession()) {
-                        Thread.sleep(1);
-                    }
-                    while (publishing.get()) {
-                        r.publish("/joint_states", "sensor_msgs/msg/JointState", joints(0));
-                        if (!connected.get()) {
-                            beforeConnected.incrementAndGet();
-                        }
-                        Thread.sleep(1);
-                    }
-                } catch (Exception e) {
-                    // the link is closed: the test is over
-                }
-            }, "late-robot-publisher");
-            publisher.setDaemon(true);
-            publisher.start();
-            link.connect();
-            connected.set(true);
-            ClockOffset atConnect = link.clockOffset().orElseThrow();
-            Thread.sleep(300);
-            publishing.set(false);
-            publisher.join(5_000);
-            link.close();
-
-            assertThat(beforeConnected.get()).as("messages published while the link was syncing").isGreaterThanOrEqualTo(5);
-            List<Long> applied;
-            synchronized (appliedOffsetsNs) {
-                applied = List.copyOf(appliedOffsetsNs);
+        LoopbackRobot p = new LoopbackRobot(EchoRobot.Config.defaults(), t -> new LateReads(t, 10, 20));
+        open.add(p);
+        List<Long> appliedOffsetsNs = Collections.synchronizedList(new ArrayList<>());
+        RobotLink link = link(p.uri(), OPTIONS);
+        open.add(link);
+        link.addListener(new LinkListener() {
+            @Override
+            public void onTelemetry(ReceivedTelemetry t) {
+                appliedOffsetsNs.add(t.robotTimeNs() - t.message().logTimeNs());
             }
-            assertThat(applied).hasSizeGreaterThan(beforeConnected.get());
-            long spreadNs = Collections.max(applied) - Collections.min(applied);
-            // every later estimate lies within the true offset ± its bound, which is never wider
-            // than the connect's bound aged by the drift allowance (100 ppm over well under 2 s)
-            assertThat(spreadNs).as("spread of the offsets applied to the session's telemetry; at connect %s", atConnect)
-                    .isLessThanOrEqualTo(2 * atConnect.uncertaintyNs() + 400_000);
+        });
+        AtomicBoolean connected = new AtomicBoolean();
+        AtomicInteger beforeConnected = new AtomicInteger();
+        AtomicBoolean publishing = new AtomicBoolean(true);
+        Thread publisher = new Thread(() -> {
+            try {
+                EchoRobot r = p.robot();
+                while (!r.inSession()) {
+                    Thread.sleep(1);
+                }
+                while (publishing.get()) {
+                    r.publish("/joint_states", "sensor_msgs/msg/JointState", joints(0));
+                    if (!connected.get()) {
+                        beforeConnected.incrementAndGet();
+                    }
+                    Thread.sleep(1);
+                }
+            } catch (Exception e) {
+                // the link is closed: the test is over
+            }
+        }, "late-robot-publisher");
+        publisher.setDaemon(true);
+        publisher.start();
+        link.connect();
+        connected.set(true);
+        ClockOffset atConnect = link.clockOffset().orElseThrow();
+        Thread.sleep(300);
+        publishing.set(false);
+        publisher.join(5_000);
+        link.close();
+
+        assertThat(beforeConnected.get()).as("messages published while the link was syncing").isGreaterThanOrEqualTo(5);
+        List<Long> applied;
+        synchronized (appliedOffsetsNs) {
+            applied = List.copyOf(appliedOffsetsNs);
         }
+        assertThat(applied).hasSizeGreaterThan(beforeConnected.get());
+        long spreadNs = Collections.max(applied) - Collections.min(applied);
+        // every later estimate lies within the true offset ± its bound, which is never wider
+        // than the connect's bound aged by the drift allowance (100 ppm over well under 2 s)
+        assertThat(spreadNs).as("spread of the offsets applied to the session's telemetry; at connect %s", atConnect)
+                .isLessThanOrEqualTo(2 * atConnect.uncertaintyNs() + 400_000);
     }
 
     /** A transport whose first {@code lateReads} reads that bring bytes each begin {@code delayMs} late. */

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 import javax.security.auth.x500.X500Principal;
 import org.hcert.adapters.Command;
 import org.hcert.adapters.robotside.RobotSession;
@@ -73,7 +74,7 @@ public final class SimulatorServer implements AutoCloseable {
     private volatile @Nullable RobotSession current;
     private volatile boolean deadmanTripped;
     private volatile long clockJumpNs;
-    private volatile java.util.function.@Nullable Consumer<OutboundMessage> tape;
+    private volatile @Nullable Consumer<OutboundMessage> tape;
 
     private SimulatorServer(ServeConfig config, FaultPlan faults) throws IOException {
         this.config = config;
@@ -186,7 +187,7 @@ public final class SimulatorServer implements AutoCloseable {
      * as a recording, it is the truth on what the harness can observe (the published, noisy
      * samples), which a live measurement over a link must reproduce.
      */
-    public void tape(java.util.function.Consumer<OutboundMessage> sink) {
+    public void tape(Consumer<OutboundMessage> sink) {
         tape = Objects.requireNonNull(sink, "sink must not be null");
     }
 
@@ -402,7 +403,7 @@ public final class SimulatorServer implements AutoCloseable {
     }
 
     private void toTape(List<OutboundMessage> out) {
-        java.util.function.Consumer<OutboundMessage> t = tape;
+        Consumer<OutboundMessage> t = tape;
         if (t != null) {
             out.forEach(t);
         }

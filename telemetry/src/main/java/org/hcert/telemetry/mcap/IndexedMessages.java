@@ -404,12 +404,12 @@ final class IndexedMessages implements MessageViews {
     }
 
     /**
-     * Read the Chunk record of {@code slot} into {@code read} and decode it with {@code chunks} into
-     * an array from {@code out} (or {@code read} itself, for an uncompressed chunk): its records. It
-     * takes and releases no array of the free list, so it may run on the worker.
+     * Read the Chunk record of {@code slot} (which {@link #fits}: both callers check it before they
+     * take an array of its length) into {@code read} and decode it with {@code chunks} into an array
+     * from {@code out} (or {@code read} itself, for an uncompressed chunk): its records. It takes and
+     * releases no array of the free list, so it may run on the worker.
      */
     private ByteBuffer decodeChunk(McapIndex.Slot slot, ChunkDecoder chunks, byte[] read, ChunkDecoder.Buffers out) {
-        checkChunkSlot(slot);
         ByteBuffer record = file.read(slot.offset(), read, (int) slot.length());
         int opcode = record.get(0) & 0xFF;
         if (opcode != Opcode.CHUNK || record.getLong(1) != slot.length() - 9) {
