@@ -35,6 +35,7 @@ import org.hcert.runner.report.Certificate;
 import org.hcert.runner.report.CertificatePdf;
 import org.hcert.runner.report.ReportHistory;
 import org.hcert.runner.report.RunMode;
+import org.hcert.runner.report.RunResults;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -193,10 +194,12 @@ public final class CertifyCommand implements Callable<Integer> {
             } catch (UsageException e) {
                 // the user's error first, then what it left behind
                 LOG.error("certify ended without a certificate: {}", e.getMessage(), e);
+                keepResults();
                 throw new UsageException(e.getMessage() + "\nhcert: no certificate was written; %s holds what this run wrote until it stopped"
                         .formatted(this.out));
             } catch (RuntimeException e) {
                 LOG.error("certify ended without a certificate: {}", e.getMessage(), e);
+                keepResults();
                 spec.commandLine().getErr().println("hcert: no certificate was written; %s holds what this run wrote until it stopped"
                         .formatted(this.out));
                 throw e;
@@ -210,6 +213,21 @@ public final class CertifyCommand implements Callable<Integer> {
     private record Publishing(RunFolder folder, java.security.@Nullable PrivateKey key, String signer) {}
 
     private @Nullable Publishing publishing;
+
+    /** The Allure results of the run, once its folder is prepared: what they hold is written even when the run fails. */
+    private @Nullable RunResults allure;
+
+    /** Write the results held when the run stopped without a certificate; a failure to write them must not hide why it stopped. */
+    private void keepResults() {
+        RunResults held = allure;
+        if (held != null) {
+            try {
+                held.finish(Map.of());
+            } catch (RuntimeException e) {
+                LOG.error("cannot write the results held in {}: {}", held.dir(), e.getMessage(), e);
+            }
+        }
+    }
 
     /** Write the certificate, its print, the manifest and its signature; the certificate last. */
     private synchronized Path publish(Pending pending) {
@@ -320,8 +338,9 @@ public final class CertifyCommand implements Callable<Integer> {
         plan.clauses().forEach(p -> LOG.info("plan: {} {}: {}", p.clause().id(), p.applicable() ? "applies" : "does not apply",
                 p.reason()));
         Path results = this.out.resolve("allure-results");
-        Certification certification = new Certification(robotProfile, standardProfile, plan, features,
-                AllureResults.prepare(results, environment(robotProfile, standardProfile, labProfile, profiles.runMode())), !noHtml);
+        RunResults allure = AllureResults.prepare(results, environment(robotProfile, standardProfile, labProfile, profiles.runMode()));
+        this.allure = allure;
+        Certification certification = new Certification(robotProfile, standardProfile, plan, features, allure, !noHtml);
         AllureResults.writeExecutor(results, HcertVersion.get(), labProfile.name(), labProfile.operatorName(),
                 "hcert: %s %s".formatted(robotProfile.identity().model(), standardProfile.id()), ReportHistory.nextBuildOrder(history));
         List<Path> recording = evidence.recording;
@@ -357,10 +376,9 @@ public final class CertifyCommand implements Callable<Integer> {
         }
         out.println("mode:        " + profiles.runMode().statement());
         run.context().telemetryProblems().forEach(p -> spec.commandLine().getErr().println("hcert: error: " + p));
-        AllureResults.classifyByPillar(results);
         Map<String, String> recordingHashes = new LinkedHashMap<>();
         run.recordings().get().forEach(r -> recordingHashes.put(r.path().toString(), r.sha256()));
-        AllureResults.nameRecordings(results, recordingHashes);
+        allure.finish(recordingHashes);
         String reportName = "hcert: %s %s".formatted(robotProfile.identity().model(), standardProfile.id());
         Path previousReport = history;
         try {
@@ -394,6 +412,7 @@ public final class CertifyCommand implements Callable<Integer> {
                 Duration.ofSeconds(operatorTimeoutS), Duration.ofMillis(linkTimeoutMs), Duration.ofMillis(answerTimeoutMs),
                 linkTls::settingsFor), this.out, in, console);
         live.onAbort(reason -> {
+            certification.results().finish(Map.of());
             Path certificate = publish(aborted(reason, certification, lab, runMode));
             console.println("hcert: an INCOMPLETE certificate marked aborted: " + certificate);
             console.flush();

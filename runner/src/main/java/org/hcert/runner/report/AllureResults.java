@@ -1,11 +1,5 @@
 package org.hcert.runner.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.qameta.allure.AllureLifecycle;
-import io.qameta.allure.FileSystemResultsWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -13,10 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
@@ -32,7 +23,7 @@ public final class AllureResults {
      * By cause. Allure files a result under every category it matches, so the causes exclude one
      * another: missing evidence is what is broken for none of the specific causes.
      */
-    private static final String CATEGORIES = """
+    static final String CATEGORIES = """
             [
               {"name": "INCONCLUSIVE: link lost", "matchedStatuses": ["broken"], "messageRegex": "(?s).*link lost.*"},
               {"name": "INCONCLUSIVE: operator declined or did not answer", "matchedStatuses": ["broken"],
@@ -48,13 +39,10 @@ public final class AllureResults {
             ]
             """;
 
-    /** The tag that names a scenario's pillar in the bundled features: {@value}. */
-    private static final String PILLAR_TAG = "pillar:";
-
     private AllureResults() {}
 
-    /** Make {@code resultsDir} afresh and return the lifecycle that writes this run's results into it. */
-    public static AllureLifecycle prepare(Path resultsDir, Map<String, String> environment) {
+    /** Make {@code resultsDir} afresh and return what writes this run's results into it. */
+    public static RunResults prepare(Path resultsDir, Map<String, String> environment) {
         try {
             deleteRecursively(resultsDir);
             Files.createDirectories(resultsDir);
@@ -66,7 +54,7 @@ public final class AllureResults {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare " + resultsDir, e);
         }
-        return new AllureLifecycle(new FileSystemResultsWriter(resultsDir));
+        return new RunResults(resultsDir);
     }
 
     /**
@@ -90,102 +78,6 @@ public final class AllureResults {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + resultsDir.resolve("executor.json"), e);
         }
-    }
-
-    /**
-     * Sort the written results by pillar: each result is labelled with its pillar (the Behaviors tab
-     * groups by it, the Suites tab under it), a failed or inconclusive one's message starts with
-     * {@code [pillar]}, and {@code categories.json} gains a FAIL and an INCONCLUSIVE category per
-     * pillar beside those by cause. Call once every scenario has been written, before the HTML.
-     */
-    public static void classifyByPillar(Path resultsDir) {
-        ObjectMapper json = new ObjectMapper();
-        Set<String> pillars = new TreeSet<>();
-        try (Stream<Path> files = Files.list(resultsDir)) {
-            for (Path file : files.filter(f -> f.getFileName().toString().endsWith("-result.json")).sorted().toList()) {
-                ObjectNode result = (ObjectNode) json.readTree(file.toFile());
-                ArrayNode labels = result.withArray("labels");
-                String pillar = "";
-                for (JsonNode label : labels) {
-                    String value = label.path("value").asText();
-                    if (label.path("name").asText().equals("tag") && value.startsWith(PILLAR_TAG)) {
-                        pillar = value.substring(PILLAR_TAG.length());
-                    }
-                }
-                if (pillar.isEmpty()) {
-                    continue;
-                }
-                pillars.add(pillar);
-                labels.addObject().put("name", "epic").put("value", words(pillar));
-                labels.addObject().put("name", "parentSuite").put("value", words(pillar));
-                JsonNode details = result.path("statusDetails");
-                String status = result.path("status").asText();
-                if (details instanceof ObjectNode d && (status.equals("failed") || status.equals("broken"))) {
-                    d.put("message", "[" + pillar + "] " + d.path("message").asText(""));
-                }
-                Files.writeString(file, json.writeValueAsString(result), StandardCharsets.UTF_8);
-            }
-            ArrayNode categories = (ArrayNode) json.readTree(CATEGORIES);
-            for (String pillar : pillars) {
-                String regex = "(?s)\\[" + java.util.regex.Pattern.quote(pillar) + "\\] .*";
-                categories.addObject().put("name", words(pillar) + ": FAIL").put("messageRegex", regex)
-                        .putArray("matchedStatuses").add("failed");
-                categories.addObject().put("name", words(pillar) + ": INCONCLUSIVE").put("messageRegex", regex)
-                        .putArray("matchedStatuses").add("broken");
-            }
-            Files.writeString(resultsDir.resolve("categories.json"), categories.toPrettyString(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot sort the results of " + resultsDir + " by pillar", e);
-        }
-    }
-
-    /**
-     * Name the recording behind each measurement step: a step whose {@code source} parameter starts
-     * with a recording's path gains a parameter named "recording", its file name and SHA-256 (the
-     * hashes are known only once the recordings have been read whole).
-     *
-     * @param recordings SHA-256 of each recording, by the path the run was given
-     */
-    public static void nameRecordings(Path resultsDir, Map<String, String> recordings) {
-        if (recordings.isEmpty()) {
-            return;
-        }
-        ObjectMapper json = new ObjectMapper();
-        try (Stream<Path> files = Files.list(resultsDir)) {
-            for (Path file : files.filter(f -> f.getFileName().toString().endsWith("-result.json")).sorted().toList()) {
-                ObjectNode result = (ObjectNode) json.readTree(file.toFile());
-                if (nameRecordings(result.path("steps"), recordings)) {
-                    Files.writeString(file, json.writeValueAsString(result), StandardCharsets.UTF_8);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot name the recordings in " + resultsDir, e);
-        }
-    }
-
-    private static boolean nameRecordings(JsonNode steps, Map<String, String> recordings) {
-        boolean changed = false;
-        for (JsonNode step : steps) {
-            for (JsonNode p : step.path("parameters")) {
-                if (!p.path("name").asText().equals("source")) {
-                    continue;
-                }
-                String source = p.path("value").asText();
-                List<String> named = new java.util.ArrayList<>();
-                recordings.forEach((path, sha) -> {
-                    if (source.startsWith(path)) {
-                        named.add(Path.of(path).getFileName() + ", sha256 " + sha);
-                    }
-                });
-                if (!named.isEmpty() && step.path("parameters") instanceof ArrayNode params) {
-                    params.addObject().put("name", "recording").put("value", String.join("; ", named));
-                    changed = true;
-                }
-                break;
-            }
-            changed |= nameRecordings(step.path("steps"), recordings);
-        }
-        return changed;
     }
 
     /** {@code safety-and-ethics} as {@code Safety and ethics}. */

@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.qameta.allure.model.Label;
+import io.qameta.allure.model.Parameter;
+import io.qameta.allure.model.Status;
+import io.qameta.allure.model.StatusDetails;
+import io.qameta.allure.model.StepResult;
+import io.qameta.allure.model.TestResult;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,15 +30,16 @@ class AllureResultsTest {
     @Test
     void everyResultIsUnderExactlyOneCauseAndOnePillarAndCarriesItsPillar() throws IOException {
         Path results = dir.resolve("allure-results");
-        AllureResults.prepare(results, Map.of("robot", "HC-1"));
-        write(results, "a", "failed", "safety-and-ethics", "stop time: measured 1900 ms, limit ≤ 600 ms");
-        write(results, "b", "broken", "safety-and-ethics", "link lost: the robot's operator console did not answer");
-        write(results, "c", "broken", "complete-machine", "no normal stop in the telemetry");
-        write(results, "d", "broken", "basic-commonality", "the operator declined the manual step");
-        write(results, "e", "broken", "basic-commonality", "hcert may not move the robot: give --allow-motion");
-        write(results, "f", "broken", "limbs-and-components", "the robot refused walk: not in walking mode");
-        write(results, "g", "skipped", "safety-and-ethics", "");
-        AllureResults.classifyByPillar(results);
+        RunResults run = AllureResults.prepare(results, Map.of("robot", "HC-1"));
+        write(run, "a", "failed", "safety-and-ethics", "stop time: measured 1900 ms, limit ≤ 600 ms");
+        write(run, "b", "broken", "safety-and-ethics", "link lost: the robot's operator console did not answer");
+        write(run, "c", "broken", "complete-machine", "no normal stop in the telemetry");
+        write(run, "d", "broken", "basic-commonality", "the operator declined the manual step");
+        write(run, "e", "broken", "basic-commonality", "hcert may not move the robot: give --allow-motion");
+        write(run, "f", "broken", "limbs-and-components", "the robot refused walk: not in walking mode");
+        write(run, "g", "skipped", "safety-and-ethics", "");
+        assertThat(results.resolve("a-result.json")).as("held until the run is finished").doesNotExist();
+        run.finish(Map.of());
 
         JsonNode categories = json.readTree(results.resolve("categories.json").toFile());
         Map<String, String> expectedCause = Map.of("a", "FAIL: measured outside the limit", "b", "INCONCLUSIVE: link lost",
@@ -86,30 +91,39 @@ class AllureResultsTest {
         return out;
     }
 
-    private void write(Path results, String id, String status, String pillar, String message) throws IOException {
-        String body = json.createObjectNode().put("uuid", id).put("name", id).put("status", status)
-                .<com.fasterxml.jackson.databind.node.ObjectNode>set("statusDetails", json.createObjectNode().put("message", message))
-                .set("labels", json.createArrayNode().add(json.createObjectNode().put("name", "tag").put("value", "pillar:" + pillar))
-                        .add(json.createObjectNode().put("name", "tag").put("value", "X-1")))
-                .toString();
-        Files.writeString(results.resolve(id + "-result.json"), body, StandardCharsets.UTF_8);
+    private static void write(RunResults run, String id, String status, String pillar, String message) {
+        run.write(new TestResult().setUuid(id).setName(id).setStatus(status.equals("skipped") ? Status.SKIPPED
+                : status.equals("failed") ? Status.FAILED : Status.BROKEN).setStatusDetails(new StatusDetails().setMessage(message))
+                .setLabels(List.of(new Label().setName("tag").setValue("pillar:" + pillar), // unmodifiable, as Cucumber's may be
+                        new Label().setName("tag").setValue("X-1"))));
     }
 
     @Test
     void eachMeasurementStepNamesItsRecordingAndItsHash() throws IOException {
         Path results = dir.resolve("allure-results");
-        AllureResults.prepare(results, Map.of());
-        String body = """
-                {"uuid": "m", "name": "m", "status": "passed", "labels": [], "steps": [{"name": "Then", "steps": [
-                  {"name": "stop time", "parameters": [{"name": "measured", "value": "455"},
-                                                       {"name": "source", "value": "rec/a.mcap, topics /joint_states"}]},
-                  {"name": "live", "parameters": [{"name": "source", "value": "tcp://127.0.0.1:1, topics /x"}]}]}]}
-                """;
-        Files.writeString(results.resolve("m-result.json"), body, StandardCharsets.UTF_8);
-        AllureResults.nameRecordings(results, Map.of("rec/a.mcap", "0123abcd"));
+        RunResults run = AllureResults.prepare(results, Map.of());
+        StepResult measured = new StepResult().setName("stop time").setParameters(List.of(
+                new Parameter().setName("measured").setValue("455"),
+                new Parameter().setName("source").setValue("rec/a.mcap, topics /joint_states")));
+        StepResult live = new StepResult().setName("live").setParameters(List.of(
+                new Parameter().setName("source").setValue("tcp://127.0.0.1:1, topics /x")));
+        run.write(new TestResult().setUuid("m").setName("m").setStatus(Status.PASSED).setSteps(List.of(
+                new StepResult().setName("Then").setSteps(List.of(measured, live)))));
+        run.finish(Map.of("rec/a.mcap", "0123abcd"));
         JsonNode steps = json.readTree(results.resolve("m-result.json").toFile()).at("/steps/0/steps");
         assertThat(steps.at("/0/parameters/2/name").asText()).isEqualTo("recording");
         assertThat(steps.at("/0/parameters/2/value").asText()).isEqualTo("a.mcap, sha256 0123abcd");
         assertThat(steps.at("/1/parameters")).hasSize(1);
+    }
+
+    @Test
+    void aResultWrittenAfterTheFinishIsWrittenAtOnceAndSortedByPillar() throws IOException {
+        Path results = dir.resolve("allure-results");
+        RunResults run = AllureResults.prepare(results, Map.of());
+        run.finish(Map.of());
+        write(run, "late", "failed", "safety-and-ethics", "stop time: measured 1900 ms, limit ≤ 600 ms");
+        JsonNode r = json.readTree(results.resolve("late-result.json").toFile());
+        assertThat(labels(r, "epic")).containsExactly("Safety and ethics");
+        assertThat(r.at("/statusDetails/message").asText()).startsWith("[safety-and-ethics] stop time");
     }
 }
