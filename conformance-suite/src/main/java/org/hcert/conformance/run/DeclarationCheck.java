@@ -54,6 +54,8 @@ final class DeclarationCheck implements OnePass.Observer {
 
     @Override
     public void accept(Sample s) {
+        // the evidence of a capability is written once, when first seen: a protective stop held for
+        // seconds at 100 Hz formatted thousands of instants that putIfAbsent then dropped
         if (s instanceof JointStateSample j) {
             boolean[] arm = arms(j.names());
             if (!capabilitiesSeen.containsKey("arms") && j.hasVelocity()) {
@@ -77,13 +79,13 @@ final class DeclarationCheck implements OnePass.Observer {
                 walkingSinceNs = Long.MIN_VALUE;
             }
         } else if (s instanceof EventSample e && EventSample.ESTOP_PRESSED.equals(e.kind())) {
-            capabilitiesSeen.putIfAbsent("emergency-stop", "an estop_pressed event at " + instant(e.tNs()));
+            capabilitiesSeen.computeIfAbsent("emergency-stop", k -> "an estop_pressed event at " + instant(e.tNs()));
         } else if (s instanceof SafetyStateSample st && st.protectiveStop()) {
-            capabilitiesSeen.putIfAbsent("protective-stop", "the safety state's protective-stop input at " + instant(st.tNs()));
+            capabilitiesSeen.computeIfAbsent("protective-stop", k -> "the safety state's protective-stop input at " + instant(st.tNs()));
         } else if (s instanceof EventSample e && "protective_stop".equals(e.kind())) {
-            capabilitiesSeen.putIfAbsent("protective-stop", "a protective_stop event at " + instant(e.tNs()));
+            capabilitiesSeen.computeIfAbsent("protective-stop", k -> "a protective_stop event at " + instant(e.tNs()));
         } else if (s instanceof EventSample e && "model_loaded".equals(e.kind())) {
-            capabilitiesSeen.putIfAbsent("ai-models", "a model_loaded event at " + instant(e.tNs()));
+            capabilitiesSeen.computeIfAbsent("ai-models", k -> "a model_loaded event at " + instant(e.tNs()));
         }
     }
 
