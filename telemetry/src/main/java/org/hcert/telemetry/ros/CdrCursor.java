@@ -165,7 +165,11 @@ final class CdrCursor {
         stringLength(bound);
     }
 
-    private int stringLength(int bound) {
+    /**
+     * Check and skip a string as {@link #string} does, and give its length with the terminating NUL
+     * (0 for an empty string): its text is the {@code length - 1} bytes from {@code position() - length}.
+     */
+    int stringLength(int bound) {
         long length = Integer.toUnsignedLong(buf.getInt(need(4)));
         if (length > remaining()) {
             throw REJECTED;
@@ -194,7 +198,20 @@ final class CdrCursor {
         }
     }
 
-    private byte[] bytes(int at, int length) {
+    /** Whether the {@code length} bytes at {@code at} are those of {@code bytes}. */
+    boolean sameBytes(int at, byte[] bytes, int length) {
+        if (bytes.length != length) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            if (buf.get(at + i) != bytes[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    byte[] bytes(int at, int length) {
         byte[] out = new byte[length];
         buf.get(at, out);
         return out;

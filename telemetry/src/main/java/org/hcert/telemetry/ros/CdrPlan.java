@@ -1,6 +1,7 @@
 package org.hcert.telemetry.ros;
 
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -131,8 +132,7 @@ final class CdrPlan {
                     break;
                 case STRING:
                     if (single && p == Primitive.STRING) {
-                        int bound = t.stringBound();
-                        return (in, out) -> out.strings[slot] = in.string(bound);
+                        return new OneString(t.stringBound(), slot);
                     }
                     break;
                 case NUMBERS:
@@ -247,6 +247,37 @@ final class CdrPlan {
      * A {@code string[]} captured as a list; the list of the previous body is reused when the
      * bytes are the same at the same alignment (joint names repeat in every JointState).
      */
+    /**
+     * A string field, most often a header's frame_id: the same text in every message of a stream, so
+     * the last one is handed out again when its bytes match, without copying or decoding them.
+     */
+    private static final class OneString implements Op {
+        private final int bound;
+        private final int slot;
+        private byte[] lastUtf8 = new byte[0];
+        private String last = "";
+
+        OneString(int bound, int slot) {
+            this.bound = bound;
+            this.slot = slot;
+        }
+
+        @Override
+        public void run(CdrCursor in, Values out) {
+            int length = in.stringLength(bound);
+            if (length == 0) {
+                out.strings[slot] = "";
+                return;
+            }
+            int at = in.position() - length;
+            if (!in.sameBytes(at, lastUtf8, length - 1)) {
+                lastUtf8 = in.bytes(at, length - 1);
+                last = new String(lastUtf8, StandardCharsets.UTF_8);
+            }
+            out.strings[slot] = last;
+        }
+    }
+
     private static final class StringList implements Op {
         private final FieldType type;
         private final int slot;
