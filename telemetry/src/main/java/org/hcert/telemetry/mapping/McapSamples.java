@@ -107,7 +107,7 @@ final class McapSamples implements Closeable {
                 continue;
             }
             CdrSampleDecoder fastDecoder = c.fast;
-            Sample s = fastDecoder == null ? null : fastDecoder.decode(m.logTime(), c.topic, m.data());
+            Sample s = fastDecoder == null ? null : fastDecoder.decode(m.logTime(), c.topic, m.buffer(), m.dataOffset(), m.dataOffset() + m.dataLength());
             if (s != null && fastDecoder != null) {
                 header = fastDecoder.header();
                 return s;

@@ -26,12 +26,21 @@ final class CdrCursor {
 
     /** Start reading {@code body} (position to limit), checking its encapsulation header. */
     void reset(ByteBuffer body) {
-        int start = body.position();
-        end = body.limit();
-        if (end - start < HEADER || body.get(start) != 0 || (body.get(start + 1) & 0xfe) != 0) {
+        reset(body, body.position(), body.limit());
+    }
+
+    /**
+     * Start reading the body at {@code start} (inclusive) to {@code end} (exclusive) of {@code buffer},
+     * which may hold other bytes around it: every read is checked against {@code end}. The buffer is
+     * read as it is when its byte order is the body's (no view made per body), else through a view.
+     */
+    void reset(ByteBuffer buffer, int start, int end) {
+        this.end = end;
+        if (end - start < HEADER || buffer.get(start) != 0 || (buffer.get(start + 1) & 0xfe) != 0) {
             throw REJECTED;
         }
-        buf = body.duplicate().order(body.get(start + 1) == 1 ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN);
+        ByteOrder order = buffer.get(start + 1) == 1 ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN;
+        buf = buffer.order() == order ? buffer : buffer.duplicate().order(order);
         base = start + HEADER;
         pos = base;
     }

@@ -75,6 +75,13 @@ final class CdrPlan {
         in.finish();
     }
 
+    /** Decode the body at {@code start} to {@code end} of {@code buffer} into {@code out}, as {@link #run(CdrCursor, ByteBuffer, Values)}. */
+    void run(CdrCursor in, ByteBuffer buffer, int start, int end, Values out) {
+        in.reset(buffer, start, end);
+        root.run(in, out);
+        in.finish();
+    }
+
     private static final class Compiler {
         final List<Want> wants;
         final List<Want> matched = new ArrayList<>();

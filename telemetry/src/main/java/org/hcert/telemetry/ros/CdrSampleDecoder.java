@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.BiFunction;
 import org.hcert.telemetry.BatterySample;
 import org.hcert.telemetry.EventSample;
 import org.hcert.telemetry.ImuSample;
@@ -110,6 +109,16 @@ public final class CdrSampleDecoder {
      * @return the sample, or null when the body must be decoded the reference way
      */
     public @Nullable Sample decode(long logTimeNs, String topic, ByteBuffer body) {
+        return decode(logTimeNs, topic, body, body.position(), body.limit());
+    }
+
+    /**
+     * Decode the CDR body at {@code start} to {@code end} of {@code buffer}, which may hold other
+     * records around it (a chunk's), without a view of the body.
+     *
+     * @return the sample, or null when the body must be decoded the reference way
+     */
+    public @Nullable Sample decode(long logTimeNs, String topic, ByteBuffer buffer, int start, int end) {
         values.strings[0] = "";
         values.strings[1] = "";
         values.numbers[2] = Double.NaN;
@@ -122,7 +131,7 @@ public final class CdrSampleDecoder {
         values.numbers[NANOSEC] = Double.NaN;
         header = MessageHeader.NONE;
         try {
-            plan.run(cursor, body, values);
+            plan.run(cursor, buffer, start, end, values);
         } catch (RuntimeException e) {
             if (e == CdrCursor.REJECTED) {
                 return null;
@@ -131,7 +140,7 @@ public final class CdrSampleDecoder {
         }
         header = stamped ? new MessageHeader(true, MessageHeader.stampNs((long) values.numbers[SEC],
                 (long) values.numbers[NANOSEC]), values.strings[spec.frameSlot()]) : MessageHeader.NONE;
-        return spec.build().apply(new Origin(logTimeNs, topic), values);
+        return spec.build().sample(logTimeNs, topic, values);
     }
 
     /** The {@code std_msgs/Header} of the body last decoded: {@link MessageHeader#NONE} when its definition has none. */
@@ -139,12 +148,15 @@ public final class CdrSampleDecoder {
         return header;
     }
 
-    private record Origin(long tNs, String topic) {}
+    /** Make a sample of the captured values (a function of three arguments, so that no object is made to pass the first two). */
+    private interface Build {
+        Sample sample(long tNs, String topic, Values v);
+    }
 
-    private record Spec(BiFunction<Origin, Values, Sample> build, List<Want> wants, int frameSlot) {}
+    private record Spec(Build build, List<Want> wants, int frameSlot) {}
 
     /** A spec that also reads the header's stamp and, unless the type reads it itself, its frame_id. */
-    private static Spec spec(BiFunction<Origin, Values, Sample> build, int frameSlot, List<Want> wants) {
+    private static Spec spec(Build build, int frameSlot, List<Want> wants) {
         List<Want> all = new ArrayList<>(wants);
         all.add(want("header.stamp.sec", Kind.NUMBER, SEC, false));
         all.add(want("header.stamp.nanosec", Kind.NUMBER, NANOSEC, false));
@@ -190,37 +202,37 @@ public final class CdrSampleDecoder {
     }
 
     @SuppressWarnings("unchecked")
-    private static Sample jointState(Origin h, Values v) {
+    private static Sample jointState(long tNs, String topic, Values v) {
         // the plan makes new arrays for every body (a missing field is the shared empty array)
-        return JointStateSample.ofOwnArrays(h.tNs(), h.topic(), (List<String>) v.lists[0], v.arrays[0], v.arrays[1],
+        return JointStateSample.ofOwnArrays(tNs, topic, (List<String>) v.lists[0], v.arrays[0], v.arrays[1],
                 v.arrays[2]);
     }
 
-    private static Sample imu(Origin h, Values v) {
-        return new ImuSample(h.tNs(), h.topic(), quaternion(v, 0), vector(v, 4), vector(v, 7));
+    private static Sample imu(long tNs, String topic, Values v) {
+        return new ImuSample(tNs, topic, quaternion(v, 0), vector(v, 4), vector(v, 7));
     }
 
-    private static Sample odometry(Origin h, Values v) {
-        return new OdometrySample(h.tNs(), h.topic(), vector(v, 0), quaternion(v, 3), vector(v, 7), vector(v, 10));
+    private static Sample odometry(long tNs, String topic, Values v) {
+        return new OdometrySample(tNs, topic, vector(v, 0), quaternion(v, 3), vector(v, 7), vector(v, 10));
     }
 
-    private static Sample wrench(Origin h, Values v) {
-        return new WrenchSample(h.tNs(), h.topic(), v.strings[0], vector(v, 0), vector(v, 3));
+    private static Sample wrench(long tNs, String topic, Values v) {
+        return new WrenchSample(tNs, topic, v.strings[0], vector(v, 0), vector(v, 3));
     }
 
-    private static Sample battery(Origin h, Values v) {
-        return new BatterySample(h.tNs(), h.topic(), v.numbers[0], v.numbers[1], v.numbers[2], v.numbers[3]);
+    private static Sample battery(long tNs, String topic, Values v) {
+        return new BatterySample(tNs, topic, v.numbers[0], v.numbers[1], v.numbers[2], v.numbers[3]);
     }
 
-    private static Sample temperature(Origin h, Values v) {
-        return new TemperatureSample(h.tNs(), h.topic(), v.strings[0], v.numbers[0]);
+    private static Sample temperature(long tNs, String topic, Values v) {
+        return new TemperatureSample(tNs, topic, v.strings[0], v.numbers[0]);
     }
 
-    private static Sample safetyState(Origin h, Values v) {
-        return new SafetyStateSample(h.tNs(), h.topic(), v.strings[0], v.bools[0], v.bools[1], v.bools[2]);
+    private static Sample safetyState(long tNs, String topic, Values v) {
+        return new SafetyStateSample(tNs, topic, v.strings[0], v.bools[0], v.bools[1], v.bools[2]);
     }
 
-    private static Sample event(Origin h, Values v) {
-        return new EventSample(h.tNs(), h.topic(), v.strings[0], v.strings[1]);
+    private static Sample event(long tNs, String topic, Values v) {
+        return new EventSample(tNs, topic, v.strings[0], v.strings[1]);
     }
 }

@@ -99,6 +99,32 @@ class CdrPlanTest {
         }
         assertThat(accepted).as("%s, %d bytes: fast path accepts iff the reference does", schema.name(), body.length)
                 .isEqualTo(expected.isPresent());
+        // the same body inside a larger buffer, as in a chunk, with bytes before and after it that a read past its end would see
+        byte[] around = new byte[body.length + 40];
+        for (int i = 0; i < around.length; i++) {
+            around[i] = (byte) (i % 7 == 0 ? 0 : 0x41 + i % 5);
+        }
+        System.arraycopy(body, 0, around, 13, body.length);
+        CdrPlan.Values inChunk = new CdrPlan.Values();
+        boolean acceptedInChunk;
+        try {
+            plan.run(new CdrCursor(), ByteBuffer.wrap(around).asReadOnlyBuffer().order(java.nio.ByteOrder.LITTLE_ENDIAN), 13,
+                    13 + body.length, inChunk);
+            acceptedInChunk = true;
+        } catch (RuntimeException e) {
+            assertThat(e).isSameAs(CdrCursor.REJECTED);
+            acceptedInChunk = false;
+        }
+        assertThat(acceptedInChunk).as("%s, %d bytes inside a larger buffer", schema.name(), body.length).isEqualTo(accepted);
+        if (accepted) {
+            assertThat(inChunk.numbers).containsExactly(values.numbers);
+            assertThat(inChunk.bools).containsExactly(values.bools);
+            assertThat(inChunk.strings).containsExactly(values.strings);
+            assertThat(inChunk.lists).containsExactly(values.lists);
+            for (int i = 0; i < values.arrays.length; i++) {
+                assertThat(inChunk.arrays[i]).isEqualTo(values.arrays[i]);
+            }
+        }
         if (expected.isPresent()) {
             for (Want w : wants) {
                 JsonNode node = expected.get().get(w.path());
