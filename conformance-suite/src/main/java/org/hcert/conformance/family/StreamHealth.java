@@ -167,7 +167,14 @@ final class StreamHealth implements Family {
         /** The role whose samples are counted, when the topic feeds several; null when it feeds one. */
         final @Nullable Role counted;
 
-        Stream(String topic, boolean perFrame, @Nullable Role counted) {
+        /**
+         * Whether only the clock offset is judged on this stream (the clause has no rate, age, stamp or
+         * frame limit): then only its messages, their span and the smallest log time − stamp are kept.
+         */
+        final boolean clockOnly;
+
+        Stream(String topic, boolean perFrame, @Nullable Role counted, boolean clockOnly) {
+            this.clockOnly = clockOnly;
             this.lags = new TraceRecorder("data age of " + topic, "s", Trace.LimitOn.VALUE, Optional.empty());
             this.topic = topic;
             this.perFrame = perFrame;
@@ -183,6 +190,16 @@ final class StreamHealth implements Family {
         }
 
         void add(Sample s, MessageHeader h, long runStartNs, long windowNs) {
+            if (clockOnly) {
+                messages++;
+                firstNs = firstNs == Long.MIN_VALUE ? s.tNs() : firstNs;
+                lastNs = s.tNs();
+                if (h.stamped() && s.tNs() - h.stampNs() < minLagNs) {
+                    minLagNs = s.tNs() - h.stampNs();
+                    minLagAtNs = s.tNs();
+                }
+                return;
+            }
             String frame = perFrame && s instanceof TemperatureSample t ? t.frameId() : "";
             RateTrack rate = lastRate;
             if (rate == null || !lastRateFrame.equals(frame)) {
@@ -265,7 +282,7 @@ final class StreamHealth implements Family {
             boolean perFrame = roles.contains(Role.TEMPERATURES);
             // a topic that feeds several roles through its fields is one stream: its messages are counted once, by their first role
             Role counted = roles.size() > 1 ? roles.iterator().next() : null;
-            streams.computeIfAbsent(topic, t -> new Stream(t, perFrame, counted));
+            streams.computeIfAbsent(topic, t -> new Stream(t, perFrame, counted, !streamLimits(c)));
         }
 
         @Override
