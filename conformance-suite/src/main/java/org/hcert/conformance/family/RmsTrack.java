@@ -28,7 +28,7 @@ final class RmsTrack {
     /** The energy of a segment that is a gap (longer than the largest gap allowed): it counts as none. */
     private static final double GAP = -1;
     /** How many samples are noted before they are worked through. */
-    static final int BATCH = 256;
+    private static final int BATCH = 256;
 
     private final String subject;
     private final long windowNs;

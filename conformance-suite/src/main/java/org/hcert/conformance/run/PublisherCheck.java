@@ -50,7 +50,7 @@ final class PublisherCheck implements OnePass.Observer {
     private final JointLayouts<Track> jointTracks = new JointLayouts<>(
             (topic, name) -> tracks.computeIfAbsent(topic + " joint " + name, k -> new Track(maxSpeed.getOrDefault(name,
                     DEFAULT_JOINT_SPEED_RADS))));
-    /** The base's x and y tracks and the safety state's track, by topic: found without building their keys per message. */
+    /** The base's x and y tracks and the safety state's track, by topic (no key built per message). */
     private final Map<String, Track[]> baseTracks = new HashMap<>();
     private final Map<String, Track> safetyTracks = new HashMap<>();
     private final Map<String, String> disagreeing = new LinkedHashMap<>();
@@ -80,13 +80,12 @@ final class PublisherCheck implements OnePass.Observer {
                     "the temperature of ", t.frameId(), t.tNs(), t.temperatureDegC(), TEMPERATURE_RATE_K_S, TEMPERATURE_MARGIN_K,
                     "a sensor's temperature can change");
         } else if (s instanceof OdometrySample o) {
-            Track[] base = baseTracks.computeIfAbsent(o.topic(), topic -> new Track[] {
-                tracks.computeIfAbsent(topic + " base x", k -> new Track()), tracks.computeIfAbsent(topic + " base y", k -> new Track())});
+            Track[] base = baseTracks.computeIfAbsent(o.topic(), topic -> new Track[] {new Track(), new Track()});
             track(base[0], o.topic(), "base ", "x", o.tNs(), o.positionM().x(), BASE_SPEED_MS, BASE_MARGIN_M, MOVE);
             track(base[1], o.topic(), "base ", "y", o.tNs(), o.positionM().y(), BASE_SPEED_MS, BASE_MARGIN_M, MOVE);
         } else if (s instanceof SafetyStateSample st) {
             double flags = (st.estop() ? 1 : 0) + (st.protectiveStop() ? 2 : 0) + (st.driveEnabled() ? 4 : 0);
-            Track t = safetyTracks.computeIfAbsent(st.topic(), topic -> tracks.computeIfAbsent(topic + " safety", k -> new Track()));
+            Track t = safetyTracks.computeIfAbsent(st.topic(), topic -> new Track());
             if (t.lastNs != Long.MIN_VALUE && flags != t.last) {
                 if (t.previousChangeNs != Long.MIN_VALUE && st.tNs() - t.previousChangeNs < FLIP_NS && flags == t.beforeLast) {
                     t.reversals++;

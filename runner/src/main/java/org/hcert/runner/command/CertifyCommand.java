@@ -217,7 +217,7 @@ public final class CertifyCommand implements Callable<Integer> {
     /** The Allure results of the run, once its folder is prepared: what they hold is written even when the run fails. */
     private @Nullable RunResults allure;
 
-    /** Write the results held when the run stopped without a certificate; a failure to write them must not hide why it stopped. */
+    /** Write the results held when the run stops early (an error, an abort); a failure to write them must not hide why it stopped. */
     private void keepResults() {
         RunResults held = allure;
         if (held != null) {
@@ -412,7 +412,7 @@ public final class CertifyCommand implements Callable<Integer> {
                 Duration.ofSeconds(operatorTimeoutS), Duration.ofMillis(linkTimeoutMs), Duration.ofMillis(answerTimeoutMs),
                 linkTls::settingsFor), this.out, in, console);
         live.onAbort(reason -> {
-            certification.results().finish(Map.of());
+            keepResults();
             Path certificate = publish(aborted(reason, certification, lab, runMode));
             console.println("hcert: an INCOMPLETE certificate marked aborted: " + certificate);
             console.flush();

@@ -139,7 +139,7 @@ public final class RunResults implements AllureResultsWriter {
     }
 
     /** Give each step whose {@code source} parameter starts with a recording's path a parameter naming it and its hash. */
-    static void nameRecordings(List<StepResult> steps, Map<String, String> recordings) {
+    private static void nameRecordings(List<StepResult> steps, Map<String, String> recordings) {
         for (StepResult step : steps) {
             String source = step.getParameters().stream().filter(p -> "source".equals(p.getName())).findFirst()
                     .map(p -> Objects.requireNonNullElse(p.getValue(), "")).orElse(null);

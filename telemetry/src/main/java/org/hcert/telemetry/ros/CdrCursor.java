@@ -61,10 +61,6 @@ final class CdrCursor {
         return (pos - base) & 7;
     }
 
-    ByteBuffer buffer() {
-        return buf;
-    }
-
     int remaining() {
         return end - pos;
     }
@@ -207,17 +203,12 @@ final class CdrCursor {
         }
     }
 
-    /** Whether the {@code length} bytes at {@code at} are those of {@code bytes}. */
+    /**
+     * Whether the {@code length} bytes at {@code at} (within the body: the caller checked) are those
+     * of {@code bytes}: how a repeated string or list of strings is recognised without decoding it.
+     */
     boolean sameBytes(int at, byte[] bytes, int length) {
-        if (bytes.length != length) {
-            return false;
-        }
-        for (int i = 0; i < length; i++) {
-            if (buf.get(at + i) != bytes[i]) {
-                return false;
-            }
-        }
-        return true;
+        return bytes.length == length && buf.slice(at, length).mismatch(ByteBuffer.wrap(bytes)) == -1;
     }
 
     byte[] bytes(int at, int length) {

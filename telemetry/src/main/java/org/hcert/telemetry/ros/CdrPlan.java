@@ -76,9 +76,7 @@ final class CdrPlan {
 
     /** Decode one body into {@code out}; throws {@link CdrCursor#REJECTED} when the reference decoder would fail. */
     void run(CdrCursor in, ByteBuffer body, Values out) {
-        in.reset(body);
-        root.run(in, out);
-        in.finish();
+        run(in, body, body.position(), body.limit(), out);
     }
 
     /** Decode the body at {@code start} to {@code end} of {@code buffer} into {@code out}, as {@link #run(CdrCursor, ByteBuffer, Values)}. */
@@ -311,10 +309,6 @@ final class CdrPlan {
     }
 
     /**
-     * A {@code string[]} captured as a list; the list of the previous body is reused when the
-     * bytes are the same at the same alignment (joint names repeat in every JointState).
-     */
-    /**
      * A string field, most often a header's frame_id: the same text in every message of a stream, so
      * the last one is handed out again when its bytes match, without copying or decoding them.
      */
@@ -345,6 +339,10 @@ final class CdrPlan {
         }
     }
 
+    /**
+     * A {@code string[]} captured as a list; the list of the previous body is reused when the
+     * bytes are the same at the same alignment (joint names repeat in every JointState).
+     */
     private static final class StringList extends Op {
         private final FieldType type;
         private final int slot;
@@ -363,10 +361,8 @@ final class CdrPlan {
         void run(CdrCursor in, Values out) {
             int phase = in.phase();
             int start = in.position();
-            ByteBuffer buf = in.buffer();
             int n = lastBytes.length;
-            if (phase == lastPhase && in.remaining() >= n
-                    && buf.slice(start, n).mismatch(ByteBuffer.wrap(lastBytes)) == -1) {
+            if (phase == lastPhase && in.remaining() >= n && in.sameBytes(start, lastBytes, n)) {
                 in.skip(1, n);
                 out.lists[slot] = last;
                 return;
@@ -378,8 +374,7 @@ final class CdrPlan {
             }
             last = List.copyOf(names);
             lastPhase = phase;
-            lastBytes = new byte[in.position() - start];
-            buf.get(start, lastBytes);
+            lastBytes = in.bytes(start, in.position() - start);
             out.lists[slot] = last;
         }
     }
