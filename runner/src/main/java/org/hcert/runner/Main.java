@@ -5,6 +5,7 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.hcert.runner.command.CertifyCommand;
 import org.hcert.runner.command.DiffCommand;
 import org.hcert.runner.command.KeysCommand;
@@ -22,14 +23,22 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Conformance and certification harness for humanoid robots.",
-        subcommands = {CertifyCommand.class, VerifyCommand.class, ReplayCommand.class, DiffCommand.class, KeysCommand.class, TelemetryCommand.class, ProfileCommand.class,
-            SimulateCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:CONFORMANT", "1:internal error", "2:usage or profile error", "3:NON-CONFORMANT",
             "4:INCOMPLETE", "5:verify failed"
         })
 public final class Main implements Runnable {
+
+    /**
+     * The subcommands, in the order the help lists them. They are added in {@link #run}, not in the
+     * annotation: building a command's model reads every option of every class by reflection, and
+     * picocli's own classes (Java 5 bytecode) cannot be kept in the class-data archive, so a model
+     * costs a few hundred milliseconds of start-up. A command line that names its subcommand first
+     * gets that one only; any other (help, a version, a mistyped name) gets them all.
+     */
+    static final List<Class<?>> SUBCOMMANDS = List.of(CertifyCommand.class, VerifyCommand.class, ReplayCommand.class, DiffCommand.class,
+            KeysCommand.class, TelemetryCommand.class, ProfileCommand.class, SimulateCommand.class, CommandLine.HelpCommand.class);
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -54,6 +63,9 @@ public final class Main implements Runnable {
                 return type == CertifyCommand.class ? type.cast(new CertifyCommand(in)) : defaults.create(type);
             }
         });
+        for (Class<?> sub : subcommandsFor(args)) {
+            cli.addSubcommand(sub);
+        }
         versionEverywhere(cli);
         cli.setUsageHelpWidth(HELP_WIDTH);
         cli.setOut(out);
@@ -73,6 +85,19 @@ public final class Main implements Runnable {
             return code == ExitCodes.INTERNAL_ERROR ? code : ExitCodes.USAGE;
         }
         return code;
+    }
+
+    /** The subcommands {@code args} may need: the one it names first, or all (help, a version, a typo). */
+    static List<Class<?>> subcommandsFor(String[] args) {
+        if (args.length > 0) {
+            for (Class<?> sub : SUBCOMMANDS) {
+                Command command = sub.getAnnotation(Command.class);
+                if (sub != CommandLine.HelpCommand.class && (command.name().equals(args[0]) || List.of(command.aliases()).contains(args[0]))) {
+                    return List.of(sub);
+                }
+            }
+        }
+        return SUBCOMMANDS;
     }
 
     /** Help text width: wide enough that no URI or path of the help is broken across lines. */
