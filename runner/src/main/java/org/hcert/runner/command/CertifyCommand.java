@@ -162,18 +162,20 @@ public final class CertifyCommand implements Callable<Integer> {
     /** What is left to write once the run's log is closed: the manifest covers the whole log. */
     private static final class Pending {
         final int exitCode;
-        /** The certificate, and its bytes checked against its schema. */
-        final com.fasterxml.jackson.databind.JsonNode json;
+        /** The certificate's bytes, checked against its schema. */
         final byte[] certificate;
         final Manifest.Inputs inputs;
         final String runId;
+        /** Its print, rendered on another core while the results and the report are written. */
+        final java.util.function.Supplier<byte[]> pdf;
 
         Pending(int exitCode, com.fasterxml.jackson.databind.JsonNode json, Manifest.Inputs inputs, String runId) {
             this.exitCode = exitCode;
-            this.json = json;
             this.certificate = Certificate.bytes(json);
             this.inputs = inputs;
             this.runId = runId;
+            String sha256 = FileHashes.sha256(certificate);
+            this.pdf = Background.start("hcert-pdf", () -> CertificatePdf.render(json, sha256));
         }
     }
 
@@ -237,8 +239,7 @@ public final class CertifyCommand implements Callable<Integer> {
         String signer = p.signer();
         // the certificate last: a folder with a certificate holds a whole report, one without holds none
         Path partial = folder.stage("certificate.json", pending.certificate);
-        Path pdf = folder.stage(CertificatePdf.FILE, CertificatePdf.render(pending.json,
-                FileHashes.sha256(pending.certificate)));
+        Path pdf = folder.stage(CertificatePdf.FILE, pending.pdf.get());
         byte[] manifest = Manifest.build(folder.dir(), java.util.Map.of("certificate.json", partial, CertificatePdf.FILE, pdf),
                 pending.inputs, HcertVersion.get(), pending.runId, signer);
         folder.writeWhole(Manifest.FILE, manifest);
@@ -369,6 +370,9 @@ public final class CertifyCommand implements Callable<Integer> {
                 robotProfile, standardProfile, labProfile, run.mode(), run.recordings().get(), run.confirmations(),
                 run.context().featureSha256(), featureChanges, contradictions, plan, clauseResults, run.outcomes(), overall,
                 profiles.runMode()));
+        // the certificate is whole here: its print is rendered on another core while the rest is written
+        Pending pending = new Pending(exitCode(overall), certificate, new Manifest.Inputs(run.recordings().get(),
+                List.of(robotProfile.file(), standardProfile.file(), labProfile.file()), run.context().featureSha256()), runId.toString());
         Summary.print(out, clauseResults, contradictions, featureChanges, overall);
         for (org.hcert.conformance.profile.Waiver w : labProfile.waivers()) {
             out.println("%s:       %s (%s, approved by %s): %s; the verdict stands".formatted(w.kind(), w.clause(), w.reference(),
@@ -403,8 +407,7 @@ public final class CertifyCommand implements Callable<Integer> {
             LOG.info("wrote the HTML report {}", html);
         }
         LOG.info("wrote {}; the certificate follows", results);
-        return new Pending(exitCode(overall), certificate, new Manifest.Inputs(run.recordings().get(),
-                List.of(robotProfile.file(), standardProfile.file(), labProfile.file()), run.context().featureSha256()), runId.toString());
+        return pending;
     }
 
     private RunEvidence liveRun(PrintWriter console, Certification certification, LabProfile lab, RunMode runMode) {

@@ -9,8 +9,6 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 
 /** SHA-256 of the files a certificate names. */
@@ -45,22 +43,6 @@ final class FileHashes {
      * cache); the supplier waits for the result and rethrows a failure.
      */
     static Supplier<String> sha256InBackground(Path file) {
-        CompletableFuture<String> hash = new CompletableFuture<>();
-        Thread hashing = new Thread(() -> {
-            try {
-                hash.complete(sha256(file));
-            } catch (RuntimeException e) {
-                hash.completeExceptionally(e);
-            }
-        }, "hcert-sha256");
-        hashing.setDaemon(true);
-        hashing.start();
-        return () -> {
-            try {
-                return hash.join();
-            } catch (CompletionException e) {
-                throw e.getCause() instanceof RuntimeException r ? r : e;
-            }
-        };
+        return Background.start("hcert-sha256", () -> sha256(file));
     }
 }
