@@ -12,6 +12,7 @@ import io.qameta.allure.model.StatusDetails;
 import io.qameta.allure.model.StepResult;
 import io.qameta.allure.model.TestResult;
 import io.qameta.allure.model.TestResultContainer;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -24,15 +25,23 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The Allure results of one run, written into its {@code allure-results} folder. Containers and
- * attachments are written as they come; each scenario's result is held until {@link #finish}, which
+ * attachments are written as they come, in that order, on a thread of their own (the scenarios go on
+ * meanwhile; an attachment's bytes are taken first); each scenario's result is held until {@link #finish}, which
  * sorts it by pillar and names the recording behind each of its measurements (the recordings'
  * hashes are known only once they have been read whole), and then writes it. Before, the results were
  * written, then read back and written again twice: a run of the whole catalogue spent more time in
- * the JSON parser and in compiling it than in writing the results.
+ * the JSON parser and in compiling it than in writing the results. {@link #finish} first waits for
+ * every write in flight, and rethrows the first that failed.
  */
 public final class RunResults implements AllureResultsWriter {
 
@@ -45,6 +54,14 @@ public final class RunResults implements AllureResultsWriter {
     private final List<TestResult> held = new ArrayList<>();
     private final Set<String> pillars = new TreeSet<>();
     private boolean finished;
+    /** Writes containers and attachments in the order they come; its thread ends after a second without work. */
+    private final ThreadPoolExecutor writer = new ThreadPoolExecutor(0, 1, 1, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+        Thread t = new Thread(r, "hcert-results");
+        t.setDaemon(true);
+        return t;
+    });
+    private @Nullable Future<?> lastWrite;
+    private volatile @Nullable RuntimeException writeFailure;
 
     RunResults(Path dir) {
         this.dir = dir;
@@ -72,13 +89,63 @@ public final class RunResults implements AllureResultsWriter {
     }
 
     @Override
-    public void write(TestResultContainer container) {
-        files.write(container);
+    public synchronized void write(TestResultContainer container) {
+        later(() -> files.write(container));
     }
 
     @Override
-    public void write(String source, InputStream attachment) {
-        files.write(source, attachment);
+    public synchronized void write(String source, InputStream attachment) {
+        byte[] bytes;
+        try {
+            bytes = attachment.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read attachment " + source, e);
+        }
+        later(() -> files.write(source, new ByteArrayInputStream(bytes)));
+    }
+
+    /** Write on the writer's thread, after what was handed to it before; once finished, at once. */
+    private void later(Runnable write) {
+        if (finished) {
+            write.run();
+            return;
+        }
+        lastWrite = writer.submit(() -> {
+            try {
+                write.run();
+            } catch (RuntimeException e) {
+                if (writeFailure == null) {
+                    writeFailure = e;
+                }
+            }
+        });
+    }
+
+    /** Wait for every write handed to the writer; rethrow the first that failed. */
+    private void awaitWrites() {
+        Future<?> last = lastWrite;
+        lastWrite = null;
+        if (last != null) {
+            boolean interrupted = false;
+            while (true) {
+                try {
+                    last.get();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (ExecutionException e) {
+                    throw new IllegalStateException("the results writer failed", e.getCause());
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        RuntimeException failed = writeFailure;
+        if (failed != null) {
+            writeFailure = null;
+            throw failed;
+        }
     }
 
     /**
@@ -92,6 +159,7 @@ public final class RunResults implements AllureResultsWriter {
      * @param recordings SHA-256 of each recording, by the path the run was given (none for a run cut short)
      */
     public synchronized void finish(Map<String, String> recordings) {
+        awaitWrites();
         for (TestResult result : held) {
             nameRecordings(result.getSteps(), recordings);
             files.write(classify(result));

@@ -126,4 +126,31 @@ class AllureResultsTest {
         assertThat(labels(r, "epic")).containsExactly("Safety and ethics");
         assertThat(r.at("/statusDetails/message").asText()).startsWith("[safety-and-ethics] stop time");
     }
+
+    /** Containers and attachments are written on the writer's thread: all of them are on disk once the run is finished, with their bytes as given. */
+    @Test
+    void attachmentsAndContainersWrittenMeanwhileAreOnDiskAtTheFinish() throws IOException {
+        Path results = dir.resolve("allure-results");
+        RunResults run = AllureResults.prepare(results, Map.of());
+        for (int i = 0; i < 200; i++) {
+            byte[] bytes = ("trace " + i).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            run.write("a" + i + "-attachment.txt", new java.io.ByteArrayInputStream(bytes));
+            run.write(new io.qameta.allure.model.TestResultContainer().setUuid("c" + i));
+        }
+        run.finish(Map.of());
+        for (int i = 0; i < 200; i++) {
+            assertThat(results.resolve("a" + i + "-attachment.txt")).hasContent("trace " + i);
+            assertThat(results.resolve("c" + i + "-container.json")).exists();
+        }
+    }
+
+    /** A write that fails on the writer's thread is not lost: the finish throws it. */
+    @Test
+    void aWriteThatFailedMeanwhileIsThrownByTheFinish() throws IOException {
+        Path results = dir.resolve("allure-results");
+        RunResults run = AllureResults.prepare(results, Map.of());
+        java.nio.file.Files.createDirectories(results.resolve("taken-attachment.txt")); // a folder where the file should go
+        run.write("taken-attachment.txt", new java.io.ByteArrayInputStream(new byte[] {1, 2, 3}));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> run.finish(Map.of())).hasMessageContaining("Allure attachment");
+    }
 }
