@@ -6,10 +6,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Optional;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
@@ -257,7 +258,15 @@ final class StreamHealth implements Family {
     private static final class Evaluation extends Evaluator {
         private final ClauseSetup c;
         private final long windowNs;
+        private static final int IDENTITY_CACHE = 256;
         private final Map<String, Stream> streams = new LinkedHashMap<>();
+        /**
+         * The streams by the very topic string the samples carry (one object per channel, in the MCAP
+         * and CDR readers): a look-up by identity, where the map above compares the characters of the
+         * profile's topic with the sample's on every message. Empty: a topic not watched. A reader that
+         * makes a new string per message fills it only up to {@link #IDENTITY_CACHE} entries.
+         */
+        private final IdentityHashMap<String, Optional<Stream>> bySampleTopic = new IdentityHashMap<>();
         private final List<String> problems = new ArrayList<>();
         private long firstNs = Long.MIN_VALUE;
 
@@ -300,7 +309,15 @@ final class StreamHealth implements Family {
             if (firstNs == Long.MIN_VALUE) {
                 firstNs = sample.tNs();
             }
-            Stream s = streams.get(sample.topic());
+            String topic = sample.topic();
+            Optional<Stream> watched = bySampleTopic.get(topic);
+            if (watched == null) {
+                watched = Optional.ofNullable(streams.get(topic));
+                if (bySampleTopic.size() < IDENTITY_CACHE) {
+                    bySampleTopic.put(topic, watched);
+                }
+            }
+            Stream s = watched.orElse(null);
             if (s != null && (s.counted == null || s.counted == Role.of(sample))) {
                 s.add(sample, header, firstNs, windowNs);
             }

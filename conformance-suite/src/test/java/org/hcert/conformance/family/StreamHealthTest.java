@@ -194,4 +194,27 @@ class StreamHealthTest {
         out.sort(java.util.Comparator.comparingLong(x -> x.sample().tNs()));
         return out;
     }
+
+    /**
+     * A reader may hand out a new topic string with every message (the streams are looked up by
+     * identity first): the stream is found by its name all the same, however many strings there are.
+     */
+    @Test
+    void aTopicStringMadeAnewForEveryMessageIsStillItsStream() {
+        List<Stamped> shared = sorted(joints(5000, 8));
+        List<Stamped> fresh = new ArrayList<>();
+        for (Stamped s : shared) {
+            org.hcert.telemetry.JointStateSample j = (org.hcert.telemetry.JointStateSample) s.sample();
+            @SuppressWarnings("StringCopy") // a string equal to the topic but another object, as a text reader makes
+            String topic = new String(j.topic());
+            fresh.add(new Stamped(new org.hcert.telemetry.JointStateSample(j.tNs(), topic, j.names(), new double[] {0},
+                    new double[] {0}, new double[] {0}), s.header()));
+        }
+        ClauseEvidence a = CLAUSE.evaluateStamped(shared, at(5000));
+        ClauseEvidence b = CLAUSE.evaluateStamped(fresh, at(5000));
+        for (String limit : List.of(StreamHealth.RATE, StreamHealth.AGE, StreamHealth.STEP_BACK, StreamHealth.FRAMES)) {
+            assertThat(of(b, limit, SignalFixture.JOINTS).valueSi()).as(limit).isEqualTo(of(a, limit, SignalFixture.JOINTS).valueSi());
+        }
+        assertThat(of(b, StreamHealth.RATE, SignalFixture.JOINTS).valueSi()).hasValueCloseTo(100.0, within(EPS));
+    }
 }
