@@ -20,9 +20,10 @@ import org.hcert.telemetry.Sample;
  *
  * <p>While the listener is not {@linkplain Listener#listening() listening} (a stop clause between its
  * windows, most of a recording) no mean is kept: the samples of the last {@link #historyNs} are only
- * remembered, and when the listener starts listening the means are rebuilt from them. A mean needs the
- * samples within its half-width, so the means emitted while listening are those of a motion fed every
- * sample; the cost of a 40-joint 1 kHz stream between windows is one reference per message.
+ * remembered, and when the listener starts listening the means are rebuilt from them (from one half-width
+ * before the instant it listens from, when it says). A mean needs the samples within its half-width, so
+ * the means emitted while listening are those of a motion fed every sample; the cost of a 40-joint 1 kHz
+ * stream between windows is one reference per message.
  */
 final class Motion {
 
@@ -43,6 +44,17 @@ final class Motion {
          */
         default boolean listening() {
             return true;
+        }
+
+        /**
+         * While {@linkplain #listening() listening}, the earliest instant whose speeds the listener
+         * uses, ns; {@code Long.MIN_VALUE} (the default) when it uses whatever it is given. When
+         * listening starts, the remembered samples are fed again only as far back as the means of
+         * that instant need (one half-width before it): the means from that instant on are the same,
+         * and the rest of the history is not worked through.
+         */
+        default long listeningFromNs() {
+            return Long.MIN_VALUE;
         }
     }
 
@@ -96,7 +108,9 @@ final class Motion {
             layouts = new JointLayouts<>((topic, name) -> mean(name));
             base = baseMean();
             active = true;
-            recent.forEach(this::feed);
+            long from = listener.listeningFromNs();
+            long replayFromNs = from == Long.MIN_VALUE ? Long.MIN_VALUE : from - halfWidthNs;
+            recent.forEachFrom(replayFromNs, this::feed);
         } else if (!listening && active) {
             active = false;
         }

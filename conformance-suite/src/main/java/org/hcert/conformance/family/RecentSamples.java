@@ -78,6 +78,20 @@ final class RecentSamples<T extends Sample> implements Iterable<T> {
         return (head + k) & (times.length - 1);
     }
 
+    /**
+     * Give {@code action} every sample of time {@code fromNs} or later, oldest first; the others are
+     * passed over by their times alone, without reading the samples.
+     */
+    @SuppressWarnings("unchecked") // only T are stored
+    void forEachFrom(long fromNs, java.util.function.Consumer<? super T> action) {
+        for (int k = 0; k < size; k++) {
+            int at = slot(k);
+            if (times[at] >= fromNs) {
+                action.accept((T) java.util.Objects.requireNonNull(samples[at]));
+            }
+        }
+    }
+
     @Override
     public Iterator<T> iterator() {
         return new Iterator<>() {

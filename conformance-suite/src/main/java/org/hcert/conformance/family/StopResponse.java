@@ -183,6 +183,13 @@ final class StopResponse implements Family {
             return open != null;
         }
 
+        /** A window takes speeds from its start on ({@link Window#joint}, {@link Window#base}). */
+        @Override
+        public long listeningFromNs() {
+            Window w = open;
+            return w == null ? Long.MIN_VALUE : w.startNs;
+        }
+
         @Override
         public void base(long tNs, double linearMs, double angularRadS) {
             Window w = open;

@@ -20,7 +20,7 @@ class MotionTest {
     private record Heard(String channel, long tNs, double speed) {}
 
     /** Listens while the time of the sample it is fed is one the predicate accepts. */
-    private static final class Window implements Motion.Listener {
+    private static class Window implements Motion.Listener {
         final List<Heard> heard = new ArrayList<>();
         final LongPredicate listensAt;
         long nowNs;
@@ -96,5 +96,28 @@ class MotionTest {
         // Between the windows nothing is heard but the remembered samples' means when listening
         // resumes (the last 1.05 s: a listener keeps those of its own window).
         assertThat(windows.within(2600 * MS, 2940 * MS)).isEmpty();
+    }
+
+    /**
+     * A listener that says from which instant it listens gets, from that instant on, the means a
+     * motion fed everything gives, though the history is fed again only from one half-width before it.
+     */
+    @Test
+    void aListenerThatSaysWhenItListensFromHearsTheSameMeansFromThen() {
+        List<Sample> samples = stream(5000);
+        Window always = new Window(t -> true);
+        feed(new Motion(50 * MS, always), always, samples);
+        // listening starts at 2.3 s, for a window that began at 2.2 s (a trigger seen late), and again at 4 s
+        Window late = new Window(t -> (t >= 2300 * MS && t <= 2500 * MS) || t >= 4000 * MS) {
+            @Override
+            public long listeningFromNs() {
+                return nowNs >= 4000 * MS ? 4000 * MS : 2200 * MS;
+            }
+        };
+        feed(new Motion(50 * MS, late), late, samples);
+        assertThat(late.within(2200 * MS, 2470 * MS)).containsExactlyInAnyOrderElementsOf(always.within(2200 * MS, 2470 * MS));
+        assertThat(late.within(4000 * MS, 5000 * MS)).containsExactlyElementsOf(always.within(4000 * MS, 5000 * MS));
+        // before the instant it listens from, only the means of the half-width before it (and those not from all their samples)
+        assertThat(late.within(0, 2174 * MS)).isEmpty();
     }
 }

@@ -42,4 +42,19 @@ class RecentSamplesTest {
         assertThat(times(r)).containsExactly(1000L, 5000L);
         assertThat(new RecentSamples<EventSample>(10, 0).last()).isNull();
     }
+
+    /** From a time on: the samples of that time or later, in arrival order, also where arrival is not time order. */
+    @Test
+    void givesTheSamplesFromATimeOnInArrivalOrder() {
+        RecentSamples<EventSample> r = new RecentSamples<>(1_000, 0);
+        for (long t : new long[] {100, 105, 103, 110, 104, 120}) {
+            r.add(at(t));
+        }
+        List<Long> from = new ArrayList<>();
+        r.forEachFrom(104, s -> from.add(s.tNs()));
+        assertThat(from).containsExactly(105L, 110L, 104L, 120L);
+        List<Long> all = new ArrayList<>();
+        r.forEachFrom(Long.MIN_VALUE, s -> all.add(s.tNs()));
+        assertThat(all).isEqualTo(times(r));
+    }
 }
