@@ -65,7 +65,9 @@ class ReportBrowserIT {
                     .contains("Safety and ethics", "Basic commonality");
 
             browser.open(report + "#categories");
-            browser.await("the categories", "document.querySelectorAll('.node__title').length > 0", RENDER);
+            // the suites page's nodes may linger while the categories replace them: wait for a category's own name
+            browser.await("the categories", "Array.from(document.querySelectorAll('.tree__content > .node > .node__title .node__name'))"
+                    + ".some(n => n.textContent.trim().startsWith('FAIL: '))", RENDER);
             assertThat(texts(browser, ".tree__content > .node > .node__title .node__name")).contains(
                     "FAIL: measured outside the limit", "INCONCLUSIVE: evidence missing, too short or corrupt",
                     "Safety and ethics: FAIL", "Safety and ethics: INCONCLUSIVE");
