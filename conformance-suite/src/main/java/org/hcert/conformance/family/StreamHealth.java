@@ -256,9 +256,9 @@ final class StreamHealth implements Family {
     }
 
     private static final class Evaluation extends Evaluator {
+        private static final int IDENTITY_CACHE = 256;
         private final ClauseSetup c;
         private final long windowNs;
-        private static final int IDENTITY_CACHE = 256;
         private final Map<String, Stream> streams = new LinkedHashMap<>();
         /**
          * The streams by the very topic string the samples carry (one object per channel, in the MCAP

@@ -25,13 +25,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The Allure results of one run, written into its {@code allure-results} folder. Containers and
@@ -41,7 +40,7 @@ import org.jspecify.annotations.Nullable;
  * hashes are known only once they have been read whole), and then writes it. Before, the results were
  * written, then read back and written again twice: a run of the whole catalogue spent more time in
  * the JSON parser and in compiling it than in writing the results. {@link #finish} first waits for
- * every write in flight, and rethrows the first that failed.
+ * every write in flight, and rethrows one that failed (the writes after it are not tried).
  */
 public final class RunResults implements AllureResultsWriter {
 
@@ -60,8 +59,8 @@ public final class RunResults implements AllureResultsWriter {
         t.setDaemon(true);
         return t;
     });
-    private @Nullable Future<?> lastWrite;
-    private volatile @Nullable RuntimeException writeFailure;
+    /** The writes handed to the writer, each run after the one before; after one fails, the later ones are not tried. */
+    private CompletableFuture<Void> writes = CompletableFuture.completedFuture(null);
 
     RunResults(Path dir) {
         this.dir = dir;
@@ -108,43 +107,19 @@ public final class RunResults implements AllureResultsWriter {
     private void later(Runnable write) {
         if (finished) {
             write.run();
-            return;
+        } else {
+            writes = writes.thenRunAsync(write, writer);
         }
-        lastWrite = writer.submit(() -> {
-            try {
-                write.run();
-            } catch (RuntimeException e) {
-                if (writeFailure == null) {
-                    writeFailure = e;
-                }
-            }
-        });
     }
 
-    /** Wait for every write handed to the writer; rethrow the first that failed. */
+    /** Wait for every write handed to the writer; rethrow the one that failed. */
     private void awaitWrites() {
-        Future<?> last = lastWrite;
-        lastWrite = null;
-        if (last != null) {
-            boolean interrupted = false;
-            while (true) {
-                try {
-                    last.get();
-                    break;
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                } catch (ExecutionException e) {
-                    throw new IllegalStateException("the results writer failed", e.getCause());
-                }
-            }
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        RuntimeException failed = writeFailure;
-        if (failed != null) {
-            writeFailure = null;
-            throw failed;
+        CompletableFuture<Void> pending = writes;
+        writes = CompletableFuture.completedFuture(null);
+        try {
+            pending.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
         }
     }
 
