@@ -65,9 +65,9 @@ final class CdrCursor {
         return end - pos;
     }
 
-    /** Align to {@code size} and check that {@code size} bytes follow; return their index. */
+    /** Align to {@code size} (1, 2, 4 or 8) and check that {@code size} bytes follow; return their index. */
     int need(int size) {
-        int at = pos + (size - (pos - base) % size) % size;
+        int at = pos + ((base - pos) & (size - 1));
         if (at + (long) size > end) {
             throw REJECTED;
         }
@@ -75,16 +75,25 @@ final class CdrCursor {
         return at;
     }
 
-    /** Skip {@code count} values of {@code size} bytes, aligned as the first of them. */
-    void skip(int size, int count) {
+    /**
+     * Skip {@code count} values of {@code size} bytes (1, 2, 4 or 8), aligned as the first of them;
+     * return the first one's index (the position, for none).
+     */
+    int skip(int size, int count) {
         if (count == 0) {
-            return;
+            return pos;
         }
-        int at = pos + (size - (pos - base) % size) % size;
+        int at = pos + ((base - pos) & (size - 1));
         if (at + (long) size * count > end) {
             throw REJECTED;
         }
         pos = at + size * count;
+        return at;
+    }
+
+    /** The float64 at {@code at}, an index {@link #skip} returned for values of 8 bytes. */
+    double float64At(int at) {
+        return buf.getDouble(at);
     }
 
     /** Read {@code into.length} float64 values, aligned as the first of them. */
@@ -92,7 +101,7 @@ final class CdrCursor {
         if (into.length == 0) {
             return;
         }
-        int at = pos + (8 - (pos - base) % 8) % 8;
+        int at = pos + ((base - pos) & 7);
         if (at + 8L * into.length > end) {
             throw REJECTED;
         }

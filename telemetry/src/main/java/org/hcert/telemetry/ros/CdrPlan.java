@@ -98,28 +98,10 @@ final class CdrPlan {
 
         /** Compile a message at {@code prefix} (empty for the root), or to be skipped whole when null. */
         Op message(MessageType type, @Nullable String prefix) {
-            if (type.fields().isEmpty()) {
-                return new Op() {
-                    @Override
-                    void run(CdrCursor in, Values out) {
-                        in.need(1);
-                    }
-                };
-            }
             List<Op> ops = new ArrayList<>();
-            for (MessageType.Field f : type.fields()) {
-                String path = prefix == null ? "" : prefix.isEmpty() ? f.name() : prefix + "." + f.name();
-                Optional<Want> want = wants.stream().filter(w -> prefix != null && w.path().equals(path)).findFirst();
-                boolean inside = prefix != null && wants.stream().anyMatch(w -> w.path().startsWith(path + "."));
-                if (want.isPresent()) {
-                    ops.add(capture(f.type(), want.get()));
-                } else if (inside && f.type().arity() == FieldType.Arity.SINGLE && f.type().element() instanceof MessageType m) {
-                    ops.add(message(m, path));
-                } else if (inside && wants.stream().anyMatch(w -> w.required() && w.path().startsWith(path + "."))) {
-                    failed = true;
-                } else {
-                    ops.add(skip(f.type()));
-                }
+            fields(type, prefix, ops);
+            if (ops.size() == 1) {
+                return ops.get(0);
             }
             Op[] all = ops.toArray(Op[]::new);
             return new Op() {
@@ -132,6 +114,51 @@ final class CdrPlan {
             };
         }
 
+        /**
+         * Append the steps of a message's fields to {@code ops}, a nested message's in line: plain
+         * CDR aligns each primitive on its own size and a struct not at all, so a message's fields
+         * read the same bytes whether or not they are grouped. Consecutive steps over values of one
+         * size are joined ({@link #append}).
+         */
+        private void fields(MessageType type, @Nullable String prefix, List<Op> ops) {
+            if (type.fields().isEmpty()) {
+                ops.add(new Op() {
+                    @Override
+                    void run(CdrCursor in, Values out) {
+                        in.need(1);
+                    }
+                });
+                return;
+            }
+            for (MessageType.Field f : type.fields()) {
+                String path = prefix == null ? "" : prefix.isEmpty() ? f.name() : prefix + "." + f.name();
+                Optional<Want> want = wants.stream().filter(w -> prefix != null && w.path().equals(path)).findFirst();
+                boolean inside = prefix != null && wants.stream().anyMatch(w -> w.path().startsWith(path + "."));
+                boolean single = f.type().arity() == FieldType.Arity.SINGLE;
+                if (want.isPresent()) {
+                    append(ops, capture(f.type(), want.get()));
+                } else if (inside && single && f.type().element() instanceof MessageType m) {
+                    fields(m, path, ops);
+                } else if (inside && wants.stream().anyMatch(w -> w.required() && w.path().startsWith(path + "."))) {
+                    failed = true;
+                } else if (single && f.type().element() instanceof MessageType m) {
+                    fields(m, null, ops);
+                } else {
+                    append(ops, skip(f.type()));
+                }
+            }
+        }
+
+        /** Add {@code op}, joined with the step before it when both read values of one size. */
+        private static void append(List<Op> ops, Op op) {
+            Op last = ops.isEmpty() ? null : ops.get(ops.size() - 1);
+            if (last instanceof Run a && op instanceof Run b && a.size == b.size) {
+                ops.set(ops.size() - 1, a.then(b));
+            } else {
+                ops.add(op);
+            }
+        }
+
         private Op capture(FieldType t, Want w) {
             matched.add(w);
             boolean single = t.arity() == FieldType.Arity.SINGLE;
@@ -140,6 +167,9 @@ final class CdrPlan {
             int slot = w.slot();
             switch (w.kind()) {
                 case NUMBER:
+                    if (single && p == Primitive.FLOAT64) {
+                        return Run.capture(slot);
+                    }
                     if (single && number && p != null) {
                         return new Op() {
                             @Override
@@ -209,6 +239,10 @@ final class CdrPlan {
             if (t.arity() == FieldType.Arity.SINGLE) {
                 return element;
             }
+            if (t.arity() == FieldType.Arity.FIXED && t.length() > 0 && t.element() instanceof Primitive p && p.isFixedNumber()
+                    && p != Primitive.BOOL) {
+                return Run.skip(p.size(), t.length());
+            }
             if (t.element() instanceof Primitive p && p.isFixedNumber() && p != Primitive.BOOL) {
                 return new Op() {
                     @Override
@@ -261,12 +295,7 @@ final class CdrPlan {
                     if (!p.isFixedNumber()) {
                         failed = true;
                     }
-                    return new Op() {
-                        @Override
-                        void run(CdrCursor in, Values out) {
-                            in.skip(p.size(), 1);
-                        }
-                    };
+                    return Run.skip(p.size(), 1);
             }
         }
 
@@ -312,6 +341,55 @@ final class CdrPlan {
      * A string field, most often a header's frame_id: the same text in every message of a stream, so
      * the last one is handed out again when its bytes match, without copying or decoding them.
      */
+    /**
+     * A run of {@code count} values of {@code size} bytes (not bools, whose bytes are checked), the
+     * first aligned on its size and so every one after it: skipped, but for the float64 values at
+     * {@code at} (indexes in the run), captured into {@code slots}. A vector's three coordinates, a
+     * quaternion or a covariance are one step, their bytes checked once.
+     */
+    private static final class Run extends Op {
+        private static final int[] NONE = new int[0];
+
+        final int size;
+        private final int count;
+        private final int[] at;
+        private final int[] slots;
+
+        private Run(int size, int count, int[] at, int[] slots) {
+            this.size = size;
+            this.count = count;
+            this.at = at;
+            this.slots = slots;
+        }
+
+        static Run skip(int size, int count) {
+            return new Run(size, count, NONE, NONE);
+        }
+
+        static Run capture(int slot) {
+            return new Run(8, 1, new int[] {0}, new int[] {slot});
+        }
+
+        /** This run, then {@code next} (of the same size). */
+        Run then(Run next) {
+            int[] joinedAt = java.util.Arrays.copyOf(at, at.length + next.at.length);
+            int[] joinedSlots = java.util.Arrays.copyOf(slots, slots.length + next.slots.length);
+            for (int k = 0; k < next.at.length; k++) {
+                joinedAt[at.length + k] = count + next.at[k];
+                joinedSlots[slots.length + k] = next.slots[k];
+            }
+            return new Run(size, count + next.count, joinedAt, joinedSlots);
+        }
+
+        @Override
+        void run(CdrCursor in, Values out) {
+            int first = in.skip(size, count);
+            for (int k = 0; k < at.length; k++) {
+                out.numbers[slots[k]] = in.float64At(first + 8 * at[k]);
+            }
+        }
+    }
+
     private static final class OneString extends Op {
         private final int bound;
         private final int slot;
