@@ -292,27 +292,40 @@ public final class CertificatePdf {
         page.endText();
     }
 
+    /**
+     * {@code s} in lines no wider than {@code width}, broken at spaces; a word wider than the column
+     * (a hash, a path) is cut. A line's width is the sum of its words' and spaces' (the fonts have no
+     * kerning), so each word is measured once.
+     */
     private List<String> wrap(PDFont font, float size, String s, float width) throws IOException {
+        float scale = size / 1000;
+        float space = font.getStringWidth(" ") * scale;
         List<String> out = new ArrayList<>();
         StringBuilder line = new StringBuilder();
+        float lineWidth = 0;
         for (String word : printable(s).split(" ", -1)) {
-            String candidate = line.length() == 0 ? word : line + " " + word;
-            if (line.length() > 0 && font.getStringWidth(candidate) / 1000 * size > width) {
+            float wordWidth = font.getStringWidth(word) * scale;
+            if (line.length() == 0) {
+                line.append(word);
+                lineWidth = wordWidth;
+            } else if (lineWidth + space + wordWidth > width) {
                 out.add(line.toString());
                 line.setLength(0);
                 line.append(word);
+                lineWidth = wordWidth;
             } else {
-                line.setLength(0);
-                line.append(candidate);
+                line.append(' ').append(word);
+                lineWidth += space + wordWidth;
             }
-            while (font.getStringWidth(line.toString()) / 1000 * size > width && line.length() > 8) {
-                // a word longer than the column (a hash, a path): cut it
+            while (lineWidth > width && line.length() > 8) {
+                // a word longer than the column: cut it
                 int cut = line.length() - 1;
-                while (cut > 1 && font.getStringWidth(line.substring(0, cut)) / 1000 * size > width) {
+                while (cut > 1 && font.getStringWidth(line.substring(0, cut)) * scale > width) {
                     cut--;
                 }
                 out.add(line.substring(0, cut));
                 line.delete(0, cut);
+                lineWidth = font.getStringWidth(line.toString()) * scale;
             }
         }
         if (line.length() > 0) {

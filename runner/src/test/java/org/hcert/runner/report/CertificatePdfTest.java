@@ -71,6 +71,34 @@ class CertificatePdfTest {
     }
 
     @Test
+    void longTextIsWrappedInsideThePageAndAWordWiderThanTheColumnIsCutNotLost() throws Exception {
+        ObjectNode c = (ObjectNode) golden();
+        String longWord = "/srv/lab/recordings/" + "x".repeat(40) + "/" + "0123456789abcdef".repeat(6) + ".mcap";
+        String sentence = "the robot reports a joint the profile lacks, ".repeat(12) + "in " + longWord;
+        c.withArray("contradictions").add(sentence);
+        ((ObjectNode) c.path("clauses").get(0).path("measurements").get(0)).put("subject", "the joint at " + longWord);
+        try (PDDocument doc = Loader.loadPDF(CertificatePdf.render(c, SHA))) {
+            float[] right = {0};
+            float[] left = {Float.MAX_VALUE};
+            PDFTextStripper edges = new PDFTextStripper() {
+                @Override
+                protected void writeString(String text, java.util.List<org.apache.pdfbox.text.TextPosition> positions) throws IOException {
+                    for (org.apache.pdfbox.text.TextPosition p : positions) {
+                        right[0] = Math.max(right[0], p.getXDirAdj() + p.getWidthDirAdj());
+                        left[0] = Math.min(left[0], p.getXDirAdj());
+                    }
+                    super.writeString(text, positions);
+                }
+            };
+            String text = edges.getText(doc).replaceAll("\\s+", "");
+            float pageWidth = doc.getPage(0).getMediaBox().getWidth();
+            assertThat(right[0]).as("rightmost glyph edge, pt").isLessThanOrEqualTo(pageWidth - 40);
+            assertThat(left[0]).as("leftmost glyph, pt").isGreaterThanOrEqualTo(40);
+            assertThat(text).contains(sentence.replaceAll("\\s+", ""));
+        }
+    }
+
+    @Test
     void theLookupCodeIsTheHashsFirstSixteenDigitsInFours() {
         assertThat(CertificatePdf.lookupCode(SHA)).isEqualTo("8A7F-8324-F392-123D");
     }
