@@ -31,6 +31,8 @@ final class IndexedMessages implements MessageViews {
 
     /** Finished arrays kept for reuse by a recycling merge: enough for a few overlapping slots. */
     private static final int MAX_FREE = 8;
+    /** The largest message index region of a chunk read at once (a million messages' entries). */
+    private static final long MAX_PRELOADED_INDEX = 16L << 20;
 
     private final McapFile file;
     private final ChunkDecoder decoder;
@@ -321,6 +323,13 @@ final class IndexedMessages implements MessageViews {
     }
 
     private void fromMessageIndexes(McapIndex.Slot slot, MergeSlot loaded) {
+        long first = Long.MAX_VALUE;
+        for (long at : slot.messageIndexOffsets().values()) {
+            first = Math.min(first, at);
+        }
+        if (slot.messageIndexLength() <= MAX_PRELOADED_INDEX) {
+            file.preload(first, (int) slot.messageIndexLength()); // the records after the chunk, in one read
+        }
         for (Map.Entry<Integer, Long> e : slot.messageIndexOffsets().entrySet()) {
             if (!wanted(e.getKey())) {
                 continue;

@@ -75,13 +75,35 @@ final class McapFile implements Closeable {
         int from = (int) (offset - windowStart);
         if (window.capacity() < capacity) {
             ByteBuffer bigger = ByteBuffer.allocate(capacity);
-            bigger.put(0, window, from, keep);
+            if (keep > 0) {
+                bigger.put(0, window, from, keep);
+            }
             window = bigger;
         } else if (keep > 0) {
             System.arraycopy(window.array(), from, window.array(), 0, keep);
         }
         window.clear().position(keep).limit((int) Math.min(window.capacity(), size - offset));
         readFully(window, offset + keep);
+        window.flip();
+        windowStart = offset;
+    }
+
+    /**
+     * Hold exactly the {@code length} bytes at {@code offset} in the window, for a region that is
+     * read next piece by piece through {@link #view} (a chunk's message indexes): the window is
+     * otherwise filled a megabyte at a time, most of it the next chunk, read again when that chunk
+     * is decoded. A region outside the file is left to {@link #view}, which says what is wrong.
+     */
+    void preload(long offset, int length) {
+        if (offset < 0 || length <= 0 || offset > size - length
+                || (offset >= windowStart && offset + length <= windowStart + window.limit())) {
+            return;
+        }
+        if (window.capacity() < length) {
+            window = ByteBuffer.allocate(length);
+        }
+        window.clear().limit(length);
+        readFully(window, offset);
         window.flip();
         windowStart = offset;
     }
