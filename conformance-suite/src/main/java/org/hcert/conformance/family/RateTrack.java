@@ -14,10 +14,21 @@ package org.hcert.conformance.family;
 final class RateTrack {
 
     private final long windowNs;
-    private final TimeQueue open = new TimeQueue();
-    private final TimeQueue recent = new TimeQueue();
+    /**
+     * The message times of the last window, in one ring: element {@code i} (counted from the first
+     * message) at {@code times[i & (times.length - 1)]}. Those from {@link #recentStart} on lie
+     * within one window of the last message ({@code t ≥ last − W}), for the window that ends the
+     * run; those from {@link #openStart} on start a window still open ({@code t + W > last}), a
+     * suffix of the former.
+     */
+    private long[] times = new long[64];
+    private long added;
+    private long recentStart;
+    private long openStart;
+    /** The start of the last window judged, and the messages it held. */
+    private long lastClosedNs = Long.MIN_VALUE;
+    private long lastClosedCount;
     private long runStartNs = Long.MIN_VALUE;
-    private long messages;
     private long firstNs = Long.MIN_VALUE;
     private long lastNs = Long.MIN_VALUE;
     private int startCount;
@@ -33,13 +44,15 @@ final class RateTrack {
         if (this.runStartNs == Long.MIN_VALUE) {
             this.runStartNs = runStartNs;
         }
-        while (!open.isEmpty() && open.getFirst() + windowNs <= tNs) {
-            consider(open.size(), open.removeFirst());
+        closeWindows(tNs);
+        if (added - recentStart == times.length) {
+            grow();
         }
-        open.add(tNs);
-        recent.add(tNs);
-        while (recent.getFirst() < tNs - windowNs) {
-            recent.removeFirst();
+        int mask = times.length - 1;
+        times[(int) (added & mask)] = tNs;
+        added++;
+        while (times[(int) (recentStart & mask)] < tNs - windowNs) {
+            recentStart++;
         }
         if (tNs < this.runStartNs + windowNs) {
             startCount++;
@@ -48,7 +61,32 @@ final class RateTrack {
             firstNs = tNs;
         }
         lastNs = tNs;
-        messages++;
+    }
+
+    /**
+     * Judge the windows that start at a message and end by {@code tNs}: each held the messages from
+     * its start on, and those before it at the same instant (a window starting at the second of two
+     * messages with one time holds both).
+     */
+    private void closeWindows(long tNs) {
+        int mask = times.length - 1;
+        while (openStart < added && times[(int) (openStart & mask)] + windowNs <= tNs) {
+            long startNs = times[(int) (openStart & mask)];
+            if (startNs != lastClosedNs) {
+                lastClosedNs = startNs;
+                lastClosedCount = added - openStart;
+            }
+            consider(lastClosedCount, startNs);
+            openStart++;
+        }
+    }
+
+    private void grow() {
+        long[] grown = new long[times.length * 2];
+        for (long i = recentStart; i < added; i++) {
+            grown[(int) (i & (grown.length - 1))] = times[(int) (i & (times.length - 1))];
+        }
+        times = grown;
     }
 
     private void consider(long count, long startNs) {
@@ -61,13 +99,18 @@ final class RateTrack {
     /** Close the windows that end by {@code runEndNs}, the end of the run. */
     void finish(long runStartNs, long runEndNs) {
         long start = this.runStartNs == Long.MIN_VALUE ? runStartNs : this.runStartNs;
-        while (!open.isEmpty() && open.getFirst() + windowNs <= runEndNs) {
-            consider(open.size(), open.removeFirst());
-        }
+        closeWindows(runEndNs);
         if (start + windowNs <= runEndNs) {
             consider(startCount, start);
             long endStart = runEndNs - windowNs;
-            consider(recent.count(endStart, runEndNs), endStart);
+            long n = 0;
+            for (long i = recentStart; i < added; i++) {
+                long t = times[(int) (i & (times.length - 1))];
+                if (t >= endStart && t < runEndNs) {
+                    n++;
+                }
+            }
+            consider(n, endStart);
         }
     }
 
@@ -90,7 +133,7 @@ final class RateTrack {
     }
 
     long messages() {
-        return messages;
+        return added;
     }
 
     long firstNs() {
@@ -99,59 +142,5 @@ final class RateTrack {
 
     long lastNs() {
         return lastNs;
-    }
-
-    /** A queue of message times in a ring buffer whose length is a power of two. */
-    private static final class TimeQueue {
-        private long[] times = new long[64];
-        private int head;
-        private int size;
-
-        boolean isEmpty() {
-            return size == 0;
-        }
-
-        int size() {
-            return size;
-        }
-
-        long getFirst() {
-            if (size == 0) {
-                throw new java.util.NoSuchElementException("no message time");
-            }
-            return times[head];
-        }
-
-        long removeFirst() {
-            long t = getFirst();
-            head = (head + 1) & (times.length - 1);
-            size--;
-            return t;
-        }
-
-        void add(long t) {
-            if (size == times.length) {
-                long[] grown = new long[times.length * 2];
-                for (int k = 0; k < size; k++) {
-                    grown[k] = times[(head + k) & (times.length - 1)];
-                }
-                times = grown;
-                head = 0;
-            }
-            times[(head + size) & (times.length - 1)] = t;
-            size++;
-        }
-
-        /** How many times lie in [from, to). */
-        long count(long from, long to) {
-            long n = 0;
-            for (int k = 0; k < size; k++) {
-                long t = times[(head + k) & (times.length - 1)];
-                if (t >= from && t < to) {
-                    n++;
-                }
-            }
-            return n;
-        }
     }
 }
