@@ -338,10 +338,6 @@ final class CdrPlan {
     }
 
     /**
-     * A string field, most often a header's frame_id: the same text in every message of a stream, so
-     * the last one is handed out again when its bytes match, without copying or decoding them.
-     */
-    /**
      * A run of {@code count} values of {@code size} bytes (not bools, whose bytes are checked), the
      * first aligned on its size and so every one after it: skipped, but for the float64 values at
      * {@code at} (indexes in the run), captured into {@code slots}. A vector's three coordinates, a
@@ -390,6 +386,10 @@ final class CdrPlan {
         }
     }
 
+    /**
+     * A string field, most often a header's frame_id: the same text in every message of a stream, so
+     * the last one is handed out again when its bytes match, without copying or decoding them.
+     */
     private static final class OneString extends Op {
         private final int bound;
         private final int slot;
