@@ -52,10 +52,6 @@ public final class JointLayouts<T> {
             }
             last = new Layout<>(names, values);
             byTopic.put(j.topic(), last);
-        } else if (last.names != names) {
-            // the same names in another list: keep this one, which the next messages are likely to carry
-            last = new Layout<>(names, last.values);
-            byTopic.put(j.topic(), last);
         }
         lastTopic = j.topic();
         lastLayout = last;

@@ -24,7 +24,7 @@ class JointLayoutsTest {
         });
         List<String> first = List.of("a", "b", "c");
         assertThat(layouts.of(sample("/j", first))).containsExactly("/j:a", "/j:b", "/j:c");
-        // a decoder that hands out a new list now and then (the first message decoded another way)
+        // a decoder that hands out a new list with the same names now and then
         List<String> again = List.copyOf(new ArrayList<>(first));
         assertThat(again).isNotSameAs(first);
         for (int i = 0; i < 100; i++) {

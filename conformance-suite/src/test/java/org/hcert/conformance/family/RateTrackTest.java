@@ -72,6 +72,7 @@ class RateTrackTest {
                 assertThat(r.measured()).as("trial %d: no whole window", trial).isFalse();
             } else {
                 assertThat(r.fewest()).as("trial %d: fewest", trial).isEqualTo(expected[0]);
+                assertThat(r.fewestAtNs()).as("trial %d: where", trial).isEqualTo(expected[1]);
             }
             assertThat(r.messages()).isEqualTo(n);
             assertThat(r.firstNs()).isEqualTo(times[0]);

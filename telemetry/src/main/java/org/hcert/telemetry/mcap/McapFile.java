@@ -62,19 +62,23 @@ final class McapFile implements Closeable {
     ByteBuffer view(long offset, int length) {
         long windowEnd = windowStart + window.limit();
         if (offset < windowStart || offset + length > windowEnd) {
-            fill(offset, length, windowEnd);
+            fill(offset, (int) Math.max(length, Math.min(WINDOW_BYTES, size - offset)));
         }
         int from = (int) (offset - windowStart);
         return window.slice(from, length).order(ByteOrder.LITTLE_ENDIAN);
     }
 
-    /** Make the window start at {@code offset} and hold at least {@code length} bytes. */
-    private void fill(long offset, int length, long windowEnd) {
-        int capacity = (int) Math.max(length, Math.min(WINDOW_BYTES, size - offset));
+    /**
+     * Make the window start at {@code offset} and hold {@code reach} bytes (fewer at the end of the
+     * file), keeping what it already holds of them; the caller has checked that they are not all
+     * in it.
+     */
+    private void fill(long offset, int reach) {
+        long windowEnd = windowStart + window.limit();
         int keep = offset >= windowStart && offset < windowEnd ? (int) (windowEnd - offset) : 0;
         int from = (int) (offset - windowStart);
-        if (window.capacity() < capacity) {
-            ByteBuffer bigger = ByteBuffer.allocate(capacity);
+        if (window.capacity() < reach) {
+            ByteBuffer bigger = ByteBuffer.allocate(reach);
             if (keep > 0) {
                 bigger.put(0, window, from, keep);
             }
@@ -82,7 +86,7 @@ final class McapFile implements Closeable {
         } else if (keep > 0) {
             System.arraycopy(window.array(), from, window.array(), 0, keep);
         }
-        window.clear().position(keep).limit((int) Math.min(window.capacity(), size - offset));
+        window.clear().position(keep).limit((int) Math.min(reach, size - offset));
         readFully(window, offset + keep);
         window.flip();
         windowStart = offset;
@@ -95,17 +99,10 @@ final class McapFile implements Closeable {
      * is decoded. A region outside the file is left to {@link #view}, which says what is wrong.
      */
     void preload(long offset, int length) {
-        if (offset < 0 || length <= 0 || offset > size - length
-                || (offset >= windowStart && offset + length <= windowStart + window.limit())) {
-            return;
+        if (offset >= 0 && length > 0 && offset <= size - length
+                && !(offset >= windowStart && offset + length <= windowStart + window.limit())) {
+            fill(offset, length);
         }
-        if (window.capacity() < length) {
-            window = ByteBuffer.allocate(length);
-        }
-        window.clear().limit(length);
-        readFully(window, offset);
-        window.flip();
-        windowStart = offset;
     }
 
     /** Read {@code length} bytes at {@code offset} into a new buffer that the caller owns. */

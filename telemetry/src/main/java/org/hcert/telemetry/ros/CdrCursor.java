@@ -67,12 +67,7 @@ final class CdrCursor {
 
     /** Align to {@code size} (1, 2, 4 or 8) and check that {@code size} bytes follow; return their index. */
     int need(int size) {
-        int at = pos + ((base - pos) & (size - 1));
-        if (at + (long) size > end) {
-            throw REJECTED;
-        }
-        pos = at + size;
-        return at;
+        return skip(size, 1);
     }
 
     /**
@@ -98,17 +93,10 @@ final class CdrCursor {
 
     /** Read {@code into.length} float64 values, aligned as the first of them. */
     void float64s(double[] into) {
-        if (into.length == 0) {
-            return;
-        }
-        int at = pos + ((base - pos) & 7);
-        if (at + 8L * into.length > end) {
-            throw REJECTED;
-        }
+        int at = skip(8, into.length);
         for (int i = 0; i < into.length; i++) {
             into[i] = buf.getDouble(at + 8 * i);
         }
-        pos = at + 8 * into.length;
     }
 
     boolean bool() {
